@@ -1,0 +1,261 @@
+//! A task's deadline: its kind (dated, recurring, none), the date it falls on, and always the
+//! original text. Reading deadline text never guesses: text that cannot be read becomes
+//! "no deadline" with a problem to show the person, and the text is kept.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::fold::fold_words;
+use super::vn_date::{self, DateMention};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recurrence {
+    Weekly,
+    Monthly,
+    Quarterly,
+    Yearly,
+    /// "thường xuyên": an ongoing duty without periods.
+    Continuous,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "every")]
+pub enum DeadlineKind {
+    Dated,
+    Recurring(Recurrence),
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deadline {
+    pub kind: DeadlineKind,
+    /// The day the task is due. Always set for `Dated`; set for one instance of a recurring duty.
+    pub date: Option<NaiveDate>,
+    /// What the directive or tracker said, as written.
+    #[serde(default)]
+    pub text: String,
+}
+
+impl Default for Deadline {
+    fn default() -> Self {
+        Deadline::none(String::new())
+    }
+}
+
+impl Deadline {
+    pub fn none(text: impl Into<String>) -> Self {
+        Deadline { kind: DeadlineKind::None, date: None, text: text.into() }
+    }
+
+    pub fn on(date: NaiveDate, text: impl Into<String>) -> Self {
+        Deadline { kind: DeadlineKind::Dated, date: Some(date), text: text.into() }
+    }
+
+    /// The date that counts for status: a dated deadline's date, or a recurring instance's.
+    pub fn due_date(&self) -> Option<NaiveDate> {
+        match self.kind {
+            DeadlineKind::None => None,
+            _ => self.date,
+        }
+    }
+}
+
+/// Why deadline text could not be turned into a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeadlineProblem {
+    /// Nothing in the text reads as a date, period or recurrence.
+    Unreadable,
+    /// A day written in date form that does not exist, such as 31/02/2024.
+    InvalidDate,
+    /// A day or month without the year.
+    MissingYear,
+    /// Several different dates, and nothing says which is the deadline.
+    SeveralDates(Vec<NaiveDate>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeadlineReading {
+    pub deadline: Deadline,
+    pub problem: Option<DeadlineProblem>,
+}
+
+/// Phrases that mean "no deadline" or "awaiting a decision": no date, and nothing to warn about.
+const NO_DEADLINE_PHRASES: &[&[&str]] = &[
+    &["khong", "thoi", "han"],
+    &["khong", "co", "thoi", "han"],
+    &["chua", "co", "thoi", "han"],
+    &["chua", "xac", "dinh"],
+    &["cho", "quyet", "dinh"],
+    &["cho", "y", "kien"],
+    &["cho", "chi", "dao"],
+];
+
+const RECURRENCE_PHRASES: &[(&[&str], Recurrence)] = &[
+    (&["hang", "tuan"], Recurrence::Weekly),
+    (&["moi", "tuan"], Recurrence::Weekly),
+    (&["hang", "thang"], Recurrence::Monthly),
+    (&["moi", "thang"], Recurrence::Monthly),
+    (&["hang", "quy"], Recurrence::Quarterly),
+    (&["moi", "quy"], Recurrence::Quarterly),
+    (&["hang", "nam"], Recurrence::Yearly),
+    (&["moi", "nam"], Recurrence::Yearly),
+    (&["thuong", "xuyen"], Recurrence::Continuous),
+];
+
+fn contains_phrase(words: &[String], phrase: &[&str]) -> bool {
+    words.windows(phrase.len()).any(|w| w.iter().zip(phrase).all(|(a, b)| a == b))
+}
+
+/// Read deadline text as written in a tracker or directive ("trước ngày 20/01/2024",
+/// "quý I/2024", "hàng tuần", "thường xuyên"…).
+pub fn read_deadline(text: &str) -> DeadlineReading {
+    let kept = text.trim().to_string();
+    let words = fold_words(&kept);
+    let ok = |deadline| DeadlineReading { deadline, problem: None };
+    let problem = |p| DeadlineReading { deadline: Deadline::none(kept.clone()), problem: Some(p) };
+
+    if words.is_empty() || NO_DEADLINE_PHRASES.iter().any(|p| contains_phrase(&words, p)) {
+        return ok(Deadline::none(kept));
+    }
+    if let Some((_, every)) = RECURRENCE_PHRASES.iter().find(|(p, _)| contains_phrase(&words, p)) {
+        return ok(Deadline { kind: DeadlineKind::Recurring(*every), date: None, text: kept });
+    }
+    match vn_date::scan(&kept) {
+        DateMention::Day(date) => ok(Deadline::on(date, kept)),
+        DateMention::Period(period) => match period.last_day() {
+            Some(date) => ok(Deadline::on(date, kept)),
+            None => problem(DeadlineProblem::InvalidDate),
+        },
+        DateMention::InvalidDay => problem(DeadlineProblem::InvalidDate),
+        DateMention::MissingYear => problem(DeadlineProblem::MissingYear),
+        DateMention::SeveralDays(days) => problem(DeadlineProblem::SeveralDates(days)),
+        DateMention::Nothing => problem(DeadlineProblem::Unreadable),
+    }
+}
+
+/// The deadlines of a recurring duty's instances whose period ends within `from..=to`:
+/// weeks end on Sunday, months, quarters and years on their last day. A continuous duty
+/// ("thường xuyên") has no periods and so no instances.
+pub fn recurring_due_dates(every: Recurrence, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
+    let mut out = Vec::new();
+    let mut cursor = from;
+    while cursor <= to {
+        let end = match every {
+            Recurrence::Weekly => vn_date::week_start(cursor) + Duration::days(6),
+            Recurrence::Monthly => match vn_date::last_day_of_month(cursor.year(), cursor.month()) {
+                Some(d) => d,
+                None => break,
+            },
+            Recurrence::Quarterly => match vn_date::end_of_quarter(cursor.year(), (cursor.month() - 1) / 3 + 1) {
+                Some(d) => d,
+                None => break,
+            },
+            Recurrence::Yearly => match NaiveDate::from_ymd_opt(cursor.year(), 12, 31) {
+                Some(d) => d,
+                None => break,
+            },
+            Recurrence::Continuous => break,
+        };
+        if end <= to {
+            out.push(end);
+        }
+        cursor = end + Duration::days(1);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn due(text: &str) -> Option<NaiveDate> {
+        let r = read_deadline(text);
+        assert_eq!(r.problem, None, "{text}");
+        assert_eq!(r.deadline.text, text.trim());
+        r.deadline.due_date()
+    }
+
+    #[test]
+    fn every_written_form_of_domain_md() {
+        assert_eq!(due("20/01/2024"), Some(d(2024, 1, 20)));
+        assert_eq!(due("20-01-2024"), Some(d(2024, 1, 20)));
+        assert_eq!(due("20.01.2024"), Some(d(2024, 1, 20)));
+        assert_eq!(due("ngày 20 tháng 01 năm 2024"), Some(d(2024, 1, 20)));
+        assert_eq!(due("trước ngày 20/01/2024"), Some(d(2024, 1, 20)));
+        assert_eq!(due("Trước ngày 25/01/2024."), Some(d(2024, 1, 25)));
+        assert_eq!(due("trong tháng 01/2024"), Some(d(2024, 1, 31)));
+        assert_eq!(due("tháng 1/2024"), Some(d(2024, 1, 31)));
+        assert_eq!(due("trong tháng 02/2024"), Some(d(2024, 2, 29)));
+        assert_eq!(due("quý I/2024"), Some(d(2024, 3, 31)));
+        assert_eq!(due("Quý III/2024"), Some(d(2024, 9, 30)));
+        assert_eq!(due("6 tháng đầu năm 2024"), Some(d(2024, 6, 30)));
+        assert_eq!(due("sáu tháng cuối năm 2022"), Some(d(2022, 12, 31)));
+        assert_eq!(due("năm 2024"), Some(d(2024, 12, 31)));
+        assert_eq!(due("Trong năm 2024"), Some(d(2024, 12, 31)));
+    }
+
+    #[test]
+    fn dated_kind_for_dates() {
+        assert_eq!(read_deadline("20/01/2024").deadline.kind, DeadlineKind::Dated);
+    }
+
+    #[test]
+    fn recurring_forms() {
+        let kind = |t: &str| read_deadline(t).deadline.kind;
+        assert_eq!(kind("hàng tuần"), DeadlineKind::Recurring(Recurrence::Weekly));
+        assert_eq!(kind("Hằng tuần"), DeadlineKind::Recurring(Recurrence::Weekly));
+        assert_eq!(kind("hàng tháng"), DeadlineKind::Recurring(Recurrence::Monthly));
+        assert_eq!(kind("Định kỳ hàng quý"), DeadlineKind::Recurring(Recurrence::Quarterly));
+        assert_eq!(kind("thường xuyên"), DeadlineKind::Recurring(Recurrence::Continuous));
+        assert_eq!(read_deadline("Thường xuyên").deadline.due_date(), None);
+    }
+
+    #[test]
+    fn no_deadline_phrases_are_not_problems() {
+        for text in ["", "   ", "Không thời hạn", "Chưa có thời hạn", "Chờ ý kiến chỉ đạo"] {
+            let r = read_deadline(text);
+            assert_eq!(r.deadline.kind, DeadlineKind::None, "{text}");
+            assert_eq!(r.problem, None, "{text}");
+        }
+    }
+
+    #[test]
+    fn unreadable_text_stays_unparsed_with_a_problem() {
+        let cases = [
+            ("sớm nhất có thể", DeadlineProblem::Unreadable),
+            ("Khẩn", DeadlineProblem::Unreadable),
+            ("31/02/2024", DeadlineProblem::InvalidDate),
+            ("trước ngày 20/01", DeadlineProblem::MissingYear),
+            ("quý IV", DeadlineProblem::MissingYear),
+            ("20/01/24", DeadlineProblem::MissingYear),
+            (
+                "20/01/2024 hoặc 25/01/2024",
+                DeadlineProblem::SeveralDates(vec![d(2024, 1, 20), d(2024, 1, 25)]),
+            ),
+        ];
+        for (text, expected) in cases {
+            let r = read_deadline(text);
+            assert_eq!(r.problem, Some(expected), "{text}");
+            assert_eq!(r.deadline.kind, DeadlineKind::None, "{text}");
+            assert_eq!(r.deadline.date, None, "{text}: never a guess");
+            assert_eq!(r.deadline.text, text, "original text kept");
+        }
+    }
+
+    #[test]
+    fn recurring_instances_end_their_periods() {
+        // Weeks ending (Sunday) within November 2026.
+        let weeks = recurring_due_dates(Recurrence::Weekly, d(2026, 11, 1), d(2026, 11, 30));
+        assert_eq!(weeks, vec![d(2026, 11, 1), d(2026, 11, 8), d(2026, 11, 15), d(2026, 11, 22), d(2026, 11, 29)]);
+        let months = recurring_due_dates(Recurrence::Monthly, d(2024, 1, 1), d(2024, 3, 31));
+        assert_eq!(months, vec![d(2024, 1, 31), d(2024, 2, 29), d(2024, 3, 31)]);
+        let quarters = recurring_due_dates(Recurrence::Quarterly, d(2024, 1, 1), d(2024, 12, 31));
+        assert_eq!(quarters.len(), 4);
+        assert!(recurring_due_dates(Recurrence::Continuous, d(2024, 1, 1), d(2024, 12, 31)).is_empty());
+    }
+}

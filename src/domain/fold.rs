@@ -1,0 +1,100 @@
+//! Text folding: the one way text is compared, so "phong kinh te" finds "Phòng Kinh tế"
+//! and "d" finds "đ". Used by search, header matching and unit names.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower-case, strip diacritics (đ → d), and collapse runs of whitespace to one space.
+/// Punctuation is kept; use [`fold_key`] when punctuation must not matter either.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Folded words, with everything that is not a letter or digit treated as a separator:
+/// "Thời hạn hoàn thành (dd/mm/yyyy)" → ["thoi", "han", "hoan", "thanh", "dd", "mm", "yyyy"].
+pub fn fold_words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Folded words joined with single spaces: equal for texts that differ only in case,
+/// diacritics, punctuation and spacing ("Phòng TC-KH" and "phong tc kh").
+pub fn fold_key(text: &str) -> String {
+    fold_words(text).join(" ")
+}
+
+/// Does `haystack` contain every word of the `query`, ignoring case and diacritics?
+/// `haystack_folded` must already be the result of [`fold`].
+pub fn matches_query(haystack_folded: &str, query: &str) -> bool {
+    fold(query)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .all(|w| haystack_folded.contains(w))
+}
+
+fn is_combining_mark(c: char) -> bool {
+    // Combining Diacritical Marks; Vietnamese tones and vowel marks decompose into these.
+    ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_name_is_found_without_diacritics() {
+        assert!(matches_query(&fold("Phòng Kinh tế"), "phong kinh te"));
+        assert!(matches_query(&fold("Phòng Kinh tế"), "KINH TẾ"));
+        assert!(!matches_query(&fold("Phòng Kinh tế"), "phong tai chinh"));
+    }
+
+    #[test]
+    fn d_finds_đ() {
+        assert_eq!(fold("Đôn Đốc"), "don doc");
+        assert!(matches_query(&fold("Quản lý đô thị"), "do thi"));
+    }
+
+    #[test]
+    fn decomposed_text_folds_like_precomposed() {
+        let precomposed = "Tiến độ";
+        let decomposed: String = precomposed.nfd().collect();
+        assert_ne!(precomposed, decomposed);
+        assert_eq!(fold(&decomposed), fold(precomposed));
+        assert_eq!(fold(precomposed), "tien do");
+    }
+
+    #[test]
+    fn whitespace_collapses_and_trims() {
+        assert_eq!(fold("  Nội dung \n\t nhiệm vụ  "), "noi dung nhiem vu");
+    }
+
+    #[test]
+    fn keys_ignore_punctuation() {
+        assert_eq!(fold_key("Phòng TC-KH"), fold_key("phong  tc kh"));
+        assert_eq!(
+            fold_words("Thời hạn hoàn thành (dd/mm/yyyy)"),
+            vec!["thoi", "han", "hoan", "thanh", "dd", "mm", "yyyy"]
+        );
+    }
+}

@@ -1,0 +1,15 @@
+//! The domain core: tasks, units, deadlines, Vietnamese dates, text folding and the one status
+//! function. Plain Rust, no browser types: everything here is tested natively with `cargo test`.
+
+pub mod deadline;
+pub mod fold;
+pub mod status;
+pub mod task;
+pub mod unit;
+pub mod vn_date;
+
+pub use deadline::{read_deadline, Deadline, DeadlineKind, DeadlineProblem, DeadlineReading, Recurrence};
+pub use status::{derive_status, Bucket, OverdueAge, Status, StatusRules};
+pub use task::{Change, Progress, SourceDocument, Task, TaskId};
+pub use unit::{Resolution, Unit, UnitDirectory, UnitError, UnitId, UnitKind};
+pub use vn_date::format_date;

@@ -1,0 +1,234 @@
+//! A task: one row of the office's tracker. Its fields follow DOMAIN.md; its status is never
+//! stored, only derived (see [`super::status`]).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::deadline::Deadline;
+use super::fold::{fold, fold_key};
+use super::status::{derive_status, Status, StatusRules};
+use super::unit::UnitId;
+
+/// Stable identity of a task (the "Mã nhiệm vụ" column): kept across export, edit and re-import.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct TaskId(pub String);
+
+impl TaskId {
+    /// A new id such as "NV-7K3F-9QX2", from 40 bits of entropy the caller supplies
+    /// (time and randomness in the browser, a counter in tests).
+    pub fn from_entropy(bits: u64) -> TaskId {
+        const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32
+        let mut chars = [0u8; 8];
+        for (i, c) in chars.iter_mut().enumerate() {
+            *c = ALPHABET[((bits >> (5 * (7 - i))) & 31) as usize];
+        }
+        let s = std::str::from_utf8(&chars).expect("ascii");
+        TaskId(format!("NV-{}-{}", &s[..4], &s[4..]))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Where a task comes from: the directive that assigned it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceDocument {
+    /// Số/ký hiệu, e.g. "125/TB-UBND" (may be blank in a draft: "/UBND-VP").
+    #[serde(default)]
+    pub reference: String,
+    /// Ngày ban hành.
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    /// Trích yếu: what the document is ("Thông báo kết luận phiên họp thường kỳ tháng 12/2023").
+    #[serde(default)]
+    pub title: String,
+}
+
+impl SourceDocument {
+    /// How the document is named in tight views: its reference, else its title.
+    pub fn label(&self) -> &str {
+        if self.reference.trim().is_empty() {
+            &self.title
+        } else {
+            &self.reference
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Progress {
+    NotStarted,
+    InProgress,
+    Done,
+    Paused,
+}
+
+impl Progress {
+    pub const ALL: [Progress; 4] = [Progress::NotStarted, Progress::InProgress, Progress::Done, Progress::Paused];
+
+    /// Read progress as trackers write it: "Hoàn thành", "Đã hoàn thành", "Đang thực hiện",
+    /// "Chưa thực hiện", "Tạm dừng", or an "x" ticked in a "done" column.
+    pub fn from_text(text: &str) -> Option<Progress> {
+        let t = fold_key(text);
+        let has = |p: &str| t == p || t.starts_with(&format!("{p} ")) || t.contains(&format!(" {p}"));
+        if t.is_empty() {
+            return None;
+        }
+        if has("chua hoan thanh") || has("chua thuc hien") || has("chua trien khai") {
+            // "chưa hoàn thành" is not done; it is underway unless it says not started.
+            return Some(if has("chua hoan thanh") { Progress::InProgress } else { Progress::NotStarted });
+        }
+        if has("tam dung") || has("tam hoan") || has("dung thuc hien") {
+            return Some(Progress::Paused);
+        }
+        if has("hoan thanh") || has("da thuc hien") || t == "x" || t == "xong" || t == "done" {
+            return Some(Progress::Done);
+        }
+        if has("dang thuc hien") || has("dang trien khai") || has("dang xu ly") {
+            return Some(Progress::InProgress);
+        }
+        None
+    }
+}
+
+/// One change to a task, kept in its history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    pub at: NaiveDateTime,
+    pub field: String,
+    pub old: String,
+    pub new: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Task {
+    pub id: TaskId,
+    /// STT as shown in the tracker: display order only, never an identity.
+    #[serde(default)]
+    pub number: String,
+    #[serde(default)]
+    pub source: SourceDocument,
+    pub content: String,
+    pub lead_unit: Option<UnitId>,
+    #[serde(default)]
+    pub coordinating_units: Vec<UnitId>,
+    /// Lãnh đạo chỉ đạo / phụ trách.
+    #[serde(default)]
+    pub leader: String,
+    /// Chuyên viên theo dõi.
+    #[serde(default)]
+    pub officer: String,
+    #[serde(default)]
+    pub deadline: Deadline,
+    pub progress: Progress,
+    #[serde(default)]
+    pub result: String,
+    /// Minh chứng: the document that proves completion.
+    #[serde(default)]
+    pub evidence: String,
+    /// The date of the evidence, not the day someone typed it.
+    #[serde(default)]
+    pub completed_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub updated_at: Option<NaiveDateTime>,
+    #[serde(default)]
+    pub history: Vec<Change>,
+}
+
+impl Task {
+    pub fn new(id: TaskId, content: impl Into<String>) -> Task {
+        Task {
+            id,
+            number: String::new(),
+            source: SourceDocument::default(),
+            content: content.into(),
+            lead_unit: None,
+            coordinating_units: Vec::new(),
+            leader: String::new(),
+            officer: String::new(),
+            deadline: Deadline::default(),
+            progress: Progress::NotStarted,
+            result: String::new(),
+            evidence: String::new(),
+            completed_on: None,
+            note: String::new(),
+            updated_at: None,
+            history: Vec::new(),
+        }
+    }
+
+    /// The task's status as of a date: the one status function applied to this task.
+    pub fn status(&self, as_of: NaiveDate, rules: StatusRules) -> Status {
+        derive_status(self.progress, self.deadline.due_date(), self.completed_on, as_of, rules)
+    }
+
+    /// Folded text a free-text search looks in: content, source, people, result, note.
+    pub fn search_text(&self) -> String {
+        fold(&[
+            self.content.as_str(),
+            &self.source.reference,
+            &self.source.title,
+            &self.leader,
+            &self.officer,
+            &self.result,
+            &self.evidence,
+            &self.note,
+            &self.deadline.text,
+            self.id.as_str(),
+        ]
+        .join(" \n "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_words_of_real_trackers() {
+        assert_eq!(Progress::from_text("Hoàn thành"), Some(Progress::Done));
+        assert_eq!(Progress::from_text("Đã hoàn thành"), Some(Progress::Done));
+        assert_eq!(Progress::from_text("x"), Some(Progress::Done));
+        assert_eq!(Progress::from_text("X"), Some(Progress::Done));
+        assert_eq!(Progress::from_text("Đang thực hiện"), Some(Progress::InProgress));
+        assert_eq!(Progress::from_text("Chưa thực hiện"), Some(Progress::NotStarted));
+        assert_eq!(Progress::from_text("Chưa hoàn thành"), Some(Progress::InProgress));
+        assert_eq!(Progress::from_text("Tạm dừng"), Some(Progress::Paused));
+        assert_eq!(Progress::from_text(""), None);
+        assert_eq!(Progress::from_text("Khó khăn"), None);
+    }
+
+    #[test]
+    fn ids_look_like_tracker_codes_and_differ() {
+        let a = TaskId::from_entropy(1);
+        let b = TaskId::from_entropy(2);
+        assert_eq!(a.as_str(), "NV-0000-0001");
+        assert_ne!(a, b);
+        assert_eq!(TaskId::from_entropy(u64::MAX).as_str().len(), 12);
+    }
+
+    #[test]
+    fn search_text_folds_every_field_people_search() {
+        let mut t = Task::new(TaskId("NV-1".into()), "Giải phóng mặt bằng Quốc lộ 1A");
+        t.source.reference = "125/TB-UBND".into();
+        t.leader = "Đ/c Hùng".into();
+        let s = t.search_text();
+        assert!(s.contains("giai phong mat bang"));
+        assert!(s.contains("125/tb-ubnd"));
+        assert!(s.contains("d/c hung"));
+    }
+
+    #[test]
+    fn stored_form_reads_back_identically() {
+        let mut t = Task::new(TaskId("NV-1".into()), "Nội dung\ncó xuống dòng");
+        t.deadline = crate::domain::deadline::read_deadline("quý I/2024").deadline;
+        t.completed_on = NaiveDate::from_ymd_opt(2024, 3, 1);
+        let json = serde_json::to_string(&t).unwrap();
+        assert_eq!(serde_json::from_str::<Task>(&json).unwrap(), t);
+    }
+}

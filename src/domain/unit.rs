@@ -1,0 +1,347 @@
+//! Units (departments, communes and wards): one canonical name each, with the abbreviations and
+//! aliases people write ("Phòng TNMT", "Phòng TN&MT" and "phòng Tài nguyên và Môi trường" are one
+//! unit). A catalog knows the usual departments; names it does not know become new units.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::fold::fold_words;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct UnitId(pub String);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// Phòng, ban, cơ quan chuyên môn, đơn vị.
+    Department,
+    /// Xã, phường, thị trấn.
+    Commune,
+}
+
+impl UnitKind {
+    /// Communes and wards are named for what they are: "UBND phường Mai Hùng", "Xã Quỳnh Vinh".
+    pub fn infer(name: &str) -> UnitKind {
+        let words = fold_words(name);
+        let rest = strip_people_committee(&words);
+        match rest {
+            [first, ..] if first == "phuong" || first == "xa" => UnitKind::Commune,
+            [a, b, ..] if a == "thi" && b == "tran" => UnitKind::Commune,
+            _ => UnitKind::Department,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit {
+    pub id: UnitId,
+    /// The full name, as reports write it.
+    pub name: String,
+    /// The abbreviation for tight views (TN&MT, TC-KH…); empty when there is none.
+    #[serde(default)]
+    pub short_name: String,
+    pub kind: UnitKind,
+    /// Other ways of writing the name that mean this unit.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Position in lists and reports.
+    #[serde(default)]
+    pub order: u32,
+}
+
+impl Unit {
+    pub fn display_short(&self) -> &str {
+        if self.short_name.is_empty() {
+            &self.name
+        } else {
+            &self.short_name
+        }
+    }
+}
+
+/// (full name, abbreviation, other names) of departments found in most People's Committees.
+const CATALOG: &[(&str, &str, &[&str])] = &[
+    ("Văn phòng HĐND và UBND", "VP HĐND-UBND", &["Văn phòng", "Văn phòng HĐND-UBND", "Văn phòng UBND", "VP UBND"]),
+    ("Phòng Nội vụ", "Nội vụ", &[]),
+    ("Phòng Tư pháp", "Tư pháp", &[]),
+    ("Phòng Tài chính - Kế hoạch", "TC-KH", &["Phòng TCKH", "Phòng TC - KH"]),
+    ("Phòng Tài nguyên và Môi trường", "TN&MT", &["Phòng TNMT", "Phòng Tài nguyên Môi trường", "Phòng TN và MT"]),
+    ("Phòng Lao động - Thương binh và Xã hội", "LĐ-TB&XH", &["Phòng LĐTBXH", "Phòng LĐTB&XH", "Phòng Lao động Thương binh Xã hội"]),
+    ("Phòng Văn hóa và Thông tin", "VH-TT", &["Phòng Văn hóa - Thông tin", "Phòng VHTT", "Phòng VH&TT"]),
+    ("Phòng Giáo dục và Đào tạo", "GD&ĐT", &["Phòng GDĐT", "Phòng Giáo dục"]),
+    ("Phòng Y tế", "Y tế", &[]),
+    ("Phòng Kinh tế", "Kinh tế", &[]),
+    ("Phòng Quản lý đô thị", "QLĐT", &["Phòng QLĐT"]),
+    ("Phòng Kinh tế - Hạ tầng", "KT-HT", &["Phòng KTHT"]),
+    ("Phòng Nông nghiệp và Phát triển nông thôn", "NN&PTNT", &["Phòng NNPTNT", "Phòng Nông nghiệp"]),
+    ("Thanh tra", "Thanh tra", &[]),
+    ("Công an", "Công an", &[]),
+    ("Ban Chỉ huy Quân sự", "BCHQS", &["Quân sự", "Ban CHQS", "BCH Quân sự"]),
+    ("Ban Quản lý dự án", "BQLDA", &["Ban QLDA", "Ban quản lý dự án xây dựng cơ sở hạ tầng", "Ban quản lý dự án đầu tư xây dựng"]),
+    ("Hội đồng Giải phóng mặt bằng", "HĐGPMB", &["Hội đồng GPMB", "HĐ GPMB", "Hội đồng bồi thường GPMB"]),
+    ("Trung tâm Phát triển quỹ đất", "TT PTQĐ", &["Trung tâm phát triển quỹ đất và cụm công nghiệp"]),
+    ("Trung tâm Y tế", "TTYT", &[]),
+    ("Chi cục Thuế", "Chi cục Thuế", &[]),
+];
+
+/// "UBND phường X" and "phường X" name the same ward.
+fn strip_people_committee(words: &[String]) -> &[String] {
+    match words {
+        [a, rest @ ..] if a == "ubnd" => rest,
+        [a, b, c, rest @ ..] if a == "uy" && b == "ban" && c == "nhan" && rest.first().is_some_and(|w| w != "dan") => rest,
+        [a, b, c, d, rest @ ..] if a == "uy" && b == "ban" && c == "nhan" && d == "dan" => rest,
+        _ => words,
+    }
+}
+
+/// The key under which names are compared: folded, without punctuation or spaces, without the
+/// words that do not tell units apart ("UBND" before a commune, "Phòng" before a department,
+/// "thành phố"/"thị xã"/"huyện" at the end: "Công an thị xã" is the Công an unit).
+pub fn unit_key(name: &str) -> String {
+    let words = fold_words(name);
+    let mut rest = strip_people_committee(&words);
+    if rest.len() > 1 && rest[0] == "phong" {
+        rest = &rest[1..];
+    }
+    const TRAILING: &[&[&str]] = &[&["thanh", "pho"], &["thi", "xa"], &["tp"], &["tx"], &["huyen"], &["quan"]];
+    for tail in TRAILING {
+        if rest.len() > tail.len() + 1 && rest.ends_with(&tail.iter().map(|s| s.to_string()).collect::<Vec<_>>()) {
+            rest = &rest[..rest.len() - tail.len()];
+            break;
+        }
+    }
+    rest.concat()
+}
+
+/// How a name was resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    /// A unit already in the workspace.
+    Existing(UnitId),
+    /// Not yet in the workspace, but a known department: added from the catalog.
+    FromCatalog(UnitId),
+    /// A name nobody knows: a new unit, to be shown to the person as new.
+    New(UnitId),
+}
+
+impl Resolution {
+    pub fn id(&self) -> &UnitId {
+        match self {
+            Resolution::Existing(id) | Resolution::FromCatalog(id) | Resolution::New(id) => id,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnitError {
+    EmptyName,
+    /// The alias already means another unit (its name is given).
+    AliasTaken(String),
+    NoSuchUnit,
+}
+
+/// The workspace's units and every name that leads to them.
+#[derive(Debug, Clone, Default)]
+pub struct UnitDirectory {
+    units: Vec<Unit>,
+    by_key: HashMap<String, usize>,
+}
+
+impl UnitDirectory {
+    pub fn new(units: Vec<Unit>) -> UnitDirectory {
+        let mut dir = UnitDirectory { units, by_key: HashMap::new() };
+        dir.reindex();
+        dir
+    }
+
+    fn reindex(&mut self) {
+        self.by_key.clear();
+        for (i, unit) in self.units.iter().enumerate() {
+            for name in std::iter::once(&unit.name).chain(std::iter::once(&unit.short_name)).chain(&unit.aliases) {
+                let key = unit_key(name);
+                if !key.is_empty() {
+                    self.by_key.entry(key).or_insert(i);
+                }
+            }
+        }
+    }
+
+    pub fn units(&self) -> &[Unit] {
+        &self.units
+    }
+
+    pub fn into_units(self) -> Vec<Unit> {
+        self.units
+    }
+
+    pub fn get(&self, id: &UnitId) -> Option<&Unit> {
+        self.units.iter().find(|u| &u.id == id)
+    }
+
+    /// The unit this name means, if the workspace has it.
+    pub fn find(&self, name: &str) -> Option<&Unit> {
+        self.by_key.get(&unit_key(name)).map(|&i| &self.units[i])
+    }
+
+    /// The unit this name means, adding it from the catalog or as a new unit when needed.
+    pub fn resolve_or_add(&mut self, name: &str) -> Result<Resolution, UnitError> {
+        let key = unit_key(name);
+        if key.is_empty() {
+            return Err(UnitError::EmptyName);
+        }
+        if let Some(&i) = self.by_key.get(&key) {
+            return Ok(Resolution::Existing(self.units[i].id.clone()));
+        }
+        let order = self.units.len() as u32 + 1;
+        let known = CATALOG.iter().find(|(full, short, aliases)| {
+            unit_key(full) == key || unit_key(short) == key || aliases.iter().any(|a| unit_key(a) == key)
+        });
+        let (unit, from_catalog) = match known {
+            Some((full, short, aliases)) => (
+                Unit {
+                    id: self.fresh_id(full),
+                    name: full.to_string(),
+                    short_name: short.to_string(),
+                    kind: UnitKind::Department,
+                    aliases: aliases.iter().map(|a| a.to_string()).collect(),
+                    order,
+                },
+                true,
+            ),
+            None => {
+                let name = tidy_name(name);
+                (
+                    Unit { id: self.fresh_id(&name), kind: UnitKind::infer(&name), name, short_name: String::new(), aliases: Vec::new(), order },
+                    false,
+                )
+            }
+        };
+        let id = unit.id.clone();
+        self.units.push(unit);
+        self.reindex();
+        // The name as written becomes an alias when it differs from every known form.
+        if from_catalog && self.find(name).map(|u| &u.id) != Some(&id) {
+            self.add_alias(&id, name)?;
+        }
+        Ok(if from_catalog { Resolution::FromCatalog(id) } else { Resolution::New(id) })
+    }
+
+    /// Teach the directory another name for a unit.
+    pub fn add_alias(&mut self, id: &UnitId, alias: &str) -> Result<(), UnitError> {
+        let key = unit_key(alias);
+        if key.is_empty() {
+            return Err(UnitError::EmptyName);
+        }
+        let index = self.units.iter().position(|u| &u.id == id).ok_or(UnitError::NoSuchUnit)?;
+        match self.by_key.get(&key) {
+            Some(&i) if i == index => Ok(()),
+            Some(&i) => Err(UnitError::AliasTaken(self.units[i].name.clone())),
+            None => {
+                self.units[index].aliases.push(alias.trim().to_string());
+                self.by_key.insert(key, index);
+                Ok(())
+            }
+        }
+    }
+
+    fn fresh_id(&self, name: &str) -> UnitId {
+        let base = format!("u-{}", fold_words(name).join("-"));
+        let mut id = UnitId(base.clone());
+        let mut n = 2;
+        while self.units.iter().any(|u| u.id == id) {
+            id = UnitId(format!("{base}-{n}"));
+            n += 1;
+        }
+        id
+    }
+}
+
+/// Trim, collapse spaces and drop trailing punctuation ("Quân sự thị xã;" → "Quân sự thị xã");
+/// capitalise the first letter.
+fn tidy_name(name: &str) -> String {
+    let collapsed = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let trimmed = collapsed.trim_end_matches(|c: char| matches!(c, ';' | ':' | '.' | ',')).trim();
+    let mut chars = trimmed.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviations_and_full_names_are_one_unit() {
+        let mut dir = UnitDirectory::default();
+        let a = dir.resolve_or_add("Phòng TNMT").unwrap();
+        assert!(matches!(a, Resolution::FromCatalog(_)));
+        let b = dir.resolve_or_add("Phòng TN&MT").unwrap();
+        let c = dir.resolve_or_add("phòng Tài nguyên và Môi trường").unwrap();
+        assert_eq!(b, Resolution::Existing(a.id().clone()));
+        assert_eq!(c, Resolution::Existing(a.id().clone()));
+        assert_eq!(dir.units().len(), 1);
+        assert_eq!(dir.units()[0].name, "Phòng Tài nguyên và Môi trường");
+        assert_eq!(dir.units()[0].display_short(), "TN&MT");
+    }
+
+    #[test]
+    fn case_dashes_and_locality_do_not_matter() {
+        let mut dir = UnitDirectory::default();
+        let a = dir.resolve_or_add("Phòng Tài chính - Kế hoạch").unwrap();
+        for name in ["Phòng Tài chính – Kế hoạch", "PHÒNG TÀI CHÍNH KẾ HOẠCH", "Phòng TC-KH", "TC-KH"] {
+            assert_eq!(dir.resolve_or_add(name).unwrap(), Resolution::Existing(a.id().clone()), "{name}");
+        }
+        let police = dir.resolve_or_add("Công an thị xã:").unwrap();
+        assert_eq!(dir.resolve_or_add("Công an thành phố").unwrap(), Resolution::Existing(police.id().clone()));
+        assert_eq!(dir.get(police.id()).unwrap().name, "Công an");
+    }
+
+    #[test]
+    fn unknown_names_become_new_units_of_the_right_kind() {
+        let mut dir = UnitDirectory::default();
+        let ward = dir.resolve_or_add("Phường Mai Hùng").unwrap();
+        assert!(matches!(ward, Resolution::New(_)));
+        assert_eq!(dir.get(ward.id()).unwrap().kind, UnitKind::Commune);
+        assert_eq!(dir.resolve_or_add("UBND phường Mai Hùng").unwrap(), Resolution::Existing(ward.id().clone()));
+        let commune = dir.resolve_or_add("xã Quỳnh Vinh").unwrap();
+        assert_eq!(dir.get(commune.id()).unwrap().name, "Xã Quỳnh Vinh");
+        assert_eq!(dir.get(commune.id()).unwrap().kind, UnitKind::Commune);
+        assert_eq!(UnitKind::infer("Thị trấn Cầu Gát"), UnitKind::Commune);
+        assert_eq!(UnitKind::infer("Phòng Kinh tế"), UnitKind::Department);
+        assert_ne!(ward.id(), commune.id());
+    }
+
+    #[test]
+    fn user_aliases_resolve_and_cannot_steal_another_unit() {
+        let mut dir = UnitDirectory::default();
+        let economy = dir.resolve_or_add("Phòng Kinh tế").unwrap().id().clone();
+        let culture = dir.resolve_or_add("Phòng Văn hóa và Thông tin").unwrap().id().clone();
+        assert_eq!(dir.find("P.KT"), None);
+        dir.add_alias(&economy, "P.KT").unwrap();
+        assert_eq!(dir.find("p kt").map(|u| &u.id), Some(&economy));
+        assert_eq!(dir.resolve_or_add("P.KT").unwrap(), Resolution::Existing(economy.clone()));
+        assert_eq!(dir.add_alias(&culture, "Phòng Kinh tế"), Err(UnitError::AliasTaken("Phòng Kinh tế".into())));
+        assert_eq!(dir.add_alias(&culture, "  "), Err(UnitError::EmptyName));
+    }
+
+    #[test]
+    fn aliases_survive_being_stored() {
+        let mut dir = UnitDirectory::default();
+        let id = dir.resolve_or_add("Phòng Kinh tế").unwrap().id().clone();
+        dir.add_alias(&id, "P.KT").unwrap();
+        let stored = serde_json::to_string(dir.units()).unwrap();
+        let back = UnitDirectory::new(serde_json::from_str(&stored).unwrap());
+        assert_eq!(back.find("P.KT").map(|u| &u.id), Some(&id));
+    }
+
+    #[test]
+    fn department_keys_drop_phong_but_keep_other_words() {
+        assert_eq!(unit_key("Phòng Kinh tế"), unit_key("Kinh tế"));
+        assert_ne!(unit_key("Phòng Y tế"), unit_key("Trung tâm Y tế"));
+        assert_eq!(unit_key("Văn phòng"), "vanphong");
+    }
+}

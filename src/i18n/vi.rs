@@ -1,0 +1,139 @@
+//! Vietnamese, the interface language.
+
+use super::Texts;
+use crate::domain::{format_date, Bucket, DeadlineProblem, Progress, UnitKind};
+
+pub const VI: Texts = Texts {
+    app_name: "Đôn Đốc",
+    app_tagline: "Theo dõi, đôn đốc nhiệm vụ UBND giao",
+    nav_tasks: "Nhiệm vụ",
+    nav_about: "Giới thiệu",
+    loading: "Đang mở dữ liệu đã lưu…",
+    welcome_title: "Chào mừng đến với Đôn Đốc",
+    welcome_body: "Đôn Đốc giúp Văn phòng theo dõi các nhiệm vụ UBND giao cho phòng, ban, xã, phường và đôn đốc đến khi hoàn thành. Dữ liệu chỉ lưu trên trình duyệt của máy này, không gửi đi đâu.",
+    load_sample: "Dùng dữ liệu mẫu",
+    sample_hint: "Dữ liệu mẫu gồm các nhiệm vụ thật trong Công văn về nhiệm vụ trọng tâm sáu tháng cuối năm và Thông báo kết luận phiên họp thường kỳ của Chủ tịch UBND, đã dời ngày về hiện tại để thấy đủ các tình trạng.",
+    clear_workspace: "Xóa toàn bộ dữ liệu",
+    clear_confirm: "Xóa toàn bộ nhiệm vụ và đơn vị đang lưu trên trình duyệt này? Không thể hoàn tác. Nếu cần, hãy xuất file sao lưu trước.",
+    cleared: "Đã xóa toàn bộ dữ liệu.",
+    sample_loaded: |n| format!("Đã tạo {n} nhiệm vụ mẫu."),
+    task_count: |n| format!("{} nhiệm vụ", thousands(n)),
+    as_of: "Tính đến ngày",
+    col_number: "TT",
+    col_content: "Nội dung nhiệm vụ",
+    col_unit: "Đơn vị chủ trì",
+    col_deadline: "Thời hạn",
+    col_progress: "Tiến độ",
+    col_status: "Tình trạng",
+    col_source: "Văn bản giao",
+    days_overdue: |n| format!("Quá hạn {n} ngày"),
+    days_late: |n| format!("trễ {n} ngày"),
+    due_soon: |n| match n {
+        0 => "Đến hạn hôm nay".to_string(),
+        1 => "Còn 1 ngày".to_string(),
+        n => format!("Còn {n} ngày"),
+    },
+    no_deadline: "Không thời hạn",
+    recurring_weekly: "Hàng tuần",
+    show_more: |n| format!("Xem thêm ({} nhiệm vụ nữa)", thousands(n)),
+    missing_completion_date: "Thiếu ngày hoàn thành",
+    coordinating: "Phối hợp",
+    not_found: "Không có trang này.",
+    back_to_tasks: "Về danh sách nhiệm vụ",
+    about_body: &[
+        "Đôn Đốc là trang web chạy hoàn toàn trên trình duyệt: không cần máy chủ, không cần cài đặt.",
+        "Nhiệm vụ được lưu trong bộ nhớ của trình duyệt trên máy này (IndexedDB). Xóa dữ liệu duyệt web của trang này sẽ xóa cả nhiệm vụ.",
+        "Tình trạng mỗi nhiệm vụ được tính tự động từ tiến độ, thời hạn, ngày hoàn thành và ngày báo cáo, theo cách tính của báo cáo chính thức.",
+    ],
+    close: "Đóng",
+    storage_unavailable: "Trình duyệt không cho phép lưu dữ liệu (có thể đang ở chế độ ẩn danh hoặc đã chặn lưu trữ). Bạn vẫn xem được, nhưng thay đổi sẽ mất khi đóng trang. Hãy mở Đôn Đốc ở cửa sổ thường hoặc cho phép trang lưu dữ liệu.",
+    storage_newer_version: |found, known| format!("Dữ liệu đã lưu thuộc phiên bản {found} của Đôn Đốc, mới hơn phiên bản này ({known}). Để không làm hỏng dữ liệu, trang chỉ cho xem, không ghi. Hãy mở bằng phiên bản Đôn Đốc mới hơn."),
+    storage_migration_failed: |from, why| format!("Không nâng cấp được dữ liệu đã lưu từ phiên bản {from} ({why}). Dữ liệu cũ vẫn giữ nguyên; trang chỉ cho xem, không ghi. Hãy báo cho người quản trị."),
+    storage_unreadable_records: |n| format!("Có {n} bản ghi đã lưu không đọc được; chúng được giữ nguyên, không bị xóa. Các nhiệm vụ còn lại vẫn dùng bình thường."),
+    storage_read_failed: "Không đọc được dữ liệu đã lưu. Để tránh ghi đè, trang chỉ cho xem, không ghi. Hãy tải lại trang; nếu vẫn lỗi, hãy đóng các thẻ Đôn Đốc khác.",
+    storage_write_failed: "Không lưu được thay đổi vào trình duyệt. Thay đổi vẫn còn trên trang này; đừng đóng trang, hãy thử lưu lại.",
+    storage_quota: "Bộ nhớ trình duyệt đã đầy nên không lưu được thay đổi. Thay đổi vẫn còn trên trang này; hãy giải phóng dung lượng (xóa dữ liệu trang web khác) rồi bấm Lưu lại.",
+    storage_read_only: "Chế độ chỉ xem: không ghi vào bộ nhớ trình duyệt.",
+    retry_save: "Lưu lại",
+    unsaved_changes: |n| format!("{n} thay đổi chưa được lưu"),
+    other_tab_changed: "Dữ liệu vừa được thay đổi ở một thẻ Đôn Đốc khác; trang này đã cập nhật theo.",
+    other_tab_blocking: "Một thẻ Đôn Đốc khác đang mở phiên bản cũ và chặn việc mở dữ liệu. Hãy đóng các thẻ Đôn Đốc khác rồi tải lại trang.",
+    reload: "Tải lại trang",
+    bucket,
+    progress,
+    unit_kind,
+    deadline_problem,
+};
+
+fn bucket(b: Bucket) -> &'static str {
+    match b {
+        Bucket::DoneOnTime => "Hoàn thành đúng hạn",
+        Bucket::DoneLate => "Hoàn thành quá hạn",
+        Bucket::DoneNoDeadline => "Hoàn thành (không thời hạn)",
+        Bucket::InProgressInTime => "Đang thực hiện trong hạn",
+        Bucket::Overdue => "Quá hạn chưa hoàn thành",
+        Bucket::InProgressNoDeadline => "Đang thực hiện (không thời hạn)",
+    }
+}
+
+fn progress(p: Progress) -> &'static str {
+    match p {
+        Progress::NotStarted => "Chưa thực hiện",
+        Progress::InProgress => "Đang thực hiện",
+        Progress::Done => "Hoàn thành",
+        Progress::Paused => "Tạm dừng",
+    }
+}
+
+fn unit_kind(k: UnitKind) -> &'static str {
+    match k {
+        UnitKind::Department => "Phòng, ban, đơn vị",
+        UnitKind::Commune => "Xã, phường",
+    }
+}
+
+fn deadline_problem(p: &DeadlineProblem) -> String {
+    match p {
+        DeadlineProblem::Unreadable => "Không đọc được thời hạn; để trống thời hạn và giữ nguyên chữ gốc.".into(),
+        DeadlineProblem::InvalidDate => "Ngày không có thật trong lịch; để trống thời hạn và giữ nguyên chữ gốc.".into(),
+        DeadlineProblem::MissingYear => "Thời hạn thiếu năm; để trống thời hạn và giữ nguyên chữ gốc.".into(),
+        DeadlineProblem::SeveralDates(days) => format!(
+            "Có nhiều ngày ({}), không rõ ngày nào là thời hạn; để trống thời hạn và giữ nguyên chữ gốc.",
+            days.iter().map(|d| format_date(*d)).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+/// 12.345: thousands separated by dots, as Vietnamese paperwork writes them.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_use_dots_for_thousands() {
+        assert_eq!(thousands(5), "5");
+        assert_eq!(thousands(1234), "1.234");
+        assert_eq!(thousands(50000), "50.000");
+        assert_eq!(thousands(1234567), "1.234.567");
+        assert_eq!((VI.task_count)(12345), "12.345 nhiệm vụ");
+    }
+
+    #[test]
+    fn every_bucket_has_its_official_name() {
+        let names: std::collections::BTreeSet<&str> = Bucket::ALL.iter().map(|b| (VI.bucket)(*b)).collect();
+        assert_eq!(names.len(), 6);
+        assert_eq!((VI.bucket)(Bucket::Overdue), "Quá hạn chưa hoàn thành");
+    }
+}

@@ -1,0 +1,12 @@
+//! Đôn Đốc: tracking the tasks a People's Committee assigns to its units, in the browser.
+//!
+//! `domain`, `sample`, `i18n` and the pure half of `store` are plain Rust, tested natively;
+//! `ui` and the browser half of `store` are the thin shell compiled to WebAssembly.
+
+pub mod domain;
+pub mod i18n;
+pub mod sample;
+pub mod store;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

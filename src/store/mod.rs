@@ -1,0 +1,9 @@
+//! Persistence. `schema` (plain Rust) says what is stored and how old data is carried forward;
+//! `indexed_db` and `prefs` (browser only) write it to IndexedDB and localStorage.
+
+pub mod schema;
+
+#[cfg(target_arch = "wasm32")]
+pub mod indexed_db;
+#[cfg(target_arch = "wasm32")]
+pub mod prefs;

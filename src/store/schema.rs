@@ -1,0 +1,199 @@
+//! What the workspace looks like in storage, and how data saved by an older version is carried
+//! forward. Plain functions from the raw records read out of IndexedDB to the workspace, so the
+//! rules (refuse a newer version, leave data untouched when a migration fails, keep unreadable
+//! records) are tested natively.
+//!
+//! Each task and each unit is one record, stored as JSON text under its id, so an edit writes one
+//! record. The schema version is stored beside them.
+
+use serde_json::Value;
+
+use crate::domain::{Task, Unit};
+
+/// The version of the stored data this build writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A step that carries one record from version `n` to `n + 1`. `MIGRATIONS[0]` takes version 1
+/// data to version 2, and so on; when the stored format changes, add a step here and bump
+/// [`SCHEMA_VERSION`].
+pub struct Migration {
+    pub task: fn(&mut Value) -> Result<(), String>,
+    pub unit: fn(&mut Value) -> Result<(), String>,
+}
+
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// The records as read from storage, untouched.
+#[derive(Debug, Clone, Default)]
+pub struct RawWorkspace {
+    /// `None` when nothing was ever saved.
+    pub version: Option<u32>,
+    pub tasks: Vec<String>,
+    pub units: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub tasks: Vec<Task>,
+    pub units: Vec<Unit>,
+    /// Records that could not be read; they stay in storage untouched.
+    pub unreadable: usize,
+    /// The data was saved by an older version and has been migrated in memory: it must be written
+    /// back (all of it, in one transaction) before anything else is.
+    pub migrated_from: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// Saved by a newer Đôn Đốc than this one.
+    NewerVersion { found: u32 },
+    /// Records without a version, or a version number this build never wrote.
+    UnknownVersion,
+    MigrationFailed { from: u32, reason: String },
+}
+
+pub fn load(raw: RawWorkspace) -> Result<Loaded, LoadError> {
+    load_with(raw, SCHEMA_VERSION, MIGRATIONS)
+}
+
+/// [`load`] with the version and migration steps given, so the rules can be tested with steps a
+/// future version would have.
+pub fn load_with(raw: RawWorkspace, current: u32, migrations: &[Migration]) -> Result<Loaded, LoadError> {
+    let version = match raw.version {
+        None if raw.tasks.is_empty() && raw.units.is_empty() => current,
+        None | Some(0) => return Err(LoadError::UnknownVersion),
+        Some(v) if v > current => return Err(LoadError::NewerVersion { found: v }),
+        Some(v) => v,
+    };
+    let mut unreadable = 0;
+    let mut parse = |records: &[String]| -> Vec<Value> {
+        records
+            .iter()
+            .filter_map(|r| serde_json::from_str(r).map_err(|_| unreadable += 1).ok())
+            .collect()
+    };
+    let mut tasks = parse(&raw.tasks);
+    let mut units = parse(&raw.units);
+    for step in version..current {
+        let migration = migrations.get((step - 1) as usize).ok_or_else(|| LoadError::MigrationFailed {
+            from: version,
+            reason: format!("thiếu bước nâng cấp từ phiên bản {step}"),
+        })?;
+        let fail = |reason: String| LoadError::MigrationFailed { from: version, reason };
+        tasks.iter_mut().try_for_each(|t| (migration.task)(t)).map_err(fail)?;
+        units.iter_mut().try_for_each(|u| (migration.unit)(u)).map_err(fail)?;
+    }
+    let tasks: Vec<Task> = tasks.into_iter().filter_map(|v| serde_json::from_value(v).map_err(|_| unreadable += 1).ok()).collect();
+    let units: Vec<Unit> = units.into_iter().filter_map(|v| serde_json::from_value(v).map_err(|_| unreadable += 1).ok()).collect();
+    Ok(Loaded { tasks, units, unreadable, migrated_from: (version < current).then_some(version) })
+}
+
+pub fn encode_task(task: &Task) -> String {
+    serde_json::to_string(task).expect("a task always serialises")
+}
+
+pub fn encode_unit(unit: &Unit) -> String {
+    serde_json::to_string(unit).expect("a unit always serialises")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{TaskId, UnitDirectory};
+
+    fn stored_task(id: &str) -> String {
+        encode_task(&Task::new(TaskId(id.into()), "Rà soát quỹ đất"))
+    }
+
+    #[test]
+    fn nothing_saved_is_an_empty_workspace() {
+        let loaded = load(RawWorkspace::default()).unwrap();
+        assert!(loaded.tasks.is_empty() && loaded.units.is_empty());
+        assert_eq!(loaded.migrated_from, None);
+    }
+
+    #[test]
+    fn saved_tasks_and_units_read_back() {
+        let mut dir = UnitDirectory::default();
+        dir.resolve_or_add("Phòng TNMT").unwrap();
+        let raw = RawWorkspace {
+            version: Some(SCHEMA_VERSION),
+            tasks: vec![stored_task("NV-1"), stored_task("NV-2")],
+            units: dir.units().iter().map(encode_unit).collect(),
+        };
+        let loaded = load(raw).unwrap();
+        assert_eq!(loaded.tasks.len(), 2);
+        assert_eq!(loaded.units[0].name, "Phòng Tài nguyên và Môi trường");
+        assert_eq!(loaded.unreadable, 0);
+    }
+
+    #[test]
+    fn a_newer_version_is_refused() {
+        let raw = RawWorkspace { version: Some(SCHEMA_VERSION + 1), tasks: vec![stored_task("NV-1")], units: vec![] };
+        assert_eq!(load(raw), Err(LoadError::NewerVersion { found: SCHEMA_VERSION + 1 }));
+    }
+
+    #[test]
+    fn records_without_a_version_are_not_guessed() {
+        let raw = RawWorkspace { version: None, tasks: vec![stored_task("NV-1")], units: vec![] };
+        assert_eq!(load(raw), Err(LoadError::UnknownVersion));
+    }
+
+    #[test]
+    fn unreadable_records_are_counted_not_fatal() {
+        let raw = RawWorkspace {
+            version: Some(SCHEMA_VERSION),
+            tasks: vec![stored_task("NV-1"), "{not json".into(), r#"{"id":"NV-3"}"#.into()],
+            units: vec![],
+        };
+        let loaded = load(raw).unwrap();
+        assert_eq!(loaded.tasks.len(), 1);
+        assert_eq!(loaded.unreadable, 2);
+    }
+
+    /// A future version 2 that renamed `note` to `remarks`, to show how data moves forward.
+    fn rename_note(v: &mut Value) -> Result<(), String> {
+        let obj = v.as_object_mut().ok_or("bản ghi không phải đối tượng")?;
+        let note = obj.remove("note").unwrap_or(Value::String(String::new()));
+        obj.insert("remarks".into(), note);
+        Ok(())
+    }
+    fn keep(_: &mut Value) -> Result<(), String> {
+        Ok(())
+    }
+    fn fail(_: &mut Value) -> Result<(), String> {
+        Err("dữ liệu hỏng".into())
+    }
+
+    #[test]
+    fn older_data_is_migrated_forward() {
+        let mut task = Task::new(TaskId("NV-1".into()), "Nội dung");
+        task.note = "ghi chú cũ".into();
+        let raw = RawWorkspace { version: Some(1), tasks: vec![encode_task(&task)], units: vec![] };
+        // Version 2's Task reads `remarks`; our Task ignores unknown fields, so check the value.
+        let steps = [Migration { task: rename_note, unit: keep }];
+        let loaded = load_with(raw.clone(), 2, &steps).unwrap();
+        assert_eq!(loaded.migrated_from, Some(1));
+        assert_eq!(loaded.tasks.len(), 1);
+        assert_eq!(loaded.tasks[0].note, "", "the old field was moved by the step");
+        // The raw records are not changed by loading: a failed write-back loses nothing.
+        assert!(raw.tasks[0].contains("ghi chú cũ"));
+    }
+
+    #[test]
+    fn a_failed_migration_reports_and_changes_nothing() {
+        let raw = RawWorkspace { version: Some(1), tasks: vec![stored_task("NV-1")], units: vec![] };
+        let steps = [Migration { task: fail, unit: keep }];
+        assert_eq!(
+            load_with(raw.clone(), 2, &steps),
+            Err(LoadError::MigrationFailed { from: 1, reason: "dữ liệu hỏng".into() })
+        );
+        assert_eq!(load_with(raw, 3, &steps[..]).unwrap_err(), LoadError::MigrationFailed { from: 1, reason: "dữ liệu hỏng".into() });
+    }
+
+    #[test]
+    fn a_missing_migration_step_is_a_failure() {
+        let raw = RawWorkspace { version: Some(1), tasks: vec![stored_task("NV-1")], units: vec![] };
+        assert!(matches!(load_with(raw, 2, &[]), Err(LoadError::MigrationFailed { from: 1, .. })));
+    }
+}
