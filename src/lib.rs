@@ -5,6 +5,8 @@
 
 pub mod domain;
 pub mod i18n;
+pub mod query;
+pub mod route;
 pub mod sample;
 pub mod store;
 

@@ -81,6 +81,8 @@ pub struct Status {
     /// Overdue: days from the deadline to the as-of date. Done late: days from the deadline
     /// to the completion date. Zero otherwise.
     pub days_late: u32,
+    /// Not done and deadline not passed: days left until the deadline (0 on the deadline day).
+    pub days_left: Option<u32>,
     /// Not done, deadline not passed, and within the due-soon window (the deadline day counts).
     pub due_soon: bool,
     /// Marked done without a completion date: counted as done on time, but the record is incomplete.
@@ -111,7 +113,8 @@ pub fn derive_status(
 ) -> Status {
     let done_by_as_of = progress == Progress::Done && completed_on.is_none_or(|c| c <= as_of);
     let days = |from: NaiveDate, to: NaiveDate| (to - from).num_days().max(0) as u32;
-    let mut status = Status { bucket: Bucket::InProgressNoDeadline, days_late: 0, due_soon: false, missing_completion_date: false };
+    let mut status =
+        Status { bucket: Bucket::InProgressNoDeadline, days_late: 0, days_left: None, due_soon: false, missing_completion_date: false };
     match (done_by_as_of, due) {
         (true, None) => status.bucket = Bucket::DoneNoDeadline,
         (true, Some(due)) => match completed_on {
@@ -132,6 +135,7 @@ pub fn derive_status(
         }
         (false, Some(due)) => {
             status.bucket = Bucket::InProgressInTime;
+            status.days_left = Some(days(as_of, due));
             status.due_soon = days(as_of, due) <= rules.due_soon_days;
         }
     }
@@ -154,6 +158,7 @@ mod tests {
         assert_eq!(s.bucket, Bucket::InProgressInTime);
         assert!(s.due_soon);
         assert_eq!(s.days_late, 0);
+        assert_eq!(s.days_left, Some(0));
     }
 
     #[test]

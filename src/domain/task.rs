@@ -47,12 +47,13 @@ pub struct SourceDocument {
 }
 
 impl SourceDocument {
-    /// How the document is named in tight views: its reference, else its title.
+    /// How the document is named in tight views: its reference when it has a number ("125/TB-UBND"),
+    /// else its title (a draft's "/TB-UBND" names nothing).
     pub fn label(&self) -> &str {
-        if self.reference.trim().is_empty() {
-            &self.title
-        } else {
+        if self.reference.chars().any(|c| c.is_ascii_digit()) {
             &self.reference
+        } else {
+            &self.title
         }
     }
 }
@@ -201,6 +202,14 @@ mod tests {
         assert_eq!(Progress::from_text("Tạm dừng"), Some(Progress::Paused));
         assert_eq!(Progress::from_text(""), None);
         assert_eq!(Progress::from_text("Khó khăn"), None);
+    }
+
+    #[test]
+    fn documents_without_a_number_are_named_by_title() {
+        let mut doc = SourceDocument { reference: "/TB-UBND".into(), date: None, title: "Thông báo kết luận".into() };
+        assert_eq!(doc.label(), "Thông báo kết luận");
+        doc.reference = "125/TB-UBND".into();
+        assert_eq!(doc.label(), "125/TB-UBND");
     }
 
     #[test]

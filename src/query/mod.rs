@@ -1,0 +1,107 @@
+//! What the views ask for: tasks in the order to chase them, with their derived status, and the
+//! counts per bucket. Views show these; they do not compute status or counts themselves.
+
+use chrono::NaiveDate;
+
+use crate::domain::{Bucket, Status, StatusRules, Task};
+
+/// A task's position in the workspace and its status as of the reporting date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ranked {
+    pub index: usize,
+    pub status: Status,
+}
+
+/// Every task with its status, in chasing order: overdue first (longest overdue first), then in
+/// time by nearest deadline, then without deadline, then done; ties keep tracker order.
+pub fn chase_order(tasks: &[Task], as_of: NaiveDate, rules: StatusRules) -> Vec<Ranked> {
+    let mut ranked: Vec<Ranked> =
+        tasks.iter().enumerate().map(|(index, t)| Ranked { index, status: t.status(as_of, rules) }).collect();
+    ranked.sort_by(|a, b| {
+        let (ta, tb) = (&tasks[a.index], &tasks[b.index]);
+        a.status
+            .bucket
+            .cmp(&b.status.bucket)
+            .then_with(|| match a.status.bucket {
+                Bucket::Overdue => b.status.days_late.cmp(&a.status.days_late),
+                _ => ta.deadline.due_date().cmp(&tb.deadline.due_date()),
+            })
+            .then_with(|| a.index.cmp(&b.index))
+    });
+    ranked
+}
+
+/// How many tasks fall in each bucket, in the order of [`Bucket::ALL`]; and how many are due soon.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BucketCounts {
+    pub per_bucket: [usize; 6],
+    pub due_soon: usize,
+    pub total: usize,
+}
+
+impl BucketCounts {
+    pub fn of(ranked: &[Ranked]) -> BucketCounts {
+        let mut c = BucketCounts { total: ranked.len(), ..Default::default() };
+        for r in ranked {
+            let i = Bucket::ALL.iter().position(|b| *b == r.status.bucket).expect("every bucket is listed");
+            c.per_bucket[i] += 1;
+            c.due_soon += r.status.due_soon as usize;
+        }
+        c
+    }
+
+    pub fn get(&self, bucket: Bucket) -> usize {
+        Bucket::ALL.iter().position(|b| *b == bucket).map_or(0, |i| self.per_bucket[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{read_deadline, Progress, TaskId};
+
+    fn d(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2024, 1, day).unwrap()
+    }
+
+    fn task(n: u64, deadline: &str, progress: Progress, completed: Option<NaiveDate>) -> Task {
+        let mut t = Task::new(TaskId::from_entropy(n), format!("Nhiệm vụ {n}"));
+        t.deadline = read_deadline(deadline).deadline;
+        t.progress = progress;
+        t.completed_on = completed;
+        t
+    }
+
+    #[test]
+    fn overdue_longest_first_then_nearest_deadline_then_done() {
+        let tasks = vec![
+            task(0, "25/01/2024", Progress::Done, Some(d(19))),
+            task(1, "18/01/2024", Progress::InProgress, None),
+            task(2, "05/01/2024", Progress::NotStarted, None),
+            task(3, "", Progress::InProgress, None),
+            task(4, "30/01/2024", Progress::InProgress, None),
+            task(5, "22/01/2024", Progress::InProgress, None),
+        ];
+        let order: Vec<usize> = chase_order(&tasks, d(20), StatusRules::default()).iter().map(|r| r.index).collect();
+        assert_eq!(order, vec![2, 1, 5, 4, 3, 0]);
+    }
+
+    #[test]
+    fn counts_per_bucket_use_the_status_function() {
+        let tasks = vec![
+            task(0, "25/01/2024", Progress::Done, Some(d(19))),
+            task(1, "18/01/2024", Progress::InProgress, None),
+            task(2, "05/01/2024", Progress::Done, Some(d(6))),
+            task(3, "", Progress::InProgress, None),
+            task(4, "21/01/2024", Progress::InProgress, None),
+        ];
+        let c = BucketCounts::of(&chase_order(&tasks, d(20), StatusRules::default()));
+        assert_eq!(c.total, 5);
+        assert_eq!(c.get(Bucket::DoneOnTime), 1);
+        assert_eq!(c.get(Bucket::DoneLate), 1);
+        assert_eq!(c.get(Bucket::Overdue), 1);
+        assert_eq!(c.get(Bucket::InProgressNoDeadline), 1);
+        assert_eq!(c.get(Bucket::InProgressInTime), 1);
+        assert_eq!(c.due_soon, 1);
+    }
+}

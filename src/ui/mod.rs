@@ -1,0 +1,85 @@
+//! The browser shell: the app frame, the hash router, and one folder per view. Views ask the core
+//! (`query`, `domain`) what to show and call `Workspace` actions to change anything.
+
+mod about;
+mod notices;
+mod state;
+mod task_list;
+mod welcome;
+
+use leptos::prelude::*;
+
+use crate::i18n::texts;
+use crate::route::{self, Page, Route};
+use notices::{NoticeArea, Notices};
+pub use state::{Phase, Workspace};
+
+fn current_route() -> Route {
+    route::parse(&window().location().hash().unwrap_or_default())
+}
+
+/// Go to a route by changing the address, so the back button and bookmarks work.
+pub fn navigate(to: &Route) {
+    let _ = window().location().set_hash(&route::to_hash(to));
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let t = texts();
+    let notices = Notices::new();
+    let ws = Workspace::new(notices);
+    provide_context(ws);
+    let route = RwSignal::new(current_route());
+    provide_context(route);
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
+    on_cleanup(move || listener.remove());
+    ws.start();
+    // The static page shows "loading" until the app is up.
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+
+    let page = Memo::new(move |_| route.with(|r| r.page.clone()));
+    let link = move |target: Page| {
+        let href = route::to_hash(&Route { page: target.clone(), as_of: route.with(|r| r.as_of) });
+        (href, move || if page.get() == target { "page" } else { "false" })
+    };
+    let (tasks_href, tasks_current) = link(Page::Tasks);
+    let (about_href, about_current) = link(Page::About);
+
+    view! {
+        <header class="topbar">
+            <a class="brand" href="#/nhiem-vu">
+                <span class="brand-mark" aria-hidden="true">"ĐĐ"</span>
+                <span class="brand-name">{t.app_name}</span>
+                <span class="brand-tag">{t.app_tagline}</span>
+            </a>
+            <nav class="mainnav">
+                <a href=tasks_href aria-current=tasks_current>{t.nav_tasks}</a>
+                <a href=about_href aria-current=about_current>{t.nav_about}</a>
+            </nav>
+        </header>
+        <NoticeArea notices=notices on_retry=move || ws.save() />
+        <main class="content">
+            {move || match page.get() {
+                Page::Tasks => view! { <task_list::TaskListPage /> }.into_any(),
+                Page::About => view! { <about::AboutPage /> }.into_any(),
+                Page::NotFound(_) => view! {
+                    <section class="card narrow">
+                        <p>{t.not_found}</p>
+                        <a class="btn" href="#/nhiem-vu">{t.back_to_tasks}</a>
+                    </section>
+                }.into_any(),
+            }}
+        </main>
+        <footer class="statusbar">
+            {move || match ws.phase.get() {
+                Phase::Loading => t.footer_loading.to_string(),
+                Phase::Ready if ws.unsaved() > 0 => (t.unsaved_changes)(ws.unsaved()),
+                Phase::Ready => t.footer_saved.to_string(),
+                Phase::MemoryOnly => t.footer_memory_only.to_string(),
+                Phase::ReadOnly => t.footer_read_only.to_string(),
+            }}
+        </footer>
+    }
+}

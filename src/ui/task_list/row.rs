@@ -1,0 +1,61 @@
+//! One row of the task list.
+
+use leptos::prelude::*;
+
+use super::bucket_class;
+use crate::domain::{format_date, Bucket, DeadlineKind, Status, Task, UnitDirectory};
+use crate::i18n::texts;
+
+pub fn task_row(task: &Task, status: Status, units: &UnitDirectory) -> impl IntoView {
+    let t = texts();
+    let unit_name = |id: &crate::domain::UnitId| units.get(id).map(|u| u.name.clone()).unwrap_or_default();
+    let lead = task.lead_unit.as_ref().map(unit_name).unwrap_or_else(|| t.no_unit.to_string());
+    let coordinating: Vec<String> = task
+        .coordinating_units
+        .iter()
+        .filter_map(|id| units.get(id).map(|u| u.display_short().to_string()))
+        .collect();
+    let source = task.source.label().to_string();
+    let due = task.deadline.due_date();
+    let deadline_date = due.map(format_date);
+    let deadline_text = task.deadline.text.clone();
+    let show_text = !deadline_text.is_empty() && deadline_date.as_deref() != Some(deadline_text.as_str());
+    let recurring = matches!(task.deadline.kind, DeadlineKind::Recurring(_));
+    let detail = match status.bucket {
+        Bucket::Overdue => Some((t.days_overdue)(status.days_late)),
+        Bucket::DoneLate => Some((t.days_late)(status.days_late)),
+        Bucket::InProgressInTime if status.due_soon => status.days_left.map(|d| (t.due_soon)(d as i64)),
+        _ => None,
+    };
+    let badge_class = if status.due_soon { format!("{} st-soon", bucket_class(status.bucket)) } else { bucket_class(status.bucket).to_string() };
+
+    view! {
+        <tr data-id=task.id.0.clone() data-bucket=format!("{:?}", status.bucket)>
+            <td class="c-num">{task.number.clone()}</td>
+            <td class="c-content">
+                <div class="content-text" title=task.content.clone()>{task.content.clone()}</div>
+                <div class="meta">
+                    {(!source.is_empty()).then(|| view! { <span class="meta-source">{source}</span> })}
+                    {(!coordinating.is_empty()).then(|| view! {
+                        <span class="meta-coord">{t.coordinating}": "{coordinating.join(", ")}</span>
+                    })}
+                </div>
+            </td>
+            <td class="c-unit">{lead}</td>
+            <td class="c-deadline">
+                {match deadline_date {
+                    Some(d) => view! { <span class="date">{d}</span> }.into_any(),
+                    None if deadline_text.is_empty() || recurring => view! { <span class="muted">{t.no_deadline}</span> }.into_any(),
+                    None => view! { <span class="muted">{t.no_deadline}</span> }.into_any(),
+                }}
+                {show_text.then(|| view! { <div class="deadline-text" class:recurring=recurring>{deadline_text}</div> })}
+            </td>
+            <td class="c-progress">{(t.progress)(task.progress)}</td>
+            <td class="c-status">
+                <span class=badge_class>{(t.bucket)(status.bucket)}</span>
+                {detail.map(|d| view! { <div class="status-detail">{d}</div> })}
+                {status.missing_completion_date.then(|| view! { <div class="status-warn">{t.missing_completion_date}</div> })}
+            </td>
+        </tr>
+    }
+}

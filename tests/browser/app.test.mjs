@@ -1,0 +1,210 @@
+// The app in a real browser: first visit, sample data, reload, clearing, navigation by address,
+// and the storage rules (newer data, failed writes, two tabs). Run by scripts/test against the
+// release build in dist/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { serveDist, launch, openApp } from './harness.mjs';
+
+// The sample holds the 62 tasks of seed 000 and the 90 of seed 002 (see src/sample/tests.rs).
+const SAMPLE_TASKS = 152;
+const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
+
+let server, browser;
+before(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const countText = (page) => page.textContent('[data-testid=task-count]');
+const rowIds = (page) => page.$$eval('table.tasks tbody tr', (rows) => rows.map((r) => r.dataset.id));
+
+async function loadSample(page) {
+  await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
+  await page.waitForSelector('table.tasks tbody tr');
+}
+
+/** Read the stored records straight from IndexedDB, as another program would see them. */
+function storedCounts(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('dondoc');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['tasks', 'meta'], 'readonly');
+      const tasks = tx.objectStore('tasks').count();
+      const version = tx.objectStore('meta').get('schema_version');
+      tx.oncomplete = () => { db.close(); resolve({ tasks: tasks.result, version: version.result }); };
+    };
+  }));
+}
+
+test('a first visit greets the user, in Vietnamese, with no console error', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await page.waitForSelector('.welcome');
+  assert.equal(await page.title(), 'Đôn Đốc — Theo dõi, đôn đốc nhiệm vụ');
+  assert.match(await page.textContent('.welcome h1'), /Chào mừng đến với Đôn Đốc/);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
+  await page.screenshot({ path: SHOTS + 'empty.png' });
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('the sample shows every task with its unit, deadline and derived status, and survives a reload', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  assert.equal(await countText(page), `${SAMPLE_TASKS} nhiệm vụ`);
+  const ids = await rowIds(page);
+  assert.equal(ids.length, SAMPLE_TASKS);
+  assert.equal(new Set(ids).size, SAMPLE_TASKS);
+
+  // Every official bucket appears in the summary, and the counts add up to the total.
+  const summary = await page.$$eval('.summary li', (lis) => lis.map((li) => [li.dataset.bucket, Number(li.querySelector('.summary-n').textContent)]));
+  const buckets = summary.filter(([b]) => b !== 'DueSoon');
+  assert.equal(buckets.length, 6);
+  for (const [bucket, n] of buckets) assert.ok(n > 0, `${bucket} has tasks`);
+  assert.equal(buckets.reduce((s, [, n]) => s + n, 0), SAMPLE_TASKS);
+
+  // The first row is the longest overdue; its days overdue follow from its deadline and the as-of date.
+  const first = page.locator('table.tasks tbody tr').first();
+  assert.equal(await first.getAttribute('data-bucket'), 'Overdue');
+  assert.equal(await first.locator('.c-status .st').textContent(), 'Quá hạn chưa hoàn thành');
+  const toDate = (s) => { const [d, m, y] = s.trim().split('/').map(Number); return Date.UTC(y, m - 1, d); };
+  const deadline = await first.locator('.c-deadline .date').textContent();
+  const asOf = await page.inputValue('#as-of');
+  assert.match(deadline, /^\d\d\/\d\d\/\d{4}$/, 'dates are shown dd/mm/yyyy');
+  const days = (toDate(asOf) - toDate(deadline)) / 86400000;
+  assert.equal(await first.locator('.status-detail').textContent(), `Quá hạn ${days} ngày`);
+  const colour = await first.locator('.c-status .st').evaluate((e) => getComputedStyle(e).color);
+  assert.equal(colour, 'rgb(180, 35, 24)', 'overdue is red');
+
+  // A unit from seed 002 shows under its canonical name.
+  assert.ok(await page.locator('td.c-unit', { hasText: 'Phòng Tài nguyên và Môi trường' }).count() > 0);
+  await page.screenshot({ path: SHOTS + 'list.png' });
+
+  await page.reload();
+  await page.waitForSelector('table.tasks tbody tr');
+  assert.equal(await countText(page), `${SAMPLE_TASKS} nhiệm vụ`);
+  assert.deepEqual((await rowIds(page)).sort(), [...ids].sort());
+  assert.deepEqual(await storedCounts(page), { tasks: SAMPLE_TASKS, version: 1 });
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('clearing asks first, then empties the workspace for good', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.getByRole('button', { name: 'Xóa toàn bộ dữ liệu' }).click();
+  const dialog = page.getByRole('dialog');
+  assert.match(await dialog.textContent(), /Không thể hoàn tác/);
+  await dialog.getByRole('button', { name: 'Hủy' }).click();
+  assert.equal(await page.getByRole('dialog').count(), 0);
+  assert.equal(await countText(page), `${SAMPLE_TASKS} nhiệm vụ`);
+
+  await page.getByRole('button', { name: 'Xóa toàn bộ dữ liệu' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Xóa toàn bộ' }).click();
+  await page.waitForSelector('.welcome');
+  await page.reload();
+  await page.waitForSelector('.welcome');
+  assert.equal((await storedCounts(page)).tasks, 0);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('the address holds the page and the as-of date: bookmarks and the back button work', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  // As of 01/01/2020 every deadline is ahead and nothing was done yet.
+  await page.goto(server.url + '#/nhiem-vu?ngay=01-01-2020');
+  await page.waitForSelector('table.tasks tbody tr');
+  assert.equal(await page.inputValue('#as-of'), '01/01/2020');
+  assert.equal(await page.textContent('.summary [data-bucket=Overdue] .summary-n'), '0');
+  assert.equal(await page.textContent('.summary [data-bucket=DoneOnTime] .summary-n'), '0');
+
+  // Typing a date changes the address; a wrong date is explained and changes nothing.
+  await page.fill('#as-of', '31/02/2026');
+  await page.press('#as-of', 'Enter');
+  assert.match(await page.getByRole('alert').first().textContent(), /Ngày không hợp lệ/);
+  assert.match(page.url(), /ngay=01-01-2020/);
+  await page.fill('#as-of', '15/03/2027');
+  await page.press('#as-of', 'Enter');
+  await page.waitForURL(/ngay=15-03-2027/);
+
+  await page.getByRole('link', { name: 'Giới thiệu' }).click();
+  await page.waitForSelector('text=chạy hoàn toàn trên trình duyệt');
+  await page.goBack();
+  await page.waitForSelector('table.tasks');
+  assert.equal(await page.inputValue('#as-of'), '15/03/2027');
+  await page.goto(server.url + '#/khong-co-trang-nay');
+  await page.waitForSelector('text=Không có trang này.');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('data saved by a newer version is shown as such and never written over', async () => {
+  const { ctx, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('dondoc');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('meta', 'readwrite');
+      tx.objectStore('meta').put(99, 'schema_version');
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+    };
+  }));
+  await page.reload();
+  const alert = page.locator('.notice-error');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /phiên bản 99 của Đôn Đốc, mới hơn/);
+  assert.equal(await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).count(), 0, 'no way to write over it');
+  assert.match(await page.textContent('.statusbar'), /Chế độ chỉ xem/);
+  assert.deepEqual(await storedCounts(page), { tasks: SAMPLE_TASKS, version: 99 });
+  await ctx.close();
+});
+
+test('a write the browser refuses (storage full) is shown, kept in memory, and saved on retry', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  // Make every IndexedDB write fail as a full quota does, until the test lifts it.
+  await ctx.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__storageFull) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    window.__storageFull = true;
+  });
+  const { page } = await openApp(browser, server.url, { context: ctx });
+  await loadSample(page);
+  const alert = page.locator('.notice-error');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Bộ nhớ trình duyệt đã đầy/);
+  assert.equal(await countText(page), `${SAMPLE_TASKS} nhiệm vụ`, 'nothing in memory was thrown away');
+  assert.match(await page.textContent('.statusbar'), /chưa được lưu/);
+  assert.equal((await storedCounts(page)).tasks, 0, 'the failed write left storage as it was');
+  await page.screenshot({ path: SHOTS + 'quota.png' });
+
+  await page.evaluate(() => { window.__storageFull = false; });
+  await alert.getByRole('button', { name: 'Lưu lại' }).click();
+  await page.locator('.notice-error').waitFor({ state: 'detached' });
+  assert.equal((await storedCounts(page)).tasks, SAMPLE_TASKS);
+  assert.match(await page.textContent('.statusbar'), /Dữ liệu được lưu trên trình duyệt/);
+  await ctx.close();
+});
+
+test('a change in one tab shows in another tab of the same browser', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const a = await openApp(browser, server.url, { context: ctx });
+  const b = await openApp(browser, server.url, { context: ctx });
+  await b.page.waitForSelector('.welcome');
+  await loadSample(a.page);
+  await b.page.waitForSelector('table.tasks tbody tr');
+  assert.equal(await countText(b.page), `${SAMPLE_TASKS} nhiệm vụ`);
+  assert.match(await b.page.textContent('.notices'), /thẻ Đôn Đốc khác/);
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await ctx.close();
+});
