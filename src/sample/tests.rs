@@ -79,6 +79,7 @@ fn units_are_resolved_once_with_their_kind() {
     let sample = sample_workspace(d(2026, 11, 21));
     let names: BTreeSet<&str> = sample.units.iter().map(|u| u.name.as_str()).collect();
     assert_eq!(names.len(), sample.units.len(), "no unit twice");
+    assert_eq!(sample.units.len(), 24, "19 departments and 5 communes/wards");
     let communes: BTreeSet<&str> =
         sample.units.iter().filter(|u| u.kind == UnitKind::Commune).map(|u| u.name.as_str()).collect();
     assert_eq!(
