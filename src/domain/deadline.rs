@@ -52,6 +52,15 @@ impl Deadline {
         Deadline { kind: DeadlineKind::Dated, date: Some(date), text: text.into() }
     }
 
+    /// Why the original text gave no date, when it should have: kept text that reads as neither a
+    /// date, a recurrence, nor "no deadline". Shown to the person as a warning.
+    pub fn problem(&self) -> Option<DeadlineProblem> {
+        match self.kind {
+            DeadlineKind::None if !self.text.trim().is_empty() => read_deadline(&self.text).problem,
+            _ => None,
+        }
+    }
+
     /// The date that counts for status: a dated deadline's date, or a recurring instance's.
     pub fn due_date(&self) -> Option<NaiveDate> {
         match self.kind {
@@ -245,6 +254,14 @@ mod tests {
             assert_eq!(r.deadline.date, None, "{text}: never a guess");
             assert_eq!(r.deadline.text, text, "original text kept");
         }
+    }
+
+    #[test]
+    fn a_kept_deadline_text_tells_its_problem() {
+        assert_eq!(read_deadline("quý IV").deadline.problem(), Some(DeadlineProblem::MissingYear));
+        assert_eq!(read_deadline("Không thời hạn").deadline.problem(), None);
+        assert_eq!(read_deadline("20/01/2024").deadline.problem(), None);
+        assert_eq!(Deadline::default().problem(), None);
     }
 
     #[test]

@@ -103,9 +103,13 @@ impl Workspace {
         }
     }
 
-    /// Can the person change the workspace now?
+    /// Can the person change the workspace now? (Tracked: for views.)
     pub fn can_change(&self) -> bool {
         matches!(self.phase.get(), Phase::Ready | Phase::MemoryOnly)
+    }
+
+    fn may_change_now(&self) -> bool {
+        matches!(self.phase.get_untracked(), Phase::Ready | Phase::MemoryOnly)
     }
 
     /// How many changes are waiting to be stored.
@@ -268,7 +272,7 @@ impl Workspace {
 
     /// Fill an empty workspace with the sample from the seed directives.
     pub fn load_sample(self) {
-        if !self.can_change() {
+        if !self.may_change_now() {
             return;
         }
         let sample = sample_workspace(today());
@@ -279,7 +283,7 @@ impl Workspace {
 
     /// Remove every task and unit (the person has confirmed).
     pub fn clear(self) {
-        if !self.can_change() {
+        if !self.may_change_now() {
             return;
         }
         self.replace(Vec::new(), UnitDirectory::default());

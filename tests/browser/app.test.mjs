@@ -208,3 +208,31 @@ test('a change in one tab shows in another tab of the same browser', async () =>
   assert.deepEqual([...a.errors, ...b.errors], []);
   await ctx.close();
 });
+
+test('deadline text that cannot be read is kept and flagged, never guessed', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  // A task as a tracker might hold it: a quarter without its year.
+  await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('dondoc');
+    open.onsuccess = () => {
+      const task = {
+        id: 'NV-TEST-0001', content: 'Báo cáo kết quả rà soát quỹ đất công', lead_unit: null, progress: 'in_progress',
+        deadline: { kind: { kind: 'none' }, date: null, text: 'quý IV' },
+      };
+      const tx = open.result.transaction('tasks', 'readwrite');
+      tx.objectStore('tasks').put(JSON.stringify(task), task.id);
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+    };
+  }));
+  await page.reload();
+  const row = page.locator('tr[data-id="NV-TEST-0001"]');
+  await row.waitFor();
+  assert.equal(await row.locator('.deadline-warn').textContent(), '⚠ Chưa đọc được thời hạn');
+  assert.match(await row.locator('.deadline-warn').getAttribute('title'), /Thời hạn thiếu năm/);
+  assert.equal(await row.locator('.deadline-text').textContent(), 'quý IV', 'the original text is kept');
+  assert.equal(await row.getAttribute('data-bucket'), 'InProgressNoDeadline');
+  assert.equal(await countText(page), `${SAMPLE_TASKS + 1} nhiệm vụ`);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

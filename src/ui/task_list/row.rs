@@ -20,6 +20,7 @@ pub fn task_row(task: &Task, status: Status, units: &UnitDirectory) -> impl Into
     let deadline_date = due.map(format_date);
     let deadline_text = task.deadline.text.clone();
     let show_text = !deadline_text.is_empty() && deadline_date.as_deref() != Some(deadline_text.as_str());
+    let problem = task.deadline.problem();
     let recurring = matches!(task.deadline.kind, DeadlineKind::Recurring(_));
     let detail = match status.bucket {
         Bucket::Overdue => Some((t.days_overdue)(status.days_late)),
@@ -43,10 +44,12 @@ pub fn task_row(task: &Task, status: Status, units: &UnitDirectory) -> impl Into
             </td>
             <td class="c-unit">{lead}</td>
             <td class="c-deadline">
-                {match deadline_date {
-                    Some(d) => view! { <span class="date">{d}</span> }.into_any(),
-                    None if deadline_text.is_empty() || recurring => view! { <span class="muted">{t.no_deadline}</span> }.into_any(),
-                    None => view! { <span class="muted">{t.no_deadline}</span> }.into_any(),
+                {match (deadline_date, problem) {
+                    (Some(d), _) => view! { <span class="date">{d}</span> }.into_any(),
+                    (None, Some(p)) => view! {
+                        <span class="deadline-warn" title=(t.deadline_problem)(&p)>"⚠ "{t.deadline_unreadable}</span>
+                    }.into_any(),
+                    (None, None) => view! { <span class="muted">{t.no_deadline}</span> }.into_any(),
                 }}
                 {show_text.then(|| view! { <div class="deadline-text" class:recurring=recurring>{deadline_text}</div> })}
             </td>
