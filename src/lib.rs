@@ -5,6 +5,7 @@
 
 pub mod domain;
 pub mod i18n;
+pub mod import;
 pub mod query;
 pub mod route;
 pub mod sample;

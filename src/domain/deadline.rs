@@ -71,7 +71,7 @@ impl Deadline {
 }
 
 /// Why deadline text could not be turned into a date.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DeadlineProblem {
     /// Nothing in the text reads as a date, period or recurrence.
     Unreadable,

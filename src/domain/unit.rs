@@ -185,6 +185,30 @@ impl UnitDirectory {
         self.by_key.get(&unit_key(name)).map(|&i| &self.units[i])
     }
 
+    /// Does this text name a unit: one of the workspace's, a known department, a commune or ward,
+    /// or a name that starts the way unit names do ("Phòng …", "Ban …", "UBND …")?
+    pub fn names_a_unit(&self, text: &str) -> bool {
+        let key = unit_key(text);
+        if key.is_empty() || text.chars().count() > 80 {
+            return false;
+        }
+        if self.by_key.contains_key(&key) || UnitKind::infer(text) == UnitKind::Commune {
+            return true;
+        }
+        if CATALOG.iter().any(|(f, s, a)| unit_key(f) == key || unit_key(s) == key || a.iter().any(|x| unit_key(x) == key)) {
+            return true;
+        }
+        let words = fold_words(text);
+        const STARTS: &[&str] = &["phong", "ban", "ubnd", "trung", "chi", "hoi", "van", "cong", "thanh", "doi", "so"];
+        words.len() <= 6
+            && words.first().is_some_and(|w| STARTS.contains(&w.as_str()))
+            && matches!(
+                words.iter().take(2).map(String::as_str).collect::<Vec<_>>().as_slice(),
+                ["phong", _] | ["ban", _] | ["ubnd", _] | ["trung", "tam"] | ["chi", "cuc"] | ["hoi", "dong"]
+                    | ["van", "phong"] | ["cong", "an"] | ["thanh", "tra"] | ["doi", _] | ["so", _]
+            )
+    }
+
     /// The unit this name means, adding it from the catalog or as a new unit when needed.
     pub fn resolve_or_add(&mut self, name: &str) -> Result<Resolution, UnitError> {
         let key = unit_key(name);
@@ -336,6 +360,18 @@ mod tests {
         let stored = serde_json::to_string(dir.units()).unwrap();
         let back = UnitDirectory::new(serde_json::from_str(&stored).unwrap());
         assert_eq!(back.find("P.KT").map(|u| &u.id), Some(&id));
+    }
+
+    #[test]
+    fn unit_names_are_told_from_other_text() {
+        let dir = UnitDirectory::default();
+        for name in ["I. Phòng Kinh tế", "Phòng Kinh tế", "Phường Mai Hùng", "UBND xã Quỳnh Vinh", "Thanh tra", "TN&MT", "Ban Quản lý dự án"] {
+            let name = name.trim_start_matches("I. ");
+            assert!(dir.names_a_unit(name), "{name}");
+        }
+        for text in ["NGUỒN TRUNG ƯƠNG", "Nhiệm vụ trọng tâm", "Tổ chức kiểm tra việc thực hiện"] {
+            assert!(!dir.names_a_unit(text), "{text}");
+        }
     }
 
     #[test]

@@ -1,0 +1,254 @@
+//! The task fields a tracker column can hold, and the header texts that name them (DOMAIN.md).
+//! A header matches a field when the field's alias appears in it as whole words, ignoring case,
+//! diacritics, punctuation and extra words: "Thời hạn hoàn thành (dd/mm/yyyy)" is the deadline.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::fold::fold_words;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Field {
+    Id,
+    Number,
+    SourceRef,
+    SourceDate,
+    Content,
+    LeadUnit,
+    CoordinatingUnits,
+    Leader,
+    Officer,
+    DeadlineKind,
+    Deadline,
+    Progress,
+    Result,
+    Evidence,
+    CompletedOn,
+    Note,
+    UpdatedAt,
+}
+
+impl Field {
+    pub const ALL: [Field; 17] = [
+        Field::Id,
+        Field::Number,
+        Field::SourceRef,
+        Field::SourceDate,
+        Field::Content,
+        Field::LeadUnit,
+        Field::CoordinatingUnits,
+        Field::Leader,
+        Field::Officer,
+        Field::DeadlineKind,
+        Field::Deadline,
+        Field::Progress,
+        Field::Result,
+        Field::Evidence,
+        Field::CompletedOn,
+        Field::Note,
+        Field::UpdatedAt,
+    ];
+
+    /// Header texts that name this field, most specific first.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Field::Id => &["Mã nhiệm vụ", "Mã NV", "Mã số nhiệm vụ", "Mã công việc", "ID"],
+            Field::Number => &["STT", "TT", "Số thứ tự"],
+            Field::SourceRef => &[
+                "Văn bản giao",
+                "Số/ký hiệu",
+                "Số ký hiệu văn bản",
+                "Số TB/KL",
+                "Số TB",
+                "Số KL",
+                "Số phiếu giao việc",
+                "Số văn bản",
+                "Văn bản chỉ đạo",
+            ],
+            Field::SourceDate => &["Ngày ban hành", "Ngày văn bản", "Ngày giao", "Ngày ký"],
+            Field::Content => &[
+                "Nội dung nhiệm vụ",
+                "Nội dung công việc",
+                "Tên nhiệm vụ",
+                "Nội dung kết luận",
+                "Nội dung chỉ đạo",
+                "Nội dung",
+                "Nhiệm vụ",
+            ],
+            Field::LeadUnit => &[
+                "Đơn vị chủ trì",
+                "Cơ quan chủ trì",
+                "Đơn vị thực hiện",
+                "Cơ quan thực hiện",
+                "Chủ trì",
+                "Đơn vị",
+            ],
+            Field::CoordinatingUnits => &["Đơn vị phối hợp", "Cơ quan phối hợp", "Phối hợp"],
+            Field::Leader => &["Lãnh đạo chỉ đạo", "Lãnh đạo phụ trách", "PCT phụ trách", "Lãnh đạo"],
+            Field::Officer => &["Chuyên viên theo dõi", "Chuyên viên tham mưu", "Cán bộ theo dõi", "Chuyên viên"],
+            Field::DeadlineKind => &["Loại thời hạn"],
+            Field::Deadline => &["Thời hạn hoàn thành", "Thời hạn", "Hạn xử lý", "Hạn hoàn thành", "Thời gian thực hiện"],
+            Field::Progress => &["Tiến độ", "Trạng thái", "Tình trạng"],
+            Field::Result => &["Kết quả thực hiện", "Tình hình thực hiện", "Kết quả"],
+            Field::Evidence => &["Minh chứng", "Văn bản báo cáo"],
+            Field::CompletedOn => &["Ngày hoàn thành"],
+            Field::Note => &["Ghi chú"],
+            Field::UpdatedAt => &["Ngày cập nhật"],
+        }
+    }
+}
+
+/// Headers of columns Đôn Đốc writes itself and never reads back (derived from other fields).
+const DERIVED: &[&str] = &["Đánh giá", "Số ngày quá hạn", "Nhóm quá hạn"];
+
+fn contains_words(haystack: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// How strongly a header names a field: the number of words of the longest alias found in it,
+/// plus a bonus when the header is exactly the alias. Zero when it does not name it.
+pub fn header_score(header: &str, field: Field) -> u32 {
+    let words = fold_words(header);
+    if words.is_empty() || DERIVED.iter().any(|d| contains_words(&words, &fold_words(d))) {
+        return 0;
+    }
+    field
+        .aliases()
+        .iter()
+        .map(|a| fold_words(a))
+        .filter(|alias| contains_words(&words, alias))
+        .map(|alias| alias.len() as u32 * 10 + if alias.len() == words.len() { 5 } else { 0 })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The field a header names best, if any.
+pub fn field_of_header(header: &str) -> Option<Field> {
+    Field::ALL.iter().map(|&f| (header_score(header, f), f)).filter(|(s, _)| *s > 0).max_by_key(|(s, _)| *s).map(|(_, f)| f)
+}
+
+/// Give each column the field its header names, each field to one column at most: the strongest
+/// match wins, and between equal matches the leftmost column.
+pub fn map_headers(headers: &[String]) -> Vec<Option<Field>> {
+    let mut candidates: Vec<(u32, usize, Field)> = Vec::new();
+    for (col, h) in headers.iter().enumerate() {
+        for f in Field::ALL {
+            let s = header_score(h, f);
+            if s > 0 {
+                candidates.push((s, col, f));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut mapping = vec![None; headers.len()];
+    let mut taken = Vec::new();
+    for (_, col, f) in candidates {
+        if mapping[col].is_none() && !taken.contains(&f) {
+            mapping[col] = Some(f);
+            taken.push(f);
+        }
+    }
+    mapping
+}
+
+/// The key under which a person's fixes to a mapping are remembered: the same headers, however
+/// they are spelled or spaced, give the same key.
+pub fn header_signature(headers: &[String]) -> String {
+    headers.iter().map(|h| fold_words(h).join(" ")).collect::<Vec<_>>().join("|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_header_of_domain_md_is_recognised() {
+        let cases = [
+            ("Mã nhiệm vụ", Field::Id),
+            ("STT", Field::Number),
+            ("TT", Field::Number),
+            ("Văn bản giao", Field::SourceRef),
+            ("Số/ký hiệu", Field::SourceRef),
+            ("Số TB/KL", Field::SourceRef),
+            ("Số phiếu giao việc", Field::SourceRef),
+            ("Ngày ban hành", Field::SourceDate),
+            ("Ngày văn bản", Field::SourceDate),
+            ("Ngày giao", Field::SourceDate),
+            ("Nội dung nhiệm vụ", Field::Content),
+            ("Nội dung công việc", Field::Content),
+            ("Tên nhiệm vụ", Field::Content),
+            ("Nội dung kết luận", Field::Content),
+            ("Đơn vị chủ trì", Field::LeadUnit),
+            ("Cơ quan chủ trì", Field::LeadUnit),
+            ("Chủ trì", Field::LeadUnit),
+            ("Đơn vị thực hiện", Field::LeadUnit),
+            ("Đơn vị phối hợp", Field::CoordinatingUnits),
+            ("Cơ quan phối hợp", Field::CoordinatingUnits),
+            ("Phối hợp", Field::CoordinatingUnits),
+            ("Lãnh đạo chỉ đạo", Field::Leader),
+            ("Lãnh đạo phụ trách", Field::Leader),
+            ("PCT phụ trách", Field::Leader),
+            ("Chuyên viên theo dõi", Field::Officer),
+            ("Chuyên viên tham mưu", Field::Officer),
+            ("Loại thời hạn", Field::DeadlineKind),
+            ("Thời hạn", Field::Deadline),
+            ("Thời hạn hoàn thành", Field::Deadline),
+            ("Hạn xử lý", Field::Deadline),
+            ("Thời gian thực hiện", Field::Deadline),
+            ("Tiến độ", Field::Progress),
+            ("Trạng thái", Field::Progress),
+            ("Tình trạng", Field::Progress),
+            ("Kết quả thực hiện", Field::Result),
+            ("Tình hình thực hiện", Field::Result),
+            ("Minh chứng", Field::Evidence),
+            ("Văn bản báo cáo", Field::Evidence),
+            ("Ngày hoàn thành", Field::CompletedOn),
+            ("Ghi chú", Field::Note),
+            ("Ngày cập nhật", Field::UpdatedAt),
+        ];
+        for (header, field) in cases {
+            assert_eq!(field_of_header(header), Some(field), "{header}");
+        }
+    }
+
+    #[test]
+    fn case_diacritics_punctuation_and_extra_words_do_not_matter() {
+        assert_eq!(field_of_header("Thời hạn hoàn thành (dd/mm/yyyy)"), Some(Field::Deadline));
+        assert_eq!(field_of_header("THOI HAN HOAN THANH"), Some(Field::Deadline));
+        assert_eq!(field_of_header("Nội dung nhiệm vụ được giao"), Some(Field::Content));
+        assert_eq!(field_of_header("  đơn vị  CHỦ TRÌ:"), Some(Field::LeadUnit));
+        assert_eq!(field_of_header("Ngày hoàn thành thực tế"), Some(Field::CompletedOn));
+        assert_eq!(field_of_header("Số ngày quá hạn"), None, "a derived column is not read back");
+        assert_eq!(field_of_header("Ký tên"), None);
+    }
+
+    #[test]
+    fn each_field_goes_to_its_best_column() {
+        let headers: Vec<String> =
+            ["TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Kết quả thực hiện", "Ghi chú", "Nội dung khác"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+        let m = map_headers(&headers);
+        assert_eq!(
+            m,
+            vec![
+                Some(Field::Number),
+                Some(Field::Content),
+                Some(Field::LeadUnit),
+                Some(Field::CoordinatingUnits),
+                Some(Field::Deadline),
+                Some(Field::Result),
+                Some(Field::Note),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn signatures_ignore_spelling_of_the_same_headers() {
+        let a = header_signature(&["Nội dung".into(), "Đơn vị chủ trì".into()]);
+        let b = header_signature(&["NOI DUNG ".into(), "đơn vị, chủ trì".into()]);
+        assert_eq!(a, b);
+        assert_ne!(a, header_signature(&["Nội dung".into()]));
+    }
+}

@@ -1,0 +1,244 @@
+//! What an import will do to the workspace, before it does it: which rows add tasks, which update
+//! existing ones (and what changes), which change nothing, which are skipped and why. A file
+//! exported by Đôn Đốc or sent back by a unit matches tasks by their id; a file without ids
+//! matches by content, lead unit and source document. Applying the plan is all or nothing.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+
+use super::rows::{RowDraft, RowProblem};
+use crate::domain::fold::fold_key;
+use crate::domain::{format_date, Change, Resolution, SourceDocument, Task, TaskId, UnitDirectory, UnitId};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskUpdate {
+    pub task: Task,
+    pub changes: Vec<Change>,
+}
+
+/// A row left out of the import, or imported with a warning.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowNote {
+    pub sheet: String,
+    pub excel_row: u32,
+    pub problem: RowProblem,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct MergePlan {
+    pub added: Vec<Task>,
+    pub updated: Vec<TaskUpdate>,
+    pub unchanged: usize,
+    /// Rows not imported.
+    pub skipped: Vec<RowNote>,
+    /// Rows imported, with something the person should look at.
+    pub warnings: Vec<RowNote>,
+    /// Names no unit had: added as new units.
+    pub new_units: Vec<String>,
+    /// The units after the import.
+    pub units: UnitDirectory,
+}
+
+impl MergePlan {
+    pub fn skipped_rows(&self) -> usize {
+        let mut rows: Vec<(&str, u32)> = self.skipped.iter().map(|n| (n.sheet.as_str(), n.excel_row)).collect();
+        rows.dedup();
+        rows.len()
+    }
+
+    pub fn changes_anything(&self) -> bool {
+        !self.added.is_empty() || !self.updated.is_empty()
+    }
+}
+
+fn match_key(content: &str, lead: &Option<UnitId>, source: Option<&str>) -> String {
+    format!(
+        "{}\u{1}{}\u{1}{}",
+        fold_key(content),
+        lead.as_ref().map_or("", |u| u.0.as_str()),
+        source.map(fold_key).unwrap_or_default()
+    )
+}
+
+/// Plan the import of `drafts` into a workspace holding `tasks` and `units`.
+pub fn plan(
+    tasks: &[Task],
+    units: &UnitDirectory,
+    drafts: &[RowDraft],
+    now: NaiveDateTime,
+    mut new_id: impl FnMut() -> TaskId,
+) -> MergePlan {
+    let mut plan = MergePlan { units: units.clone(), ..Default::default() };
+    let by_id: HashMap<&str, usize> = tasks.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect();
+    let mut by_full: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_partial: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, t) in tasks.iter().enumerate() {
+        by_full.entry(match_key(&t.content, &t.lead_unit, Some(&t.source.reference))).or_default().push(i);
+        by_partial.entry(match_key(&t.content, &t.lead_unit, None)).or_default().push(i);
+    }
+    let mut seen_ids: HashMap<String, (String, u32)> = HashMap::new();
+    let mut touched: HashMap<usize, usize> = HashMap::new(); // existing task index → index in plan.updated or usize::MAX
+
+    for draft in drafts {
+        let note = |problem: RowProblem| RowNote { sheet: draft.sheet.clone(), excel_row: draft.excel_row, problem };
+        let mut problems = draft.problems.clone();
+        if let Some(id) = &draft.id {
+            match seen_ids.get(id) {
+                Some(first) => problems.push(RowProblem::DuplicateId { id: id.clone(), first: first.clone() }),
+                None => {
+                    seen_ids.insert(id.clone(), (draft.sheet.clone(), draft.excel_row));
+                }
+            }
+        }
+        if problems.iter().any(RowProblem::skips_row) {
+            plan.skipped.extend(problems.into_iter().filter(RowProblem::skips_row).map(note));
+            continue;
+        }
+        plan.warnings.extend(problems.into_iter().map(note));
+
+        let resolve = |name: &str, plan: &mut MergePlan| -> Option<UnitId> {
+            match plan.units.resolve_or_add(name).ok()? {
+                Resolution::New(id) => {
+                    plan.new_units.push(plan.units.get(&id).map_or(name.to_string(), |u| u.name.clone()));
+                    Some(id)
+                }
+                other => Some(other.id().clone()),
+            }
+        };
+        let lead = draft.lead_unit.as_deref().and_then(|n| resolve(n, &mut plan));
+        let coordinating: Option<Vec<UnitId>> =
+            draft.coordinating.as_ref().map(|names| names.iter().filter_map(|n| resolve(n, &mut plan)).collect());
+
+        let existing = match &draft.id {
+            Some(id) => by_id.get(id.as_str()).copied(),
+            None => {
+                let candidates = match &draft.source_ref {
+                    Some(source) => by_full.get(&match_key(&draft.content, &lead, Some(source))),
+                    None => by_partial.get(&match_key(&draft.content, &lead, None)),
+                };
+                match candidates.map(Vec::as_slice) {
+                    Some([one]) => Some(*one),
+                    _ => None,
+                }
+            }
+        };
+
+        match existing {
+            Some(i) if !touched.contains_key(&i) => {
+                let mut task = tasks[i].clone();
+                let changes = apply_draft(&mut task, draft, lead, coordinating, now);
+                if changes.is_empty() {
+                    plan.unchanged += 1;
+                    touched.insert(i, usize::MAX);
+                } else {
+                    task.history.extend(changes.iter().cloned());
+                    task.updated_at = Some(now);
+                    touched.insert(i, plan.updated.len());
+                    plan.updated.push(TaskUpdate { task, changes });
+                }
+            }
+            Some(_) => plan.skipped.push(note(RowProblem::DuplicateId {
+                id: draft.id.clone().unwrap_or_default(),
+                first: (draft.sheet.clone(), draft.excel_row),
+            })),
+            None => {
+                let id = draft.id.clone().map(TaskId).unwrap_or_else(&mut new_id);
+                let mut task = Task::new(id, draft.content.trim());
+                apply_draft(&mut task, draft, lead, coordinating, now);
+                task.history.clear();
+                task.updated_at = Some(now);
+                plan.added.push(task);
+            }
+        }
+    }
+    plan.new_units.dedup();
+    plan
+}
+
+/// Set every field the draft speaks of; return what changed.
+fn apply_draft(
+    task: &mut Task,
+    d: &RowDraft,
+    lead: Option<UnitId>,
+    coordinating: Option<Vec<UnitId>>,
+    now: NaiveDateTime,
+) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let mut set_text = |name: &str, slot: &mut String, value: &Option<String>| {
+        if let Some(v) = value {
+            if slot.trim() != v.trim() {
+                changes.push(Change { at: now, field: name.into(), old: slot.clone(), new: v.clone() });
+                *slot = v.clone();
+            }
+        }
+    };
+    set_text("number", &mut task.number, &d.number);
+    set_text("content", &mut task.content, &Some(d.content.trim().to_string()));
+    set_text("source_ref", &mut task.source.reference, &d.source_ref);
+    set_text("leader", &mut task.leader, &d.leader);
+    set_text("officer", &mut task.officer, &d.officer);
+    set_text("result", &mut task.result, &d.result);
+    set_text("evidence", &mut task.evidence, &d.evidence);
+    set_text("note", &mut task.note, &d.note);
+    let date_text = |d: Option<chrono::NaiveDate>| d.map(format_date).unwrap_or_default();
+    if let Some(date) = d.source_date {
+        if task.source.date != Some(date) {
+            changes.push(Change { at: now, field: "source_date".into(), old: date_text(task.source.date), new: format_date(date) });
+            task.source = SourceDocument { date: Some(date), ..task.source.clone() };
+        }
+    }
+    if let Some(date) = d.completed_on {
+        if task.completed_on != Some(date) {
+            changes.push(Change { at: now, field: "completed_on".into(), old: date_text(task.completed_on), new: format_date(date) });
+            task.completed_on = Some(date);
+        }
+    }
+    if let Some(p) = d.progress {
+        if task.progress != p {
+            changes.push(Change { at: now, field: "progress".into(), old: format!("{:?}", task.progress), new: format!("{p:?}") });
+            task.progress = p;
+        }
+    }
+    if let Some(deadline) = &d.deadline {
+        if task.deadline.due_date() != deadline.due_date() || task.deadline.kind != deadline.kind || task.deadline.text != deadline.text {
+            changes.push(Change { at: now, field: "deadline".into(), old: task.deadline.text.clone(), new: deadline.text.clone() });
+            task.deadline = deadline.clone();
+        }
+    }
+    if lead.is_some() && task.lead_unit != lead {
+        changes.push(Change {
+            at: now,
+            field: "lead_unit".into(),
+            old: task.lead_unit.as_ref().map(|u| u.0.clone()).unwrap_or_default(),
+            new: lead.as_ref().map(|u| u.0.clone()).unwrap_or_default(),
+        });
+        task.lead_unit = lead;
+    }
+    if let Some(c) = coordinating {
+        if !c.is_empty() && task.coordinating_units != c {
+            let ids = |v: &[UnitId]| v.iter().map(|u| u.0.as_str()).collect::<Vec<_>>().join("; ");
+            changes.push(Change { at: now, field: "coordinating_units".into(), old: ids(&task.coordinating_units), new: ids(&c) });
+            task.coordinating_units = c;
+        }
+    }
+    changes
+}
+
+/// Apply a plan to the task list: updated tasks replace theirs, added ones are appended.
+/// Returns the ids of every task written.
+pub fn apply(tasks: &mut Vec<Task>, plan: &MergePlan) -> Vec<TaskId> {
+    let index: HashMap<TaskId, usize> = tasks.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+    let mut written = Vec::new();
+    for u in &plan.updated {
+        if let Some(&i) = index.get(&u.task.id) {
+            tasks[i] = u.task.clone();
+            written.push(u.task.id.clone());
+        }
+    }
+    for t in &plan.added {
+        tasks.push(t.clone());
+        written.push(t.id.clone());
+    }
+    written
+}

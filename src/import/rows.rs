@@ -1,0 +1,277 @@
+//! Reading a sheet's rows into task drafts. Group rows ("A. NGUỒN TRUNG ƯƠNG", "I. Phòng Kinh
+//! tế", a row with only a unit name) are not tasks; when they name a unit, the tasks below belong
+//! to it. Merged cells apply to every row they cover. An empty cell says nothing: it never erases.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::error::SheetError;
+use super::fields::{header_signature, Field};
+use super::grid::{Cell, Sheet};
+use super::table::{find_table, is_footer_row, is_numbering_row, with_mapping, TableLayout};
+use crate::domain::deadline::{read_deadline, Deadline, DeadlineKind, DeadlineProblem};
+use crate::domain::vn_date::format_date;
+use crate::domain::{Progress, UnitDirectory};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RowProblem {
+    NoContent,
+    NoUnit,
+    Deadline(DeadlineProblem),
+    BadDate { field: Field, text: String },
+    UnknownProgress(String),
+    /// The id appears on an earlier row of the file (sheet, Excel row).
+    DuplicateId { id: String, first: (String, u32) },
+}
+
+impl RowProblem {
+    /// Is the row left out of the import (as opposed to imported with a warning)?
+    pub fn skips_row(&self) -> bool {
+        matches!(self, RowProblem::NoContent | RowProblem::DuplicateId { .. })
+    }
+}
+
+/// One row of a tracker as a task draft. `None` means the file says nothing about that field
+/// (no such column, or an empty cell): the task keeps what it had.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RowDraft {
+    pub sheet: String,
+    /// The row number Excel shows (1-based).
+    pub excel_row: u32,
+    pub id: Option<String>,
+    pub number: Option<String>,
+    pub source_ref: Option<String>,
+    pub source_date: Option<NaiveDate>,
+    pub content: String,
+    /// The lead unit as written (or as the group row above named it).
+    pub lead_unit: Option<String>,
+    pub coordinating: Option<Vec<String>>,
+    pub leader: Option<String>,
+    pub officer: Option<String>,
+    pub deadline: Option<Deadline>,
+    pub progress: Option<Progress>,
+    pub result: Option<String>,
+    pub evidence: Option<String>,
+    pub completed_on: Option<NaiveDate>,
+    pub note: Option<String>,
+    pub problems: Vec<RowProblem>,
+}
+
+/// A sheet read: where its table is, how its columns were mapped, and its rows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SheetRead {
+    pub name: String,
+    /// Excel row number of the (first) header row.
+    pub header_excel_row: u32,
+    pub headers: Vec<String>,
+    pub mapping: Vec<Option<Field>>,
+    pub signature: String,
+    pub rows: Vec<RowDraft>,
+    /// Group rows seen (headings, not tasks).
+    pub group_rows: u32,
+}
+
+fn strip_enumerator(text: &str) -> (&str, bool) {
+    let t = text.trim();
+    let Some((head, rest)) = t.split_once(['.', ')', '/']) else { return (t, false) };
+    let head = head.trim();
+    let roman = !head.is_empty() && head.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
+    let letter = head.len() == 1 && head.chars().all(|c| c.is_ascii_uppercase());
+    let number = !head.is_empty() && head.len() <= 3 && head.chars().all(|c| c.is_ascii_digit());
+    if (roman || letter || number) && !rest.trim().is_empty() {
+        (rest.trim(), roman || letter)
+    } else {
+        (t, false)
+    }
+}
+
+fn is_uppercase_heading(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 3 && letters.iter().all(|c| !c.is_lowercase())
+}
+
+/// If the row is a group row, `Some(unit it names)`. A group row holds one text (often merged
+/// across the table) and no id, numbered with a letter or roman numeral, written in capitals,
+/// or naming a unit.
+fn group_row(sheet: &Sheet, row: usize, layout: &TableLayout, units: &UnitDirectory) -> Option<Option<String>> {
+    let mut texts: Vec<String> = Vec::new();
+    let mut number_text = String::new();
+    let mut id_text = String::new();
+    for col in 0..sheet.width().max(layout.mapping.len()) {
+        let value = sheet.visible(row, col).as_text();
+        if value.is_empty() {
+            continue;
+        }
+        match layout.mapping.get(col).copied().flatten() {
+            Some(Field::Number) => number_text = value,
+            Some(Field::Id) => id_text = value,
+            _ => {
+                if !texts.contains(&value) {
+                    texts.push(value);
+                }
+            }
+        }
+    }
+    if !id_text.is_empty() && !texts.contains(&id_text) {
+        return None;
+    }
+    let text = match texts.as_slice() {
+        [one] => one.clone(),
+        _ => return None,
+    };
+    let numbered_as_group = {
+        let n = number_text.trim().trim_end_matches('.');
+        !n.is_empty() && (n.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) || (n.len() == 1 && n.chars().all(|c| c.is_ascii_uppercase())))
+    };
+    let (name, enumerated) = strip_enumerator(&text);
+    let names_unit = units.names_a_unit(name);
+    let heading = enumerated || numbered_as_group || is_uppercase_heading(&text) || (names_unit && number_text.is_empty());
+    heading.then(|| names_unit.then(|| name.trim_end_matches([':', ';', '.']).trim().to_string()))
+}
+
+fn text_of(cell: &Cell) -> Option<String> {
+    let t = cell.as_text();
+    (!t.is_empty()).then_some(t)
+}
+
+fn split_units(text: &str) -> Vec<String> {
+    text.split([';', '\n', ',']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
+fn read_row(sheet: &Sheet, row: usize, layout: &TableLayout, group_unit: &Option<String>) -> Option<RowDraft> {
+    let mut d = RowDraft { sheet: sheet.name.clone(), excel_row: row as u32 + 1, ..Default::default() };
+    let mut any = false;
+    let mut deadline_kind_text: Option<String> = None;
+    for (col, field) in layout.mapping.iter().enumerate() {
+        let Some(field) = field else { continue };
+        let cell = sheet.visible(row, col);
+        if cell.is_empty() {
+            continue;
+        }
+        any = true;
+        let date = |d: &mut RowDraft, field: Field| -> Option<NaiveDate> {
+            let found = cell.as_date(sheet.date1904);
+            if found.is_none() {
+                d.problems.push(RowProblem::BadDate { field, text: cell.as_text() });
+            }
+            found
+        };
+        match field {
+            Field::Id => d.id = text_of(cell),
+            Field::Number => d.number = text_of(cell),
+            Field::SourceRef => d.source_ref = text_of(cell),
+            Field::SourceDate => d.source_date = date(&mut d, *field),
+            Field::Content => d.content = cell.as_text(),
+            Field::LeadUnit => d.lead_unit = text_of(cell),
+            Field::CoordinatingUnits => d.coordinating = Some(split_units(&cell.as_text())),
+            Field::Leader => d.leader = text_of(cell),
+            Field::Officer => d.officer = text_of(cell),
+            Field::DeadlineKind => deadline_kind_text = text_of(cell),
+            Field::Deadline => {
+                d.deadline = Some(match cell {
+                    Cell::Date(day) => Deadline::on(*day, format_date(*day)),
+                    Cell::Number(_) => match cell.as_date(sheet.date1904) {
+                        Some(day) => Deadline::on(day, format_date(day)),
+                        None => {
+                            d.problems.push(RowProblem::Deadline(DeadlineProblem::Unreadable));
+                            Deadline::none(cell.as_text())
+                        }
+                    },
+                    _ => {
+                        let reading = read_deadline(&cell.as_text());
+                        if let Some(p) = reading.problem {
+                            d.problems.push(RowProblem::Deadline(p));
+                        }
+                        reading.deadline
+                    }
+                })
+            }
+            Field::Progress => {
+                d.progress = match cell {
+                    Cell::Bool(true) => Some(Progress::Done),
+                    _ => {
+                        let p = Progress::from_text(&cell.as_text());
+                        if p.is_none() {
+                            d.problems.push(RowProblem::UnknownProgress(cell.as_text()));
+                        }
+                        p
+                    }
+                }
+            }
+            Field::Result => d.result = text_of(cell),
+            Field::Evidence => d.evidence = text_of(cell),
+            Field::CompletedOn => d.completed_on = date(&mut d, *field),
+            Field::Note => d.note = text_of(cell),
+            Field::UpdatedAt => {}
+        }
+    }
+    if !any {
+        return None;
+    }
+    // "Loại thời hạn" says what kind of deadline the date is (recurring, none).
+    if let Some(kind_text) = deadline_kind_text {
+        let kind = read_deadline(&kind_text).deadline.kind;
+        let mut deadline = d.deadline.take().unwrap_or_default();
+        match kind {
+            DeadlineKind::Recurring(_) => deadline.kind = kind,
+            DeadlineKind::None if deadline.date.is_none() || crate::domain::fold::fold(&kind_text).contains("khong") => {
+                deadline.kind = DeadlineKind::None;
+                deadline.date = None;
+            }
+            _ => {}
+        }
+        if deadline.text.is_empty() {
+            deadline.text = kind_text;
+        }
+        d.deadline = Some(deadline);
+    }
+    if d.progress.is_none() && d.completed_on.is_some() {
+        d.progress = Some(Progress::Done);
+    }
+    if d.lead_unit.is_none() {
+        d.lead_unit = group_unit.clone();
+    }
+    if d.content.trim().is_empty() {
+        d.problems.insert(0, RowProblem::NoContent);
+    } else if d.lead_unit.is_none() {
+        d.problems.push(RowProblem::NoUnit);
+    }
+    Some(d)
+}
+
+/// Read a sheet: find its table (or use the given mapping) and read every row below the header.
+pub fn read_sheet(sheet: &Sheet, mapping: Option<&[Option<Field>]>, units: &UnitDirectory) -> Result<SheetRead, SheetError> {
+    let layout = find_table(sheet)?;
+    let layout = match mapping {
+        Some(m) => with_mapping(layout, m),
+        None => layout,
+    };
+    let mut rows = Vec::new();
+    let mut group_unit: Option<String> = None;
+    let mut group_rows = 0;
+    for row in layout.data_start..sheet.height() {
+        if sheet.row_is_empty(row) || is_numbering_row(sheet, row) {
+            continue;
+        }
+        if is_footer_row(sheet, row) {
+            break;
+        }
+        if let Some(unit) = group_row(sheet, row, &layout, units) {
+            group_rows += 1;
+            group_unit = unit;
+            continue;
+        }
+        if let Some(draft) = read_row(sheet, row, &layout, &group_unit) {
+            rows.push(draft);
+        }
+    }
+    Ok(SheetRead {
+        name: sheet.name.clone(),
+        header_excel_row: layout.header_row as u32 + 1,
+        signature: header_signature(&layout.headers),
+        headers: layout.headers,
+        mapping: layout.mapping,
+        rows,
+        group_rows,
+    })
+}

@@ -1,0 +1,123 @@
+//! Finding the table in a sheet: the header row is found, not assumed. Titles, a "Phụ lục"
+//! caption or blank lines may sit above it; a header may span two rows with merged cells; a row
+//! numbering the columns "(1) (2) (3)" may follow it.
+
+use super::error::SheetError;
+use super::fields::{field_of_header, map_headers, Field};
+use super::grid::{Cell, Sheet};
+use crate::domain::fold::fold_words;
+
+/// How far down a header is looked for.
+const HEADER_SEARCH_ROWS: usize = 40;
+/// Header cells are short; a long text is a title or a task, not a header.
+const MAX_HEADER_CHARS: usize = 80;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableLayout {
+    /// First header row (0-based).
+    pub header_row: usize,
+    /// 1, or 2 when a second row holds sub-columns.
+    pub header_rows: usize,
+    /// Each column's header text as shown (both rows joined when there are two).
+    pub headers: Vec<String>,
+    pub mapping: Vec<Option<Field>>,
+    /// First row that may hold a task.
+    pub data_start: usize,
+}
+
+fn header_cell(sheet: &Sheet, row: usize, col: usize) -> String {
+    match sheet.visible(row, col) {
+        Cell::Text(t) if t.chars().count() <= MAX_HEADER_CHARS => t.split_whitespace().collect::<Vec<_>>().join(" "),
+        _ => String::new(),
+    }
+}
+
+/// Does the row have a merged cell spanning several columns (a group header over sub-columns)?
+fn has_wide_merge(sheet: &Sheet, row: usize) -> bool {
+    sheet.merges.iter().any(|m| m.top as usize == row && m.right > m.left && m.bottom as usize == row)
+}
+
+/// Each column's header as shown, and the text its field is read from: under a group header
+/// ("Kết quả thực hiện" over "Tiến độ", "Ngày hoàn thành"), the sub-column names the field.
+fn headers_of(sheet: &Sheet, row: usize, two_rows: bool) -> (Vec<String>, Vec<String>) {
+    (0..sheet.width())
+        .map(|c| {
+            let top = header_cell(sheet, row, c);
+            if !two_rows {
+                return (top.clone(), top);
+            }
+            let sub = header_cell(sheet, row + 1, c);
+            if sub.is_empty() || sub == top {
+                (top.clone(), top)
+            } else if top.is_empty() {
+                (sub.clone(), sub)
+            } else {
+                let shown = format!("{top} {sub}");
+                let read = if field_of_header(&sub).is_some() { sub } else { shown.clone() };
+                (shown, read)
+            }
+        })
+        .unzip()
+}
+
+fn score(mapping: &[Option<Field>]) -> usize {
+    if !mapping.contains(&Some(Field::Content)) {
+        return 0;
+    }
+    mapping.iter().flatten().count()
+}
+
+/// A row that only numbers the columns: "(1) (2) (3)…" or "1 2 3…" or "A B C…".
+pub fn is_numbering_row(sheet: &Sheet, row: usize) -> bool {
+    let cells: Vec<&Cell> = sheet.rows.get(row).map(|r| r.iter().filter(|c| !c.is_empty()).collect()).unwrap_or_default();
+    cells.len() >= 3
+        && cells.iter().all(|c| {
+            let t = c.as_text();
+            let t = t.trim_matches(|ch| ch == '(' || ch == ')' || ch == '*');
+            (t.len() <= 3 && t.chars().all(|ch| ch.is_ascii_digit()))
+                || (t.len() == 1 && t.chars().all(|ch| ch.is_ascii_uppercase()))
+                || (t.len() <= 5 && t.chars().all(|ch| ch.is_ascii_digit() || ch == '=' || ch == '+'))
+        })
+}
+
+pub fn find_table(sheet: &Sheet) -> Result<TableLayout, SheetError> {
+    if sheet.rows.iter().all(|r| r.iter().all(Cell::is_empty)) {
+        return Err(SheetError::Empty);
+    }
+    let mut best: Option<(usize, TableLayout)> = None;
+    for row in 0..sheet.height().min(HEADER_SEARCH_ROWS) {
+        let two_rows = has_wide_merge(sheet, row) && !sheet.row_is_empty(row + 1);
+        let (headers, read_from) = headers_of(sheet, row, two_rows);
+        let mapping = map_headers(&read_from);
+        let s = score(&mapping);
+        if s >= 2 && best.as_ref().is_none_or(|(b, _)| s > *b) {
+            let header_rows = if two_rows { 2 } else { 1 };
+            let mut data_start = row + header_rows;
+            if is_numbering_row(sheet, data_start) {
+                data_start += 1;
+            }
+            best = Some((s, TableLayout { header_row: row, header_rows, headers, mapping, data_start }));
+        }
+    }
+    best.map(|(_, t)| t).ok_or(SheetError::NoHeader)
+}
+
+/// Use a person's own mapping instead of the guessed one, when it fits these headers.
+pub fn with_mapping(mut layout: TableLayout, mapping: &[Option<Field>]) -> TableLayout {
+    if mapping.len() == layout.headers.len() {
+        layout.mapping = mapping.to_vec();
+    }
+    layout
+}
+
+/// Is this a footer row: the recipients, the signature block?
+pub fn is_footer_row(sheet: &Sheet, row: usize) -> bool {
+    let Some(first) = sheet.rows.get(row).and_then(|r| r.iter().find(|c| !c.is_empty())) else { return false };
+    let Cell::Text(text) = first else { return false };
+    let words = fold_words(text);
+    let starts = |p: &[&str]| words.len() >= p.len() && words.iter().zip(p).all(|(a, b)| a == b);
+    starts(&["noi", "nhan"])
+        || starts(&["nguoi", "lap"])
+        || starts(&["xac", "nhan", "cua"])
+        || (text.trim_start().starts_with("TM.") || text.trim_start().starts_with("KT.") || text.trim_start().starts_with("T/M"))
+}
