@@ -60,6 +60,31 @@ fn headers_of(sheet: &Sheet, row: usize, two_rows: bool) -> (Vec<String>, Vec<St
         .unzip()
 }
 
+/// Without merges (a CSV file), a second header row shows itself: every cell in it names a field
+/// or repeats the cell above, and at least one names a field under an empty or grouping cell.
+fn is_sub_header_row(sheet: &Sheet, row: usize) -> bool {
+    let mut names_field_below_group = false;
+    for col in 0..sheet.width() {
+        let sub = header_cell(sheet, row + 1, col);
+        let raw = sheet.visible(row + 1, col);
+        if raw.is_empty() {
+            continue;
+        }
+        if sub.is_empty() {
+            return false; // a long text or a number: a data row
+        }
+        let top = header_cell(sheet, row, col);
+        if sub == top {
+            continue;
+        }
+        if field_of_header(&sub).is_none() {
+            return false;
+        }
+        names_field_below_group |= top.is_empty() || field_of_header(&top) != field_of_header(&sub);
+    }
+    names_field_below_group
+}
+
 fn score(mapping: &[Option<Field>]) -> usize {
     if !mapping.contains(&Some(Field::Content)) {
         return 0;
@@ -86,7 +111,7 @@ pub fn find_table(sheet: &Sheet) -> Result<TableLayout, SheetError> {
     }
     let mut best: Option<(usize, TableLayout)> = None;
     for row in 0..sheet.height().min(HEADER_SEARCH_ROWS) {
-        let two_rows = has_wide_merge(sheet, row) && !sheet.row_is_empty(row + 1);
+        let two_rows = !sheet.row_is_empty(row + 1) && (has_wide_merge(sheet, row) || is_sub_header_row(sheet, row));
         let (headers, read_from) = headers_of(sheet, row, two_rows);
         let mapping = map_headers(&read_from);
         let s = score(&mapping);

@@ -352,3 +352,43 @@ fn csv_files_import_like_workbooks() {
         assert_eq!(read.rows[0].progress, Some(Progress::Done));
     }
 }
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// The same tracker written by openpyxl and LibreOffice (xls, ods, csv in UTF-8 and Windows-1258)
+/// reads the same everywhere.
+#[test]
+fn real_files_from_other_programs_read_alike() {
+    for name in [
+        "theo-doi-openpyxl.xlsx",
+        "theo-doi-libreoffice.xls",
+        "theo-doi-libreoffice.ods",
+        "theo-doi-libreoffice-utf8.csv",
+        "theo-doi-libreoffice-cp1258.csv",
+    ] {
+        let read = read_one(name, &fixture(name));
+        assert_eq!(read.header_excel_row, 4, "{name}");
+        let units: Vec<&str> = read.rows.iter().map(|r| r.lead_unit.as_deref().unwrap_or("")).collect();
+        assert_eq!(units, ["Phòng Kinh tế", "Phòng Kinh tế", "Thanh tra", "Xã Quỳnh Vinh", "Xã Quỳnh Trang"], "{name}");
+        let r = &read.rows;
+        assert_eq!(r[0].content, "Tập trung chỉ đạo sản xuất cây trồng vụ Xuân đạt diện tích theo kế hoạch", "{name}");
+        assert_eq!(r[0].progress, Some(Progress::Done), "{name}");
+        assert_eq!(r[0].completed_on, Some(d(2024, 1, 18)), "{name}");
+        assert_eq!(r[0].result.as_deref(), Some("Đã gieo cấy 1.250 ha"), "{name}");
+        assert_eq!(r[0].deadline.as_ref().unwrap().due_date(), Some(d(2024, 1, 31)), "{name}");
+        assert_eq!(r[1].deadline.as_ref().unwrap().due_date(), Some(d(2024, 1, 31)), "{name}: a date cell");
+        assert_eq!(r[2].deadline.as_ref().unwrap().kind, DeadlineKind::Recurring(Recurrence::Weekly), "{name}");
+        assert_eq!(r[3].deadline.as_ref().unwrap().due_date(), Some(d(2024, 1, 20)), "{name}");
+        assert_eq!(r[4].progress, None, "{name}: no progress written");
+        assert_eq!(r[0].excel_row, 7, "{name}");
+        assert!(r.iter().all(|row| row.problems.is_empty()), "{name}: {:?}", r.iter().map(|x| &x.problems).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn a_password_protected_workbook_is_recognised() {
+    let req = ReadRequest { file_name: "co-mat-khau.xlsx".into(), ..Default::default() };
+    assert_eq!(read(&req, &fixture("co-mat-khau.xlsx")), Err(ImportError::PasswordProtected));
+}
