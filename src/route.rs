@@ -8,6 +8,7 @@ use crate::domain::vn_date::parse_date;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
     Tasks,
+    Import,
     About,
     NotFound(String),
 }
@@ -27,6 +28,7 @@ impl Default for Route {
 
 const TASKS: &str = "nhiem-vu";
 const ABOUT: &str = "gioi-thieu";
+const IMPORT: &str = "nhap-file";
 const AS_OF: &str = "ngay";
 
 /// Read a location hash such as "#/nhiem-vu?ngay=21-11-2026".
@@ -36,6 +38,7 @@ pub fn parse(hash: &str) -> Route {
     let page = match path.trim_end_matches('/') {
         "" | TASKS => Page::Tasks,
         ABOUT => Page::About,
+        IMPORT => Page::Import,
         other => Page::NotFound(other.to_string()),
     };
     let as_of = query
@@ -51,6 +54,7 @@ pub fn to_hash(route: &Route) -> String {
     let path = match &route.page {
         Page::Tasks => TASKS,
         Page::About => ABOUT,
+        Page::Import => IMPORT,
         Page::NotFound(p) => p.as_str(),
     };
     match route.as_of {
@@ -75,8 +79,10 @@ mod tests {
         let r = Route { page: Page::Tasks, as_of: NaiveDate::from_ymd_opt(2026, 11, 21) };
         assert_eq!(to_hash(&r), "#/nhiem-vu?ngay=21-11-2026");
         assert_eq!(parse(&to_hash(&r)), r);
-        let about = Route { page: Page::About, as_of: None };
-        assert_eq!(parse(&to_hash(&about)), about);
+        for page in [Page::About, Page::Import] {
+            let r = Route { page, as_of: None };
+            assert_eq!(parse(&to_hash(&r)), r);
+        }
     }
 
     #[test]

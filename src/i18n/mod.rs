@@ -3,9 +3,10 @@
 
 mod vi;
 
-pub use vi::VI;
+pub use vi::{thousands, VI};
 
 use crate::domain::{Bucket, DeadlineProblem, Progress, UnitKind};
+use crate::import::{Field, ImportError, RowProblem, SheetError};
 
 pub struct Texts {
     pub app_name: &'static str,
@@ -72,6 +73,50 @@ pub struct Texts {
     pub progress: fn(Progress) -> &'static str,
     pub unit_kind: fn(UnitKind) -> &'static str,
     pub deadline_problem: fn(&DeadlineProblem) -> String,
+    pub nav_import: &'static str,
+    pub import: ImportTexts,
+}
+
+/// The import page.
+pub struct ImportTexts {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub choose_file: &'static str,
+    pub drop_here: &'static str,
+    pub formats: &'static str,
+    pub reading: fn(&str) -> String,
+    pub sheets: &'static str,
+    pub sheet_rows: fn(usize) -> String,
+    pub header_at: fn(u32) -> String,
+    pub mapping: &'static str,
+    pub mapping_hint: &'static str,
+    pub column: &'static str,
+    pub field: &'static str,
+    pub ignore_column: &'static str,
+    pub summary: fn(usize, usize, usize, usize) -> String,
+    pub found: fn(usize) -> String,
+    pub new_units: &'static str,
+    pub new_tag: &'static str,
+    pub problems: &'static str,
+    pub no_problems: &'static str,
+    pub col_sheet: &'static str,
+    pub col_row: &'static str,
+    pub col_problem: &'static str,
+    pub skipped_tag: &'static str,
+    pub preview: &'static str,
+    pub preview_more: fn(usize) -> String,
+    pub confirm: fn(usize) -> String,
+    pub nothing_to_import: &'static str,
+    pub cancel: &'static str,
+    pub other_file: &'static str,
+    pub done: fn(usize, usize, usize, usize) -> String,
+    pub action_add: &'static str,
+    pub action_update: &'static str,
+    pub read_only: &'static str,
+    pub error: fn(&ImportError) -> String,
+    pub sheet_error: fn(&SheetError) -> &'static str,
+    pub row_problem: fn(&RowProblem) -> String,
+    pub field_name: fn(Field) -> &'static str,
 }
 
 /// The texts of the interface language.

@@ -1,7 +1,8 @@
 //! Vietnamese, the interface language.
 
-use super::Texts;
+use super::{ImportTexts, Texts};
 use crate::domain::{format_date, Bucket, DeadlineProblem, Progress, UnitKind};
+use crate::import::{Field, ImportError, RowProblem, SheetError, MAX_FILE_BYTES};
 
 pub const VI: Texts = Texts {
     app_name: "Đôn Đốc",
@@ -75,7 +76,109 @@ pub const VI: Texts = Texts {
     progress,
     unit_kind,
     deadline_problem,
+    nav_import: "Nhập file Excel",
+    import: ImportTexts {
+        title: "Nhập bảng theo dõi từ file Excel",
+        intro: "Chọn file bảng theo dõi nhiệm vụ đang dùng. Đôn Đốc tự tìm dòng tiêu đề, nhận ra các cột và cho xem trước; chỉ khi bạn bấm Nhập, dữ liệu mới được lưu. Nhập lại file đã xuất hoặc file đơn vị gửi lại sẽ cập nhật nhiệm vụ đã có, không tạo trùng.",
+        choose_file: "Chọn file…",
+        drop_here: "hoặc kéo thả file vào đây",
+        formats: "Đọc được: .xlsx, .xlsm, .xls, .xlsb, .ods, .csv (tối đa 50 MB)",
+        reading: |name| format!("Đang đọc {name}…"),
+        sheets: "Trang tính",
+        sheet_rows: |n| format!("{} dòng nhiệm vụ", thousands(n)),
+        header_at: |row| format!("tiêu đề ở dòng {row}"),
+        mapping: "Các cột",
+        mapping_hint: "Kiểm tra cột nào là trường nào; sửa nếu cần. Lần sau, file có cùng tiêu đề sẽ dùng lại cách bạn chọn.",
+        column: "Tiêu đề trong file",
+        field: "Nhập vào trường",
+        ignore_column: "— Bỏ qua cột này —",
+        summary: |added, updated, unchanged, skipped| format!(
+            "Thêm mới {}, cập nhật {}, không thay đổi {}, bỏ qua {} dòng.",
+            thousands(added), thousands(updated), thousands(unchanged), thousands(skipped)
+        ),
+        found: |n| format!("Tìm thấy {} nhiệm vụ", thousands(n)),
+        new_units: "Đơn vị mới (chưa có trong danh sách, sẽ được thêm):",
+        new_tag: "mới",
+        problems: "Dòng cần xem lại",
+        no_problems: "Không có dòng nào có vấn đề.",
+        col_sheet: "Trang tính",
+        col_row: "Dòng",
+        col_problem: "Vấn đề",
+        skipped_tag: "bỏ qua",
+        preview: "Xem trước các nhiệm vụ sẽ được lưu",
+        preview_more: |n| format!("… và {} nhiệm vụ nữa", thousands(n)),
+        confirm: |n| format!("Nhập {} nhiệm vụ", thousands(n)),
+        nothing_to_import: "File không có gì mới để nhập.",
+        cancel: "Hủy",
+        other_file: "Chọn file khác",
+        done: |added, updated, unchanged, skipped| format!(
+            "Đã nhập: thêm mới {}, cập nhật {}, không thay đổi {}, bỏ qua {} dòng.",
+            thousands(added), thousands(updated), thousands(unchanged), thousands(skipped)
+        ),
+        action_add: "Thêm mới",
+        action_update: "Cập nhật",
+        read_only: "Đang ở chế độ chỉ xem nên không nhập được. Xem thông báo phía trên.",
+        error: import_error,
+        sheet_error: |e| match e {
+            SheetError::Empty => "Trang tính trống",
+            SheetError::NoHeader => "Không có dòng tiêu đề của bảng nhiệm vụ",
+            SheetError::Unreadable(_) => "Không đọc được trang tính này",
+        },
+        row_problem,
+        field_name,
+    },
 };
+
+fn import_error(e: &ImportError) -> String {
+    match e {
+        ImportError::EmptyFile => "File trống (0 byte). Hãy kiểm tra lại file đã chọn.".into(),
+        ImportError::TooLarge { bytes } => format!(
+            "File quá lớn ({} MB, tối đa {} MB). Hãy tách bảng theo năm hoặc xóa các trang tính không cần rồi thử lại.",
+            bytes / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+        ImportError::NotASpreadsheet => "Đây không phải file bảng tính. Đôn Đốc đọc được file .xlsx, .xlsm, .xls, .xlsb, .ods và .csv.".into(),
+        ImportError::PasswordProtected => "File đang đặt mật khẩu nên không đọc được. Hãy mở file bằng Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc), lưu lại rồi nhập lại.".into(),
+        ImportError::Damaged(_) => "File bị hỏng hoặc không đầy đủ (có thể tải về chưa xong). Hãy thử mở bằng Excel; nếu mở được, lưu lại dạng .xlsx rồi nhập lại.".into(),
+        ImportError::NoData => "File không có dữ liệu: mọi trang tính đều trống.".into(),
+        ImportError::NoHeader => "Không tìm thấy bảng theo dõi nhiệm vụ: không có dòng tiêu đề nào có cột “Nội dung nhiệm vụ” (hoặc tên tương tự). Hãy kiểm tra đúng file, hoặc thêm dòng tiêu đề cho bảng.".into(),
+        ImportError::ReaderCrashed => "Trình đọc file bị dừng đột ngột khi đọc file này (file có thể bị hỏng). Dữ liệu của bạn không bị ảnh hưởng. Hãy thử mở bằng Excel, lưu lại dạng .xlsx rồi nhập lại.".into(),
+        ImportError::TimedOut => "Đọc file quá lâu nên đã dừng. Dữ liệu của bạn không bị ảnh hưởng. Hãy thử tách thành các file nhỏ hơn.".into(),
+    }
+}
+
+fn row_problem(p: &RowProblem) -> String {
+    match p {
+        RowProblem::NoContent => "Không có nội dung nhiệm vụ".into(),
+        RowProblem::NoUnit => "Không có đơn vị chủ trì".into(),
+        RowProblem::Deadline(d) => deadline_problem(d),
+        RowProblem::BadDate { field, text } => format!("Không đọc được ngày ở cột {}: “{text}”; để trống.", field_name(*field)),
+        RowProblem::UnknownProgress(text) => format!("Không hiểu tiến độ “{text}”; giữ nguyên tiến độ."),
+        RowProblem::DuplicateId { id, first } => format!("Trùng mã {id} với dòng {} (trang {})", first.1, first.0),
+    }
+}
+
+fn field_name(f: Field) -> &'static str {
+    match f {
+        Field::Id => "Mã nhiệm vụ",
+        Field::Number => "STT",
+        Field::SourceRef => "Văn bản giao (số/ký hiệu)",
+        Field::SourceDate => "Ngày văn bản",
+        Field::Content => "Nội dung nhiệm vụ",
+        Field::LeadUnit => "Đơn vị chủ trì",
+        Field::CoordinatingUnits => "Đơn vị phối hợp",
+        Field::Leader => "Lãnh đạo chỉ đạo",
+        Field::Officer => "Chuyên viên theo dõi",
+        Field::DeadlineKind => "Loại thời hạn",
+        Field::Deadline => "Thời hạn",
+        Field::Progress => "Tiến độ",
+        Field::Result => "Kết quả thực hiện",
+        Field::Evidence => "Minh chứng",
+        Field::CompletedOn => "Ngày hoàn thành",
+        Field::Note => "Ghi chú",
+        Field::UpdatedAt => "Ngày cập nhật",
+    }
+}
 
 fn bucket(b: Bucket) -> &'static str {
     match b {

@@ -52,7 +52,7 @@ fn headers_of(sheet: &Sheet, row: usize, two_rows: bool) -> (Vec<String>, Vec<St
             } else if top.is_empty() {
                 (sub.clone(), sub)
             } else {
-                let shown = format!("{top} {sub}");
+                let shown = format!("{top} › {sub}");
                 let read = if field_of_header(&sub).is_some() { sub } else { shown.clone() };
                 (shown, read)
             }

@@ -93,7 +93,7 @@ fn finds_a_two_row_header_below_titles_and_maps_it() {
         read.mapping,
         vec![Some(Number), Some(Content), Some(LeadUnit), Some(SourceRef), Some(Deadline), Some(Progress), Some(CompletedOn), Some(Evidence)]
     );
-    assert_eq!(read.headers[5], "Kết quả thực hiện Tiến độ");
+    assert_eq!(read.headers[5], "Kết quả thực hiện › Tiến độ");
 }
 
 #[test]

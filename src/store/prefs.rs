@@ -3,8 +3,10 @@
 use gloo_storage::{LocalStorage, Storage};
 
 use crate::domain::StatusRules;
+use crate::import::Field;
 
 const STATUS_RULES: &str = "dondoc.status_rules";
+const IMPORT_MAPPINGS: &str = "dondoc.import_mappings";
 
 pub fn status_rules() -> StatusRules {
     LocalStorage::get(STATUS_RULES).unwrap_or_default()
@@ -13,4 +15,17 @@ pub fn status_rules() -> StatusRules {
 /// Returns false when the browser refused to store it.
 pub fn set_status_rules(rules: StatusRules) -> bool {
     LocalStorage::set(STATUS_RULES, rules).is_ok()
+}
+
+/// Column mappings the person fixed, by header signature.
+pub fn import_mappings() -> Vec<(String, Vec<Option<Field>>)> {
+    LocalStorage::get(IMPORT_MAPPINGS).unwrap_or_default()
+}
+
+/// Remember a fixed mapping for files with these headers. Returns false when not stored.
+pub fn remember_import_mapping(signature: &str, mapping: &[Option<Field>]) -> bool {
+    let mut all = import_mappings();
+    all.retain(|(s, _)| s != signature);
+    all.push((signature.to_string(), mapping.to_vec()));
+    LocalStorage::set(IMPORT_MAPPINGS, all).is_ok()
 }

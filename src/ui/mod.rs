@@ -2,6 +2,7 @@
 //! (`query`, `domain`) what to show and call `Workspace` actions to change anything.
 
 mod about;
+mod import;
 mod notices;
 mod state;
 mod task_list;
@@ -46,6 +47,7 @@ pub fn App() -> impl IntoView {
     };
     let (tasks_href, tasks_current) = link(Page::Tasks);
     let (about_href, about_current) = link(Page::About);
+    let (import_href, import_current) = link(Page::Import);
 
     view! {
         <header class="topbar">
@@ -56,6 +58,7 @@ pub fn App() -> impl IntoView {
             </a>
             <nav class="mainnav">
                 <a href=tasks_href aria-current=tasks_current>{t.nav_tasks}</a>
+                <a href=import_href aria-current=import_current>{t.nav_import}</a>
                 <a href=about_href aria-current=about_current>{t.nav_about}</a>
             </nav>
         </header>
@@ -64,6 +67,7 @@ pub fn App() -> impl IntoView {
             {move || match page.get() {
                 Page::Tasks => view! { <task_list::TaskListPage /> }.into_any(),
                 Page::About => view! { <about::AboutPage /> }.into_any(),
+                Page::Import => view! { <import::ImportPage /> }.into_any(),
                 Page::NotFound(_) => view! {
                     <section class="card narrow">
                         <p>{t.not_found}</p>

@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 
 use super::notices::{NoticeAction, NoticeKind, Notices};
 use crate::domain::{StatusRules, Task, TaskId, UnitDirectory};
+use crate::import::merge::{self, MergePlan};
 use crate::i18n::texts;
 use crate::sample::sample_workspace;
 use crate::store::indexed_db::{self, StoreError, Write};
@@ -71,6 +72,15 @@ const CHANNEL: &str = "dondoc";
 
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
+/// A fresh task id from the browser's randomness (40 bits: a clash is out of reach in practice).
+pub fn new_task_id() -> TaskId {
+    TaskId::from_entropy((js_sys::Math::random() * (1u64 << 40) as f64) as u64)
 }
 
 #[derive(Clone, Copy)]
@@ -279,6 +289,22 @@ impl Workspace {
         let n = sample.tasks.len();
         self.replace(sample.tasks, UnitDirectory::new(sample.units));
         self.notices.push(NoticeKind::Info, (texts().sample_loaded)(n), None);
+    }
+
+    /// Apply a confirmed import: every added and updated task, and the units, in one write.
+    pub fn apply_import(self, plan: &MergePlan) -> bool {
+        if !self.may_change_now() {
+            return false;
+        }
+        let mut written = Vec::new();
+        self.tasks.update(|tasks| written = merge::apply(tasks, plan));
+        self.units.set(plan.units.clone());
+        self.dirty.update(|d| {
+            d.tasks.extend(written);
+            d.units = true;
+        });
+        self.save();
+        true
     }
 
     /// Remove every task and unit (the person has confirmed).

@@ -18,7 +18,8 @@ pub fn Welcome() -> impl IntoView {
                 fallback=move || view! { <p class="muted">{t.empty_read_only}</p> }
             >
                 <div class="welcome-actions">
-                    <button class="btn btn-primary" on:click=move |_| ws.load_sample()>{t.load_sample}</button>
+                    <a class="btn btn-primary" href="#/nhap-file">{t.nav_import}</a>
+                    <button class="btn" on:click=move |_| ws.load_sample()>{t.load_sample}</button>
                 </div>
                 <p class="muted">{t.sample_hint}</p>
             </Show>

@@ -1,1 +1,32 @@
-fn main() {}
+//! The Web Worker that reads spreadsheet files: the page sends a file's bytes and a
+//! [`ReadRequest`](dondoc::import::ReadRequest), the worker answers with the sheets read (JSON).
+//! Reading runs here so that a panic in a reader, which aborts the WebAssembly instance, ends
+//! only this worker and never the page.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply = scope.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let data = event.data();
+        let field = |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        let request = field("request").as_string().and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default();
+        let bytes = js_sys::Uint8Array::new(&field("bytes")).to_vec();
+        let response = dondoc::import::read(&request, &bytes);
+        let json = serde_json::to_string(&response).expect("a read response always serialises");
+        let _ = reply.post_message(&JsValue::from_str(&json));
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // Messages sent before this point would be lost: tell the page the reader is listening.
+    let _ = scope.post_message(&JsValue::from_str("ready"));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("Trình đọc tệp của Đôn Đốc chỉ chạy trong trình duyệt (Web Worker).");
+}

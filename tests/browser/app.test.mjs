@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { serveDist, launch, openApp } from './harness.mjs';
+import { serveDist, launch, openApp, countText, storedCounts } from './harness.mjs';
 
 // The sample holds the 62 tasks of seed 000 and the 90 of seed 002 (see src/sample/tests.rs).
 const SAMPLE_TASKS = 152;
@@ -21,27 +21,11 @@ after(async () => {
   server?.close();
 });
 
-const countText = (page) => page.textContent('[data-testid=task-count]');
 const rowIds = (page) => page.$$eval('table.tasks tbody tr', (rows) => rows.map((r) => r.dataset.id));
 
 async function loadSample(page) {
   await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
   await page.waitForSelector('table.tasks tbody tr');
-}
-
-/** Read the stored records straight from IndexedDB, as another program would see them. */
-function storedCounts(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const open = indexedDB.open('dondoc');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const tx = db.transaction(['tasks', 'meta'], 'readonly');
-      const tasks = tx.objectStore('tasks').count();
-      const version = tx.objectStore('meta').get('schema_version');
-      tx.oncomplete = () => { db.close(); resolve({ tasks: tasks.result, version: version.result }); };
-    };
-  }));
 }
 
 test('a first visit greets the user, in Vietnamese, with no console error', async () => {
@@ -91,7 +75,7 @@ test('the sample shows every task with its unit, deadline and derived status, an
   await page.waitForSelector('table.tasks tbody tr');
   assert.equal(await countText(page), `${SAMPLE_TASKS} nhiệm vụ`);
   assert.deepEqual((await rowIds(page)).sort(), [...ids].sort());
-  assert.deepEqual(await storedCounts(page), { tasks: SAMPLE_TASKS, version: 1 });
+  assert.deepEqual(await storedCounts(page), { tasks: SAMPLE_TASKS, units: 24, version: 1 });
   assert.deepEqual(errors, []);
   await ctx.close();
 });
@@ -163,7 +147,7 @@ test('data saved by a newer version is shown as such and never written over', as
   assert.match(await alert.textContent(), /phiên bản 99 của Đôn Đốc, mới hơn/);
   assert.equal(await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).count(), 0, 'no way to write over it');
   assert.match(await page.textContent('.statusbar'), /Chế độ chỉ xem/);
-  assert.deepEqual(await storedCounts(page), { tasks: SAMPLE_TASKS, version: 99 });
+  assert.deepEqual(await storedCounts(page), { tasks: SAMPLE_TASKS, units: 24, version: 99 });
   await ctx.close();
 });
 

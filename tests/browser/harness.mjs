@@ -47,3 +47,23 @@ export async function openApp(browser, url, { viewport = { width: 1366, height: 
   await page.goto(url);
   return { ctx, page, errors };
 }
+
+export const countText = (page) => page.textContent('[data-testid=task-count]');
+
+/** The stored records, read straight from IndexedDB as another program would see them. */
+export function storedCounts(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('dondoc');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['tasks', 'units', 'meta'], 'readonly');
+      const tasks = tx.objectStore('tasks').count();
+      const units = tx.objectStore('units').count();
+      const version = tx.objectStore('meta').get('schema_version');
+      tx.oncomplete = () => { db.close(); resolve({ tasks: tasks.result, units: units.result, version: version.result }); };
+    };
+  }));
+}
+
+export const fixture = (name) => new URL(`../fixtures/${name}`, import.meta.url).pathname;

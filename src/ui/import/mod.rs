@@ -1,0 +1,396 @@
+//! The import page: choose or drop a file, see what was found (sheets, columns, problem rows,
+//! the tasks as they will be saved), fix the column mapping if needed, then import all at once.
+
+mod reader;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::state::{new_task_id, now};
+use super::{navigate, Workspace};
+use crate::domain::{format_date, Task};
+use crate::i18n::texts;
+use crate::import::merge::{plan, MergePlan};
+use crate::import::{Field, ImportError, ReadRequest, SheetOutcome, MAX_FILE_BYTES};
+use crate::route::{Page, Route};
+use crate::store::prefs;
+
+/// Rows of the preview and of the problem list shown at once.
+const PREVIEW_ROWS: usize = 20;
+const PROBLEM_ROWS: usize = 200;
+
+#[derive(Clone, PartialEq)]
+struct Loaded {
+    file_name: String,
+    sheets: Vec<SheetOutcome>,
+    selected: Vec<bool>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Stage {
+    Choose,
+    Reading(String),
+    Failed(String),
+    Ready(Loaded),
+}
+
+/// A plan compared by identity, so a memo of it recomputes only when its inputs change.
+#[derive(Clone)]
+struct SharedPlan(Arc<MergePlan>);
+impl PartialEq for SharedPlan {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+fn field_options() -> impl Iterator<Item = (String, &'static str)> {
+    Field::ALL.iter().map(|f| (format!("{f:?}"), (texts().import.field_name)(*f)))
+}
+
+fn parse_field(value: &str) -> Option<Field> {
+    Field::ALL.iter().copied().find(|f| format!("{f:?}") == value)
+}
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let t = texts();
+    let it = &t.import;
+    let ws = expect_context::<Workspace>();
+    let stage = RwSignal::new(Stage::Choose);
+    // The chosen file's bytes, kept to read again when the person changes a mapping.
+    let bytes: StoredValue<Vec<u8>> = StoredValue::new(Vec::new());
+    let dragging = RwSignal::new(false);
+
+    let read = move |file_name: String, keep_selection: Option<Vec<bool>>| {
+        stage.set(Stage::Reading(file_name.clone()));
+        spawn_local(async move {
+            let request = ReadRequest {
+                file_name: file_name.clone(),
+                units: ws.units.with_untracked(|u| u.units().to_vec()),
+                mappings: prefs::import_mappings(),
+            };
+            let response = bytes.with_value(|b| b.clone());
+            let response = reader::read_in_worker(&response, &request).await;
+            stage.set(match response {
+                Ok(sheets) => {
+                    let selected = keep_selection
+                        .filter(|s| s.len() == sheets.len())
+                        .unwrap_or_else(|| sheets.iter().map(|s| s.result.is_ok()).collect());
+                    Stage::Ready(Loaded { file_name, sheets, selected })
+                }
+                Err(e) => Stage::Failed((it.error)(&e)),
+            });
+        });
+    };
+
+    let take_file = move |file: web_sys::File| {
+        let name = file.name();
+        let size = file.size() as usize;
+        if size > MAX_FILE_BYTES {
+            stage.set(Stage::Failed((it.error)(&ImportError::TooLarge { bytes: size })));
+            return;
+        }
+        stage.set(Stage::Reading(name.clone()));
+        spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => {
+                    bytes.set_value(js_sys::Uint8Array::new(&buffer).to_vec());
+                    read(name, None);
+                }
+                Err(_) => stage.set(Stage::Failed((it.error)(&ImportError::Damaged("không đọc được file".into())))),
+            }
+        });
+    };
+
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = ev.target().expect("input event").unchecked_into();
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            take_file(file);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            take_file(file);
+        }
+    };
+
+    // The plan for the selected sheets against the workspace as it is now.
+    let merge_plan = Memo::new(move |_| {
+        stage.with(|s| match s {
+            Stage::Ready(loaded) => {
+                let drafts: Vec<_> = loaded
+                    .sheets
+                    .iter()
+                    .zip(&loaded.selected)
+                    .filter(|(_, on)| **on)
+                    .filter_map(|(s, _)| s.result.as_ref().ok())
+                    .flat_map(|r| r.rows.iter().cloned())
+                    .collect();
+                let p = ws.tasks.with(|tasks| ws.units.with(|units| plan(tasks, units, &drafts, now(), new_task_id)));
+                Some(SharedPlan(Arc::new(p)))
+            }
+            _ => None,
+        })
+    });
+
+    let set_mapping = move |sheet_index: usize, column: usize, field: Option<Field>| {
+        let Stage::Ready(loaded) = stage.get_untracked() else { return };
+        let Some(Ok(read_sheet)) = loaded.sheets.get(sheet_index).map(|s| s.result.clone()) else { return };
+        let mut mapping = read_sheet.mapping.clone();
+        if column < mapping.len() {
+            // One column per field: the field leaves any other column it was on.
+            if field.is_some() {
+                for other in mapping.iter_mut().filter(|other| **other == field) {
+                    *other = None;
+                }
+            }
+            mapping[column] = field;
+        }
+        prefs::remember_import_mapping(&read_sheet.signature, &mapping);
+        read(loaded.file_name, Some(loaded.selected));
+    };
+
+    let confirm = move |_| {
+        let Some(SharedPlan(p)) = merge_plan.get_untracked() else { return };
+        if ws.apply_import(&p) {
+            ws.notices.push(
+                super::notices::NoticeKind::Info,
+                (it.done)(p.added.len(), p.updated.len(), p.unchanged, p.skipped_rows()),
+                None,
+            );
+            navigate(&Route { page: Page::Tasks, as_of: None });
+        }
+    };
+
+    view! {
+        <section class="card import">
+            <h1>{it.title}</h1>
+            <p class="muted">{it.intro}</p>
+            <Show when=move || !ws.can_change()>
+                <p class="field-error" role="alert">{it.read_only}</p>
+            </Show>
+            <label
+                class="dropzone"
+                class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <input
+                    id="import-file"
+                    type="file"
+                    accept=".xlsx,.xlsm,.xls,.xlsb,.ods,.csv,.txt"
+                    disabled=move || !ws.can_change()
+                    on:change=on_pick
+                />
+                <span class="btn btn-primary">{it.choose_file}</span>
+                <span class="dropzone-text">{it.drop_here}</span>
+                <span class="muted small">{it.formats}</span>
+            </label>
+        </section>
+        {move || match stage.get() {
+            Stage::Choose => ().into_any(),
+            Stage::Reading(name) => view! { <p class="loading" role="status">{(it.reading)(&name)}</p> }.into_any(),
+            Stage::Failed(message) => view! {
+                <div class="notice notice-error import-error" role="alert"><span class="notice-text">{message}</span></div>
+            }.into_any(),
+            Stage::Ready(loaded) => view! {
+                <ImportPreview loaded=loaded stage=stage set_mapping=set_mapping merge_plan=merge_plan />
+                <div class="import-actions">
+                    {move || {
+                        let n = merge_plan.with(|p| p.as_ref().map_or(0, |p| p.0.added.len() + p.0.updated.len()));
+                        view! {
+                            <button class="btn btn-primary" disabled=move || n == 0 || !ws.can_change() on:click=confirm>
+                                {if n == 0 { it.nothing_to_import.to_string() } else { (it.confirm)(n) }}
+                            </button>
+                        }
+                    }}
+                    <button class="btn" on:click=move |_| stage.set(Stage::Choose)>{it.cancel}</button>
+                </div>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn ImportPreview(
+    loaded: Loaded,
+    stage: RwSignal<Stage>,
+    set_mapping: impl Fn(usize, usize, Option<Field>) + Copy + Send + Sync + 'static,
+    merge_plan: Memo<Option<SharedPlan>>,
+) -> impl IntoView {
+    let t = texts();
+    let it = &t.import;
+    let toggle = move |i: usize| {
+        stage.update(|s| {
+            if let Stage::Ready(l) = s {
+                if let Some(on) = l.selected.get_mut(i) {
+                    *on = !*on;
+                }
+            }
+        })
+    };
+    let sheets = loaded
+        .sheets
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let ok = s.result.is_ok();
+            let detail = match &s.result {
+                Ok(r) => format!("{} · {}", (it.sheet_rows)(r.rows.len()), (it.header_at)(r.header_excel_row)),
+                Err(e) => (it.sheet_error)(e).to_string(),
+            };
+            let checked = loaded.selected.get(i).copied().unwrap_or(false);
+            view! {
+                <li class:sheet-error=!ok>
+                    <label>
+                        <input type="checkbox" prop:checked=checked disabled=!ok on:change=move |_| toggle(i) />
+                        <strong>{s.name.clone()}</strong>" — "{detail}
+                    </label>
+                </li>
+            }
+        })
+        .collect_view();
+    let mappings = loaded
+        .sheets
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| loaded.selected.get(*i).copied().unwrap_or(false))
+        .filter_map(|(i, s)| s.result.as_ref().ok().map(|r| (i, r.clone())))
+        .map(|(sheet_index, r)| {
+            let rows = r
+                .headers
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| !h.is_empty())
+                .map(|(col, header)| {
+                    let current = r.mapping.get(col).copied().flatten();
+                    let current_value = current.map(|f| format!("{f:?}")).unwrap_or_default();
+                    view! {
+                        <tr>
+                            <td>{header.clone()}</td>
+                            <td>
+                                <select
+                                    aria-label=header.clone()
+                                    on:change=move |ev| set_mapping(sheet_index, col, crate::ui::import::parse_field(&event_target_value(&ev)))
+                                >
+                                    <option value="" selected=current.is_none()>{it.ignore_column}</option>
+                                    {field_options()
+                                        .map(|(value, label)| {
+                                            let selected = value == current_value;
+                                            view! { <option value=value selected=selected>{label}</option> }
+                                        })
+                                        .collect_view()}
+                                </select>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <details class="mapping" open>
+                    <summary>{it.mapping}" — "{r.name.clone()}</summary>
+                    <p class="muted small">{it.mapping_hint}</p>
+                    <table class="plain"><thead><tr><th>{it.column}</th><th>{it.field}</th></tr></thead><tbody>{rows}</tbody></table>
+                </details>
+            }
+        })
+        .collect_view();
+    let summary = move || {
+        merge_plan.get().map(|SharedPlan(p)| {
+            let found = p.added.len() + p.updated.len() + p.unchanged;
+            let new_units = (!p.new_units.is_empty()).then(|| {
+                view! { <p class="new-units">{it.new_units}" "<strong>{p.new_units.join("; ")}</strong></p> }
+            });
+            let mut notes: Vec<(String, u32, String, bool)> = p
+                .skipped
+                .iter()
+                .map(|n| (n.sheet.clone(), n.excel_row, (it.row_problem)(&n.problem), true))
+                .chain(p.warnings.iter().map(|n| (n.sheet.clone(), n.excel_row, (it.row_problem)(&n.problem), false)))
+                .collect();
+            notes.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+            let problem_count = notes.len();
+            let problems = if notes.is_empty() {
+                view! { <p class="muted">{it.no_problems}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="plain problems">
+                        <thead><tr><th>{it.col_sheet}</th><th>{it.col_row}</th><th>{it.col_problem}</th></tr></thead>
+                        <tbody>
+                            {notes.into_iter().take(PROBLEM_ROWS).map(|(sheet, row, text, skipped)| view! {
+                                <tr class:skipped=skipped>
+                                    <td>{sheet}</td>
+                                    <td class="num">{row}</td>
+                                    <td>{text}{skipped.then(|| view! { <span class="tag tag-skip">{it.skipped_tag}</span> })}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            };
+            let sample: Vec<(bool, Task)> = p
+                .added
+                .iter()
+                .map(|t| (true, t.clone()))
+                .chain(p.updated.iter().map(|u| (false, u.task.clone())))
+                .take(PREVIEW_ROWS)
+                .collect();
+            let more = (p.added.len() + p.updated.len()).saturating_sub(PREVIEW_ROWS);
+            let preview_rows = sample
+                .into_iter()
+                .map(|(is_new, task)| {
+                    let unit = task.lead_unit.as_ref().and_then(|id| p.units.get(id));
+                    let unit_name = unit.map(|u| u.name.clone()).unwrap_or_else(|| t.no_unit.to_string());
+                    let unit_is_new = unit.is_some_and(|u| p.new_units.contains(&u.name));
+                    let deadline = task.deadline.due_date().map(format_date).unwrap_or_else(|| t.no_deadline.to_string());
+                    view! {
+                        <tr>
+                            <td><span class=if is_new { "tag tag-add" } else { "tag tag-update" }>{if is_new { it.action_add } else { it.action_update }}</span></td>
+                            <td class="content-text">{task.content.clone()}</td>
+                            <td>{unit_name}{unit_is_new.then(|| view! { " " <span class="tag tag-new">{it.new_tag}</span> })}</td>
+                            <td>{deadline}<div class="deadline-text">{task.deadline.text.clone()}</div></td>
+                            <td>{(t.progress)(task.progress)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="card import-summary" data-testid="import-summary">
+                    <h2>{(it.found)(found)}</h2>
+                    <p class="summary-line">{(it.summary)(p.added.len(), p.updated.len(), p.unchanged, p.skipped_rows())}</p>
+                    {new_units}
+                </section>
+                <section class="card">
+                    <h2>{it.problems}" ("{problem_count}")"</h2>
+                    {problems}
+                </section>
+                <section class="card">
+                    <h2>{it.preview}</h2>
+                    <table class="plain preview">
+                        <thead><tr><th></th><th>{t.col_content}</th><th>{t.col_unit}</th><th>{t.col_deadline}</th><th>{t.col_progress}</th></tr></thead>
+                        <tbody>{preview_rows}</tbody>
+                    </table>
+                    {(more > 0).then(|| view! { <p class="muted">{(it.preview_more)(more)}</p> })}
+                </section>
+            }
+        })
+    };
+    view! {
+        <section class="card">
+            <h2>{loaded.file_name.clone()}</h2>
+            <h3>{it.sheets}</h3>
+            <ul class="sheets">{sheets}</ul>
+            {mappings}
+        </section>
+        {summary}
+    }
+}

@@ -1,0 +1,142 @@
+// Importing trackers in a real browser: files chosen or dropped as a user would, previewed,
+// confirmed; a second import updates; bad files are explained and change nothing; a reader that
+// dies is reported with the app unharmed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serveDist, launch, openApp, countText, storedCounts, fixture } from './harness.mjs';
+
+const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+async function choose(page, files) {
+  await page.goto(page.url().split('#')[0] + '#/nhap-file');
+  await page.setInputFiles('#import-file', files);
+  await page.waitForSelector('[data-testid=import-summary], .import-error', { timeout: 30000 });
+}
+const summary = (page) => page.textContent('[data-testid=import-summary] .summary-line');
+
+async function confirm(page) {
+  await page.getByRole('button', { name: /^Nhập \d+ nhiệm vụ$/ }).click();
+  await page.waitForSelector('table.tasks tbody tr');
+}
+
+test('a tracker from LibreOffice is previewed, then imported all at once and kept', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await page.waitForSelector('.welcome');
+  await page.getByRole('link', { name: 'Nhập file Excel' }).first().click();
+  await page.setInputFiles('#import-file', fixture('theo-doi-libreoffice.xls'));
+  await page.waitForSelector('[data-testid=import-summary]');
+  assert.equal(await summary(page), 'Thêm mới 5, cập nhật 0, không thay đổi 0, bỏ qua 0 dòng.');
+  assert.match(await page.textContent('.sheets'), /Theo dõi 2024 — 5 dòng nhiệm vụ · tiêu đề ở dòng 4/);
+  assert.match(await page.textContent('.new-units'), /Xã Quỳnh Vinh; Xã Quỳnh Trang/);
+  // Nothing is stored before the person confirms.
+  assert.equal((await storedCounts(page)).tasks, 0);
+  await page.screenshot({ path: SHOTS + 'import-preview.png', fullPage: true });
+
+  await confirm(page);
+  assert.equal(await countText(page), '5 nhiệm vụ');
+  assert.match(await page.textContent('.notices'), /Đã nhập: thêm mới 5/);
+  assert.ok(await page.locator('td.c-unit', { hasText: 'Xã Quỳnh Trang' }).count() === 1);
+  await page.reload();
+  await page.waitForSelector('table.tasks tbody tr');
+  assert.equal(await countText(page), '5 nhiệm vụ');
+  assert.deepEqual(await storedCounts(page), { tasks: 5, units: 4, version: 1 });
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('the tracker sent back with results and one more row updates, adds one, duplicates nothing', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await choose(page, fixture('theo-doi-openpyxl.xlsx'));
+  await confirm(page);
+  // The same tracker saved by LibreOffice as .ods: recognised row for row, nothing changes.
+  await choose(page, fixture('theo-doi-libreoffice.ods'));
+  assert.equal(await summary(page), 'Thêm mới 0, cập nhật 0, không thay đổi 5, bỏ qua 0 dòng.');
+  assert.equal(await page.getByRole('button', { name: 'File không có gì mới để nhập.' }).isDisabled(), true);
+
+  await choose(page, fixture('theo-doi-lan-2.xlsx'));
+  assert.equal(await summary(page), 'Thêm mới 1, cập nhật 2, không thay đổi 3, bỏ qua 0 dòng.');
+  await confirm(page);
+  assert.equal(await countText(page), '6 nhiệm vụ');
+  const row = page.locator('tr', { hasText: 'Tham mưu xây dựng kế hoạch tổ chức Tết trồng cây' });
+  assert.equal(await row.locator('.c-progress').textContent(), 'Hoàn thành');
+  assert.equal((await storedCounts(page)).tasks, 6);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a workbook with several sheets offers them; a fixed column is remembered for the next file', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await choose(page, fixture('nhieu-trang.xlsx'));
+  const sheets = page.locator('.sheets li');
+  assert.equal(await sheets.count(), 3);
+  assert.match(await sheets.nth(2).textContent(), /Ghi chép — Không có dòng tiêu đề/);
+  assert.equal(await sheets.nth(2).locator('input').isDisabled(), true);
+  assert.equal(await summary(page), 'Thêm mới 3, cập nhật 0, không thay đổi 0, bỏ qua 0 dòng.');
+  await sheets.nth(0).locator('input').uncheck();
+  await page.waitForFunction(() => document.querySelector('.summary-line').textContent.startsWith('Thêm mới 1,'));
+
+  // "Ý kiến đơn vị" is not recognised; the person maps it to the result.
+  const select = page.getByRole('combobox', { name: 'Ý kiến đơn vị' });
+  assert.equal(await select.inputValue(), '');
+  await select.selectOption({ label: 'Kết quả thực hiện' });
+  await page.waitForFunction(() => [...document.querySelectorAll('select')].some((s) => s.getAttribute('aria-label') === 'Ý kiến đơn vị' && s.value === 'Result'));
+  await choose(page, fixture('nhieu-trang.xlsx'));
+  assert.equal(await page.getByRole('combobox', { name: 'Ý kiến đơn vị' }).inputValue(), 'Result', 'remembered');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a file dropped on the page is read like a chosen one', async () => {
+  const { ctx, page } = await openApp(browser, server.url + '#/nhap-file');
+  const bytes = [...await readFile(fixture('theo-doi-libreoffice-utf8.csv'))];
+  await page.evaluate((bytes) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(bytes)], 'theo-doi.csv', { type: 'text/csv' }));
+    document.querySelector('.dropzone').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, bytes);
+  await page.waitForSelector('[data-testid=import-summary]');
+  assert.equal(await summary(page), 'Thêm mới 5, cập nhật 0, không thay đổi 0, bỏ qua 0 dòng.');
+  await ctx.close();
+});
+
+test('bad files get a clear message and change nothing', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
+  await page.waitForSelector('table.tasks tbody tr');
+  const before = await storedCounts(page);
+  const good = await readFile(fixture('theo-doi-openpyxl.xlsx'));
+  const cases = [
+    [{ name: 'anh.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') }, /không phải file bảng tính/],
+    [{ name: 'trong.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.alloc(0) }, /File trống/],
+    [{ name: 'dang-do.xlsx', mimeType: 'application/octet-stream', buffer: good.subarray(0, good.length / 2) }, /bị hỏng hoặc không đầy đủ/],
+    [fixture('co-mat-khau.xlsx'), /đặt mật khẩu/],
+    [{ name: 'ghi-chep.csv', mimeType: 'text/csv', buffer: Buffer.from('Ghi chép họp giao ban\nkhông có bảng\n') }, /Không tìm thấy bảng theo dõi nhiệm vụ/],
+  ];
+  for (const [file, message] of cases) {
+    await choose(page, file);
+    assert.match(await page.textContent('.import-error'), message, JSON.stringify(file.name ?? file));
+  }
+  await page.screenshot({ path: SHOTS + 'import-error.png' });
+  assert.deepEqual(await storedCounts(page), before);
+  await page.getByRole('link', { name: 'Nhiệm vụ', exact: true }).click();
+  assert.equal(await countText(page), '152 nhiệm vụ');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a reader that dies is reported as a failed import, and the app goes on', async () => {
+  const { ctx, page } = await openApp(browser, server.url);
+  await page.waitForSelector('.welcome');
+  // The worker's WebAssembly arrives broken: the reader dies while starting.
+  await page.route('**/reader_bg.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not wasm') }));
+  await choose(page, fixture('theo-doi-openpyxl.xlsx'));
+  assert.match(await page.textContent('.import-error'), /Trình đọc file bị dừng đột ngột.*Dữ liệu của bạn không bị ảnh hưởng/);
+  await page.unroute('**/reader_bg.wasm');
+  await choose(page, fixture('theo-doi-openpyxl.xlsx'));
+  assert.equal(await summary(page), 'Thêm mới 5, cập nhật 0, không thay đổi 0, bỏ qua 0 dòng.');
+  await ctx.close();
+});
