@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::deadline::Deadline;
-use super::fold::{fold, fold_key};
+use super::fold::fold;
 use super::status::{derive_status, Status, StatusRules};
 use super::unit::UnitId;
 
@@ -73,22 +73,27 @@ impl Progress {
     /// Read progress as trackers write it: "Hoàn thành", "Đã hoàn thành", "Đang thực hiện",
     /// "Chưa thực hiện", "Tạm dừng", or an "x" ticked in a "done" column.
     pub fn from_text(text: &str) -> Option<Progress> {
-        let t = fold_key(text);
-        let has = |p: &str| t == p || t.starts_with(&format!("{p} ")) || t.contains(&format!(" {p}"));
-        if t.is_empty() {
-            return None;
+        let words = crate::domain::fold::fold_words(text);
+        let has = |phrase: &[&str]| words.windows(phrase.len()).any(|w| w.iter().zip(phrase).all(|(a, b)| a == b));
+        match words.as_slice() {
+            [] => return None,
+            [w] if w == "x" || w == "xong" || w == "done" => return Some(Progress::Done),
+            _ => {}
         }
-        if has("chua hoan thanh") || has("chua thuc hien") || has("chua trien khai") {
-            // "chưa hoàn thành" is not done; it is underway unless it says not started.
-            return Some(if has("chua hoan thanh") { Progress::InProgress } else { Progress::NotStarted });
+        if has(&["chua", "hoan", "thanh"]) {
+            // "chưa hoàn thành" is not done, but underway.
+            return Some(Progress::InProgress);
         }
-        if has("tam dung") || has("tam hoan") || has("dung thuc hien") {
+        if has(&["chua", "thuc", "hien"]) || has(&["chua", "trien", "khai"]) {
+            return Some(Progress::NotStarted);
+        }
+        if has(&["tam", "dung"]) || has(&["tam", "hoan"]) || has(&["dung", "thuc", "hien"]) {
             return Some(Progress::Paused);
         }
-        if has("hoan thanh") || has("da thuc hien") || t == "x" || t == "xong" || t == "done" {
+        if has(&["hoan", "thanh"]) || has(&["da", "thuc", "hien"]) {
             return Some(Progress::Done);
         }
-        if has("dang thuc hien") || has("dang trien khai") || has("dang xu ly") {
+        if has(&["dang", "thuc", "hien"]) || has(&["dang", "trien", "khai"]) || has(&["dang", "xu", "ly"]) {
             return Some(Progress::InProgress);
         }
         None

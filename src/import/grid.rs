@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::domain::vn_date::{format_date, from_excel_serial};
 
@@ -22,7 +22,10 @@ impl Cell {
     /// Text as typed; composed (NFC) so Vietnamese typed with combining marks displays and
     /// compares like any other text.
     pub fn text(s: &str) -> Cell {
-        let s: String = s.nfc().collect();
+        let s: String = match is_nfc_quick(s.chars()) {
+            IsNormalized::Yes => s.to_string(),
+            _ => s.nfc().collect(),
+        };
         if s.trim().is_empty() {
             Cell::Empty
         } else {
@@ -106,6 +109,11 @@ impl Sheet {
             Some(m) => self.get(m.top as usize, m.left as usize),
             None => self.get(row, col),
         }
+    }
+
+    /// How many cells of the row hold something (merged areas count once).
+    pub fn filled_cells(&self, row: usize) -> usize {
+        self.rows.get(row).map_or(0, |r| r.iter().filter(|c| !c.is_empty()).count())
     }
 
     /// Does the row hold nothing at all?

@@ -71,11 +71,14 @@ pub fn plan(
 ) -> MergePlan {
     let mut plan = MergePlan { units: units.clone(), ..Default::default() };
     let by_id: HashMap<&str, usize> = tasks.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect();
+    // Matching by content is needed only for rows without an id (folding every task costs time).
     let mut by_full: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_partial: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, t) in tasks.iter().enumerate() {
-        by_full.entry(match_key(&t.content, &t.lead_unit, Some(&t.source.reference))).or_default().push(i);
-        by_partial.entry(match_key(&t.content, &t.lead_unit, None)).or_default().push(i);
+    if drafts.iter().any(|d| d.id.is_none()) {
+        for (i, t) in tasks.iter().enumerate() {
+            by_full.entry(match_key(&t.content, &t.lead_unit, Some(&t.source.reference))).or_default().push(i);
+            by_partial.entry(match_key(&t.content, &t.lead_unit, None)).or_default().push(i);
+        }
     }
     let mut seen_ids: HashMap<String, (String, u32)> = HashMap::new();
     let mut touched: HashMap<usize, usize> = HashMap::new(); // existing task index → index in plan.updated or usize::MAX

@@ -38,22 +38,37 @@ pub struct RowDraft {
     pub sheet: String,
     /// The row number Excel shows (1-based).
     pub excel_row: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_ref: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_date: Option<NaiveDate>,
     pub content: String,
     /// The lead unit as written (or as the group row above named it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead_unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coordinating: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leader: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub officer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<Deadline>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<Progress>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<RowProblem>,
 }
 
@@ -94,6 +109,10 @@ fn is_uppercase_heading(text: &str) -> bool {
 /// across the table) and no id, numbered with a letter or roman numeral, written in capitals,
 /// or naming a unit.
 fn group_row(sheet: &Sheet, row: usize, layout: &TableLayout, units: &UnitDirectory) -> Option<Option<String>> {
+    // A heading fills at most a number and one (often merged) text cell.
+    if sheet.filled_cells(row) > 2 {
+        return None;
+    }
     let mut texts: Vec<String> = Vec::new();
     let mut number_text = String::new();
     let mut id_text = String::new();

@@ -98,34 +98,45 @@ pub struct Write<'a> {
     pub put_units: Vec<&'a Unit>,
 }
 
+/// Puts issued before the page may paint again: a 10,000-task import is written in chunks, each
+/// awaited inside the same transaction, so it stays all-or-nothing without freezing the page.
+const CHUNK: usize = 1000;
+
 /// Apply a write in one transaction, stamping the schema version with it.
 pub async fn write(db: &Database, w: Write<'_>) -> Result<(), StoreError> {
     let tx = db.transaction(&[TASKS, UNITS, META], TransactionMode::ReadWrite)?;
-    let result = (|| -> Result<(), StoreError> {
-        let tasks = tx.object_store(TASKS)?;
-        let units = tx.object_store(UNITS)?;
-        let meta = tx.object_store(META)?;
-        if w.replace_everything {
-            tasks.clear()?;
-            units.clear()?;
-        }
-        for task in &w.put_tasks {
-            tasks.put(&JsValue::from_str(&encode_task(task)), Some(&JsValue::from_str(task.id.as_str())))?;
-        }
-        for id in &w.delete_tasks {
-            tasks.delete(JsValue::from_str(id.as_str()))?;
-        }
-        for unit in &w.put_units {
-            units.put(&JsValue::from_str(&encode_unit(unit)), Some(&JsValue::from_str(&unit.id.0)))?;
-        }
-        meta.put(&JsValue::from_f64(SCHEMA_VERSION as f64), Some(&JsValue::from_str(VERSION_KEY)))?;
-        Ok(())
-    })();
-    match result {
+    match write_in(&tx, &w).await {
         Ok(()) => finish(tx).await,
         Err(e) => {
             let _ = tx.abort();
             Err(e)
         }
     }
+}
+
+async fn write_in(tx: &idb::Transaction, w: &Write<'_>) -> Result<(), StoreError> {
+    let tasks = tx.object_store(TASKS)?;
+    let units = tx.object_store(UNITS)?;
+    let meta = tx.object_store(META)?;
+    if w.replace_everything {
+        tasks.clear()?;
+        units.clear()?;
+    }
+    for chunk in w.put_tasks.chunks(CHUNK) {
+        let mut last = None;
+        for task in chunk {
+            last = Some(tasks.put(&JsValue::from_str(&encode_task(task)), Some(&JsValue::from_str(task.id.as_str())))?);
+        }
+        if let Some(last) = last {
+            last.await?;
+        }
+    }
+    for id in &w.delete_tasks {
+        tasks.delete(JsValue::from_str(id.as_str()))?;
+    }
+    for unit in &w.put_units {
+        units.put(&JsValue::from_str(&encode_unit(unit)), Some(&JsValue::from_str(&unit.id.0)))?;
+    }
+    meta.put(&JsValue::from_f64(SCHEMA_VERSION as f64), Some(&JsValue::from_str(VERSION_KEY)))?;
+    Ok(())
 }

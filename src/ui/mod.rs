@@ -79,6 +79,7 @@ pub fn App() -> impl IntoView {
         <footer class="statusbar">
             {move || match ws.phase.get() {
                 Phase::Loading => t.footer_loading.to_string(),
+                Phase::Ready if ws.is_saving() => t.saving.to_string(),
                 Phase::Ready if ws.unsaved() > 0 => (t.unsaved_changes)(ws.unsaved()),
                 Phase::Ready => t.footer_saved.to_string(),
                 Phase::MemoryOnly => t.footer_memory_only.to_string(),

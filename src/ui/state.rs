@@ -70,6 +70,20 @@ impl Dirty {
 
 const CHANNEL: &str = "dondoc";
 
+/// Resolves after the browser has painted the next frame.
+async fn after_next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let timeout = Closure::once_into_js(move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+        let frame = Closure::once_into_js(move || {
+            let _ = leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(timeout.unchecked_ref(), 0);
+        });
+        let _ = leptos::prelude::window().request_animation_frame(frame.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
@@ -125,6 +139,11 @@ impl Workspace {
     /// How many changes are waiting to be stored.
     pub fn unsaved(&self) -> usize {
         self.dirty.with(Dirty::count)
+    }
+
+    /// Is a write under way?
+    pub fn is_saving(&self) -> bool {
+        self.saving.get()
     }
 
     /// Open the database and read what is stored.
@@ -229,6 +248,10 @@ impl Workspace {
         let Some(db) = self.db.with_value(|db| db.clone()) else { return };
         self.saving.set(true);
         spawn_local(async move {
+            // A large write waits until the page has painted what changed.
+            if pending.replace_everything || pending.rewrite_all || pending.tasks.len() > 500 {
+                after_next_paint().await;
+            }
             let (tasks, deleted): (Vec<Task>, Vec<TaskId>) = self.tasks.with_untracked(|all| {
                 let tasks = if pending.replace_everything || pending.rewrite_all {
                     all.clone()

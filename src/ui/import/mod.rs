@@ -22,11 +22,18 @@ use crate::store::prefs;
 const PREVIEW_ROWS: usize = 20;
 const PROBLEM_ROWS: usize = 200;
 
-#[derive(Clone, PartialEq)]
+/// A file read: shared, so that re-rendering never copies its thousands of rows.
+#[derive(Clone)]
 struct Loaded {
     file_name: String,
-    sheets: Vec<SheetOutcome>,
+    sheets: Arc<Vec<SheetOutcome>>,
     selected: Vec<bool>,
+}
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        self.file_name == other.file_name && Arc::ptr_eq(&self.sheets, &other.sheets) && self.selected == other.selected
+    }
 }
 
 #[derive(Clone, PartialEq)]
@@ -59,6 +66,8 @@ pub fn ImportPage() -> impl IntoView {
     let t = texts();
     let it = &t.import;
     let ws = expect_context::<Workspace>();
+    // Start the reader while the person picks a file.
+    reader::prepare();
     let stage = RwSignal::new(Stage::Choose);
     // The chosen file's bytes, kept to read again when the person changes a mapping.
     let bytes: StoredValue<Vec<u8>> = StoredValue::new(Vec::new());
@@ -79,9 +88,9 @@ pub fn ImportPage() -> impl IntoView {
                     let selected = keep_selection
                         .filter(|s| s.len() == sheets.len())
                         .unwrap_or_else(|| sheets.iter().map(|s| s.result.is_ok()).collect());
-                    Stage::Ready(Loaded { file_name, sheets, selected })
+                    Stage::Ready(Loaded { file_name, sheets: Arc::new(sheets), selected })
                 }
-                Err(e) => Stage::Failed((it.error)(&e)),
+                Err(e) => Stage::Failed(format!("{file_name}: {}", (it.error)(&e))),
             });
         });
     };
@@ -90,7 +99,7 @@ pub fn ImportPage() -> impl IntoView {
         let name = file.name();
         let size = file.size() as usize;
         if size > MAX_FILE_BYTES {
-            stage.set(Stage::Failed((it.error)(&ImportError::TooLarge { bytes: size })));
+            stage.set(Stage::Failed(format!("{name}: {}", (it.error)(&ImportError::TooLarge { bytes: size }))));
             return;
         }
         stage.set(Stage::Reading(name.clone()));
@@ -100,7 +109,7 @@ pub fn ImportPage() -> impl IntoView {
                     bytes.set_value(js_sys::Uint8Array::new(&buffer).to_vec());
                     read(name, None);
                 }
-                Err(_) => stage.set(Stage::Failed((it.error)(&ImportError::Damaged("không đọc được file".into())))),
+                Err(_) => stage.set(Stage::Failed(format!("{name}: {}", (it.error)(&ImportError::Damaged(String::new()))))),
             }
         });
     };
@@ -132,7 +141,10 @@ pub fn ImportPage() -> impl IntoView {
                     .filter_map(|(s, _)| s.result.as_ref().ok())
                     .flat_map(|r| r.rows.iter().cloned())
                     .collect();
-                let p = ws.tasks.with(|tasks| ws.units.with(|units| plan(tasks, units, &drafts, now(), new_task_id)));
+                // Untracked: applying the plan changes the workspace, and must not plan again.
+                let p = ws.tasks.with_untracked(|tasks| {
+                    ws.units.with_untracked(|units| plan(tasks, units, &drafts, now(), new_task_id))
+                });
                 Some(SharedPlan(Arc::new(p)))
             }
             _ => None,
@@ -141,7 +153,7 @@ pub fn ImportPage() -> impl IntoView {
 
     let set_mapping = move |sheet_index: usize, column: usize, field: Option<Field>| {
         let Stage::Ready(loaded) = stage.get_untracked() else { return };
-        let Some(Ok(read_sheet)) = loaded.sheets.get(sheet_index).map(|s| s.result.clone()) else { return };
+        let Some(Ok(read_sheet)) = loaded.sheets.get(sheet_index).map(|s| s.result.as_ref()) else { return };
         let mut mapping = read_sheet.mapping.clone();
         if column < mapping.len() {
             // One column per field: the field leaves any other column it was on.
@@ -265,7 +277,7 @@ fn ImportPreview(
         .iter()
         .enumerate()
         .filter(|(i, _)| loaded.selected.get(*i).copied().unwrap_or(false))
-        .filter_map(|(i, s)| s.result.as_ref().ok().map(|r| (i, r.clone())))
+        .filter_map(|(i, s)| s.result.as_ref().ok().map(|r| (i, r)))
         .map(|(sheet_index, r)| {
             let rows = r
                 .headers

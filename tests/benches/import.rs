@@ -1,0 +1,86 @@
+//! Timing the import of a 10,000-row tracker: reading the workbook, finding the table, reading
+//! rows, and planning the merge into an empty workspace and into one that already holds the
+//! tasks. Writes the file to target/bench/ for the browser benchmark. Run: `cargo bench --bench import`.
+
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use dondoc::domain::{TaskId, UnitDirectory};
+use dondoc::import::{self, merge, ReadRequest};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+
+const ROWS: u32 = 10_000;
+
+fn tracker() -> Vec<u8> {
+    let units = ["Phòng Kinh tế", "Phòng TC-KH", "Phòng TNMT", "Thanh tra", "Công an thị xã", "Phường Mai Hùng", "Xã Quỳnh Vinh"];
+    let progress = ["Hoàn thành", "Đang thực hiện", "Chưa thực hiện", ""];
+    let mut book = Workbook::new();
+    let s = book.add_worksheet();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    s.write_string(0, 0, "BẢNG THEO DÕI NHIỆM VỤ NĂM 2024").unwrap();
+    for (c, h) in ["Mã nhiệm vụ", "STT", "Số/ký hiệu", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Tiến độ", "Kết quả thực hiện", "Ngày hoàn thành"]
+        .iter()
+        .enumerate()
+    {
+        s.write_string(2, c as u16, *h).unwrap();
+    }
+    for i in 0..ROWS {
+        let r = i + 3;
+        s.write_string(r, 0, format!("NV-B{i:06}")).unwrap();
+        s.write_number(r, 1, (i + 1) as f64).unwrap();
+        s.write_string(r, 2, format!("{}/TB-UBND", 100 + i % 40)).unwrap();
+        s.write_string(r, 3, format!("Nhiệm vụ số {i}: rà soát, tổng hợp, báo cáo kết quả thực hiện kết luận của Chủ tịch UBND tại phiên họp thường kỳ")).unwrap();
+        s.write_string(r, 4, units[i as usize % units.len()]).unwrap();
+        if i % 3 == 0 {
+            s.write_string(r, 5, format!("trước ngày {:02}/{:02}/2024", 1 + i % 28, 1 + i % 12)).unwrap();
+        } else {
+            s.write_datetime_with_format(r, 5, ExcelDateTime::from_ymd(2024, (1 + i % 12) as u8, (1 + i % 28) as u8).unwrap(), &date).unwrap();
+        }
+        s.write_string(r, 6, progress[i as usize % progress.len()]).unwrap();
+        if i % 4 == 0 {
+            s.write_string(r, 7, "Đã hoàn thành, có báo cáo gửi UBND").unwrap();
+            s.write_datetime_with_format(r, 8, ExcelDateTime::from_ymd(2024, (1 + i % 12) as u8, 15).unwrap(), &date).unwrap();
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+fn main() {
+    let bytes = tracker();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/target/bench");
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(format!("{dir}/theo-doi-10000.xlsx"), &bytes).unwrap();
+    println!("tracker: {ROWS} rows, {} KB (written to target/bench/theo-doi-10000.xlsx)", bytes.len() / 1024);
+
+    let request = ReadRequest { file_name: "theo-doi-10000.xlsx".into(), ..Default::default() };
+    let mut best = f64::MAX;
+    let mut sheets = None;
+    for _ in 0..5 {
+        let t = Instant::now();
+        sheets = Some(import::read(&request, &bytes).unwrap());
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    let drafts: Vec<_> = sheets.unwrap().into_iter().flat_map(|s| s.result.unwrap().rows).collect();
+    assert_eq!(drafts.len(), ROWS as usize);
+    println!("read (workbook → table → rows): {:.0} ms (best of 5)", best * 1000.0);
+
+    let now = NaiveDate::from_ymd_opt(2024, 12, 1).unwrap().and_hms_opt(8, 0, 0).unwrap();
+    let mut n = 0u64;
+    let mut ids = || {
+        n += 1;
+        TaskId::from_entropy(n)
+    };
+    let t = Instant::now();
+    let first = merge::plan(&[], &UnitDirectory::default(), &drafts, now, &mut ids);
+    println!("plan into an empty workspace: {:.0} ms ({} added)", t.elapsed().as_secs_f64() * 1000.0, first.added.len());
+    let mut tasks = Vec::new();
+    merge::apply(&mut tasks, &first);
+    let t = Instant::now();
+    let again = merge::plan(&tasks, &first.units, &drafts, now, &mut ids);
+    println!(
+        "plan the same file again over {} tasks: {:.0} ms ({} unchanged)",
+        tasks.len(),
+        t.elapsed().as_secs_f64() * 1000.0,
+        again.unchanged
+    );
+}
