@@ -216,18 +216,19 @@ pub fn ImportPage() -> impl IntoView {
                 <div class="notice notice-error import-error" role="alert"><span class="notice-text">{message}</span></div>
             }.into_any(),
             Stage::Ready(loaded) => view! {
-                <ImportPreview loaded=loaded stage=stage set_mapping=set_mapping merge_plan=merge_plan />
-                <div class="import-actions">
-                    {move || {
-                        let n = merge_plan.with(|p| p.as_ref().map_or(0, |p| p.0.added.len() + p.0.updated.len()));
-                        view! {
-                            <button class="btn btn-primary" disabled=move || n == 0 || !ws.can_change() on:click=confirm>
-                                {if n == 0 { it.nothing_to_import.to_string() } else { (it.confirm)(n) }}
-                            </button>
-                        }
-                    }}
-                    <button class="btn" on:click=move |_| stage.set(Stage::Choose)>{it.cancel}</button>
-                </div>
+                <ImportPreview loaded=loaded stage=stage set_mapping=set_mapping merge_plan=merge_plan>
+                    <div class="import-actions">
+                        {move || {
+                            let n = merge_plan.with(|p| p.as_ref().map_or(0, |p| p.0.added.len() + p.0.updated.len()));
+                            view! {
+                                <button class="btn btn-primary" disabled=move || n == 0 || !ws.can_change() on:click=confirm>
+                                    {if n == 0 { it.nothing_to_import.to_string() } else { (it.confirm)(n) }}
+                                </button>
+                            }
+                        }}
+                        <button class="btn" on:click=move |_| stage.set(Stage::Choose)>{it.cancel}</button>
+                    </div>
+                </ImportPreview>
             }.into_any(),
         }}
     }
@@ -239,6 +240,8 @@ fn ImportPreview(
     stage: RwSignal<Stage>,
     set_mapping: impl Fn(usize, usize, Option<Field>) + Copy + Send + Sync + 'static,
     merge_plan: Memo<Option<SharedPlan>>,
+    /// The import and cancel buttons, shown with the summary.
+    children: ChildrenFn,
 ) -> impl IntoView {
     let t = texts();
     let it = &t.import;
@@ -317,12 +320,25 @@ fn ImportPreview(
             }
         })
         .collect_view();
-    let summary = move || {
+    let summary_card = move || {
+        let actions = children.clone();
         merge_plan.get().map(|SharedPlan(p)| {
             let found = p.added.len() + p.updated.len() + p.unchanged;
             let new_units = (!p.new_units.is_empty()).then(|| {
                 view! { <p class="new-units">{it.new_units}" "<strong>{p.new_units.join("; ")}</strong></p> }
             });
+            view! {
+                <section class="card import-summary" data-testid="import-summary">
+                    <h2>{(it.found)(found)}</h2>
+                    <p class="summary-line">{(it.summary)(p.added.len(), p.updated.len(), p.unchanged, p.skipped_rows())}</p>
+                    {new_units}
+                    {actions()}
+                </section>
+            }
+        })
+    };
+    let details = move || {
+        merge_plan.get().map(|SharedPlan(p)| {
             let mut notes: Vec<(String, u32, String, bool)> = p
                 .skipped
                 .iter()
@@ -367,7 +383,7 @@ fn ImportPreview(
                     view! {
                         <tr>
                             <td><span class=if is_new { "tag tag-add" } else { "tag tag-update" }>{if is_new { it.action_add } else { it.action_update }}</span></td>
-                            <td class="content-text">{task.content.clone()}</td>
+                            <td><div class="content-text">{task.content.clone()}</div></td>
                             <td>{unit_name}{unit_is_new.then(|| view! { " " <span class="tag tag-new">{it.new_tag}</span> })}</td>
                             <td>{deadline}<div class="deadline-text">{task.deadline.text.clone()}</div></td>
                             <td>{(t.progress)(task.progress)}</td>
@@ -376,11 +392,6 @@ fn ImportPreview(
                 })
                 .collect_view();
             view! {
-                <section class="card import-summary" data-testid="import-summary">
-                    <h2>{(it.found)(found)}</h2>
-                    <p class="summary-line">{(it.summary)(p.added.len(), p.updated.len(), p.unchanged, p.skipped_rows())}</p>
-                    {new_units}
-                </section>
                 <section class="card">
                     <h2>{it.problems}" ("{problem_count}")"</h2>
                     {problems}
@@ -397,12 +408,13 @@ fn ImportPreview(
         })
     };
     view! {
+        {summary_card}
         <section class="card">
             <h2>{loaded.file_name.clone()}</h2>
             <h3>{it.sheets}</h3>
             <ul class="sheets">{sheets}</ul>
             {mappings}
         </section>
-        {summary}
+        {details}
     }
 }
