@@ -364,6 +364,7 @@ fn real_files_from_other_programs_read_alike() {
     for name in [
         "theo-doi-openpyxl.xlsx",
         "theo-doi-libreoffice.xls",
+        "theo-doi-libreoffice.xlsm",
         "theo-doi-libreoffice.ods",
         "theo-doi-libreoffice-utf8.csv",
         "theo-doi-libreoffice-cp1258.csv",

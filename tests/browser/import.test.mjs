@@ -3,7 +3,9 @@
 // dies is reported with the app unharmed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serveDist, launch, openApp, countText, storedCounts, fixture } from './harness.mjs';
 
 const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
@@ -92,6 +94,7 @@ test('a workbook with several sheets offers them; a fixed column is remembered f
 
 test('a file dropped on the page is read like a chosen one', async () => {
   const { ctx, page } = await openApp(browser, server.url + '#/nhap-file');
+  await page.waitForSelector('.dropzone');
   const bytes = [...await readFile(fixture('theo-doi-libreoffice-utf8.csv'))];
   await page.evaluate((bytes) => {
     const dt = new DataTransfer();
@@ -109,12 +112,16 @@ test('bad files get a clear message and change nothing', async () => {
   await page.waitForSelector('table.tasks tbody tr');
   const before = await storedCounts(page);
   const good = await readFile(fixture('theo-doi-openpyxl.xlsx'));
+  // Over the 50 MB limit (Playwright takes files this big only from disk).
+  const huge = join(await mkdtemp(join(tmpdir(), 'dondoc-')), 'rat-lon.csv');
+  await writeFile(huge, Buffer.alloc(51 * 1024 * 1024, 'a'));
   const cases = [
     [{ name: 'anh.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') }, /không phải file bảng tính/],
     [{ name: 'trong.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.alloc(0) }, /File trống/],
     [{ name: 'dang-do.xlsx', mimeType: 'application/octet-stream', buffer: good.subarray(0, good.length / 2) }, /bị hỏng hoặc không đầy đủ/],
     [fixture('co-mat-khau.xlsx'), /đặt mật khẩu/],
     [{ name: 'ghi-chep.csv', mimeType: 'text/csv', buffer: Buffer.from('Ghi chép họp giao ban\nkhông có bảng\n') }, /Không tìm thấy bảng theo dõi nhiệm vụ/],
+    [huge, /^rat-lon\.csv: File quá lớn \(51 MB, tối đa 50 MB\)/],
   ];
   for (const [file, message] of cases) {
     await choose(page, file);
