@@ -6,6 +6,7 @@
 pub mod domain;
 pub mod i18n;
 pub mod import;
+pub mod report;
 pub mod query;
 pub mod route;
 pub mod sample;

@@ -2,6 +2,7 @@
 //! function. Plain Rust, no browser types: everything here is tested natively with `cargo test`.
 
 pub mod deadline;
+pub mod edit;
 pub mod fold;
 pub mod status;
 pub mod task;

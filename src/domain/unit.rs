@@ -252,6 +252,73 @@ impl UnitDirectory {
         Ok(if from_catalog { Resolution::FromCatalog(id) } else { Resolution::New(id) })
     }
 
+    /// Give a unit a new full name; the old one stays as an alias, so files using it still match.
+    pub fn rename(&mut self, id: &UnitId, name: &str) -> Result<(), UnitError> {
+        let name = tidy_name(name);
+        if unit_key(&name).is_empty() {
+            return Err(UnitError::EmptyName);
+        }
+        let index = self.units.iter().position(|u| &u.id == id).ok_or(UnitError::NoSuchUnit)?;
+        if let Some(&other) = self.by_key.get(&unit_key(&name)) {
+            if other != index {
+                return Err(UnitError::AliasTaken(self.units[other].name.clone()));
+            }
+        }
+        let old = std::mem::replace(&mut self.units[index].name, name);
+        if !self.units[index].aliases.contains(&old) {
+            self.units[index].aliases.push(old);
+        }
+        self.reindex();
+        Ok(())
+    }
+
+    pub fn set_kind(&mut self, id: &UnitId, kind: UnitKind) -> Result<(), UnitError> {
+        self.units.iter_mut().find(|u| &u.id == id).ok_or(UnitError::NoSuchUnit)?.kind = kind;
+        Ok(())
+    }
+
+    /// Put a unit at a position in lists and reports (1 = first); the others keep their order.
+    pub fn set_order(&mut self, id: &UnitId, position: u32) -> Result<(), UnitError> {
+        let mut ordered: Vec<UnitId> = self.ordered().iter().map(|u| u.id.clone()).collect();
+        let from = ordered.iter().position(|u| u == id).ok_or(UnitError::NoSuchUnit)?;
+        let unit = ordered.remove(from);
+        ordered.insert((position.max(1) as usize - 1).min(ordered.len()), unit);
+        for (i, uid) in ordered.iter().enumerate() {
+            if let Some(u) = self.units.iter_mut().find(|u| &u.id == uid) {
+                u.order = i as u32 + 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// Units in their order (then by name).
+    pub fn ordered(&self) -> Vec<&Unit> {
+        let mut v: Vec<&Unit> = self.units.iter().collect();
+        v.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.name.cmp(&b.name)));
+        v
+    }
+
+    /// Merge `from` into `into`: every name of `from` becomes an alias of `into`, and `from` is gone.
+    /// The caller moves the tasks (see [`super::unit::reassign_tasks`]).
+    pub fn merge(&mut self, from: &UnitId, into: &UnitId) -> Result<(), UnitError> {
+        if from == into {
+            return Ok(());
+        }
+        let gone = self.units.iter().position(|u| &u.id == from).ok_or(UnitError::NoSuchUnit)?;
+        if !self.units.iter().any(|u| &u.id == into) {
+            return Err(UnitError::NoSuchUnit);
+        }
+        let gone = self.units.remove(gone);
+        let target = self.units.iter_mut().find(|u| &u.id == into).expect("checked above");
+        for name in std::iter::once(gone.name).chain(std::iter::once(gone.short_name)).chain(gone.aliases) {
+            if !name.trim().is_empty() && !target.aliases.contains(&name) && name != target.name {
+                target.aliases.push(name);
+            }
+        }
+        self.reindex();
+        Ok(())
+    }
+
     /// Teach the directory another name for a unit.
     pub fn add_alias(&mut self, id: &UnitId, alias: &str) -> Result<(), UnitError> {
         let key = unit_key(alias);
@@ -280,6 +347,33 @@ impl UnitDirectory {
         }
         id
     }
+}
+
+/// After merging `from` into `into`: every task led or coordinated by `from` now is by `into`
+/// (recorded in each task's history). Returns the indexes of the tasks changed.
+pub fn reassign_tasks(tasks: &mut [super::Task], from: &UnitId, into: &UnitId, at: chrono::NaiveDateTime) -> Vec<usize> {
+    use super::edit::{apply, Edit};
+    let mut changed = Vec::new();
+    for (i, task) in tasks.iter_mut().enumerate() {
+        let mut touched = false;
+        if task.lead_unit.as_ref() == Some(from) {
+            touched |= apply(task, Edit::LeadUnit(Some(into.clone())), at);
+        }
+        if task.coordinating_units.contains(from) {
+            let mut units: Vec<UnitId> = Vec::new();
+            for u in &task.coordinating_units {
+                let u = if u == from { into.clone() } else { u.clone() };
+                if !units.contains(&u) && task.lead_unit.as_ref() != Some(&u) {
+                    units.push(u);
+                }
+            }
+            touched |= apply(task, Edit::CoordinatingUnits(units), at);
+        }
+        if touched {
+            changed.push(i);
+        }
+    }
+    changed
 }
 
 /// Trim, collapse spaces and drop trailing punctuation ("Quân sự thị xã;" → "Quân sự thị xã");
@@ -372,6 +466,52 @@ mod tests {
         for text in ["NGUỒN TRUNG ƯƠNG", "Nhiệm vụ trọng tâm", "Tổ chức kiểm tra việc thực hiện"] {
             assert!(!dir.names_a_unit(text), "{text}");
         }
+    }
+
+    #[test]
+    fn renaming_keeps_the_old_name_as_an_alias() {
+        let mut dir = UnitDirectory::default();
+        let id = dir.resolve_or_add("Phòng Văn hóa và Thông tin").unwrap().id().clone();
+        dir.rename(&id, "Phòng Văn hóa, Khoa học và Thông tin").unwrap();
+        assert_eq!(dir.get(&id).unwrap().name, "Phòng Văn hóa, Khoa học và Thông tin");
+        assert_eq!(dir.find("Phòng Văn hóa và Thông tin").map(|u| &u.id), Some(&id));
+        let other = dir.resolve_or_add("Thanh tra").unwrap().id().clone();
+        assert_eq!(dir.rename(&other, "phòng văn hóa, khoa học và thông tin"), Err(UnitError::AliasTaken("Phòng Văn hóa, Khoa học và Thông tin".into())));
+    }
+
+    #[test]
+    fn merging_moves_names_and_tasks() {
+        let mut dir = UnitDirectory::default();
+        let tn = dir.resolve_or_add("Phòng TNMT").unwrap().id().clone();
+        let typo = dir.resolve_or_add("Phòng Tài nguyen Moi truong cũ").unwrap().id().clone();
+        let police = dir.resolve_or_add("Công an").unwrap().id().clone();
+        let at = chrono::NaiveDate::from_ymd_opt(2024, 1, 20).unwrap().and_hms_opt(8, 0, 0).unwrap();
+        let mut a = crate::domain::Task::new(crate::domain::TaskId("A".into()), "Việc A");
+        a.lead_unit = Some(typo.clone());
+        let mut b = crate::domain::Task::new(crate::domain::TaskId("B".into()), "Việc B");
+        b.lead_unit = Some(police.clone());
+        b.coordinating_units = vec![typo.clone(), tn.clone()];
+        let mut tasks = vec![a, b];
+        dir.merge(&typo, &tn).unwrap();
+        let changed = reassign_tasks(&mut tasks, &typo, &tn, at);
+        assert_eq!(changed, vec![0, 1]);
+        assert_eq!(tasks[0].lead_unit.as_ref(), Some(&tn));
+        assert_eq!(tasks[1].coordinating_units, vec![tn.clone()], "no unit twice");
+        assert_eq!(dir.find("Phòng Tài nguyen Moi truong cũ").map(|u| &u.id), Some(&tn), "the merged name leads to the unit");
+        assert!(dir.get(&typo).is_none());
+        assert_eq!(tasks[0].history.len(), 1);
+    }
+
+    #[test]
+    fn order_and_kind_can_be_set() {
+        let mut dir = UnitDirectory::default();
+        let a = dir.resolve_or_add("Phòng Kinh tế").unwrap().id().clone();
+        let b = dir.resolve_or_add("Thanh tra").unwrap().id().clone();
+        let c = dir.resolve_or_add("Xã Quỳnh Vinh").unwrap().id().clone();
+        dir.set_order(&c, 1).unwrap();
+        assert_eq!(dir.ordered().iter().map(|u| u.id.clone()).collect::<Vec<_>>(), vec![c.clone(), a.clone(), b.clone()]);
+        dir.set_kind(&b, UnitKind::Commune).unwrap();
+        assert_eq!(dir.get(&b).unwrap().kind, UnitKind::Commune);
     }
 
     #[test]

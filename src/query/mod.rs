@@ -1,7 +1,11 @@
 //! What the views ask for: tasks in the order to chase them, with their derived status, and the
 //! counts per bucket. Views show these; they do not compute status or counts themselves.
 
+pub mod filter;
+
 use chrono::NaiveDate;
+
+pub use filter::{Filter, StatusFilter};
 
 use crate::domain::{Bucket, Status, StatusRules, Task};
 
@@ -28,6 +32,16 @@ pub fn chase_order(tasks: &[Task], as_of: NaiveDate, rules: StatusRules) -> Vec<
             })
             .then_with(|| a.index.cmp(&b.index))
     });
+    ranked
+}
+
+/// [`chase_order`] of the tasks that pass the filter. `search_texts[i]` is task `i`'s folded
+/// search text.
+pub fn filtered(tasks: &[Task], search_texts: &[String], filter: &Filter, as_of: NaiveDate, rules: StatusRules) -> Vec<Ranked> {
+    let mut ranked = chase_order(tasks, as_of, rules);
+    if !filter.is_empty() {
+        ranked.retain(|r| filter.accepts(&tasks[r.index], &r.status, search_texts.get(r.index).map_or("", String::as_str)));
+    }
     ranked
 }
 

@@ -1,0 +1,124 @@
+//! Counting tasks per unit: the figures of the unit page and of the monthly report. Every figure
+//! comes from the one status function.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::domain::{Bucket, StatusRules, Task, Unit, UnitDirectory, UnitId};
+use crate::query::BucketCounts;
+
+/// One unit's figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitSummary {
+    pub unit: UnitId,
+    /// Tasks the unit leads, per bucket.
+    pub lead: BucketCounts,
+    /// Tasks the unit coordinates.
+    pub coordinating: usize,
+}
+
+impl UnitSummary {
+    pub fn overdue(&self) -> usize {
+        self.lead.get(Bucket::Overdue)
+    }
+
+    /// Tasks that can be judged on time or not: done (with a deadline) or overdue.
+    pub fn judged(&self) -> usize {
+        self.lead.get(Bucket::DoneOnTime) + self.lead.get(Bucket::DoneLate) + self.lead.get(Bucket::Overdue)
+    }
+
+    /// Done on time out of those judged; `None` when none can be judged yet.
+    pub fn on_time_rate(&self) -> Option<f64> {
+        let judged = self.judged();
+        (judged > 0).then(|| self.lead.get(Bucket::DoneOnTime) as f64 / judged as f64)
+    }
+}
+
+/// Figures for every unit of the directory (units without tasks included), in directory order.
+pub fn unit_summaries(tasks: &[Task], units: &UnitDirectory, as_of: NaiveDate, rules: StatusRules) -> Vec<UnitSummary> {
+    let mut by_unit: HashMap<&UnitId, UnitSummary> = units
+        .units()
+        .iter()
+        .map(|u| (&u.id, UnitSummary { unit: u.id.clone(), lead: BucketCounts::default(), coordinating: 0 }))
+        .collect();
+    for task in tasks {
+        if let Some(s) = task.lead_unit.as_ref().and_then(|u| by_unit.get_mut(u)) {
+            let status = task.status(as_of, rules);
+            let i = Bucket::ALL.iter().position(|b| *b == status.bucket).expect("every bucket is listed");
+            s.lead.per_bucket[i] += 1;
+            s.lead.total += 1;
+            s.lead.due_soon += status.due_soon as usize;
+        }
+        for u in &task.coordinating_units {
+            if let Some(s) = by_unit.get_mut(u) {
+                s.coordinating += 1;
+            }
+        }
+    }
+    units.ordered().iter().filter_map(|u: &&Unit| by_unit.remove(&u.id)).collect()
+}
+
+/// Worst first: most overdue, then lowest on-time rate, then most tasks.
+pub fn worst_first(summaries: &mut [UnitSummary]) {
+    summaries.sort_by(|a, b| {
+        b.overdue()
+            .cmp(&a.overdue())
+            .then_with(|| a.on_time_rate().unwrap_or(1.0).total_cmp(&b.on_time_rate().unwrap_or(1.0)))
+            .then_with(|| b.lead.total.cmp(&a.lead.total))
+    });
+}
+
+/// A rate as Vietnamese paperwork writes it: one decimal, a comma, "83,7%".
+pub fn percent(rate: f64) -> String {
+    format!("{:.1}%", rate * 100.0).replace('.', ",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{read_deadline, Progress, TaskId};
+
+    fn d(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2024, 1, day).unwrap()
+    }
+
+    #[test]
+    fn counts_and_rates_per_unit() {
+        let mut dir = UnitDirectory::default();
+        let kt = dir.resolve_or_add("Phòng Kinh tế").unwrap().id().clone();
+        let tt = dir.resolve_or_add("Thanh tra").unwrap().id().clone();
+        let task = |n: u64, unit: &UnitId, deadline: &str, progress: Progress, done: Option<u32>| {
+            let mut t = Task::new(TaskId::from_entropy(n), "Việc");
+            t.lead_unit = Some(unit.clone());
+            t.deadline = read_deadline(deadline).deadline;
+            t.progress = progress;
+            t.completed_on = done.map(d);
+            t
+        };
+        let mut tasks = vec![
+            task(1, &kt, "10/01/2024", Progress::Done, Some(9)),  // on time
+            task(2, &kt, "10/01/2024", Progress::Done, Some(12)), // late
+            task(3, &kt, "15/01/2024", Progress::InProgress, None), // overdue
+            task(4, &kt, "25/01/2024", Progress::InProgress, None), // in time: not judged
+            task(5, &tt, "", Progress::InProgress, None),
+        ];
+        tasks[4].coordinating_units.push(kt.clone());
+        let mut s = unit_summaries(&tasks, &dir, d(20), StatusRules::default());
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].lead.total, 4);
+        assert_eq!(s[0].judged(), 3);
+        assert_eq!(s[0].on_time_rate(), Some(1.0 / 3.0));
+        assert_eq!(percent(s[0].on_time_rate().unwrap()), "33,3%");
+        assert_eq!(s[0].coordinating, 1);
+        assert_eq!(s[1].on_time_rate(), None, "nothing to judge yet");
+        worst_first(&mut s);
+        assert_eq!(s[0].unit, kt);
+    }
+
+    #[test]
+    fn percent_uses_a_comma() {
+        assert_eq!(percent(0.837), "83,7%");
+        assert_eq!(percent(1.0), "100,0%");
+    }
+}
