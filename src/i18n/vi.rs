@@ -1,6 +1,6 @@
 //! Vietnamese, the interface language.
 
-use super::{ImportTexts, Texts};
+use super::{BoardTexts, FilterTexts, ImportTexts, TaskTexts, Texts, UnitTexts};
 use crate::domain::{format_date, Bucket, DeadlineProblem, Progress, UnitKind};
 use crate::import::{Field, ImportError, RowProblem, SheetError, MAX_FILE_BYTES};
 
@@ -77,6 +77,16 @@ pub const VI: Texts = Texts {
     unit_kind,
     deadline_problem,
     nav_import: "Nhập file Excel",
+    nav_board: "Bảng công việc",
+    nav_units: "Đơn vị",
+    undo: "Hoàn tác",
+    undone: "Đã hoàn tác thay đổi vừa rồi.",
+    task_saved: "Đã lưu thay đổi của nhiệm vụ.",
+    task_added: "Đã thêm nhiệm vụ mới.",
+    task_deleted: |content| format!("Đã xóa nhiệm vụ “{}”.", short(content)),
+    moved_to: |content, column| format!("Đã chuyển “{}” sang {column}.", short(content)),
+    unit_saved: "Đã lưu thông tin đơn vị.",
+    units_merged: "Đã gộp đơn vị; các nhiệm vụ và tên gọi khác đã chuyển theo.",
     import: ImportTexts {
         title: "Nhập bảng theo dõi từ file Excel",
         intro: "Chọn file bảng theo dõi nhiệm vụ đang dùng. Đôn Đốc tự tìm dòng tiêu đề, nhận ra các cột và cho xem trước; chỉ khi bạn bấm Nhập, dữ liệu mới được lưu. Nhập lại file đã xuất hoặc file đơn vị gửi lại sẽ cập nhật nhiệm vụ đã có, không tạo trùng.",
@@ -126,6 +136,129 @@ pub const VI: Texts = Texts {
         },
         row_problem,
         field_name,
+    },
+    filter: FilterTexts {
+        all_units: "Tất cả đơn vị",
+        all_leaders: "Tất cả lãnh đạo",
+        all_sources: "Tất cả văn bản",
+        all_statuses: "Mọi tình trạng",
+        unit: "Đơn vị",
+        leader: "Lãnh đạo chỉ đạo",
+        source: "Văn bản giao",
+        status: "Tình trạng",
+        due_from: "Thời hạn từ ngày",
+        due_to: "đến ngày",
+        search: "Tìm kiếm",
+        search_placeholder: "Tìm trong nội dung (gõ không dấu cũng được)…",
+        clear: "Bỏ lọc",
+        departments: "Phòng, ban, đơn vị",
+        communes: "Xã, phường",
+        filtered_of: |shown, total| format!("{} / {} nhiệm vụ", thousands(shown), thousands(total)),
+    },
+    task: TaskTexts {
+        add: "Thêm nhiệm vụ",
+        new_title: "Thêm nhiệm vụ mới",
+        edit_title: "Nhiệm vụ",
+        not_found: "Không tìm thấy nhiệm vụ này (có thể đã bị xóa).",
+        nothing_matches: "Không có nhiệm vụ nào khớp bộ lọc.",
+        save: "Lưu thay đổi",
+        saved_nothing: "Không có gì thay đổi.",
+        create: "Thêm nhiệm vụ",
+        delete: "Xóa nhiệm vụ",
+        delete_confirm: "Xóa nhiệm vụ này? Ngay sau khi xóa, bạn có thể bấm Hoàn tác để lấy lại.",
+        back: "Quay lại",
+        content: "Nội dung nhiệm vụ",
+        lead: "Đơn vị chủ trì",
+        coordinating: "Đơn vị phối hợp",
+        coordinating_hint: "Nhiều đơn vị cách nhau bằng dấu chấm phẩy (;)",
+        leader: "Lãnh đạo chỉ đạo",
+        officer: "Chuyên viên theo dõi",
+        source_ref: "Văn bản giao (số/ký hiệu)",
+        source_date: "Ngày văn bản",
+        source_title: "Trích yếu văn bản",
+        deadline: "Thời hạn",
+        deadline_hint: "Ví dụ: 20/01/2024, trước ngày 20/01/2024, trong tháng 01/2024, quý I/2024, hàng tuần",
+        progress: "Tiến độ",
+        result: "Kết quả thực hiện",
+        evidence: "Minh chứng (văn bản báo cáo)",
+        completed_on: "Ngày hoàn thành",
+        note: "Ghi chú",
+        updated_at: "Cập nhật lần cuối",
+        history: "Lịch sử thay đổi",
+        no_history: "Chưa có thay đổi nào.",
+        col_when: "Thời điểm",
+        col_field: "Trường",
+        col_old: "Giá trị cũ",
+        col_new: "Giá trị mới",
+        content_required: "Hãy nhập nội dung nhiệm vụ.",
+        bad_date: |field| format!("Ngày ở ô “{field}” không hợp lệ; hãy nhập dạng ngày/tháng/năm, ví dụ 20/01/2024."),
+        field_label: |key| match key {
+            "content" => "Nội dung nhiệm vụ",
+            "lead_unit" => "Đơn vị chủ trì",
+            "coordinating_units" => "Đơn vị phối hợp",
+            "leader" => "Lãnh đạo chỉ đạo",
+            "officer" => "Chuyên viên theo dõi",
+            "source_ref" => "Văn bản giao",
+            "source_date" => "Ngày văn bản",
+            "source_title" => "Trích yếu văn bản",
+            "deadline" => "Thời hạn",
+            "progress" => "Tiến độ",
+            "result" => "Kết quả thực hiện",
+            "evidence" => "Minh chứng",
+            "completed_on" => "Ngày hoàn thành",
+            "note" => "Ghi chú",
+            "number" => "STT",
+            _ => "Khác",
+        },
+        status_now: "Tình trạng hiện nay",
+    },
+    board: BoardTexts {
+        columns_by: "Cột theo",
+        by_progress: "Tiến độ",
+        by_status: "Tình trạng",
+        swimlanes: "Chia theo đơn vị",
+        move_to: "Chuyển sang",
+        keyboard_hint: "Kéo thẻ sang cột khác để đổi tiến độ; hoặc chọn thẻ rồi bấm ← → trên bàn phím, hoặc dùng ô “Chuyển sang” trên thẻ.",
+        more: |n| format!("và {} nhiệm vụ nữa — xem danh sách", thousands(n)),
+        no_unit_lane: "Chưa có đơn vị chủ trì",
+        done_title: "Đánh dấu hoàn thành",
+        done_intro: "Ngày hoàn thành là ngày của văn bản báo cáo kết quả, không phải ngày nhập.",
+        done_date: "Ngày hoàn thành",
+        done_evidence: "Minh chứng (số, ngày văn bản báo cáo)",
+        done_evidence_placeholder: "Ví dụ: Báo cáo số 12/BC-KT ngày 18/01/2024",
+        confirm: "Xác nhận hoàn thành",
+        status_mode_hint: "Khi cột theo tình trạng, tình trạng được tính tự động nên không kéo thả được; hãy chuyển về cột theo tiến độ.",
+    },
+    units: UnitTexts {
+        title: "Đơn vị",
+        intro: "Số liệu theo đơn vị chủ trì, tính đến ngày đang chọn. Tỷ lệ đúng hạn = số hoàn thành đúng hạn trên số nhiệm vụ đã hoàn thành hoặc đã quá hạn.",
+        col_unit: "Đơn vị",
+        col_total: "Tổng số",
+        col_rate: "Tỷ lệ đúng hạn",
+        col_overdue: "Đang quá hạn",
+        col_coordinating: "Phối hợp",
+        rate_of: |on_time, judged| format!("{on_time}/{judged}"),
+        no_rate: "chưa có",
+        sort_hint: "Bấm tiêu đề cột để sắp xếp",
+        as_lead: "Nhiệm vụ chủ trì",
+        as_coordinator: "Nhiệm vụ phối hợp",
+        on_board: "Xem trên bảng công việc",
+        manage: "Thông tin đơn vị",
+        rename: "Tên đầy đủ",
+        kind: "Loại",
+        order: "Thứ tự",
+        merge_into: "Gộp vào đơn vị",
+        merge_choose: "— Chọn đơn vị —",
+        merge_confirm: |from, into| format!("Gộp “{from}” vào “{into}”? Mọi nhiệm vụ và tên gọi của “{from}” sẽ chuyển sang “{into}”. Có thể hoàn tác ngay sau đó."),
+        merge_button: "Gộp",
+        save: "Lưu",
+        aliases: "Tên gọi khác",
+        not_found: "Không tìm thấy đơn vị này (có thể đã được gộp).",
+        error: |e| match e {
+            crate::domain::UnitError::EmptyName => "Tên đơn vị không được để trống.".into(),
+            crate::domain::UnitError::AliasTaken(other) => format!("Tên này đã là của đơn vị “{other}”. Nếu là một đơn vị, hãy gộp hai đơn vị."),
+            crate::domain::UnitError::NoSuchUnit => "Không tìm thấy đơn vị.".into(),
+        },
     },
 };
 
@@ -216,6 +349,16 @@ fn deadline_problem(p: &DeadlineProblem) -> String {
             "Có nhiều ngày ({}), không rõ ngày nào là thời hạn; để trống thời hạn và giữ nguyên chữ gốc.",
             days.iter().map(|d| format_date(*d)).collect::<Vec<_>>().join(", ")
         ),
+    }
+}
+
+/// The first words of a long text, for messages.
+fn short(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 10 {
+        words.join(" ")
+    } else {
+        format!("{}…", words[..10].join(" "))
     }
 }
 

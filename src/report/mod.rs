@@ -37,14 +37,18 @@ impl UnitSummary {
 
 /// Figures for every unit of the directory (units without tasks included), in directory order.
 pub fn unit_summaries(tasks: &[Task], units: &UnitDirectory, as_of: NaiveDate, rules: StatusRules) -> Vec<UnitSummary> {
+    unit_summaries_of(tasks.iter().map(|t| (t, t.status(as_of, rules))), units)
+}
+
+/// [`unit_summaries`] of tasks whose status is already derived (a filtered view).
+pub fn unit_summaries_of<'a>(tasks: impl Iterator<Item = (&'a Task, crate::domain::Status)>, units: &UnitDirectory) -> Vec<UnitSummary> {
     let mut by_unit: HashMap<&UnitId, UnitSummary> = units
         .units()
         .iter()
         .map(|u| (&u.id, UnitSummary { unit: u.id.clone(), lead: BucketCounts::default(), coordinating: 0 }))
         .collect();
-    for task in tasks {
+    for (task, status) in tasks {
         if let Some(s) = task.lead_unit.as_ref().and_then(|u| by_unit.get_mut(u)) {
-            let status = task.status(as_of, rules);
             let i = Bucket::ALL.iter().position(|b| *b == status.bucket).expect("every bucket is listed");
             s.lead.per_bucket[i] += 1;
             s.lead.total += 1;

@@ -2,10 +2,15 @@
 //! (`query`, `domain`) what to show and call `Workspace` actions to change anything.
 
 mod about;
+mod board;
+mod filter_bar;
 mod import;
+mod listing;
 mod notices;
 mod state;
+mod task;
 mod task_list;
+mod units;
 mod welcome;
 
 use leptos::prelude::*;
@@ -42,12 +47,15 @@ pub fn App() -> impl IntoView {
 
     let page = Memo::new(move |_| route.with(|r| r.page.clone()));
     let link = move |target: Page| {
-        let href = route::to_hash(&Route { page: target.clone(), as_of: route.with(|r| r.as_of) });
-        (href, move || if page.get() == target { "page" } else { "false" })
+        let current = target.clone();
+        let href = move || route::to_hash(&route.with(|r| r.with_page(target.clone())));
+        (href, move || if page.get() == current { "page" } else { "false" })
     };
     let (tasks_href, tasks_current) = link(Page::Tasks);
     let (about_href, about_current) = link(Page::About);
     let (import_href, import_current) = link(Page::Import);
+    let (board_href, board_current) = link(Page::Board);
+    let (units_href, units_current) = link(Page::Units);
 
     view! {
         <header class="topbar">
@@ -58,16 +66,23 @@ pub fn App() -> impl IntoView {
             </a>
             <nav class="mainnav">
                 <a href=tasks_href aria-current=tasks_current>{t.nav_tasks}</a>
+                <a href=board_href aria-current=board_current>{t.nav_board}</a>
+                <a href=units_href aria-current=units_current>{t.nav_units}</a>
                 <a href=import_href aria-current=import_current>{t.nav_import}</a>
                 <a href=about_href aria-current=about_current>{t.nav_about}</a>
             </nav>
         </header>
-        <NoticeArea notices=notices on_retry=move || ws.save() />
+        <NoticeArea notices=notices on_retry=move || ws.save() on_undo=move || ws.undo() />
         <main class="content">
             {move || match page.get() {
                 Page::Tasks => view! { <task_list::TaskListPage /> }.into_any(),
                 Page::About => view! { <about::AboutPage /> }.into_any(),
                 Page::Import => view! { <import::ImportPage /> }.into_any(),
+                Page::Board => view! { <board::BoardPage /> }.into_any(),
+                Page::Units => view! { <units::UnitsPage /> }.into_any(),
+                Page::Unit(id) => view! { <units::UnitPage id=id /> }.into_any(),
+                Page::Task(id) => view! { <task::TaskPage id=Some(id) /> }.into_any(),
+                Page::NewTask => view! { <task::TaskPage id=None /> }.into_any(),
                 Page::NotFound(_) => view! {
                     <section class="card narrow">
                         <p>{t.not_found}</p>

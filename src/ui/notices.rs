@@ -15,6 +15,7 @@ pub enum NoticeKind {
 pub enum NoticeAction {
     RetrySave,
     Reload,
+    Undo,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -63,7 +64,11 @@ impl Notices {
 }
 
 #[component]
-pub fn NoticeArea(notices: Notices, on_retry: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+pub fn NoticeArea(
+    notices: Notices,
+    on_retry: impl Fn() + Clone + Send + Sync + 'static,
+    on_undo: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
     let t = texts();
     view! {
         <div class="notices" aria-live="polite">
@@ -80,9 +85,13 @@ pub fn NoticeArea(notices: Notices, on_retry: impl Fn() + Clone + Send + Sync + 
                         let role = if n.kind == NoticeKind::Error { "alert" } else { "status" };
                         let id = n.id;
                         let on_retry = on_retry.clone();
+                        let on_undo = on_undo.clone();
                         let action = n.action.map(|a| match a {
                             NoticeAction::RetrySave => view! {
                                 <button class="btn btn-small" on:click=move |_| on_retry()>{t.retry_save}</button>
+                            }.into_any(),
+                            NoticeAction::Undo => view! {
+                                <button class="btn btn-small" on:click=move |_| on_undo()>{t.undo}</button>
                             }.into_any(),
                             NoticeAction::Reload => view! {
                                 <button class="btn btn-small" on:click=move |_| { let _ = window().location().reload(); }>{t.reload}</button>

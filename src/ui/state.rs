@@ -14,7 +14,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::notices::{NoticeAction, NoticeKind, Notices};
-use crate::domain::{StatusRules, Task, TaskId, UnitDirectory};
+use crate::domain::edit::{self, Edit};
+use crate::domain::{Progress, StatusRules, Task, TaskId, Unit, UnitDirectory, UnitId, UnitKind};
 use crate::import::merge::{self, MergePlan};
 use crate::i18n::texts;
 use crate::sample::sample_workspace;
@@ -97,6 +98,15 @@ pub fn new_task_id() -> TaskId {
     TaskId::from_entropy((js_sys::Math::random() * (1u64 << 40) as f64) as u64)
 }
 
+/// What the last change replaced, so it can be undone.
+#[derive(Debug, Clone, Default)]
+struct UndoEntry {
+    /// Each task touched, as it was before (`None`: it did not exist).
+    tasks: Vec<(TaskId, Option<(usize, Task)>)>,
+    /// The units before, when the change touched them.
+    units: Option<Vec<Unit>>,
+}
+
 #[derive(Clone, Copy)]
 pub struct Workspace {
     pub phase: RwSignal<Phase>,
@@ -109,6 +119,7 @@ pub struct Workspace {
     save_again: RwSignal<bool>,
     db: StoredValue<Option<Rc<Database>>, LocalStorage>,
     channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
+    undo: StoredValue<Option<UndoEntry>>,
 }
 
 impl Workspace {
@@ -124,6 +135,7 @@ impl Workspace {
             save_again: RwSignal::new(false),
             db: StoredValue::new_local(None),
             channel: StoredValue::new_local(None),
+            undo: StoredValue::new(None),
         }
     }
 
@@ -328,6 +340,193 @@ impl Workspace {
         });
         self.save();
         true
+    }
+
+    /// Change tasks (by id) with `change`, which returns whether it changed the task; remember
+    /// how they were so the change can be undone, store them, and say what happened.
+    fn change_tasks(self, ids: &[TaskId], message: String, change: impl Fn(&mut Task) -> bool) -> bool {
+        if !self.may_change_now() {
+            return false;
+        }
+        let mut before = Vec::new();
+        let mut changed = Vec::new();
+        self.tasks.update(|tasks| {
+            for (i, task) in tasks.iter_mut().enumerate().filter(|(_, t)| ids.contains(&t.id)) {
+                let previous = task.clone();
+                if change(task) {
+                    before.push((task.id.clone(), Some((i, previous))));
+                    changed.push(task.id.clone());
+                }
+            }
+        });
+        if changed.is_empty() {
+            return false;
+        }
+        self.undo.set_value(Some(UndoEntry { tasks: before, units: None }));
+        self.dirty.update(|d| d.tasks.extend(changed));
+        self.save();
+        self.notices.push(NoticeKind::Info, message, Some(NoticeAction::Undo));
+        true
+    }
+
+    /// Set fields of one task.
+    pub fn edit_task(self, id: &TaskId, edits: Vec<Edit>) -> bool {
+        let at = now();
+        self.change_tasks(std::slice::from_ref(id), texts().task_saved.to_string(), move |task| {
+            edits.iter().cloned().fold(false, |changed, e| edit::apply(task, e, at) | changed)
+        })
+    }
+
+    /// Move a task to a progress column (the board).
+    pub fn move_task(self, id: &TaskId, progress: Progress, completed_on: Option<NaiveDate>, evidence: Option<String>) -> bool {
+        let at = now();
+        let content = self.tasks.with_untracked(|ts| ts.iter().find(|t| &t.id == id).map(|t| t.content.clone())).unwrap_or_default();
+        let message = (texts().moved_to)(&content, (texts().progress)(progress));
+        self.change_tasks(std::slice::from_ref(id), message, move |task| {
+            edit::move_to(task, progress, completed_on, evidence.clone(), at)
+        })
+    }
+
+    /// Add a task made by hand.
+    pub fn add_task(self, mut task: Task) -> bool {
+        if !self.may_change_now() {
+            return false;
+        }
+        task.updated_at = Some(now());
+        let id = task.id.clone();
+        self.tasks.update(|tasks| tasks.push(task));
+        self.undo.set_value(Some(UndoEntry { tasks: vec![(id.clone(), None)], units: None }));
+        self.dirty.update(|d| {
+            d.tasks.insert(id);
+        });
+        self.save();
+        self.notices.push(NoticeKind::Info, texts().task_added, Some(NoticeAction::Undo));
+        true
+    }
+
+    /// Delete a task (the person has confirmed); it can be undone.
+    pub fn delete_task(self, id: &TaskId) -> bool {
+        if !self.may_change_now() {
+            return false;
+        }
+        let mut removed = None;
+        self.tasks.update(|tasks| {
+            if let Some(i) = tasks.iter().position(|t| &t.id == id) {
+                removed = Some((i, tasks.remove(i)));
+            }
+        });
+        let Some((i, task)) = removed else { return false };
+        let message = (texts().task_deleted)(&task.content);
+        self.undo.set_value(Some(UndoEntry { tasks: vec![(id.clone(), Some((i, task)))], units: None }));
+        self.dirty.update(|d| {
+            d.deleted.insert(id.clone());
+            d.tasks.remove(id);
+        });
+        self.save();
+        self.notices.push(NoticeKind::Info, message, Some(NoticeAction::Undo));
+        true
+    }
+
+    /// Change the units (and, for a merge, the tasks they lead or coordinate).
+    pub fn change_units(self, message: String, change: impl FnOnce(&mut UnitDirectory, &mut Vec<Task>) -> Result<Vec<usize>, crate::domain::UnitError>) -> Result<(), crate::domain::UnitError> {
+        if !self.may_change_now() {
+            return Ok(());
+        }
+        let units_before = self.units.with_untracked(|u| u.units().to_vec());
+        let mut units = self.units.get_untracked();
+        let mut tasks_before = Vec::new();
+        let mut result = Ok(());
+        self.tasks.update(|tasks| {
+            let snapshot = tasks.clone();
+            match change(&mut units, tasks) {
+                Ok(changed) => {
+                    tasks_before = changed.iter().map(|&i| (tasks[i].id.clone(), Some((i, snapshot[i].clone())))).collect();
+                }
+                Err(e) => {
+                    *tasks = snapshot;
+                    result = Err(e);
+                }
+            }
+        });
+        result.clone()?;
+        let changed: Vec<TaskId> = tasks_before.iter().map(|(id, _)| id.clone()).collect();
+        self.units.set(units);
+        self.undo.set_value(Some(UndoEntry { tasks: tasks_before, units: Some(units_before) }));
+        self.dirty.update(|d| {
+            d.units = true;
+            d.tasks.extend(changed);
+        });
+        self.save();
+        self.notices.push(NoticeKind::Info, message, Some(NoticeAction::Undo));
+        Ok(())
+    }
+
+    pub fn rename_unit(self, id: &UnitId, name: &str) -> Result<(), crate::domain::UnitError> {
+        let name = name.to_string();
+        let id = id.clone();
+        self.change_units(texts().unit_saved.to_string(), move |units, _| units.rename(&id, &name).map(|_| Vec::new()))
+    }
+
+    pub fn set_unit_kind(self, id: &UnitId, kind: UnitKind) -> Result<(), crate::domain::UnitError> {
+        let id = id.clone();
+        self.change_units(texts().unit_saved.to_string(), move |units, _| units.set_kind(&id, kind).map(|_| Vec::new()))
+    }
+
+    pub fn set_unit_order(self, id: &UnitId, position: u32) -> Result<(), crate::domain::UnitError> {
+        let id = id.clone();
+        self.change_units(texts().unit_saved.to_string(), move |units, _| units.set_order(&id, position).map(|_| Vec::new()))
+    }
+
+    pub fn merge_units(self, from: &UnitId, into: &UnitId) -> Result<(), crate::domain::UnitError> {
+        let (from, into) = (from.clone(), into.clone());
+        let at = now();
+        self.change_units(texts().units_merged.to_string(), move |units, tasks| {
+            units.merge(&from, &into)?;
+            Ok(crate::domain::unit::reassign_tasks(tasks, &from, &into, at))
+        })
+    }
+
+    /// Undo the last change: put back every task (and the units) as they were.
+    pub fn undo(self) {
+        let Some(entry) = self.undo.try_update_value(Option::take).flatten() else { return };
+        if !self.may_change_now() {
+            return;
+        }
+        let mut written = Vec::new();
+        let mut deleted = Vec::new();
+        self.tasks.update(|tasks| {
+            for (id, before) in entry.tasks.into_iter().rev() {
+                let at = tasks.iter().position(|t| t.id == id);
+                match (before, at) {
+                    (Some((_, task)), Some(i)) => tasks[i] = task,
+                    (Some((i, task)), None) => tasks.insert(i.min(tasks.len()), task),
+                    (None, Some(i)) => {
+                        tasks.remove(i);
+                        deleted.push(id.clone());
+                    }
+                    (None, None) => {}
+                }
+                written.push(id);
+            }
+        });
+        let units_changed = entry.units.is_some();
+        if let Some(units) = entry.units {
+            self.units.set(UnitDirectory::new(units));
+        }
+        self.dirty.update(|d| {
+            for id in &deleted {
+                d.tasks.remove(id);
+                d.deleted.insert(id.clone());
+            }
+            for id in written.into_iter().filter(|id| !deleted.contains(id)) {
+                d.deleted.remove(&id);
+                d.tasks.insert(id);
+            }
+            d.units |= units_changed;
+        });
+        self.save();
+        self.notices.dismiss_action(NoticeAction::Undo);
+        self.notices.push(NoticeKind::Info, texts().undone, None);
     }
 
     /// Remove every task and unit (the person has confirmed).

@@ -176,7 +176,7 @@ pub fn ImportPage() -> impl IntoView {
                 (it.done)(p.added.len(), p.updated.len(), p.unchanged, p.skipped_rows()),
                 None,
             );
-            navigate(&Route { page: Page::Tasks, as_of: None });
+            navigate(&Route::page(Page::Tasks));
         }
     };
 

@@ -1,16 +1,19 @@
-//! The task list: every task with its unit, deadline and derived status, in chasing order, as of
-//! the date in the address.
+//! The task list: every task passing the filter, with its unit, deadline and derived status, in
+//! chasing order, as of the date in the address.
 
 mod row;
 
+pub use row::task_row;
+
 use leptos::prelude::*;
 
-use super::state::today;
+use super::filter_bar::{set_filter, FilterBar};
+use super::listing::{use_listing, Listing};
 use super::welcome::Welcome;
-use super::{navigate, Phase, Workspace};
-use crate::domain::{format_date, vn_date::parse_date, Bucket};
+use super::{Phase, Workspace};
+use crate::domain::Bucket;
 use crate::i18n::texts;
-use crate::query::{chase_order, BucketCounts};
+use crate::query::StatusFilter;
 use crate::route::Route;
 
 /// Rows rendered at first and added by "Xem thêm": enough to read, few enough to stay fast with
@@ -18,7 +21,7 @@ use crate::route::Route;
 const PAGE_SIZE: usize = 200;
 
 /// The order of the summary: what to chase first.
-const SUMMARY_ORDER: [Bucket; 6] = [
+pub const SUMMARY_ORDER: [Bucket; 6] = [
     Bucket::Overdue,
     Bucket::InProgressInTime,
     Bucket::InProgressNoDeadline,
@@ -52,44 +55,34 @@ pub fn TaskListPage() -> impl IntoView {
     }
 }
 
+/// The coloured counts per bucket; each one filters by its status.
 #[component]
-fn AsOfControl(as_of: Memo<chrono::NaiveDate>) -> impl IntoView {
+pub fn BucketSummary(listing: Listing) -> impl IntoView {
     let t = texts();
     let route = expect_context::<RwSignal<Route>>();
-    let invalid = RwSignal::new(false);
-    let set = move |text: String| match parse_date(&text) {
-        Some(date) => {
-            invalid.set(false);
-            navigate(&Route { as_of: Some(date), ..route.get_untracked() });
+    let chip = move |s: StatusFilter, class: &'static str, label: &'static str, count: Box<dyn Fn() -> usize + Send + Sync>| {
+        let active = move || route.with(|r| r.filter.status == Some(s));
+        view! {
+            <li class=class data-bucket=format!("{s:?}").replace("Bucket(", "").replace(')', "")>
+                <button
+                    class="chip"
+                    aria-pressed=move || active().to_string()
+                    on:click=move |_| set_filter(route, |f| f.status = if f.status == Some(s) { None } else { Some(s) })
+                >
+                    <span class="summary-n">{move || count()}</span>
+                    <span class="summary-label">{label}</span>
+                </button>
+            </li>
         }
-        None => invalid.set(true),
     };
     view! {
-        <div class="asof">
-            <label for="as-of">{t.as_of}</label>
-            <input
-                id="as-of"
-                type="text"
-                inputmode="numeric"
-                placeholder=t.as_of_placeholder
-                class:invalid=move || invalid.get()
-                aria-invalid=move || invalid.get().to_string()
-                prop:value=move || format_date(as_of.get())
-                on:change=move |ev| set(event_target_value(&ev))
-            />
-            <button
-                class="btn btn-small"
-                on:click=move |_| {
-                    invalid.set(false);
-                    navigate(&Route { as_of: None, ..route.get_untracked() });
-                }
-            >
-                {t.today}
-            </button>
-            <Show when=move || invalid.get()>
-                <span class="field-error" role="alert">{t.as_of_invalid}</span>
-            </Show>
-        </div>
+        <ul class="summary" aria-label="Tổng hợp theo tình trạng">
+            {SUMMARY_ORDER
+                .iter()
+                .map(|&b| chip(StatusFilter::Bucket(b), bucket_class(b), (t.bucket)(b), Box::new(move || listing.counts.get().get(b))))
+                .collect_view()}
+            {chip(StatusFilter::DueSoon, "st st-soon", t.due_soon_label, Box::new(move || listing.counts.get().due_soon))}
+        </ul>
     }
 }
 
@@ -98,52 +91,41 @@ fn TaskTable() -> impl IntoView {
     let t = texts();
     let ws = expect_context::<Workspace>();
     let route = expect_context::<RwSignal<Route>>();
-    let as_of = Memo::new(move |_| route.with(|r| r.as_of).unwrap_or_else(today));
-    let ranked = Memo::new(move |_| ws.tasks.with(|tasks| chase_order(tasks, as_of.get(), ws.rules.get())));
-    let counts = Memo::new(move |_| ranked.with(|r| BucketCounts::of(r)));
+    let listing = use_listing(None);
+    let total = Memo::new(move |_| ws.tasks.with(Vec::len));
     let shown = RwSignal::new(PAGE_SIZE);
     let confirming = RwSignal::new(false);
 
     let rows = move || {
         let limit = shown.get();
-        ranked.with(|ranked| {
+        let as_of_route = route.get();
+        listing.ranked.with(|ranked| {
             ws.tasks.with(|tasks| {
                 ws.units.with(|units| {
-                    ranked.iter().take(limit).map(|r| row::task_row(&tasks[r.index], r.status, units)).collect_view()
+                    ranked.iter().take(limit).map(|r| task_row(&tasks[r.index], r.status, units, &as_of_route)).collect_view()
                 })
             })
         })
     };
-    let remaining = move || counts.get().total.saturating_sub(shown.get());
+    let remaining = move || listing.counts.get().total.saturating_sub(shown.get());
+    let filtered_count = move || {
+        let (shown, all) = (listing.counts.get().total, total.get());
+        if shown == all { (t.task_count)(all) } else { (t.filter.filtered_of)(shown, all) }
+    };
 
     view! {
         <section class="list-head">
             <div class="list-title">
                 <h1>{t.nav_tasks}</h1>
-                <span class="count" data-testid="task-count">{move || (t.task_count)(counts.get().total)}</span>
+                <span class="count" data-testid="task-count">{filtered_count}</span>
             </div>
-            <AsOfControl as_of=as_of />
+            <a class="btn btn-primary" href="#/them-nhiem-vu" class:disabled=move || !ws.can_change()>{t.task.add}</a>
             <button class="btn btn-quiet-danger" disabled=move || !ws.can_change() on:click=move |_| confirming.set(true)>
                 {t.clear_workspace}
             </button>
         </section>
-        <ul class="summary" aria-label="Tổng hợp theo tình trạng">
-            {SUMMARY_ORDER
-                .iter()
-                .map(|&b| {
-                    view! {
-                        <li class=bucket_class(b) data-bucket=format!("{b:?}")>
-                            <span class="summary-n">{move || counts.get().get(b)}</span>
-                            <span class="summary-label">{(t.bucket)(b)}</span>
-                        </li>
-                    }
-                })
-                .collect_view()}
-            <li class="st st-soon" data-bucket="DueSoon">
-                <span class="summary-n">{move || counts.get().due_soon}</span>
-                <span class="summary-label">{t.due_soon_label}</span>
-            </li>
-        </ul>
+        <FilterBar />
+        <BucketSummary listing=listing />
         <div class="table-wrap">
             <table class="tasks">
                 <thead>
@@ -158,6 +140,9 @@ fn TaskTable() -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            <Show when=move || listing.counts.get().total == 0>
+                <p class="empty-filter">{t.task.nothing_matches}</p>
+            </Show>
         </div>
         <Show when=move || { remaining() > 0 }>
             <button class="btn show-more" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>

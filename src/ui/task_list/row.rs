@@ -5,8 +5,11 @@ use leptos::prelude::*;
 use super::bucket_class;
 use crate::domain::{format_date, Bucket, DeadlineKind, Status, Task, UnitDirectory};
 use crate::i18n::texts;
+use crate::route::{to_hash, Page, Route};
 
-pub fn task_row(task: &Task, status: Status, units: &UnitDirectory) -> impl IntoView {
+/// One row; `route` is the current address, so the task's page keeps the date and filter.
+pub fn task_row(task: &Task, status: Status, units: &UnitDirectory, route: &Route) -> impl IntoView {
+    let href = to_hash(&route.with_page(Page::Task(task.id.clone())));
     let t = texts();
     let unit_name = |id: &crate::domain::UnitId| units.get(id).map(|u| u.name.clone()).unwrap_or_default();
     let lead = task.lead_unit.as_ref().map(unit_name).unwrap_or_else(|| t.no_unit.to_string());
@@ -34,7 +37,7 @@ pub fn task_row(task: &Task, status: Status, units: &UnitDirectory) -> impl Into
         <tr data-id=task.id.0.clone() data-bucket=format!("{:?}", status.bucket)>
             <td class="c-num">{task.number.clone()}</td>
             <td class="c-content">
-                <div class="content-text" title=task.content.clone()>{task.content.clone()}</div>
+                <a class="content-text task-link" href=href title=task.content.clone()>{task.content.clone()}</a>
                 <div class="meta">
                     {(!source.is_empty()).then(|| view! { <span class="meta-source">{source}</span> })}
                     {(!coordinating.is_empty()).then(|| view! {

@@ -1,0 +1,393 @@
+//! The kanban board: columns by progress (or by derived status), optionally one row per unit.
+//! A card moves by dragging, by the arrow keys, or by its "Chuyển sang" menu (touch); moving to
+//! "Hoàn thành" asks for the completion date and the evidence.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::filter_bar::FilterBar;
+use super::listing::use_listing;
+use super::state::today;
+use super::task_list::{bucket_class, BucketSummary, SUMMARY_ORDER};
+use super::{navigate, Workspace};
+use crate::domain::vn_date::{format_date, parse_date};
+use crate::domain::{Bucket, DeadlineKind, Progress, Status, TaskId, UnitId};
+use crate::i18n::texts;
+use crate::route::{to_hash, Page, Route};
+
+/// Cards shown per column (per unit row when the board is split by unit); the rest are a link.
+const CARDS_PER_COLUMN: usize = 60;
+const CARDS_PER_LANE_COLUMN: usize = 12;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Progress(Progress),
+    Status(Bucket),
+}
+
+impl Column {
+    fn label(self) -> &'static str {
+        match self {
+            Column::Progress(p) => (texts().progress)(p),
+            Column::Status(b) => (texts().bucket)(b),
+        }
+    }
+    fn code(self) -> String {
+        match self {
+            Column::Progress(p) => format!("{p:?}"),
+            Column::Status(b) => format!("{b:?}"),
+        }
+    }
+}
+
+/// What a card shows.
+#[derive(Clone, PartialEq)]
+struct Card {
+    id: TaskId,
+    /// Changes whenever the card's content would (id, edits, status).
+    key: String,
+    content: String,
+    unit: String,
+    source: String,
+    deadline: String,
+    recurring: bool,
+    status: Status,
+    progress: Progress,
+    href: String,
+}
+
+#[derive(Clone, PartialEq)]
+struct Lane {
+    unit: Option<UnitId>,
+    name: String,
+    /// Per column: every card, in chasing order.
+    columns: Vec<Vec<Card>>,
+}
+
+fn short(text: &str, words: usize) -> String {
+    let w: Vec<&str> = text.split_whitespace().collect();
+    if w.len() <= words { w.join(" ") } else { format!("{}…", w[..words].join(" ")) }
+}
+
+/// Put keyboard focus back on a card after it moved (it is drawn anew in its new column).
+fn focus_card(id: &TaskId) {
+    let selector = format!("[data-card=\"{}\"]", id.0);
+    let f = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(el) = document().query_selector(&selector).ok().flatten() {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+    let _ = window().request_animation_frame(f.unchecked_ref());
+}
+
+#[component]
+pub fn BoardPage() -> impl IntoView {
+    let t = texts();
+    let bt = &t.board;
+    let ws = expect_context::<Workspace>();
+    let route = expect_context::<RwSignal<Route>>();
+    let listing = use_listing(None);
+    let layout = Memo::new(move |_| route.with(|r| r.board));
+    let any_paused = Memo::new(move |_| ws.tasks.with(|ts| ts.iter().any(|t| t.progress == Progress::Paused)));
+    let columns = Memo::new(move |_| {
+        if layout.get().by_status {
+            SUMMARY_ORDER.iter().map(|b| Column::Status(*b)).collect::<Vec<_>>()
+        } else {
+            let mut c = vec![Column::Progress(Progress::NotStarted), Column::Progress(Progress::InProgress), Column::Progress(Progress::Done)];
+            if any_paused.get() {
+                c.push(Column::Progress(Progress::Paused));
+            }
+            c
+        }
+    });
+    let progress_columns = Memo::new(move |_| {
+        columns.get().into_iter().filter_map(|c| if let Column::Progress(p) = c { Some(p) } else { None }).collect::<Vec<_>>()
+    });
+
+    // One pass over the filtered tasks: lanes × columns of cards.
+    let lanes = Memo::new(move |_| {
+        let cols = columns.get();
+        let split = layout.get().swimlanes;
+        let r = route.get();
+        ws.units.with(|units| {
+            ws.tasks.with(|tasks| {
+                listing.ranked.with(|ranked| {
+                    let mut lanes: Vec<Lane> = if split {
+                        units
+                            .ordered()
+                            .iter()
+                            .map(|u| Lane { unit: Some(u.id.clone()), name: u.name.clone(), columns: vec![Vec::new(); cols.len()] })
+                            .chain(std::iter::once(Lane { unit: None, name: t.board.no_unit_lane.to_string(), columns: vec![Vec::new(); cols.len()] }))
+                            .collect()
+                    } else {
+                        vec![Lane { unit: None, name: String::new(), columns: vec![Vec::new(); cols.len()] }]
+                    };
+                    for rk in ranked {
+                        let task = &tasks[rk.index];
+                        let col = cols.iter().position(|c| match c {
+                            Column::Progress(p) => *p == task.progress,
+                            Column::Status(b) => *b == rk.status.bucket,
+                        });
+                        let Some(col) = col else { continue };
+                        let lane = if split {
+                            lanes.iter().position(|l| l.unit == task.lead_unit).unwrap_or(lanes.len() - 1)
+                        } else {
+                            0
+                        };
+                        let unit = task.lead_unit.as_ref().and_then(|u| units.get(u));
+                        lanes[lane].columns[col].push(Card {
+                            id: task.id.clone(),
+                            key: format!("{}|{}|{:?}|{}|{}", task.id.0, task.history.len(), rk.status, task.content.len(), task.progress as u8),
+                            content: short(&task.content, 28),
+                            unit: unit.map(|u| u.display_short().to_string()).unwrap_or_else(|| t.no_unit.to_string()),
+                            source: task.source.label().to_string(),
+                            deadline: task.deadline.due_date().map(format_date).unwrap_or_else(|| {
+                                if task.deadline.text.trim().is_empty() { t.no_deadline.to_string() } else { task.deadline.text.clone() }
+                            }),
+                            recurring: matches!(task.deadline.kind, DeadlineKind::Recurring(_)),
+                            status: rk.status,
+                            progress: task.progress,
+                            href: to_hash(&r.with_page(Page::Task(task.id.clone()))),
+                        });
+                    }
+                    if split {
+                        lanes.retain(|l| l.columns.iter().any(|c| !c.is_empty()));
+                    }
+                    lanes
+                })
+            })
+        })
+    });
+
+    let dragged = RwSignal::new(None::<TaskId>);
+    let finishing = RwSignal::new(None::<TaskId>);
+    let move_card = move |id: TaskId, to: Progress| {
+        let from = ws.tasks.with_untracked(|ts| ts.iter().find(|t| t.id == id).map(|t| t.progress));
+        if from == Some(to) {
+            return;
+        }
+        if to == Progress::Done {
+            finishing.set(Some(id));
+        } else if ws.move_task(&id, to, None, None) {
+            focus_card(&id);
+        }
+    };
+    let step = move |id: TaskId, delta: i32| {
+        let cols = progress_columns.get_untracked();
+        let Some(current) = ws.tasks.with_untracked(|ts| ts.iter().find(|t| t.id == id).map(|t| t.progress)) else { return };
+        let Some(i) = cols.iter().position(|p| *p == current) else { return };
+        let j = i as i32 + delta;
+        if j >= 0 && (j as usize) < cols.len() {
+            move_card(id, cols[j as usize]);
+        }
+    };
+
+    let set_layout = move |f: fn(&mut crate::route::BoardLayout, bool), on: bool| {
+        let mut r = route.get_untracked();
+        f(&mut r.board, on);
+        navigate(&r);
+    };
+
+    let card_view = move |card: Card| {
+        let by_status = layout.get_untracked().by_status;
+        let Card { id, content, unit, source, deadline, recurring, status, progress, href, .. } = card;
+        let badge = if status.due_soon { format!("{} st-soon", bucket_class(status.bucket)) } else { bucket_class(status.bucket).to_string() };
+        let detail = match status.bucket {
+            Bucket::Overdue => Some((t.days_overdue)(status.days_late)),
+            Bucket::DoneLate => Some((t.days_late)(status.days_late)),
+            Bucket::InProgressInTime if status.due_soon => status.days_left.map(|d| (t.due_soon)(d as i64)),
+            _ => None,
+        };
+        let (drag_id, key_id, move_id) = (id.clone(), id.clone(), id.clone());
+        let open = href.clone();
+        let label = content.clone();
+        let card_id = id.0.clone();
+        view! {
+            <article
+                class="kcard"
+                class:kcard-overdue=status.bucket == Bucket::Overdue
+                class:kcard-soon=status.due_soon
+                data-card=card_id
+                data-bucket=format!("{:?}", status.bucket)
+                tabindex="0"
+                draggable=if by_status { "false" } else { "true" }
+                aria-label=label
+                on:dragstart=move |ev: leptos::ev::DragEvent| {
+                    dragged.set(Some(drag_id.clone()));
+                    if let Some(dt) = ev.data_transfer() {
+                        let _ = dt.set_data("text/plain", &drag_id.0);
+                        dt.set_effect_allowed("move");
+                    }
+                }
+                on:dragend=move |_| dragged.set(None)
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.target() != ev.current_target() {
+                        return;
+                    }
+                    match ev.key().as_str() {
+                        "ArrowRight" if !by_status => { ev.prevent_default(); step(key_id.clone(), 1) }
+                        "ArrowLeft" if !by_status => { ev.prevent_default(); step(key_id.clone(), -1) }
+                        "Enter" => { let _ = window().location().set_hash(&open); }
+                        _ => {}
+                    }
+                }
+            >
+                <a class="kcard-content" href=href>{content}</a>
+                <div class="kcard-meta"><span class="kcard-unit">{unit}</span>{(!source.is_empty()).then(|| view! { <span class="kcard-source">{source}</span> })}</div>
+                <div class="kcard-foot">
+                    <span class="kcard-deadline" class:recurring=recurring>{deadline}</span>
+                    <span class=badge>{detail.unwrap_or_else(|| (t.bucket)(status.bucket).to_string())}</span>
+                </div>
+                {(!by_status).then(|| view! {
+                    <label class="kcard-move">
+                        <span>{bt.move_to}</span>
+                        <select on:change=move |ev| {
+                            let code = event_target_value(&ev);
+                            if let Some(p) = Progress::ALL.into_iter().find(|p| format!("{p:?}") == code) {
+                                move_card(move_id.clone(), p);
+                            }
+                        }>
+                            {Progress::ALL.into_iter().map(|p| view! { <option value=format!("{p:?}") selected=p == progress>{(t.progress)(p)}</option> }).collect_view()}
+                        </select>
+                    </label>
+                })}
+            </article>
+        }
+    };
+
+    let column_view = move |lane_index: usize, col_index: usize, column: Column, split: bool, unit: Option<UnitId>| {
+        let limit = if split { CARDS_PER_LANE_COLUMN } else { CARDS_PER_COLUMN };
+        let cards = move || lanes.with(|l| l.get(lane_index).and_then(|l| l.columns.get(col_index)).map(|c| c.iter().take(limit).cloned().collect::<Vec<_>>()).unwrap_or_default());
+        let count = move || lanes.with(|l| l.get(lane_index).and_then(|l| l.columns.get(col_index)).map_or(0, Vec::len));
+        let more_href = Memo::new(move |_| {
+            let mut r = route.get().with_page(Page::Tasks);
+            if let Some(u) = unit.clone() {
+                r.filter.unit = Some(u);
+            }
+            if let Column::Status(b) = column {
+                r.filter.status = Some(crate::query::StatusFilter::Bucket(b));
+            }
+            to_hash(&r)
+        });
+        let droppable = matches!(column, Column::Progress(_));
+        let over = RwSignal::new(false);
+        view! {
+            <div
+                class="kcol"
+                class:drop-target=move || over.get()
+                data-column=column.code()
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    if droppable && dragged.get_untracked().is_some() {
+                        ev.prevent_default();
+                        over.set(true);
+                    }
+                }
+                on:dragleave=move |_| over.set(false)
+                on:drop=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    over.set(false);
+                    let id = dragged.get_untracked().or_else(|| ev.data_transfer().and_then(|d| d.get_data("text/plain").ok()).map(TaskId));
+                    dragged.set(None);
+                    if let (Some(id), Column::Progress(p)) = (id, column) {
+                        move_card(id, p);
+                    }
+                }
+            >
+                <h3 class="kcol-head"><span>{column.label()}</span><span class="kcol-count">{count}</span></h3>
+                <div class="kcol-cards">
+                    <For each=cards key=|c| c.key.clone() children=move |c| card_view(c) />
+                </div>
+                <Show when=move || { count() > limit }>
+                    <a class="kcol-more" href=move || more_href.get()>{move || (bt.more)(count() - limit)}</a>
+                </Show>
+            </div>
+        }
+    };
+
+    let board = move || {
+        let split = layout.get().swimlanes;
+        let cols = columns.get();
+        let lane_heads: Vec<(usize, Option<UnitId>, String)> = lanes.with(|l| l.iter().enumerate().map(|(i, l)| (i, l.unit.clone(), l.name.clone())).collect());
+        lane_heads
+            .into_iter()
+            .map(|(i, unit, name)| {
+                let cols = cols.clone();
+                view! {
+                    <section class="lane" class:lane-split=split>
+                        {split.then(|| view! { <h2 class="lane-head">{name}</h2> })}
+                        <div class="kcols" style=format!("--cols: {}", cols.len())>
+                            {cols.iter().enumerate().map(|(c, col)| column_view(i, c, *col, split, unit.clone())).collect_view()}
+                        </div>
+                    </section>
+                }
+            })
+            .collect_view()
+    };
+
+    // The "done" dialog: completion date (today by default) and evidence.
+    let done_date = RwSignal::new(String::new());
+    let done_evidence = RwSignal::new(String::new());
+    let done_error = RwSignal::new(false);
+    Effect::new(move |_| {
+        if let Some(id) = finishing.get() {
+            done_date.set(format_date(today()));
+            done_evidence.set(ws.tasks.with_untracked(|ts| ts.iter().find(|t| t.id == id).map(|t| t.evidence.clone()).unwrap_or_default()));
+            done_error.set(false);
+        }
+    });
+    let confirm_done = move || {
+        let Some(id) = finishing.get_untracked() else { return };
+        let Some(date) = parse_date(&done_date.get_untracked()) else { return done_error.set(true) };
+        finishing.set(None);
+        let evidence = done_evidence.get_untracked();
+        if ws.move_task(&id, Progress::Done, Some(date), Some(evidence)) {
+            focus_card(&id);
+        }
+    };
+
+    view! {
+        <section class="list-head">
+            <div class="list-title">
+                <h1>{t.nav_board}</h1>
+                <span class="count" data-testid="task-count">{move || (t.task_count)(listing.counts.get().total)}</span>
+            </div>
+            <div class="segmented" role="group" aria-label=bt.columns_by>
+                <span class="muted">{bt.columns_by}":"</span>
+                <button class="btn btn-small" aria-pressed=move || (!layout.get().by_status).to_string() on:click=move |_| set_layout(|l, v| l.by_status = v, false)>{bt.by_progress}</button>
+                <button class="btn btn-small" aria-pressed=move || layout.get().by_status.to_string() on:click=move |_| set_layout(|l, v| l.by_status = v, true)>{bt.by_status}</button>
+            </div>
+            <label class="toggle">
+                <input type="checkbox" prop:checked=move || layout.get().swimlanes on:change=move |ev| set_layout(|l, v| l.swimlanes = v, event_target_checked(&ev)) />
+                {bt.swimlanes}
+            </label>
+        </section>
+        <FilterBar />
+        <BucketSummary listing=listing />
+        <p class="muted small board-hint">{move || if layout.get().by_status { bt.status_mode_hint } else { bt.keyboard_hint }}</p>
+        <div class="board">{board}</div>
+        <Show when=move || finishing.get().is_some()>
+            <div class="modal-backdrop" on:click=move |_| finishing.set(None)>
+                <div class="modal" role="dialog" aria-modal="true" aria-labelledby="done-title" on:click=|ev| ev.stop_propagation()
+                    on:keydown=move |ev| match ev.key().as_str() { "Escape" => finishing.set(None), "Enter" => confirm_done(), _ => {} }>
+                    <h2 id="done-title">{bt.done_title}</h2>
+                    <p class="muted small">{bt.done_intro}</p>
+                    <label class="field" for="done-date">
+                        <span class="field-label">{bt.done_date}</span>
+                        <input id="done-date" type="text" autofocus class:invalid=move || done_error.get() prop:value=move || done_date.get() on:input=move |ev| done_date.set(event_target_value(&ev)) />
+                    </label>
+                    <Show when=move || done_error.get()><p class="field-error" role="alert">{t.as_of_invalid}</p></Show>
+                    <label class="field" for="done-evidence">
+                        <span class="field-label">{bt.done_evidence}</span>
+                        <input id="done-evidence" type="text" placeholder=bt.done_evidence_placeholder prop:value=move || done_evidence.get() on:input=move |ev| done_evidence.set(event_target_value(&ev)) />
+                    </label>
+                    <div class="modal-actions">
+                        <button class="btn" on:click=move |_| finishing.set(None)>{t.cancel}</button>
+                        <button class="btn btn-primary" on:click=move |_| confirm_done()>{bt.confirm}</button>
+                    </div>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,58 @@
+//! What the views show for the current address: the tasks passing the filter, with their
+//! statuses, in chasing order, and their counts. Searching folds each task's text once, and only
+//! while a search is typed.
+
+use leptos::prelude::*;
+
+use super::state::today;
+use super::Workspace;
+use crate::domain::fold::fold;
+use crate::domain::UnitId;
+use crate::query::{filtered, BucketCounts, Ranked};
+use crate::route::Route;
+
+#[derive(Clone, Copy)]
+pub struct Listing {
+    pub ranked: Memo<Vec<Ranked>>,
+    pub counts: Memo<BucketCounts>,
+}
+
+/// The filtered tasks of the current address; `unit` narrows them to one unit (the unit page).
+pub fn use_listing(unit: Option<UnitId>) -> Listing {
+    let ws = expect_context::<Workspace>();
+    let route = expect_context::<RwSignal<Route>>();
+    let as_of = Memo::new(move |_| route.with(|r| r.as_of).unwrap_or_else(today));
+    let searching = Memo::new(move |_| route.with(|r| !r.filter.text.trim().is_empty()));
+    let search_texts = Memo::new(move |_| {
+        if searching.get() {
+            // The task's own text and the names of its units: "phong kinh te" finds Phòng Kinh tế's tasks.
+            ws.units.with(|units| {
+                ws.tasks.with(|ts| {
+                    ts.iter()
+                        .map(|t| {
+                            let names: Vec<&str> = t
+                                .lead_unit
+                                .iter()
+                                .chain(&t.coordinating_units)
+                                .filter_map(|u| units.get(u))
+                                .flat_map(|u| [u.name.as_str(), u.short_name.as_str()])
+                                .collect();
+                            format!("{} \n {}", t.search_text(), fold(&names.join(" \n ")))
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+        } else {
+            Vec::new()
+        }
+    });
+    let ranked = Memo::new(move |_| {
+        let mut filter = route.with(|r| r.filter.clone());
+        if unit.is_some() {
+            filter.unit = unit.clone();
+        }
+        ws.tasks.with(|tasks| search_texts.with(|texts| filtered(tasks, texts, &filter, as_of.get(), ws.rules.get())))
+    });
+    let counts = Memo::new(move |_| ranked.with(|r| BucketCounts::of(r)));
+    Listing { ranked, counts }
+}

@@ -1,0 +1,344 @@
+//! One task, every field editable: content, units, people, source document, deadline, progress,
+//! result, evidence, completion date, note; its history below. The same form adds a task by hand.
+
+use leptos::prelude::*;
+
+use super::state::{new_task_id, now, today};
+use super::task_list::bucket_class;
+use super::{navigate, Workspace};
+use crate::domain::deadline::read_deadline;
+use crate::domain::edit::{self, Edit};
+use crate::domain::vn_date::{format_date, parse_date};
+use crate::domain::{Progress, Task, TaskId, UnitDirectory, UnitId};
+use crate::i18n::texts;
+use crate::route::{Page, Route};
+
+/// The form's values, as text the person types.
+#[derive(Clone, Default)]
+struct Form {
+    content: RwSignal<String>,
+    lead: RwSignal<String>,
+    coordinating: RwSignal<String>,
+    leader: RwSignal<String>,
+    officer: RwSignal<String>,
+    source_ref: RwSignal<String>,
+    source_date: RwSignal<String>,
+    source_title: RwSignal<String>,
+    deadline: RwSignal<String>,
+    progress: RwSignal<String>,
+    result: RwSignal<String>,
+    evidence: RwSignal<String>,
+    completed_on: RwSignal<String>,
+    note: RwSignal<String>,
+}
+
+fn progress_code(p: Progress) -> String {
+    format!("{p:?}")
+}
+
+fn progress_of(code: &str) -> Progress {
+    Progress::ALL.into_iter().find(|p| progress_code(*p) == code).unwrap_or(Progress::NotStarted)
+}
+
+impl Form {
+    fn new(task: Option<&Task>, units: &UnitDirectory) -> Form {
+        let f = Form {
+            content: RwSignal::new(String::new()),
+            lead: RwSignal::new(String::new()),
+            coordinating: RwSignal::new(String::new()),
+            leader: RwSignal::new(String::new()),
+            officer: RwSignal::new(String::new()),
+            source_ref: RwSignal::new(String::new()),
+            source_date: RwSignal::new(String::new()),
+            source_title: RwSignal::new(String::new()),
+            deadline: RwSignal::new(String::new()),
+            progress: RwSignal::new(progress_code(Progress::NotStarted)),
+            result: RwSignal::new(String::new()),
+            evidence: RwSignal::new(String::new()),
+            completed_on: RwSignal::new(String::new()),
+            note: RwSignal::new(String::new()),
+        };
+        if let Some(t) = task {
+            f.content.set(t.content.clone());
+            f.lead.set(t.lead_unit.as_ref().map(|u| u.0.clone()).unwrap_or_default());
+            f.coordinating.set(t.coordinating_units.iter().filter_map(|u| units.get(u)).map(|u| u.name.clone()).collect::<Vec<_>>().join("; "));
+            f.leader.set(t.leader.clone());
+            f.officer.set(t.officer.clone());
+            f.source_ref.set(t.source.reference.clone());
+            f.source_date.set(t.source.date.map(format_date).unwrap_or_default());
+            f.source_title.set(t.source.title.clone());
+            f.deadline.set(if t.deadline.text.trim().is_empty() { t.deadline.due_date().map(format_date).unwrap_or_default() } else { t.deadline.text.clone() });
+            f.progress.set(progress_code(t.progress));
+            f.result.set(t.result.clone());
+            f.evidence.set(t.evidence.clone());
+            f.completed_on.set(t.completed_on.map(format_date).unwrap_or_default());
+            f.note.set(t.note.clone());
+        }
+        f
+    }
+
+    /// The edits the form asks for, or the first problem with it.
+    fn edits(&self, units: &UnitDirectory) -> Result<Vec<Edit>, String> {
+        let t = &texts().task;
+        let content = self.content.get_untracked();
+        if content.trim().is_empty() {
+            return Err(t.content_required.into());
+        }
+        let date = |value: String, label: &str| -> Result<Option<chrono::NaiveDate>, String> {
+            if value.trim().is_empty() {
+                Ok(None)
+            } else {
+                parse_date(&value).map(Some).ok_or_else(|| (t.bad_date)(label))
+            }
+        };
+        let mut coordinating = Vec::new();
+        for name in self.coordinating.get_untracked().split([';', '\n']).map(str::trim).filter(|n| !n.is_empty()) {
+            match units.find(name) {
+                Some(u) => coordinating.push(u.id.clone()),
+                None => return Err(format!("Chưa có đơn vị “{name}”. Hãy viết đúng tên đơn vị đã có (xem trang Đơn vị).")),
+            }
+        }
+        let lead = self.lead.get_untracked();
+        Ok(vec![
+            Edit::Content(content),
+            Edit::LeadUnit((!lead.is_empty()).then(|| UnitId(lead))),
+            Edit::CoordinatingUnits(coordinating),
+            Edit::Leader(self.leader.get_untracked()),
+            Edit::Officer(self.officer.get_untracked()),
+            Edit::SourceRef(self.source_ref.get_untracked()),
+            Edit::SourceDate(date(self.source_date.get_untracked(), t.source_date)?),
+            Edit::SourceTitle(self.source_title.get_untracked()),
+            Edit::Deadline(read_deadline(&self.deadline.get_untracked()).deadline),
+            Edit::Progress(progress_of(&self.progress.get_untracked())),
+            Edit::Result(self.result.get_untracked()),
+            Edit::Evidence(self.evidence.get_untracked()),
+            Edit::CompletedOn(date(self.completed_on.get_untracked(), t.completed_on)?),
+            Edit::Note(self.note.get_untracked()),
+        ])
+    }
+}
+
+#[component]
+fn Text(label: &'static str, value: RwSignal<String>, #[prop(optional)] hint: &'static str, #[prop(optional)] long: bool) -> impl IntoView {
+    let id = format!("f-{}", label.len() * 31 + label.chars().next().map_or(0, |c| c as usize));
+    view! {
+        <label class="field" for=id.clone()>
+            <span class="field-label">{label}</span>
+            {let id = id.clone(); if long {
+                view! { <textarea id=id rows="3" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea> }.into_any()
+            } else {
+                view! { <input id=id type="text" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) /> }.into_any()
+            }}
+            {(!hint.is_empty()).then(|| view! { <span class="field-hint">{hint}</span> })}
+        </label>
+    }
+}
+
+#[component]
+pub fn TaskPage(id: Option<TaskId>) -> impl IntoView {
+    let t = texts();
+    let tt = &t.task;
+    let ws = expect_context::<Workspace>();
+    let route = expect_context::<RwSignal<Route>>();
+    let existing = id.as_ref().and_then(|id| ws.tasks.with_untracked(|ts| ts.iter().find(|x| &x.id == id).cloned()));
+    if id.is_some() && existing.is_none() {
+        return view! {
+            <section class="card narrow"><p>{tt.not_found}</p><a class="btn" href="#/nhiem-vu">{t.back_to_tasks}</a></section>
+        }
+        .into_any();
+    }
+    let form = ws.units.with_untracked(|u| Form::new(existing.as_ref(), u));
+    let error = RwSignal::new(None::<String>);
+    let deleting = RwSignal::new(false);
+    let back = move || navigate(&route.get_untracked().with_page(Page::Tasks));
+    let is_new = id.is_none();
+    let task_id = id.clone();
+    let save = {
+        let form = form.clone();
+        move |_| {
+            let edits = match ws.units.with_untracked(|u| form.edits(u)) {
+                Ok(e) => e,
+                Err(e) => return error.set(Some(e)),
+            };
+            error.set(None);
+            match &task_id {
+                Some(id) => {
+                    if !ws.edit_task(id, edits) {
+                        ws.notices.push(super::notices::NoticeKind::Info, tt.saved_nothing, None);
+                    }
+                }
+                None => {
+                    let mut task = Task::new(new_task_id(), "");
+                    let at = now();
+                    for e in edits {
+                        edit::apply(&mut task, e, at);
+                    }
+                    task.history.clear();
+                    let new_id = task.id.clone();
+                    if ws.add_task(task) {
+                        navigate(&route.get_untracked().with_page(Page::Task(new_id)));
+                    }
+                }
+            }
+        }
+    };
+    // What the deadline text reads as, shown as the person types.
+    let deadline_reading = {
+        let text = form.deadline;
+        move || {
+            let r = read_deadline(&text.get());
+            match (r.deadline.due_date(), r.problem) {
+                (Some(d), _) => format!("→ {}", format_date(d)),
+                (None, Some(p)) => format!("⚠ {}", (t.deadline_problem)(&p)),
+                (None, None) if text.with(|x| x.trim().is_empty()) => t.no_deadline.to_string(),
+                (None, None) => format!("→ {}", t.no_deadline),
+            }
+        }
+    };
+    let status = {
+        let id = id.clone();
+        move || {
+            let id = id.clone()?;
+            let as_of = route.with(|r| r.as_of).unwrap_or_else(today);
+            ws.tasks.with(|ts| ts.iter().find(|x| x.id == id).map(|x| x.status(as_of, ws.rules.get())))
+        }
+    };
+    let unit_options = move || {
+        ws.units.with_untracked(|u| {
+            u.ordered()
+                .into_iter()
+                .map(|u| {
+                    let id = u.id.0.clone();
+                    let selected = form.lead.get_untracked() == id;
+                    view! { <option value=id selected=selected>{u.name.clone()}</option> }
+                })
+                .collect_view()
+        })
+    };
+    let history = {
+        let id = id.clone();
+        move || {
+            let id = id.clone()?;
+            let units = ws.units.get();
+            let show = move |field: &str, value: &str| -> String {
+                if field == "lead_unit" || field == "coordinating_units" {
+                    value.split("; ").filter(|v| !v.is_empty()).map(|v| units.get(&UnitId(v.to_string())).map_or(v.to_string(), |u| u.name.clone())).collect::<Vec<_>>().join("; ")
+                } else if field == "progress" {
+                    Progress::ALL.into_iter().find(|p| progress_code(*p) == value).map_or(value.to_string(), |p| (t.progress)(p).to_string())
+                } else {
+                    value.to_string()
+                }
+            };
+            ws.tasks.with(|ts| ts.iter().find(|x| x.id == id).map(|task| {
+                if task.history.is_empty() {
+                    return view! { <p class="muted">{tt.no_history}</p> }.into_any();
+                }
+                let rows = task.history.iter().rev().map(|c| view! {
+                    <tr>
+                        <td class="nowrap">{c.at.format("%d/%m/%Y %H:%M").to_string()}</td>
+                        <td>{(tt.field_label)(&c.field)}</td>
+                        <td class="old">{show(&c.field, &c.old)}</td>
+                        <td>{show(&c.field, &c.new)}</td>
+                    </tr>
+                }).collect_view();
+                view! {
+                    <table class="plain history">
+                        <thead><tr><th>{tt.col_when}</th><th>{tt.col_field}</th><th>{tt.col_old}</th><th>{tt.col_new}</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }.into_any()
+            }))
+        }
+    };
+    let delete_id = id.clone();
+    view! {
+        <section class="card task-form">
+            <div class="task-head">
+                <button class="btn btn-small" on:click=move |_| back()>"← "{tt.back}</button>
+                <h1>{if is_new { tt.new_title } else { tt.edit_title }}</h1>
+                {id.as_ref().map(|i| view! { <code class="task-id">{i.0.clone()}</code> })}
+                {move || status().map(|s| {
+                    let class = if s.due_soon { format!("{} st-soon", bucket_class(s.bucket)) } else { bucket_class(s.bucket).to_string() };
+                    view! { <span class=class data-testid="task-status">{(t.bucket)(s.bucket)}</span> }
+                })}
+            </div>
+            <Text label=tt.content value=form.content long=true />
+            <div class="grid-2">
+                <label class="field" for="f-lead">
+                    <span class="field-label">{tt.lead}</span>
+                    <select id="f-lead" on:change=move |ev| form.lead.set(event_target_value(&ev))>
+                        <option value="" selected=form.lead.get_untracked().is_empty()>{t.no_unit}</option>
+                        {unit_options}
+                    </select>
+                </label>
+                <Text label=tt.coordinating value=form.coordinating hint=tt.coordinating_hint />
+                <Text label=tt.leader value=form.leader />
+                <Text label=tt.officer value=form.officer />
+                <Text label=tt.source_ref value=form.source_ref />
+                <Text label=tt.source_date value=form.source_date hint="dd/mm/yyyy" />
+            </div>
+            <Text label=tt.source_title value=form.source_title />
+            <div class="grid-2">
+                <label class="field" for="f-deadline">
+                    <span class="field-label">{tt.deadline}</span>
+                    <input id="f-deadline" type="text" prop:value=move || form.deadline.get() on:input=move |ev| form.deadline.set(event_target_value(&ev)) />
+                    <span class="field-hint" data-testid="deadline-reading">{deadline_reading}</span>
+                    <span class="field-hint">{tt.deadline_hint}</span>
+                </label>
+                <label class="field" for="f-progress">
+                    <span class="field-label">{tt.progress}</span>
+                    <select id="f-progress" on:change=move |ev| form.progress.set(event_target_value(&ev))>
+                        {Progress::ALL.into_iter().map(|p| {
+                            let code = progress_code(p);
+                            let selected = form.progress.get_untracked() == code;
+                            view! { <option value=code selected=selected>{(t.progress)(p)}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <Text label=tt.completed_on value=form.completed_on hint="dd/mm/yyyy" />
+                <Text label=tt.evidence value=form.evidence />
+            </div>
+            <Text label=tt.result value=form.result long=true />
+            <Text label=tt.note value=form.note long=true />
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <div class="form-actions">
+                <button class="btn btn-primary" disabled=move || !ws.can_change() on:click=save.clone()>
+                    {if is_new { tt.create } else { tt.save }}
+                </button>
+                {(!is_new).then(|| view! {
+                    <button class="btn btn-quiet-danger" disabled=move || !ws.can_change() on:click=move |_| deleting.set(true)>{tt.delete}</button>
+                })}
+            </div>
+        </section>
+        {(!is_new).then(|| view! {
+            <section class="card">
+                <h2>{tt.history}</h2>
+                {history}
+            </section>
+        })}
+        <Show when=move || deleting.get()>
+            <div class="modal-backdrop" on:click=move |_| deleting.set(false)>
+                <div class="modal" role="dialog" aria-modal="true" aria-labelledby="delete-title" on:click=|ev| ev.stop_propagation()
+                    on:keydown=move |ev| if ev.key() == "Escape" { deleting.set(false) }>
+                    <h2 id="delete-title">{tt.delete}</h2>
+                    <p>{tt.delete_confirm}</p>
+                    <div class="modal-actions">
+                        <button class="btn" autofocus on:click=move |_| deleting.set(false)>{t.cancel}</button>
+                        <button class="btn btn-danger" on:click={
+                            let delete_id = delete_id.clone();
+                            move |_| {
+                                deleting.set(false);
+                                if let Some(id) = &delete_id {
+                                    if ws.delete_task(id) {
+                                        back();
+                                    }
+                                }
+                            }
+                        }>{tt.delete}</button>
+                    </div>
+                </div>
+            </div>
+        </Show>
+    }
+    .into_any()
+}

@@ -1,0 +1,271 @@
+//! Unit by unit: every unit with the counts of the official buckets and its on-time rate, worst
+//! first; and one unit's page, with its tasks as lead and as coordinator, and its details.
+
+use leptos::prelude::*;
+
+use super::filter_bar::FilterBar;
+use super::listing::use_listing;
+use super::task_list::{bucket_class, task_row, BucketSummary};
+use super::{navigate, Workspace};
+use crate::domain::{Bucket, UnitId, UnitKind};
+use crate::i18n::texts;
+use crate::report::{percent, unit_summaries_of, worst_first, UnitSummary};
+use crate::route::{to_hash, Page, Route};
+
+/// Columns of the unit table, in the order of the official report.
+const COLUMNS: [Bucket; 6] = [
+    Bucket::DoneOnTime,
+    Bucket::DoneLate,
+    Bucket::DoneNoDeadline,
+    Bucket::InProgressInTime,
+    Bucket::Overdue,
+    Bucket::InProgressNoDeadline,
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SortBy {
+    Worst,
+    Name,
+    Total,
+    Bucket(Bucket),
+    Rate,
+}
+
+fn rate_text(s: &UnitSummary) -> String {
+    let t = &texts().units;
+    match s.on_time_rate() {
+        Some(r) => format!("{} ({})", percent(r), (t.rate_of)(s.lead.get(Bucket::DoneOnTime), s.judged())),
+        None => t.no_rate.to_string(),
+    }
+}
+
+#[component]
+pub fn UnitsPage() -> impl IntoView {
+    let t = texts();
+    let ut = &t.units;
+    let ws = expect_context::<Workspace>();
+    let route = expect_context::<RwSignal<Route>>();
+    let listing = use_listing(None);
+    let sort = RwSignal::new((SortBy::Worst, false));
+    let summaries = Memo::new(move |_| {
+        let mut s = ws.tasks.with(|tasks| {
+            listing.ranked.with(|ranked| ws.units.with(|units| unit_summaries_of(ranked.iter().map(|r| (&tasks[r.index], r.status)), units)))
+        });
+        let (by, reverse) = sort.get();
+        let names = ws.units.with(|u| s.iter().map(|x| (x.unit.clone(), u.get(&x.unit).map(|u| u.name.clone()).unwrap_or_default())).collect::<std::collections::HashMap<_, _>>());
+        match by {
+            SortBy::Worst => worst_first(&mut s),
+            SortBy::Name => s.sort_by(|a, b| names[&a.unit].cmp(&names[&b.unit])),
+            SortBy::Total => s.sort_by(|a, b| b.lead.total.cmp(&a.lead.total)),
+            SortBy::Bucket(bk) => s.sort_by(|a, b| b.lead.get(bk).cmp(&a.lead.get(bk))),
+            SortBy::Rate => s.sort_by(|a, b| a.on_time_rate().unwrap_or(2.0).total_cmp(&b.on_time_rate().unwrap_or(2.0))),
+        }
+        if reverse {
+            s.reverse();
+        }
+        s
+    });
+    let header = move |by: SortBy, label: &'static str| {
+        let active = move || sort.get().0 == by;
+        view! {
+            <th class:sorted=active aria-sort=move || if active() { if sort.get().1 { "ascending" } else { "descending" } } else { "none" }>
+                <button class="th-sort" on:click=move |_| sort.update(|(b, rev)| { if *b == by { *rev = !*rev } else { *b = by; *rev = false } })>{label}</button>
+            </th>
+        }
+    };
+    let section = move |kind: UnitKind| {
+        let r = route.get();
+        ws.units.with(|units| {
+            summaries.with(|all| {
+                let rows: Vec<_> = all.iter().filter(|s| units.get(&s.unit).is_some_and(|u| u.kind == kind)).cloned().collect();
+                let body = rows
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| {
+                        let unit = units.get(&s.unit).expect("filtered above");
+                        let href = to_hash(&r.with_page(Page::Unit(s.unit.clone())));
+                        view! {
+                            <tr data-unit=s.unit.0.clone()>
+                                <td class="num">{i + 1}</td>
+                                <td><a href=href>{unit.name.clone()}</a></td>
+                                <td class="num" data-col="total">{s.lead.total}</td>
+                                {COLUMNS.iter().map(|b| view! { <td class="num" data-col=format!("{b:?}")>{s.lead.get(*b)}</td> }).collect_view()}
+                                <td class="num rate" data-col="rate">{rate_text(s)}</td>
+                                <td class="num" data-col="coordinating">{s.coordinating}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <tbody>
+                        <tr class="group-row"><th colspan="11">{(t.unit_kind)(kind)}" ("{rows.len()}")"</th></tr>
+                        {body}
+                    </tbody>
+                }
+            })
+        })
+    };
+    view! {
+        <section class="list-head">
+            <div class="list-title"><h1>{ut.title}</h1></div>
+        </section>
+        <FilterBar />
+        <BucketSummary listing=listing />
+        <p class="muted small">{ut.intro}" "{ut.sort_hint}"."</p>
+        <div class="table-wrap">
+            <table class="units">
+                <thead>
+                    <tr>
+                        {header(SortBy::Worst, "TT")}
+                        {header(SortBy::Name, ut.col_unit)}
+                        {header(SortBy::Total, ut.col_total)}
+                        {COLUMNS.iter().map(|b| header(SortBy::Bucket(*b), (t.bucket)(*b))).collect_view()}
+                        {header(SortBy::Rate, ut.col_rate)}
+                        <th>{ut.col_coordinating}</th>
+                    </tr>
+                </thead>
+                {move || section(UnitKind::Department)}
+                {move || section(UnitKind::Commune)}
+            </table>
+        </div>
+    }
+}
+
+#[component]
+pub fn UnitPage(id: UnitId) -> impl IntoView {
+    let t = texts();
+    let ut = &t.units;
+    let ws = expect_context::<Workspace>();
+    let route = expect_context::<RwSignal<Route>>();
+    let exists = { let id = id.clone(); Memo::new(move |_| ws.units.with(|u| u.get(&id).is_some())) };
+    if !exists.get_untracked() {
+        return view! { <section class="card narrow"><p>{ut.not_found}</p><a class="btn" href="#/don-vi">{ut.title}</a></section> }.into_any();
+    }
+    let unit = { let id = id.clone(); Memo::new(move |_| ws.units.with(|u| u.get(&id).cloned())) };
+    let listing = use_listing(Some(id.clone()));
+    let name = RwSignal::new(unit.get_untracked().map(|u| u.name).unwrap_or_default());
+    let order = RwSignal::new(unit.get_untracked().map(|u| u.order.to_string()).unwrap_or_default());
+    let merge_target = RwSignal::new(String::new());
+    let confirming_merge = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let report = move |r: Result<(), crate::domain::UnitError>| error.set(r.err().map(|e| (ut.error)(&e)));
+
+    let rows = {
+        let id = id.clone();
+        move |as_lead: bool| {
+            let r = route.get();
+            let id = id.clone();
+            listing.ranked.with(|ranked| {
+                ws.tasks.with(|tasks| {
+                    ws.units.with(|units| {
+                        ranked
+                            .iter()
+                            .filter(|rk| (tasks[rk.index].lead_unit.as_ref() == Some(&id)) == as_lead)
+                            .take(300)
+                            .map(|rk| task_row(&tasks[rk.index], rk.status, units, &r))
+                            .collect_view()
+                    })
+                })
+            })
+        }
+    };
+    let (lead_rows, coord_rows) = (rows.clone(), rows);
+    let table = move |body: Box<dyn Fn() -> AnyView + Send + Sync>| view! {
+        <div class="table-wrap">
+            <table class="tasks">
+                <thead><tr>
+                    <th class="c-num">{t.col_number}</th><th class="c-content">{t.col_content}</th><th class="c-unit">{t.col_unit}</th>
+                    <th class="c-deadline">{t.col_deadline}</th><th class="c-progress">{t.col_progress}</th><th class="c-status">{t.col_status}</th>
+                </tr></thead>
+                <tbody>{move || body()}</tbody>
+            </table>
+        </div>
+    };
+    let board_href = { let id = id.clone(); move || { let mut r = route.get().with_page(Page::Board); r.filter.unit = Some(id.clone()); to_hash(&r) } };
+    let merge_options = {
+        let id = id.clone();
+        move || ws.units.with(|u| u.ordered().into_iter().filter(|x| x.id != id).map(|x| view! { <option value=x.id.0.clone()>{x.name.clone()}</option> }).collect_view())
+    };
+    let (id_rename, id_kind, id_order, id_merge) = (id.clone(), id.clone(), id.clone(), id.clone());
+    view! {
+        <section class="list-head">
+            <div class="list-title">
+                <h1>{move || unit.get().map(|u| u.name).unwrap_or_default()}</h1>
+                <span class="count">{move || unit.get().map(|u| (t.unit_kind)(u.kind)).unwrap_or_default()}</span>
+            </div>
+            <a class="btn" href=board_href>{ut.on_board}</a>
+        </section>
+        <FilterBar fixed_unit=true />
+        <BucketSummary listing=listing />
+        <h2 class="section-title">{ut.as_lead}</h2>
+        {table(Box::new(move || lead_rows(true).into_any()))}
+        <h2 class="section-title">{ut.as_coordinator}</h2>
+        {table(Box::new(move || coord_rows(false).into_any()))}
+        <section class="card unit-manage">
+            <h2>{ut.manage}</h2>
+            <p class="muted small">{ut.aliases}": "{move || unit.get().map(|u| u.aliases.join("; ")).unwrap_or_default()}</p>
+            <div class="grid-2">
+                <label class="field" for="unit-name">
+                    <span class="field-label">{ut.rename}</span>
+                    <span class="inline">
+                        <input id="unit-name" type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                        <button class="btn" disabled=move || !ws.can_change() on:click=move |_| report(ws.rename_unit(&id_rename, &name.get_untracked()))>{ut.save}</button>
+                    </span>
+                </label>
+                <label class="field" for="unit-kind">
+                    <span class="field-label">{ut.kind}</span>
+                    <select id="unit-kind" on:change=move |ev| {
+                        let kind = if event_target_value(&ev) == "commune" { UnitKind::Commune } else { UnitKind::Department };
+                        report(ws.set_unit_kind(&id_kind, kind));
+                    }>
+                        <option value="department" selected=move || unit.get().is_some_and(|u| u.kind == UnitKind::Department)>{(t.unit_kind)(UnitKind::Department)}</option>
+                        <option value="commune" selected=move || unit.get().is_some_and(|u| u.kind == UnitKind::Commune)>{(t.unit_kind)(UnitKind::Commune)}</option>
+                    </select>
+                </label>
+                <label class="field" for="unit-order">
+                    <span class="field-label">{ut.order}</span>
+                    <span class="inline">
+                        <input id="unit-order" type="number" min="1" prop:value=move || order.get() on:input=move |ev| order.set(event_target_value(&ev)) />
+                        <button class="btn" disabled=move || !ws.can_change() on:click=move |_| {
+                            if let Ok(n) = order.get_untracked().trim().parse::<u32>() { report(ws.set_unit_order(&id_order, n)) }
+                        }>{ut.save}</button>
+                    </span>
+                </label>
+                <label class="field" for="unit-merge">
+                    <span class="field-label">{ut.merge_into}</span>
+                    <span class="inline">
+                        <select id="unit-merge" on:change=move |ev| merge_target.set(event_target_value(&ev))>
+                            <option value="">{ut.merge_choose}</option>
+                            {merge_options}
+                        </select>
+                        <button class="btn" disabled=move || merge_target.get().is_empty() || !ws.can_change() on:click=move |_| confirming_merge.set(true)>{ut.merge_button}</button>
+                    </span>
+                </label>
+            </div>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <Show when=move || confirming_merge.get()>
+                <div class="confirm-inline" role="alert">
+                    <p>{move || {
+                        let target = ws.units.with(|u| u.get(&UnitId(merge_target.get())).map(|x| x.name.clone()).unwrap_or_default());
+                        (ut.merge_confirm)(&unit.get().map(|u| u.name).unwrap_or_default(), &target)
+                    }}</p>
+                    <button class="btn" on:click=move |_| confirming_merge.set(false)>{t.cancel}</button>
+                    <button class="btn btn-danger" on:click={
+                        let id_merge = id_merge.clone();
+                        move |_| {
+                            confirming_merge.set(false);
+                            let into = UnitId(merge_target.get_untracked());
+                            let result = ws.merge_units(&id_merge, &into);
+                            if result.is_ok() {
+                                navigate(&route.get_untracked().with_page(Page::Unit(into)));
+                            }
+                            report(result);
+                        }
+                    }>{ut.merge_button}</button>
+                </div>
+            </Show>
+        </section>
+        <span class="hidden">{bucket_class(Bucket::Overdue)}</span>
+    }
+    .into_any()
+}
