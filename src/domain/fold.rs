@@ -44,13 +44,17 @@ pub fn fold_key(text: &str) -> String {
     fold_words(text).join(" ")
 }
 
-/// Does `haystack` contain every word of the `query`, ignoring case and diacritics?
-/// `haystack_folded` must already be the result of [`fold`].
+/// Does `haystack` contain the query as a phrase starting at a word, ignoring case and
+/// diacritics? "phong kinh te" finds "Phòng Kinh tế" but not a text that merely has "phòng",
+/// "kinh phí" and "y tế" in different places. `haystack_folded` must be the result of [`fold`].
 pub fn matches_query(haystack_folded: &str, query: &str) -> bool {
-    fold(query)
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .all(|w| haystack_folded.contains(w))
+    let q = fold(query);
+    if q.is_empty() {
+        return true;
+    }
+    haystack_folded.match_indices(&q).any(|(i, _)| {
+        i == 0 || !haystack_folded[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+    })
 }
 
 fn is_combining_mark(c: char) -> bool {
@@ -67,6 +71,17 @@ mod tests {
         assert!(matches_query(&fold("Phòng Kinh tế"), "phong kinh te"));
         assert!(matches_query(&fold("Phòng Kinh tế"), "KINH TẾ"));
         assert!(!matches_query(&fold("Phòng Kinh tế"), "phong tai chinh"));
+    }
+
+    #[test]
+    fn the_query_is_a_phrase_starting_at_a_word() {
+        let text = fold("Rà soát đối tượng trên 70 tuổi; hỗ trợ kinh phí cấp thẻ bảo hiểm y tế (Phòng LĐ-TB&XH)");
+        assert!(!matches_query(&text, "phong kinh te"), "words scattered apart are not the phrase");
+        assert!(matches_query(&text, "kinh phi"));
+        assert!(matches_query(&text, "bao hiem y"));
+        assert!(!matches_query(&text, "ao hiem"), "a phrase starts at a word");
+        assert!(matches_query(&text, "ld-tb"));
+        assert!(matches_query(&text, ""));
     }
 
     #[test]

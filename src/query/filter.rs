@@ -122,10 +122,11 @@ mod tests {
     #[test]
     fn text_ignores_accents_and_case() {
         let a = task("Rà soát quỹ đất công", "u-kt", "");
-        for q in ["quy dat", "QUỸ ĐẤT", "ra soat cong", "125/tb"] {
+        for q in ["quy dat", "QUỸ ĐẤT", "ra soat", "quy dat cong", "125/tb"] {
             assert!(passes(&Filter { text: q.into(), ..Default::default() }, &a), "{q}");
         }
         assert!(!passes(&Filter { text: "quy dat xa".into(), ..Default::default() }, &a));
+        assert!(!passes(&Filter { text: "ra soat cong".into(), ..Default::default() }, &a), "a phrase, not scattered words");
     }
 
     #[test]

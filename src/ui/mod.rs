@@ -75,6 +75,8 @@ pub fn App() -> impl IntoView {
         <NoticeArea notices=notices on_retry=move || ws.save() on_undo=move || ws.undo() />
         <main class="content">
             {move || match page.get() {
+                // Pages that look a record up wait until the stored data has been read.
+                _ if ws.phase.get() == Phase::Loading => view! { <p class="loading">{t.loading}</p> }.into_any(),
                 Page::Tasks => view! { <task_list::TaskListPage /> }.into_any(),
                 Page::About => view! { <about::AboutPage /> }.into_any(),
                 Page::Import => view! { <import::ImportPage /> }.into_any(),
