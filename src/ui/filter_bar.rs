@@ -89,18 +89,14 @@ pub fn FilterBar(
     let ws = expect_context::<Workspace>();
     let route = expect_context::<RwSignal<Route>>();
     let filter = Memo::new(move |_| route.with(|r| r.filter.clone()));
-    let leaders = Memo::new(move |_| {
-        let mut v: Vec<String> = ws.tasks.with(|ts| ts.iter().map(|t| t.leader.trim().to_string()).filter(|l| !l.is_empty()).collect());
-        v.sort();
-        v.dedup();
-        v
-    });
-    let sources = Memo::new(move |_| {
-        let mut v: Vec<String> = ws.tasks.with(|ts| ts.iter().map(|t| t.source.label().trim().to_string()).filter(|l| !l.is_empty()).collect());
-        v.sort();
-        v.dedup();
-        v
-    });
+    // The distinct values, copied once each (thousands of tasks share a few leaders and documents).
+    let distinct = move |of: fn(&crate::domain::Task) -> &str| {
+        ws.tasks.with(|ts| {
+            ts.iter().map(|t| of(t).trim()).filter(|v| !v.is_empty()).collect::<std::collections::BTreeSet<&str>>().into_iter().map(str::to_string).collect::<Vec<_>>()
+        })
+    };
+    let leaders = Memo::new(move |_| distinct(|t| t.leader.as_str()));
+    let sources = Memo::new(move |_| distinct(|t| t.source.label()));
     let unit_options = move |kind: UnitKind| {
         ws.units.with(|u| {
             u.ordered()

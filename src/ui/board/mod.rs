@@ -60,8 +60,9 @@ struct Card {
 struct Lane {
     unit: Option<UnitId>,
     name: String,
-    /// Per column: every card, in chasing order.
-    columns: Vec<Vec<Card>>,
+    /// Per column: every task (its index and status), in chasing order. Cards are made only for
+    /// the ones shown.
+    columns: Vec<Vec<crate::query::Ranked>>,
 }
 
 fn short(text: &str, words: usize) -> String {
@@ -106,11 +107,10 @@ pub fn BoardPage() -> impl IntoView {
         columns.get().into_iter().filter_map(|c| if let Column::Progress(p) = c { Some(p) } else { None }).collect::<Vec<_>>()
     });
 
-    // One pass over the filtered tasks: lanes × columns of cards.
+    // One pass over the filtered tasks: lanes × columns of task indexes.
     let lanes = Memo::new(move |_| {
         let cols = columns.get();
         let split = layout.get().swimlanes;
-        let r = route.get();
         ws.units.with(|units| {
             ws.tasks.with(|tasks| {
                 listing.ranked.with(|ranked| {
@@ -124,6 +124,9 @@ pub fn BoardPage() -> impl IntoView {
                     } else {
                         vec![Lane { unit: None, name: String::new(), columns: vec![Vec::new(); cols.len()] }]
                     };
+                    let lane_of: std::collections::HashMap<UnitId, usize> =
+                        lanes.iter().enumerate().filter_map(|(i, l)| l.unit.clone().map(|u| (u, i))).collect();
+                    let last = lanes.len() - 1;
                     for rk in ranked {
                         let task = &tasks[rk.index];
                         let col = cols.iter().position(|c| match c {
@@ -132,25 +135,11 @@ pub fn BoardPage() -> impl IntoView {
                         });
                         let Some(col) = col else { continue };
                         let lane = if split {
-                            lanes.iter().position(|l| l.unit == task.lead_unit).unwrap_or(lanes.len() - 1)
+                            task.lead_unit.as_ref().and_then(|u| lane_of.get(u).copied()).unwrap_or(last)
                         } else {
                             0
                         };
-                        let unit = task.lead_unit.as_ref().and_then(|u| units.get(u));
-                        lanes[lane].columns[col].push(Card {
-                            id: task.id.clone(),
-                            key: format!("{}|{}|{:?}|{}|{}", task.id.0, task.history.len(), rk.status, task.content.len(), task.progress as u8),
-                            content: short(&task.content, 28),
-                            unit: unit.map(|u| u.display_short().to_string()).unwrap_or_else(|| t.no_unit.to_string()),
-                            source: task.source.label().to_string(),
-                            deadline: task.deadline.due_date().map(format_date).unwrap_or_else(|| {
-                                if task.deadline.text.trim().is_empty() { t.no_deadline.to_string() } else { task.deadline.text.clone() }
-                            }),
-                            recurring: matches!(task.deadline.kind, DeadlineKind::Recurring(_)),
-                            status: rk.status,
-                            progress: task.progress,
-                            href: to_hash(&r.with_page(Page::Task(task.id.clone()))),
-                        });
+                        lanes[lane].columns[col].push(*rk);
                     }
                     if split {
                         lanes.retain(|l| l.columns.iter().any(|c| !c.is_empty()));
@@ -161,7 +150,33 @@ pub fn BoardPage() -> impl IntoView {
         })
     });
 
+    // A card as shown, made from the task.
+    let make_card = move |rk: &crate::query::Ranked, r: &Route| -> Card {
+        ws.units.with(|units| {
+            ws.tasks.with(|tasks| {
+                let task = &tasks[rk.index];
+                let unit = task.lead_unit.as_ref().and_then(|u| units.get(u));
+                Card {
+                    id: task.id.clone(),
+                    key: format!("{}|{}|{:?}|{}|{}", task.id.0, task.history.len(), rk.status, task.content.len(), task.progress as u8),
+                    content: short(&task.content, 28),
+                    unit: unit.map(|u| u.display_short().to_string()).unwrap_or_else(|| t.no_unit.to_string()),
+                    source: task.source.label().to_string(),
+                    deadline: task.deadline.due_date().map(format_date).unwrap_or_else(|| {
+                        if task.deadline.text.trim().is_empty() { t.no_deadline.to_string() } else { task.deadline.text.clone() }
+                    }),
+                    recurring: matches!(task.deadline.kind, DeadlineKind::Recurring(_)),
+                    status: rk.status,
+                    progress: task.progress,
+                    href: to_hash(&r.with_page(Page::Task(task.id.clone()))),
+                }
+            })
+        })
+    };
+
     let dragged = RwSignal::new(None::<TaskId>);
+    // Cards moved here stay in sight in their new column, even past the column's first cards.
+    let moved = RwSignal::new(Vec::<TaskId>::new());
     let finishing = RwSignal::new(None::<TaskId>);
     let move_card = move |id: TaskId, to: Progress| {
         let from = ws.tasks.with_untracked(|ts| ts.iter().find(|t| t.id == id).map(|t| t.progress));
@@ -171,6 +186,7 @@ pub fn BoardPage() -> impl IntoView {
         if to == Progress::Done {
             finishing.set(Some(id));
         } else if ws.move_task(&id, to, None, None) {
+            moved.update(|m| m.push(id.clone()));
             focus_card(&id);
         }
     };
@@ -259,7 +275,26 @@ pub fn BoardPage() -> impl IntoView {
 
     let column_view = move |lane_index: usize, col_index: usize, column: Column, split: bool, unit: Option<UnitId>| {
         let limit = if split { CARDS_PER_LANE_COLUMN } else { CARDS_PER_COLUMN };
-        let cards = move || lanes.with(|l| l.get(lane_index).and_then(|l| l.columns.get(col_index)).map(|c| c.iter().take(limit).cloned().collect::<Vec<_>>()).unwrap_or_default());
+        let cards = move || {
+            let r = route.get();
+            let shown: Vec<crate::query::Ranked> = moved.with(|moved| {
+                lanes.with(|l| {
+                    ws.tasks.with(|tasks| {
+                        l.get(lane_index)
+                            .and_then(|l| l.columns.get(col_index))
+                            .map(|c| {
+                                c.iter()
+                                    .enumerate()
+                                    .filter(|(i, rk)| *i < limit || moved.contains(&tasks[rk.index].id))
+                                    .map(|(_, rk)| *rk)
+                                    .collect()
+                            })
+                            .unwrap_or_default()
+                    })
+                })
+            });
+            shown.iter().map(|rk| make_card(rk, &r)).collect::<Vec<_>>()
+        };
         let count = move || lanes.with(|l| l.get(lane_index).and_then(|l| l.columns.get(col_index)).map_or(0, Vec::len));
         let more_href = Memo::new(move |_| {
             let mut r = route.get().with_page(Page::Tasks);
@@ -300,17 +335,21 @@ pub fn BoardPage() -> impl IntoView {
                     <For each=cards key=|c| c.key.clone() children=move |c| card_view(c) />
                 </div>
                 <Show when=move || { count() > limit }>
-                    <a class="kcol-more" href=move || more_href.get()>{move || (bt.more)(count() - limit)}</a>
+                    <a class="kcol-more" href=move || more_href.get()>{move || (bt.more)(count().saturating_sub(limit))}</a>
                 </Show>
             </div>
         }
     };
 
+    // The board's frame changes only when its lanes or columns do; a card move redraws two cards.
+    let lane_heads = Memo::new(move |_| {
+        lanes.with(|l| l.iter().enumerate().map(|(i, l)| (i, l.unit.clone(), l.name.clone())).collect::<Vec<_>>())
+    });
     let board = move || {
         let split = layout.get().swimlanes;
         let cols = columns.get();
-        let lane_heads: Vec<(usize, Option<UnitId>, String)> = lanes.with(|l| l.iter().enumerate().map(|(i, l)| (i, l.unit.clone(), l.name.clone())).collect());
         lane_heads
+            .get()
             .into_iter()
             .map(|(i, unit, name)| {
                 let cols = cols.clone();
@@ -343,6 +382,7 @@ pub fn BoardPage() -> impl IntoView {
         finishing.set(None);
         let evidence = done_evidence.get_untracked();
         if ws.move_task(&id, Progress::Done, Some(date), Some(evidence)) {
+            moved.update(|m| m.push(id.clone()));
             focus_card(&id);
         }
     };

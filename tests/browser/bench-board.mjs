@@ -1,0 +1,80 @@
+// Benchmark (not a test): the board and the list with many tasks. Imports the generated
+// tracker (`cargo bench --bench import` writes it), then times what a person waits for:
+// a card moved with the keyboard until it is painted in its new column, typing a search,
+// and changing a filter. Run: node tests/browser/bench-board.mjs [rows=5000]
+import { serveDist, launch, openApp } from './harness.mjs';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const rows = Number(process.argv[2] ?? 5000);
+// Cut the generated 10,000-row CSV-free tracker down by importing a CSV of the first `rows` rows.
+const header = 'Mã nhiệm vụ;STT;Số/ký hiệu;Nội dung nhiệm vụ;Đơn vị chủ trì;Thời hạn;Tiến độ\n';
+const units = ['Phòng Kinh tế', 'Phòng TC-KH', 'Phòng TNMT', 'Thanh tra', 'Công an thị xã', 'Phường Mai Hùng', 'Xã Quỳnh Vinh'];
+const progress = ['Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện', ''];
+let csv = header;
+for (let i = 0; i < rows; i++) {
+  csv += `NV-P${String(i).padStart(6, '0')};${i + 1};${100 + (i % 40)}/TB-UBND;Nhiệm vụ số ${i}: rà soát, tổng hợp, báo cáo kết quả thực hiện kết luận của Chủ tịch UBND;${units[i % units.length]};${String(1 + (i % 28)).padStart(2, '0')}/${String(1 + (i % 12)).padStart(2, '0')}/2026;${progress[i % progress.length]}\n`;
+}
+const file = join(await mkdtemp(join(tmpdir(), 'dondoc-')), `theo-doi-${rows}.csv`);
+await writeFile(file, csv);
+
+const server = await serveDist();
+const browser = await launch();
+const { page } = await openApp(browser, server.url + '#/nhap-file');
+await page.setInputFiles('#import-file', file);
+await page.waitForSelector('[data-testid=import-summary]', { timeout: 60000 });
+await page.getByRole('button', { name: /^Nhập/ }).click();
+await page.waitForSelector('table.tasks tbody tr');
+await page.waitForFunction(() => document.querySelector('.statusbar').textContent.includes('Dữ liệu được lưu'), null, { timeout: 60000 });
+
+/** ms from running `act` in the page until `done()` holds on a painted frame. */
+async function timeIt(act, done) {
+  return page.evaluate(async ([act, done]) => {
+    const t0 = performance.now();
+    (new Function(act))();
+    const check = new Function(`return (${done})`);
+    while (!check()) {
+      if (performance.now() - t0 > 10000) return 'timeout';
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    await new Promise((r) => requestAnimationFrame(r));
+    return Math.round(performance.now() - t0);
+  }, [act, done]);
+}
+
+let t = Date.now();
+await page.goto(server.url + '#/bang');
+await page.waitForSelector('.kcard');
+console.log(`${rows} tasks — open the board: ${Date.now() - t} ms`);
+
+const moves = [];
+for (let i = 0; i < 5; i++) {
+  const id = await page.locator('.kcol[data-column="NotStarted"] .kcard').first().getAttribute('data-card');
+  await page.locator(`[data-card="${id}"]`).focus();
+  moves.push(await timeIt(
+    `document.querySelector('[data-card="${id}"]').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }))`,
+    `document.querySelector('.kcol[data-column="InProgress"] [data-card="${id}"]')`,
+  ));
+}
+console.log(`card moved with the keyboard → painted in its new column: ${moves.join(', ')} ms`);
+
+await page.goto(server.url + '#/nhiem-vu');
+await page.waitForSelector('table.tasks tbody tr');
+const search = await timeIt(
+  `const s = document.querySelector('input[type=search]'); s.value = 'nhiem vu so 4999'; s.dispatchEvent(new Event('input', { bubbles: true }))`,
+  `document.querySelectorAll('table.tasks tbody tr').length === 1`,
+);
+console.log(`list: search typed → one row shown: ${search} ms`);
+const unit = await timeIt(
+  `const s = document.querySelector('input[type=search]'); s.value = ''; s.dispatchEvent(new Event('input', { bubbles: true }));
+   const u = document.querySelector('select[aria-label="Đơn vị"]'); u.value = u.options[2].value; u.dispatchEvent(new Event('change', { bubbles: true }))`,
+  `location.hash.includes('don-vi=') && document.querySelectorAll('table.tasks tbody tr').length > 0`,
+);
+console.log(`list: unit filter chosen → rows shown: ${unit} ms`);
+t = Date.now();
+await page.goto(server.url + '#/don-vi');
+await page.waitForSelector('table.units tbody tr[data-unit]');
+console.log(`unit table: ${Date.now() - t} ms`);
+await browser.close();
+server.close();
