@@ -202,3 +202,43 @@ test('the unit page counts match counts made from the tasks themselves', async (
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('a task added by hand is listed under its unit, with its deadline read', async () => {
+  const { ctx, page, errors } = await withSample();
+  await page.getByRole('link', { name: 'Thêm nhiệm vụ' }).click();
+  await page.waitForSelector('.task-form');
+  await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
+  assert.match(await page.getByRole('alert').first().textContent(), /Hãy nhập nội dung nhiệm vụ/);
+  await page.fill('label:has-text("Nội dung nhiệm vụ") textarea', 'Kiểm tra công tác phòng cháy chữa cháy tại chợ Hoàng Mai');
+  await page.selectOption('#f-lead', { label: 'Công an' });
+  await page.fill('label:has-text("Đơn vị phối hợp") input', 'Phòng Kinh tế; Phường Quỳnh Thiện');
+  await page.fill('#f-deadline', 'trước ngày 15/12/2026');
+  assert.equal(await page.textContent('[data-testid=deadline-reading]'), '→ 15/12/2026');
+  await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
+  await page.waitForURL(/#\/nhiem-vu\/NV-/);
+  await page.getByRole('button', { name: /Quay lại/ }).click();
+  await page.waitForSelector('table.tasks tbody tr');
+  assert.equal(await countText(page), '153 nhiệm vụ');
+  const row = page.locator('tr', { hasText: 'Kiểm tra công tác phòng cháy chữa cháy' });
+  assert.equal(await row.locator('.c-unit').textContent(), 'Công an');
+  assert.equal(await row.locator('.c-deadline .date').textContent(), '15/12/2026');
+  assert.match(await row.locator('.meta-coord').textContent(), /Kinh tế, Phường Quỳnh Thiện/);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('the board splits by unit and can group its columns by status', async () => {
+  const { ctx, page, errors } = await withSample();
+  await page.goto(server.url + '#/bang');
+  await page.getByLabel('Chia theo đơn vị').check();
+  await page.waitForURL(/lan=don-vi/);
+  await page.waitForSelector('.lane-head');
+  assert.ok(await page.locator('.lane-head', { hasText: 'Phòng Kinh tế' }).count() === 1);
+  await page.getByRole('button', { name: 'Tình trạng', exact: true }).click();
+  await page.waitForURL(/cot=tinh-trang/);
+  const overdue = page.locator('.lane').first().locator('.kcol[data-column="Overdue"] .kcard');
+  for (const b of await overdue.evaluateAll((cs) => cs.map((c) => c.dataset.bucket))) assert.equal(b, 'Overdue');
+  await page.screenshot({ path: SHOTS + 'board-lanes.png' });
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
