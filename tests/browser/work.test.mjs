@@ -134,6 +134,7 @@ test('one filter: by unit, by "phong kinh te", in the address, Back undoes it', 
   assert.equal(rows.length, 152);
   await page.getByRole('combobox', { name: 'Đơn vị' }).selectOption({ label: 'Phòng Kinh tế' });
   await page.waitForURL(/don-vi=u-phong-kinh-te/);
+  await page.waitForFunction(() => document.querySelector('[data-testid=task-count]').textContent.includes('/ 152'));
   const asLead = rows.filter((r) => r.unit === 'Phòng Kinh tế').length;
   const shown = await page.locator('table.tasks tbody tr').count();
   assert.ok(shown >= asLead && asLead === 11, `${shown} rows, ${asLead} led by Phòng Kinh tế`);
@@ -144,6 +145,7 @@ test('one filter: by unit, by "phong kinh te", in the address, Back undoes it', 
 
   await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill('phong kinh te');
   await page.waitForURL(/q=phong\+kinh\+te/);
+  await page.waitForFunction(() => document.querySelector('[data-testid=task-count]').textContent.includes('/ 152'));
   const expected = rows.filter((r) => fold(r.unit).includes('phong kinh te') || fold(r.text).includes('phong kinh te')).length;
   const found = await page.locator('table.tasks tbody tr').count();
   assert.ok(found >= expected && expected >= 11, `${found} found, ${expected} expected at least`);
@@ -159,6 +161,8 @@ test('one filter: by unit, by "phong kinh te", in the address, Back undoes it', 
   // Status chips filter too, and counts follow.
   await page.locator('.summary [data-bucket="Overdue"] button').click();
   await page.waitForURL(/tinh-trang=qua-han/);
+  await page.waitForFunction(() => [...document.querySelectorAll('table.tasks tbody tr')].every((tr) => tr.dataset.bucket === 'Overdue'));
+  assert.ok(await page.locator('table.tasks tbody tr').count() > 0);
   for (const b of await page.$$eval('table.tasks tbody tr', (trs) => trs.map((t) => t.dataset.bucket))) assert.equal(b, 'Overdue');
   assert.deepEqual(errors, []);
   await ctx.close();
