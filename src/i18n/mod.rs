@@ -30,7 +30,6 @@ pub struct Texts {
     pub col_deadline: &'static str,
     pub col_progress: &'static str,
     pub col_status: &'static str,
-    pub col_source: &'static str,
     pub days_overdue: fn(u32) -> String,
     pub days_late: fn(u32) -> String,
     pub due_soon: fn(i64) -> String,
@@ -130,7 +129,6 @@ pub struct TaskTexts {
     pub content_required: &'static str,
     pub bad_date: fn(&str) -> String,
     pub field_label: fn(&str) -> &'static str,
-    pub status_now: &'static str,
 }
 
 /// The kanban board.
@@ -159,7 +157,6 @@ pub struct UnitTexts {
     pub col_unit: &'static str,
     pub col_total: &'static str,
     pub col_rate: &'static str,
-    pub col_overdue: &'static str,
     pub col_coordinating: &'static str,
     pub rate_of: fn(usize, usize) -> String,
     pub no_rate: &'static str,
@@ -232,7 +229,6 @@ pub struct ImportTexts {
     pub confirm: fn(usize) -> String,
     pub nothing_to_import: &'static str,
     pub cancel: &'static str,
-    pub other_file: &'static str,
     pub done: fn(usize, usize, usize, usize) -> String,
     pub action_add: &'static str,
     pub action_update: &'static str,

@@ -26,7 +26,6 @@ pub const VI: Texts = Texts {
     col_deadline: "Thời hạn",
     col_progress: "Tiến độ",
     col_status: "Tình trạng",
-    col_source: "Văn bản giao",
     days_overdue: |n| format!("Quá hạn {n} ngày"),
     days_late: |n| format!("trễ {n} ngày"),
     due_soon: |n| match n {
@@ -102,10 +101,7 @@ pub const VI: Texts = Texts {
         column: "Tiêu đề trong file",
         field: "Nhập vào trường",
         ignore_column: "— Bỏ qua cột này —",
-        summary: |added, updated, unchanged, skipped| format!(
-            "Thêm mới {}, cập nhật {}, không thay đổi {}, bỏ qua {} dòng.",
-            thousands(added), thousands(updated), thousands(unchanged), thousands(skipped)
-        ),
+        summary: |added, updated, unchanged, skipped| format!("Thêm mới {}", import_counts(added, updated, unchanged, skipped)),
         found: |n| format!("Tìm thấy {} nhiệm vụ", thousands(n)),
         new_units: "Đơn vị mới (chưa có trong danh sách, sẽ được thêm):",
         new_tag: "mới",
@@ -120,11 +116,7 @@ pub const VI: Texts = Texts {
         confirm: |n| format!("Nhập {} nhiệm vụ", thousands(n)),
         nothing_to_import: "File không có gì mới để nhập.",
         cancel: "Hủy",
-        other_file: "Chọn file khác",
-        done: |added, updated, unchanged, skipped| format!(
-            "Đã nhập: thêm mới {}, cập nhật {}, không thay đổi {}, bỏ qua {} dòng.",
-            thousands(added), thousands(updated), thousands(unchanged), thousands(skipped)
-        ),
+        done: |added, updated, unchanged, skipped| format!("Đã nhập: thêm mới {}", import_counts(added, updated, unchanged, skipped)),
         action_add: "Thêm mới",
         action_update: "Cập nhật",
         read_only: "Đang ở chế độ chỉ xem nên không nhập được. Xem thông báo phía trên.",
@@ -210,7 +202,6 @@ pub const VI: Texts = Texts {
             "number" => "STT",
             _ => "Khác",
         },
-        status_now: "Tình trạng hiện nay",
     },
     board: BoardTexts {
         columns_by: "Cột theo",
@@ -235,7 +226,6 @@ pub const VI: Texts = Texts {
         col_unit: "Đơn vị",
         col_total: "Tổng số",
         col_rate: "Tỷ lệ đúng hạn",
-        col_overdue: "Đang quá hạn",
         col_coordinating: "Phối hợp",
         rate_of: |on_time, judged| format!("{on_time}/{judged}"),
         no_rate: "chưa có",
@@ -350,6 +340,17 @@ fn deadline_problem(p: &DeadlineProblem) -> String {
             days.iter().map(|d| format_date(*d)).collect::<Vec<_>>().join(", ")
         ),
     }
+}
+
+/// "5, cập nhật 2, không thay đổi 3, bỏ qua 0 dòng." — what an import does, after "thêm mới".
+fn import_counts(added: usize, updated: usize, unchanged: usize, skipped: usize) -> String {
+    format!(
+        "{}, cập nhật {}, không thay đổi {}, bỏ qua {} dòng.",
+        thousands(added),
+        thousands(updated),
+        thousands(unchanged),
+        thousands(skipped)
+    )
 }
 
 /// The first words of a long text, for messages.

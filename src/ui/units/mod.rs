@@ -12,15 +12,8 @@ use crate::i18n::texts;
 use crate::report::{percent, unit_summaries_of, worst_first, UnitSummary};
 use crate::route::{to_hash, Page, Route};
 
-/// Columns of the unit table, in the order of the official report.
-const COLUMNS: [Bucket; 6] = [
-    Bucket::DoneOnTime,
-    Bucket::DoneLate,
-    Bucket::DoneNoDeadline,
-    Bucket::InProgressInTime,
-    Bucket::Overdue,
-    Bucket::InProgressNoDeadline,
-];
+/// Columns of the unit table: the buckets in the order of the official report.
+const COLUMNS: [Bucket; 6] = Bucket::ALL;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum SortBy {
