@@ -219,3 +219,21 @@ test('deadline text that cannot be read is kept and flagged, never guessed', asy
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('a browser that refuses storage is told so, and the page still works in memory', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  await ctx.addInitScript(() => {
+    // As in a locked-down or private window: opening IndexedDB is refused.
+    IDBFactory.prototype.open = function () { throw new DOMException('The user denied permission to access the database.', 'SecurityError'); };
+  });
+  const { page, errors } = await openApp(browser, server.url, { context: ctx });
+  const warning = page.locator('.notice-warning');
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /Trình duyệt không cho phép lưu dữ liệu.*thay đổi sẽ mất khi đóng trang/);
+  assert.match(await page.textContent('.statusbar'), /dữ liệu chỉ còn trong trang đang mở/);
+  await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
+  await page.waitForSelector('table.tasks tbody tr');
+  assert.equal(await countText(page), `${SAMPLE_TASKS} nhiệm vụ`);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
