@@ -82,7 +82,10 @@ pub fn UnitsPage() -> impl IntoView {
                                 <td class="num">{i + 1}</td>
                                 <td><a href=href>{unit.name.clone()}</a></td>
                                 <td class="num" data-col="total">{s.lead.total}</td>
-                                {COLUMNS.iter().map(|b| view! { <td class="num" data-col=format!("{b:?}")>{s.lead.get(*b)}</td> }).collect_view()}
+                                {COLUMNS.iter().map(|b| {
+                                    let n = s.lead.get(*b);
+                                    view! { <td class="num" class:hot=*b == Bucket::Overdue && n > 0 data-col=format!("{b:?}")>{n}</td> }
+                                }).collect_view()}
                                 <td class="num rate" data-col="rate">{rate_text(s)}</td>
                                 <td class="num" data-col="coordinating">{s.coordinating}</td>
                             </tr>
