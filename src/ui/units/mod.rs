@@ -84,7 +84,8 @@ pub fn UnitsPage() -> impl IntoView {
                                 <td class="num" data-col="total">{s.lead.total}</td>
                                 {COLUMNS.iter().map(|b| {
                                     let n = s.lead.get(*b);
-                                    view! { <td class="num" class:hot=*b == Bucket::Overdue && n > 0 data-col=format!("{b:?}")>{n}</td> }
+                                    let hot = *b == Bucket::Overdue && n != 0;
+                                    view! { <td class="num" class:hot=hot data-col=format!("{b:?}")>{n}</td> }
                                 }).collect_view()}
                                 <td class="num rate" data-col="rate">{rate_text(s)}</td>
                                 <td class="num" data-col="coordinating">{s.coordinating}</td>
