@@ -4,6 +4,7 @@
 //! `ui` and the browser half of `store` are the thin shell compiled to WebAssembly.
 
 pub mod domain;
+pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod report;

@@ -287,6 +287,8 @@ fn field_name(f: Field) -> &'static str {
         Field::Number => "STT",
         Field::SourceRef => "Văn bản giao (số/ký hiệu)",
         Field::SourceDate => "Ngày văn bản",
+        Field::SourceTitle => "Trích yếu văn bản",
+        Field::DeadlineText => "Thời hạn theo văn bản",
         Field::Content => "Nội dung nhiệm vụ",
         Field::LeadUnit => "Đơn vị chủ trì",
         Field::CoordinatingUnits => "Đơn vị phối hợp",

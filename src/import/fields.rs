@@ -12,6 +12,7 @@ pub enum Field {
     Number,
     SourceRef,
     SourceDate,
+    SourceTitle,
     Content,
     LeadUnit,
     CoordinatingUnits,
@@ -19,6 +20,7 @@ pub enum Field {
     Officer,
     DeadlineKind,
     Deadline,
+    DeadlineText,
     Progress,
     Result,
     Evidence,
@@ -28,11 +30,12 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 17] = [
+    pub const ALL: [Field; 19] = [
         Field::Id,
         Field::Number,
         Field::SourceRef,
         Field::SourceDate,
+        Field::SourceTitle,
         Field::Content,
         Field::LeadUnit,
         Field::CoordinatingUnits,
@@ -40,6 +43,7 @@ impl Field {
         Field::Officer,
         Field::DeadlineKind,
         Field::Deadline,
+        Field::DeadlineText,
         Field::Progress,
         Field::Result,
         Field::Evidence,
@@ -65,6 +69,7 @@ impl Field {
                 "Văn bản chỉ đạo",
             ],
             Field::SourceDate => &["Ngày ban hành", "Ngày văn bản", "Ngày giao", "Ngày ký"],
+            Field::SourceTitle => &["Trích yếu văn bản", "Trích yếu"],
             Field::Content => &[
                 "Nội dung nhiệm vụ",
                 "Nội dung công việc",
@@ -87,6 +92,8 @@ impl Field {
             Field::Officer => &["Chuyên viên theo dõi", "Chuyên viên tham mưu", "Cán bộ theo dõi", "Chuyên viên"],
             Field::DeadlineKind => &["Loại thời hạn"],
             Field::Deadline => &["Thời hạn hoàn thành", "Thời hạn", "Hạn xử lý", "Hạn hoàn thành", "Thời gian thực hiện"],
+            // The deadline as the directive wrote it, beside the date (Đôn Đốc's own tracker).
+            Field::DeadlineText => &["Thời hạn theo văn bản", "Thời hạn ghi trong văn bản"],
             Field::Progress => &["Tiến độ", "Trạng thái", "Tình trạng"],
             Field::Result => &["Kết quả thực hiện", "Tình hình thực hiện", "Kết quả"],
             Field::Evidence => &["Minh chứng", "Văn bản báo cáo"],
@@ -204,6 +211,8 @@ mod tests {
             ("Ngày hoàn thành", Field::CompletedOn),
             ("Ghi chú", Field::Note),
             ("Ngày cập nhật", Field::UpdatedAt),
+            ("Trích yếu văn bản", Field::SourceTitle),
+            ("Thời hạn theo văn bản", Field::DeadlineText),
         ];
         for (header, field) in cases {
             assert_eq!(field_of_header(header), Some(field), "{header}");

@@ -179,6 +179,7 @@ fn apply_draft(
     set_text("number", &mut task.number, &d.number);
     set_text("content", &mut task.content, &Some(d.content.trim().to_string()));
     set_text("source_ref", &mut task.source.reference, &d.source_ref);
+    set_text("source_title", &mut task.source.title, &d.source_title);
     set_text("leader", &mut task.leader, &d.leader);
     set_text("officer", &mut task.officer, &d.officer);
     set_text("result", &mut task.result, &d.result);

@@ -46,6 +46,8 @@ pub struct RowDraft {
     pub source_ref: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_date: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_title: Option<String>,
     pub content: String,
     /// The lead unit as written (or as the group row above named it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -161,6 +163,7 @@ fn read_row(sheet: &Sheet, row: usize, layout: &TableLayout, group_unit: &Option
     let mut d = RowDraft { sheet: sheet.name.clone(), excel_row: row as u32 + 1, ..Default::default() };
     let mut any = false;
     let mut deadline_kind_text: Option<String> = None;
+    let mut deadline_text: Option<String> = None;
     for (col, field) in layout.mapping.iter().enumerate() {
         let Some(field) = field else { continue };
         let cell = sheet.visible(row, col);
@@ -180,6 +183,8 @@ fn read_row(sheet: &Sheet, row: usize, layout: &TableLayout, group_unit: &Option
             Field::Number => d.number = text_of(cell),
             Field::SourceRef => d.source_ref = text_of(cell),
             Field::SourceDate => d.source_date = date(&mut d, *field),
+            Field::SourceTitle => d.source_title = text_of(cell),
+            Field::DeadlineText => deadline_text = text_of(cell),
             Field::Content => d.content = cell.as_text(),
             Field::LeadUnit => d.lead_unit = text_of(cell),
             Field::CoordinatingUnits => d.coordinating = Some(split_units(&cell.as_text())),
@@ -227,6 +232,28 @@ fn read_row(sheet: &Sheet, row: usize, layout: &TableLayout, group_unit: &Option
     if !any {
         return None;
     }
+    // The deadline as the directive wrote it: kept with the date, or read when there is no date.
+    // A file with that column (Đôn Đốc's own tracker) says the text even when it is empty.
+    if deadline_text.is_none() && layout.mapping.contains(&Some(Field::DeadlineText)) {
+        if let Some(dl) = d.deadline.as_mut().filter(|dl| dl.date.is_some()) {
+            dl.text.clear();
+        }
+    }
+    if let Some(text) = deadline_text {
+        d.deadline = Some(match d.deadline.take() {
+            Some(mut dl) if dl.date.is_some() => {
+                dl.text = text;
+                dl
+            }
+            _ => {
+                let reading = read_deadline(&text);
+                if let Some(p) = reading.problem {
+                    d.problems.push(RowProblem::Deadline(p));
+                }
+                reading.deadline
+            }
+        });
+    }
     // "Loại thời hạn" says what kind of deadline the date is (recurring, none).
     if let Some(kind_text) = deadline_kind_text {
         let kind = read_deadline(&kind_text).deadline.kind;
@@ -239,7 +266,8 @@ fn read_row(sheet: &Sheet, row: usize, layout: &TableLayout, group_unit: &Option
             }
             _ => {}
         }
-        if deadline.text.is_empty() {
+        // Without a column of its own, the deadline's text is what the kind column says.
+        if deadline.text.is_empty() && !layout.mapping.contains(&Some(Field::DeadlineText)) {
             deadline.text = kind_text;
         }
         d.deadline = Some(deadline);

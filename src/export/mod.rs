@@ -1,0 +1,27 @@
+//! Files out: the tracker as .xlsx (what the current view shows, every field, the status as of a
+//! date), the current view as CSV, and a full backup of the workspace (with its restore). Plain
+//! Rust, bytes out; the browser only downloads them.
+
+pub mod backup;
+pub mod columns;
+pub mod csv_out;
+pub mod tracker;
+
+use chrono::NaiveDate;
+
+/// A file name that says what and when: "Theo-doi-nhiem-vu_2024-01-20.xlsx".
+pub fn file_name(what: &str, day: NaiveDate, extension: &str) -> String {
+    format!("{what}_{}.{extension}", day.format("%Y-%m-%d"))
+}
+
+pub const TRACKER_NAME: &str = "Theo-doi-nhiem-vu";
+pub const BACKUP_NAME: &str = "Sao-luu-Don-Doc";
+
+/// Text a spreadsheet would take for a formula ("=", "+", "-", "@" first) is kept as text:
+/// in CSV it gets a leading apostrophe, as Excel itself writes it.
+pub fn is_formula_like(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@'])
+}
+
+#[cfg(test)]
+mod tests;
