@@ -148,6 +148,14 @@ fn a_backup_restores_everything_and_a_newer_one_is_refused() {
 }
 
 #[test]
+fn rows_are_tall_enough_for_their_wrapped_text() {
+    use super::tracker::lines_needed;
+    assert_eq!(lines_needed("ngắn", 20.0), 1);
+    assert_eq!(lines_needed(&"x".repeat(100), 20.0), 4);
+    assert_eq!(lines_needed("dòng một\ndòng hai", 50.0), 2);
+}
+
+#[test]
 fn file_names_say_what_and_when() {
     assert_eq!(file_name(TRACKER_NAME, d(2024, 1, 20), "xlsx"), "Theo-doi-nhiem-vu_2024-01-20.xlsx");
     assert!(is_formula_like("=SUM(A1)") && is_formula_like("@x") && !is_formula_like("Rà soát"));

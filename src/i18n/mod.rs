@@ -88,6 +88,25 @@ pub struct Texts {
     pub task: TaskTexts,
     pub board: BoardTexts,
     pub units: UnitTexts,
+    pub export: ExportTexts,
+}
+
+/// Files out: exports, backup and restore.
+pub struct ExportTexts {
+    pub excel: &'static str,
+    pub csv: &'static str,
+    pub backup: &'static str,
+    pub restore: &'static str,
+    pub scope_all: &'static str,
+    pub scope_filtered: &'static str,
+    pub made: fn(&str) -> String,
+    pub failed: &'static str,
+    pub restore_title: &'static str,
+    pub restore_confirm: fn(usize, usize, usize, &str) -> String,
+    pub restore_yes: &'static str,
+    pub restored: fn(usize) -> String,
+    pub not_a_backup: &'static str,
+    pub newer_backup: fn(u32) -> String,
 }
 
 /// The task page.

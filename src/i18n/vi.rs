@@ -1,6 +1,6 @@
 //! Vietnamese, the interface language.
 
-use super::{BoardTexts, FilterTexts, ImportTexts, TaskTexts, Texts, UnitTexts};
+use super::{BoardTexts, ExportTexts, FilterTexts, ImportTexts, TaskTexts, Texts, UnitTexts};
 use crate::domain::{format_date, Bucket, DeadlineProblem, Progress, UnitKind};
 use crate::import::{Field, ImportError, RowProblem, SheetError, MAX_FILE_BYTES};
 
@@ -249,6 +249,25 @@ pub const VI: Texts = Texts {
             crate::domain::UnitError::AliasTaken(other) => format!("Tên này đã là của đơn vị “{other}”. Nếu là một đơn vị, hãy gộp hai đơn vị."),
             crate::domain::UnitError::NoSuchUnit => "Không tìm thấy đơn vị.".into(),
         },
+    },
+    export: ExportTexts {
+        excel: "Xuất Excel",
+        csv: "Xuất CSV",
+        backup: "Sao lưu",
+        restore: "Khôi phục…",
+        scope_all: "Toàn bộ nhiệm vụ",
+        scope_filtered: "Các nhiệm vụ theo bộ lọc đang chọn",
+        made: |name| format!("Đã tạo file {name}."),
+        failed: "Không tạo được file. Hãy thử lại; nếu vẫn lỗi, hãy xuất ít nhiệm vụ hơn (dùng bộ lọc).",
+        restore_title: "Khôi phục từ bản sao lưu",
+        restore_confirm: |now, tasks, units, when| format!(
+            "Toàn bộ {} nhiệm vụ đang có trên trình duyệt này sẽ được thay bằng {} nhiệm vụ và {} đơn vị trong bản sao lưu lưu lúc {when}. Nên sao lưu dữ liệu hiện tại trước khi khôi phục.",
+            thousands(now), thousands(tasks), thousands(units)
+        ),
+        restore_yes: "Khôi phục",
+        restored: |n| format!("Đã khôi phục {} nhiệm vụ từ bản sao lưu.", thousands(n)),
+        not_a_backup: "File này không phải bản sao lưu của Đôn Đốc. Hãy chọn file .json đã tạo bằng nút Sao lưu.",
+        newer_backup: |v| format!("Bản sao lưu này do phiên bản {v} mới hơn của Đôn Đốc tạo ra; phiên bản này không đọc được. Hãy dùng Đôn Đốc mới hơn."),
     },
 };
 

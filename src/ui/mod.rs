@@ -3,6 +3,7 @@
 
 mod about;
 mod board;
+mod export;
 mod filter_bar;
 mod import;
 mod listing;

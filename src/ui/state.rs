@@ -529,6 +529,16 @@ impl Workspace {
         self.notices.push(NoticeKind::Info, texts().undone, None);
     }
 
+    /// Replace the whole workspace with a backup (the person has confirmed).
+    pub fn restore(self, tasks: Vec<Task>, units: Vec<Unit>) {
+        if !self.may_change_now() {
+            return;
+        }
+        let n = tasks.len();
+        self.replace(tasks, UnitDirectory::new(units));
+        self.notices.push(NoticeKind::Info, (texts().export.restored)(n), None);
+    }
+
     /// Remove every task and unit (the person has confirmed).
     pub fn clear(self) {
         if !self.may_change_now() {

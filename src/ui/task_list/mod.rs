@@ -120,6 +120,7 @@ fn TaskTable() -> impl IntoView {
                 <span class="count" data-testid="task-count">{filtered_count}</span>
             </div>
             <a class="btn btn-primary" href="#/them-nhiem-vu" class:disabled=move || !ws.can_change()>{t.task.add}</a>
+            <super::export::ExportMenu listing=listing />
             <button class="btn btn-quiet-danger" disabled=move || !ws.can_change() on:click=move |_| confirming.set(true)>
                 {t.clear_workspace}
             </button>

@@ -1,0 +1,121 @@
+//! The export buttons: the current view as Excel or CSV, a full backup, and restoring one. The
+//! files are made by `export` (plain Rust); this only downloads them and asks before restoring.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::listing::Listing;
+use super::notices::NoticeKind;
+use super::state::{now, today};
+use super::Workspace;
+use crate::export::backup::{backup_json, read_backup, Backup, RestoreError};
+use crate::export::{csv_out::view_csv, file_name, tracker::tracker_xlsx, BACKUP_NAME, TRACKER_NAME};
+use crate::i18n::texts;
+use crate::route::Route;
+
+/// Hand bytes to the browser as a download.
+pub fn download(bytes: &[u8], name: &str, mime: &str) -> bool {
+    let array = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&array, &options) else { return false };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return false };
+    let Ok(link) = document().create_element("a") else { return false };
+    let link: web_sys::HtmlAnchorElement = link.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    true
+}
+
+#[component]
+pub fn ExportMenu(listing: Listing) -> impl IntoView {
+    let t = texts();
+    let et = &t.export;
+    let ws = expect_context::<Workspace>();
+    let route = expect_context::<RwSignal<Route>>();
+    let restoring = RwSignal::new(None::<Backup>);
+
+    let done = move |ok: bool, name: String| {
+        if ok {
+            ws.notices.push(NoticeKind::Info, (et.made)(&name), None);
+        } else {
+            ws.notices.push(NoticeKind::Error, et.failed, None);
+        }
+    };
+    let export = move |as_csv: bool| {
+        let as_of = route.with_untracked(|r| r.as_of).unwrap_or_else(today);
+        let scope = if route.with_untracked(|r| r.filter.is_empty()) { et.scope_all } else { et.scope_filtered };
+        let bytes = ws.tasks.with_untracked(|tasks| {
+            ws.units.with_untracked(|units| {
+                listing.ranked.with_untracked(|ranked| {
+                    let rows: Vec<_> = ranked.iter().map(|r| (&tasks[r.index], r.status)).collect();
+                    if as_csv {
+                        Some(view_csv(&rows, units, as_of))
+                    } else {
+                        tracker_xlsx(&rows, units, as_of, scope).ok()
+                    }
+                })
+            })
+        });
+        let (ext, mime) = if as_csv {
+            ("csv", "text/csv;charset=utf-8")
+        } else {
+            ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        };
+        let name = file_name(TRACKER_NAME, as_of, ext);
+        done(bytes.is_some_and(|b| download(&b, &name, mime)), name);
+    };
+    let backup = move |_| {
+        let bytes = ws.tasks.with_untracked(|tasks| ws.units.with_untracked(|units| backup_json(tasks, units.units(), now())));
+        let name = file_name(BACKUP_NAME, today(), "json");
+        done(download(&bytes, &name, "application/json"), name);
+    };
+    let pick_backup = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = ev.target().expect("input event").unchecked_into();
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        spawn_local(async move {
+            let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else { return };
+            match read_backup(&js_sys::Uint8Array::new(&buffer).to_vec()) {
+                Ok(b) => restoring.set(Some(b)),
+                Err(RestoreError::NotABackup) => ws.notices.push(NoticeKind::Error, et.not_a_backup, None),
+                Err(RestoreError::NewerVersion(v)) => ws.notices.push(NoticeKind::Error, (et.newer_backup)(v), None),
+            }
+        });
+    };
+    view! {
+        <div class="export-menu" role="group">
+            <button class="btn btn-small" on:click=move |_| export(false)>{et.excel}</button>
+            <button class="btn btn-small" on:click=move |_| export(true)>{et.csv}</button>
+            <button class="btn btn-small" on:click=backup>{et.backup}</button>
+            <label class="btn btn-small file-button" class:disabled=move || !ws.can_change()>
+                {et.restore}
+                <input type="file" id="restore-file" accept=".json,application/json" disabled=move || !ws.can_change() on:change=pick_backup />
+            </label>
+        </div>
+        {move || restoring.get().map(|b| {
+            let confirm_text = (et.restore_confirm)(ws.tasks.with(Vec::len), b.tasks.len(), b.units.len(), &b.saved_at.format("%H:%M ngày %d/%m/%Y").to_string());
+            let backup = StoredValue::new(b);
+            view! {
+                <div class="modal-backdrop" on:click=move |_| restoring.set(None)>
+                    <div class="modal" role="dialog" aria-modal="true" aria-labelledby="restore-title" on:click=|ev| ev.stop_propagation()
+                        on:keydown=move |ev| if ev.key() == "Escape" { restoring.set(None) }>
+                        <h2 id="restore-title">{et.restore_title}</h2>
+                        <p>{confirm_text}</p>
+                        <div class="modal-actions">
+                            <button class="btn" autofocus on:click=move |_| restoring.set(None)>{t.cancel}</button>
+                            <button class="btn btn-danger" on:click=move |_| {
+                                restoring.set(None);
+                                let b = backup.get_value();
+                                ws.restore(b.tasks, b.units);
+                            }>{et.restore_yes}</button>
+                        </div>
+                    </div>
+                </div>
+            }
+        })}
+    }
+}

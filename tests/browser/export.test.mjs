@@ -1,0 +1,76 @@
+// Files out in a real browser: the tracker as Excel and CSV (of the current filter), a backup,
+// and restoring it after a confirmation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serveDist, launch, openApp, countText, storedCounts } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+async function download(page, buttonName) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName, exact: true }).click()]);
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
+
+test('the tracker downloads as Excel and CSV, the filter applied, and the Excel imports back', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url + '#/nhiem-vu?ngay=21-11-2026');
+  await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
+  await page.waitForSelector('table.tasks tbody tr');
+  const xlsx = await download(page, 'Xuất Excel');
+  assert.equal(xlsx.name, 'Theo-doi-nhiem-vu_2026-11-21.xlsx');
+  assert.equal(xlsx.bytes.subarray(0, 4).toString('latin1'), 'PK\u0003\u0004');
+  assert.match(await page.textContent('.notices'), /Đã tạo file Theo-doi-nhiem-vu_2026-11-21\.xlsx/);
+
+  await page.getByRole('combobox', { name: 'Đơn vị' }).selectOption({ label: 'Thanh tra' });
+  await page.waitForFunction(() => document.querySelector('[data-testid=task-count]').textContent.includes('/ 152'));
+  const shown = await page.locator('table.tasks tbody tr').count();
+  const csv = await download(page, 'Xuất CSV');
+  assert.equal(csv.name, 'Theo-doi-nhiem-vu_2026-11-21.csv');
+  assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with BOM');
+  const lines = csv.bytes.toString('utf8').slice(1).trim().split(/\r?\n(?=NV-|Mã)/);
+  assert.equal(lines[0].split(';')[0], 'Mã nhiệm vụ');
+  assert.equal(lines.length - 1, shown, 'the CSV holds what the filter shows');
+
+  // The Excel file, imported into an empty browser, gives back the same tasks.
+  const fresh = await openApp(browser, server.url + '#/nhap-file');
+  await fresh.page.setInputFiles('#import-file', { name: xlsx.name, mimeType: 'application/octet-stream', buffer: xlsx.bytes });
+  await fresh.page.waitForSelector('[data-testid=import-summary]');
+  assert.equal(await fresh.page.textContent('.summary-line'), 'Thêm mới 152, cập nhật 0, không thay đổi 0, bỏ qua 0 dòng.');
+  await fresh.ctx.close();
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a backup restores the workspace after a confirmation that says what is replaced', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
+  await page.waitForSelector('table.tasks tbody tr');
+  const backup = await download(page, 'Sao lưu');
+  assert.match(backup.name, /^Sao-luu-Don-Doc_\d{4}-\d{2}-\d{2}\.json$/);
+  const data = JSON.parse(backup.bytes.toString('utf8'));
+  assert.equal(data.tasks.length, 152);
+  assert.equal(data.units.length, 24);
+
+  // Change the workspace, then restore.
+  await page.locator('a.task-link').first().click();
+  await page.getByRole('button', { name: 'Xóa nhiệm vụ' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Xóa nhiệm vụ' }).click();
+  await page.waitForSelector('table.tasks tbody tr');
+  assert.equal(await countText(page), '151 nhiệm vụ');
+  await page.setInputFiles('#restore-file', { name: backup.name, mimeType: 'application/json', buffer: backup.bytes });
+  const dialog = page.getByRole('dialog');
+  assert.match(await dialog.textContent(), /Toàn bộ 151 nhiệm vụ .* sẽ được thay bằng 152 nhiệm vụ và 24 đơn vị/);
+  await dialog.getByRole('button', { name: 'Khôi phục' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=task-count]').textContent === '152 nhiệm vụ');
+  await page.waitForFunction(() => document.querySelector('.statusbar').textContent.includes('Dữ liệu được lưu'));
+  assert.deepEqual(await storedCounts(page), { tasks: 152, units: 24, version: 1 });
+
+  // Not a backup: refused, nothing changes.
+  await page.setInputFiles('#restore-file', { name: 'khac.json', mimeType: 'application/json', buffer: Buffer.from('{"a":1}') });
+  await page.locator('.notice-error', { hasText: 'không phải bản sao lưu của Đôn Đốc' }).waitFor();
+  assert.equal(await countText(page), '152 nhiệm vụ');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
