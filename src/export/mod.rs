@@ -5,7 +5,9 @@
 pub mod backup;
 pub mod columns;
 pub mod csv_out;
+pub mod report_xlsx;
 pub mod tracker;
+pub mod unit_list;
 
 use chrono::NaiveDate;
 

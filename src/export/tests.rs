@@ -160,3 +160,147 @@ fn file_names_say_what_and_when() {
     assert_eq!(file_name(TRACKER_NAME, d(2024, 1, 20), "xlsx"), "Theo-doi-nhiem-vu_2024-01-20.xlsx");
     assert!(is_formula_like("=SUM(A1)") && is_formula_like("@x") && !is_formula_like("Rà soát"));
 }
+
+mod report_and_units {
+    use std::io::Read;
+
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+    use chrono::NaiveDate;
+
+    use super::super::report_xlsx::report_xlsx;
+    use super::super::unit_list::{all_units_zip, unit_file_name, unit_xlsx};
+    use crate::domain::{read_deadline, Progress, StatusRules, Task, TaskId, UnitDirectory, UnitId};
+    use crate::import::{self, merge, ReadRequest};
+    use crate::report::monthly::{report, Basis, ReportPeriod};
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2024, m, day).unwrap()
+    }
+
+    /// The same small January workspace as the report's own tests, worked by hand.
+    fn workspace() -> (Vec<Task>, UnitDirectory) {
+        let mut units = UnitDirectory::default();
+        let kt = units.resolve_or_add("Phòng Kinh tế").unwrap().id().clone();
+        let mh = units.resolve_or_add("Phường Mai Hùng").unwrap().id().clone();
+        let mut n = 0;
+        let mut task = |unit: &UnitId, deadline: &str, progress: Progress, done: Option<NaiveDate>| {
+            n += 1;
+            let mut t = Task::new(TaskId(format!("T{n}")), format!("Việc số {n}"));
+            t.lead_unit = Some(unit.clone());
+            t.source.date = Some(d(1, 2));
+            t.source.reference = "15/TB-UBND".into();
+            t.deadline = read_deadline(deadline).deadline;
+            t.progress = progress;
+            t.completed_on = done;
+            t
+        };
+        let tasks = vec![
+            task(&kt, "20/01/2024", Progress::Done, Some(d(1, 18))),
+            task(&kt, "20/01/2024", Progress::Done, Some(d(1, 25))),
+            task(&kt, "31/01/2024", Progress::InProgress, None),
+            task(&mh, "05/01/2024", Progress::InProgress, None),
+            task(&mh, "", Progress::NotStarted, None),
+        ];
+        (tasks, units)
+    }
+
+    fn sheet(bytes: &[u8], name: &str) -> calamine::Range<Data> {
+        let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+        book.worksheet_range(name).unwrap()
+    }
+
+    fn s(v: &str) -> Data {
+        Data::String(v.into())
+    }
+
+    #[test]
+    fn the_report_annex_has_the_figures_worked_by_hand() {
+        let (tasks, units) = workspace();
+        let r = report(&tasks, &units, ReportPeriod::Month { year: 2024, month: 1 }, Basis::Assigned, d(2, 10), StatusRules::default());
+        let bytes = report_xlsx(&r).unwrap();
+        let sum = sheet(&bytes, "Tổng hợp");
+        let cell = |row: u32, col: u32| sum.get_value((row, col)).cloned().unwrap_or(Data::Empty);
+        assert_eq!(cell(1, 0), s("TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 01/2024"));
+        assert!(cell(2, 0).to_string().starts_with("Số liệu tính đến ngày 10/02/2024; tính các nhiệm vụ được giao trong kỳ"));
+        assert_eq!(cell(4, 8), s("Tỷ lệ hoàn thành đúng hạn"));
+        // Phòng Kinh tế: 3 tasks, 1 on time, 1 late, 0 in time, 1 overdue, rate 1/3.
+        let row = |r: u32| (2..9).map(|c| cell(r, c)).collect::<Vec<_>>();
+        assert_eq!(cell(5, 1), s("Phòng Kinh tế"));
+        assert_eq!(row(5), vec![Data::Float(3.0), Data::Float(1.0), Data::Float(1.0), Data::Float(0.0), Data::Float(1.0), Data::Float(0.0), s("33,3%")]);
+        assert_eq!(cell(6, 1), s("Cộng phòng, ban, đơn vị"));
+        assert_eq!(cell(7, 1), s("Phường Mai Hùng"));
+        assert_eq!(row(7), vec![Data::Float(2.0), Data::Float(0.0), Data::Float(0.0), Data::Float(0.0), Data::Float(1.0), Data::Float(1.0), s("0,0%")]);
+        assert_eq!(cell(9, 1), s("Tổng cộng"));
+        // Total: 1 on time out of 4 judged (1 on time, 1 late, 2 overdue).
+        assert_eq!(row(9), vec![Data::Float(5.0), Data::Float(1.0), Data::Float(1.0), Data::Float(0.0), Data::Float(2.0), Data::Float(1.0), s("25,0%")]);
+        assert_eq!(cell(9, 9), s("1/4 đúng hạn"));
+
+        let od = sheet(&bytes, "Nhiệm vụ quá hạn");
+        let c = |row: u32, col: u32| od.get_value((row, col)).cloned().unwrap_or(Data::Empty);
+        assert_eq!(c(4, 2), s("Việc số 4"), "oldest first: 36 days");
+        assert_eq!((c(4, 6), c(4, 7)), (Data::Float(36.0), s("Trên 30 ngày")));
+        assert_eq!((c(5, 2), c(5, 6), c(5, 7)), (s("Việc số 3"), Data::Float(10.0), s("8–30 ngày")));
+        assert_eq!(c(6, 2), Data::Empty);
+    }
+
+    fn xml_of(xlsx: &[u8], part: &str) -> String {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+        let mut s = String::new();
+        zip.by_name(part).unwrap().read_to_string(&mut s).unwrap();
+        s
+    }
+
+    #[test]
+    fn a_units_list_protects_all_but_what_it_fills_in_and_comes_back_as_an_update() {
+        let (tasks, units) = workspace();
+        let kt = &units.units()[0];
+        let mine = |ts: &[Task]| -> Vec<Task> { ts.iter().filter(|t| t.lead_unit.as_ref() == Some(&kt.id)).cloned().collect() };
+        let as_of = d(2, 10);
+        let rows: Vec<Task> = mine(&tasks);
+        fn with(ts: &[Task], as_of: NaiveDate) -> Vec<(&Task, crate::domain::Status)> {
+            ts.iter().map(|t| (t, t.status(as_of, StatusRules::default()))).collect()
+        }
+        let bytes = unit_xlsx(kt, &with(&rows, as_of), as_of).unwrap();
+        let sheet_xml = xml_of(&bytes, "xl/worksheets/sheet1.xml");
+        assert!(sheet_xml.contains("<sheetProtection"), "the sheet is protected");
+        assert!(sheet_xml.contains("<dataValidation type=\"list\""), "progress is a drop-down");
+        assert!(sheet_xml.contains("Chưa thực hiện,Đang thực hiện,Hoàn thành,Tạm dừng"));
+        assert!(xml_of(&bytes, "xl/styles.xml").contains("locked=\"0\""), "the fill-in cells are unlocked");
+        let range = sheet(&bytes, "Nhiệm vụ");
+        assert_eq!(range.get_value((3, 6)), Some(&Data::String("Tiến độ".into())));
+        assert_eq!(range.height(), 4 + rows.len());
+
+        // The unit fills in its results and sends the same file back.
+        let mut filled = rows.clone();
+        filled[2].progress = Progress::Done;
+        filled[2].result = "Đã ban hành kế hoạch".into();
+        filled[2].completed_on = Some(d(2, 5));
+        let returned = unit_xlsx(kt, &with(&filled, as_of), as_of).unwrap();
+        let read = import::read(&ReadRequest { file_name: "tra-lai.xlsx".into(), ..Default::default() }, &returned).unwrap();
+        let drafts: Vec<_> = read.into_iter().flat_map(|s| s.result.unwrap().rows).collect();
+        let plan = merge::plan(&tasks, &units, &drafts, d(2, 10).and_hms_opt(9, 0, 0).unwrap(), || TaskId("new".into()));
+        assert_eq!((plan.added.len(), plan.updated.len(), plan.unchanged), (0, 1, 2));
+        let updated = &plan.updated[0].task;
+        assert_eq!((updated.id.as_str(), updated.progress, updated.completed_on), ("T3", Progress::Done, Some(d(2, 5))));
+        assert_eq!(updated.result, "Đã ban hành kế hoạch");
+    }
+
+    #[test]
+    fn every_units_list_in_one_zip() {
+        let (tasks, units) = workspace();
+        let as_of = d(2, 10);
+        let lists: Vec<_> = units
+            .units()
+            .iter()
+            .map(|u| (u, tasks.iter().filter(|t| t.lead_unit.as_ref() == Some(&u.id)).map(|t| (t, t.status(as_of, StatusRules::default()))).collect::<Vec<_>>()))
+            .collect();
+        let zip_bytes = all_units_zip(&lists, as_of).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).unwrap();
+        let names: Vec<String> = (0..zip.len()).map(|i| zip.by_index(i).unwrap().name().unwrap().to_string()).collect();
+        assert_eq!(names, ["Nhiem-vu_Phong-Kinh-te_2024-02-10.xlsx", "Nhiem-vu_Phuong-Mai-Hung_2024-02-10.xlsx"]);
+        let mut inner = Vec::new();
+        zip.by_index(1).unwrap().read_to_end(&mut inner).unwrap();
+        assert_eq!(sheet(&inner, "Nhiệm vụ").height(), 4 + 2);
+        assert_eq!(unit_file_name(&units.units()[0], as_of), "Nhiem-vu_Phong-Kinh-te_2024-02-10.xlsx");
+    }
+}

@@ -1,6 +1,8 @@
 //! Counting tasks per unit: the figures of the unit page and of the monthly report. Every figure
 //! comes from the one status function.
 
+pub mod monthly;
+
 use std::collections::HashMap;
 
 use chrono::NaiveDate;

@@ -1,0 +1,113 @@
+//! Each unit's own list: the tasks it leads, with the columns it must fill in (progress, result,
+//! evidence, completion date) set apart and unlocked, everything else protected from accidental
+//! edits, and progress chosen from a drop-down. Sent back, it imports as an update (ids match).
+//! Every unit's list at once comes as one .zip.
+
+use std::io::Write;
+
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{DataValidation, ExcelDateTime, Format, FormatAlign, ProtectionOptions, Workbook, XlsxError};
+
+use super::tracker::{base_format, lines_needed, FONT};
+use crate::domain::vn_date::format_date;
+use crate::domain::{Progress, Status, Task, Unit};
+use crate::i18n::texts;
+
+/// The file name for a unit's list: "Nhiem-vu_Phong-Kinh-te_2024-01-20.xlsx".
+pub fn unit_file_name(unit: &Unit, day: NaiveDate) -> String {
+    let words = crate::domain::fold::fold_words(&unit.name);
+    let slug: Vec<String> = unit.name.split_whitespace().zip(words.iter()).map(|(orig, folded)| {
+        let mut c = folded.chars();
+        match (orig.chars().next().is_some_and(char::is_uppercase), c.next()) {
+            (true, Some(f)) => f.to_uppercase().chain(c).collect(),
+            (_, Some(f)) => std::iter::once(f).chain(c).collect(),
+            _ => String::new(),
+        }
+    }).filter(|w| !w.is_empty()).collect();
+    format!("Nhiem-vu_{}_{}.xlsx", slug.join("-"), day.format("%Y-%m-%d"))
+}
+
+pub fn unit_xlsx(unit: &Unit, tasks: &[(&Task, Status)], as_of: NaiveDate) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let s = book.add_worksheet();
+    s.set_name("Nhiệm vụ")?;
+    let title = Format::new().set_font_name(FONT).set_font_size(13).set_bold().set_align(FormatAlign::Center);
+    let italic = Format::new().set_font_name(FONT).set_font_size(12).set_italic().set_align(FormatAlign::Center).set_text_wrap();
+    let header = base_format().set_bold().set_text_wrap().set_align(FormatAlign::Center).set_background_color(0xE7EDF3);
+    let fill_header = header.clone().set_background_color(0xFFF2CC);
+    let locked = base_format().set_text_wrap();
+    let locked_date = base_format().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Center);
+    let open = base_format().set_text_wrap().set_unlocked().set_background_color(0xFFFBEA);
+    let open_date = base_format().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Center).set_unlocked().set_background_color(0xFFFBEA);
+
+    let heads: [(&str, f64, bool); 10] = [
+        ("Mã nhiệm vụ", 13.0, false),
+        ("STT", 5.0, false),
+        ("Văn bản giao", 14.0, false),
+        ("Nội dung nhiệm vụ", 55.0, false),
+        ("Thời hạn", 11.0, false),
+        ("Thời hạn theo văn bản", 16.0, false),
+        ("Tiến độ", 15.0, true),
+        ("Kết quả thực hiện", 40.0, true),
+        ("Minh chứng", 24.0, true),
+        ("Ngày hoàn thành", 12.0, true),
+    ];
+    s.merge_range(0, 0, 0, 9, &format!("NHIỆM VỤ DO {} CHỦ TRÌ", unit.name.to_uppercase()), &title)?;
+    s.merge_range(1, 0, 1, 9, &format!("Tính đến ngày {}. Đơn vị điền các cột nền vàng (Tiến độ, Kết quả thực hiện, Minh chứng, Ngày hoàn thành) rồi gửi lại file này; không sửa các cột khác.", format_date(as_of)), &italic)?;
+    s.set_row_height(1, 32)?;
+    let head_row = 3;
+    for (c, (h, w, fill)) in heads.iter().enumerate() {
+        s.write_string_with_format(head_row, c as u16, *h, if *fill { &fill_header } else { &header })?;
+        s.set_column_width(c as u16, *w)?;
+    }
+    let date = |d: NaiveDate| ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8);
+    for (i, (task, _)) in tasks.iter().enumerate() {
+        let r = head_row + 1 + i as u32;
+        s.write_string_with_format(r, 0, task.id.as_str(), &locked)?;
+        s.write_string_with_format(r, 1, &task.number, &locked)?;
+        s.write_string_with_format(r, 2, task.source.label(), &locked)?;
+        s.write_string_with_format(r, 3, &task.content, &locked)?;
+        match task.deadline.due_date() {
+            Some(d) => s.write_datetime_with_format(r, 4, date(d)?, &locked_date)?,
+            None => s.write_blank(r, 4, &locked)?,
+        };
+        s.write_string_with_format(r, 5, &task.deadline.text, &locked)?;
+        s.write_string_with_format(r, 6, (texts().progress)(task.progress), &open)?;
+        s.write_string_with_format(r, 7, &task.result, &open)?;
+        s.write_string_with_format(r, 8, &task.evidence, &open)?;
+        match task.completed_on {
+            Some(d) => s.write_datetime_with_format(r, 9, date(d)?, &open_date)?,
+            None => s.write_blank(r, 9, &open_date)?,
+        };
+        let lines = lines_needed(&task.content, 55.0).max(lines_needed(&task.result, 40.0));
+        s.set_row_height(r, lines as f64 * 15.0 + 3.0)?;
+    }
+    let last = head_row + tasks.len().max(1) as u32;
+    let choices: Vec<&str> = Progress::ALL.iter().map(|p| (texts().progress)(*p)).collect();
+    let progress = DataValidation::new()
+        .allow_list_strings(&choices)?
+        .set_error_title("Tiến độ")?
+        .set_error_message("Chọn một trong: Chưa thực hiện, Đang thực hiện, Hoàn thành, Tạm dừng.")?;
+    s.add_data_validation(head_row + 1, 6, last, 6, &progress)?;
+    s.protect_with_options(&ProtectionOptions { format_columns: true, format_rows: true, use_autofilter: true, ..ProtectionOptions::default() });
+    s.autofilter(head_row, 0, last, 9)?;
+    s.set_freeze_panes(head_row + 1, 0)?;
+    s.set_paper_size(9);
+    s.set_landscape();
+    s.set_repeat_rows(head_row, head_row)?;
+    s.set_print_fit_to_pages(1, 0);
+    book.save_to_buffer()
+}
+
+/// Every unit's list in one .zip (units without tasks left out).
+pub fn all_units_zip(lists: &[(&Unit, Vec<(&Task, Status)>)], as_of: NaiveDate) -> Result<Vec<u8>, XlsxError> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    // The workbooks are compressed already.
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (unit, tasks) in lists.iter().filter(|(_, t)| !t.is_empty()) {
+        let bytes = unit_xlsx(unit, tasks, as_of)?;
+        zip.start_file(unit_file_name(unit, as_of), options).map_err(|e| XlsxError::ParameterError(e.to_string()))?;
+        zip.write_all(&bytes).map_err(|e| XlsxError::ParameterError(e.to_string()))?;
+    }
+    Ok(zip.finish().map_err(|e| XlsxError::ParameterError(e.to_string()))?.into_inner())
+}

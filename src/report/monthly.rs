@@ -1,0 +1,280 @@
+//! The monthly (quarterly, half-yearly, yearly) report: one row per unit — departments, then
+//! communes/wards, each group subtotalled, then the total — with the official buckets and the
+//! on-time rate; then the overdue tasks, oldest first. It states its as-of date and which tasks it
+//! counts: those assigned in the period (by the date of the assigning document) or those due in it.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{unit_summaries_of, UnitSummary};
+use crate::domain::vn_date::{end_of_quarter, format_date, last_day_of_month};
+use crate::domain::{Bucket, OverdueAge, StatusRules, Task, TaskId, UnitDirectory, UnitId, UnitKind};
+use crate::query::BucketCounts;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportPeriod {
+    Month { year: i32, month: u32 },
+    Quarter { year: i32, quarter: u32 },
+    Half { year: i32, second: bool },
+    Year { year: i32 },
+    Dates { from: NaiveDate, to: NaiveDate },
+}
+
+impl ReportPeriod {
+    pub fn range(self) -> (NaiveDate, NaiveDate) {
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("valid date");
+        match self {
+            ReportPeriod::Month { year, month } => (ymd(year, month, 1), last_day_of_month(year, month).expect("valid month")),
+            ReportPeriod::Quarter { year, quarter } => (ymd(year, quarter * 3 - 2, 1), end_of_quarter(year, quarter).expect("valid quarter")),
+            ReportPeriod::Half { year, second: false } => (ymd(year, 1, 1), ymd(year, 6, 30)),
+            ReportPeriod::Half { year, second: true } => (ymd(year, 7, 1), ymd(year, 12, 31)),
+            ReportPeriod::Year { year } => (ymd(year, 1, 1), ymd(year, 12, 31)),
+            ReportPeriod::Dates { from, to } => (from.min(to), from.max(to)),
+        }
+    }
+
+    /// As the title says it: "tháng 01/2024", "quý I/2024", "6 tháng đầu năm 2024".
+    pub fn label(self) -> String {
+        const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+        match self {
+            ReportPeriod::Month { year, month } => format!("tháng {month:02}/{year}"),
+            ReportPeriod::Quarter { year, quarter } => format!("quý {}/{year}", ROMAN[(quarter as usize - 1).min(3)]),
+            ReportPeriod::Half { year, second } => format!("6 tháng {} năm {year}", if second { "cuối" } else { "đầu" }),
+            ReportPeriod::Year { year } => format!("năm {year}"),
+            ReportPeriod::Dates { .. } => {
+                let (from, to) = self.range();
+                format!("từ ngày {} đến ngày {}", format_date(from), format_date(to))
+            }
+        }
+    }
+
+    /// For the file name: "thang-01-2024", "quy-I-2024", "6-thang-dau-nam-2024".
+    pub fn slug(self) -> String {
+        const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+        match self {
+            ReportPeriod::Month { year, month } => format!("thang-{month:02}-{year}"),
+            ReportPeriod::Quarter { year, quarter } => format!("quy-{}-{year}", ROMAN[(quarter as usize - 1).min(3)]),
+            ReportPeriod::Half { year, second } => format!("6-thang-{}-nam-{year}", if second { "cuoi" } else { "dau" }),
+            ReportPeriod::Year { year } => format!("nam-{year}"),
+            ReportPeriod::Dates { .. } => {
+                let (from, to) = self.range();
+                format!("{}_{}", from.format("%Y-%m-%d"), to.format("%Y-%m-%d"))
+            }
+        }
+    }
+
+    /// The month holding a day.
+    pub fn month_of(day: NaiveDate) -> ReportPeriod {
+        ReportPeriod::Month { year: day.year(), month: day.month() }
+    }
+}
+
+/// Which tasks the report counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// Assigned in the period: the assigning document is dated in it.
+    Assigned,
+    /// Due in the period: the deadline falls in it.
+    Due,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowKind {
+    Unit(UnitId),
+    Subtotal(UnitKind),
+    Total,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportRow {
+    pub kind: RowKind,
+    pub label: String,
+    pub summary: UnitSummary,
+}
+
+/// One overdue task of the annex.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverdueLine {
+    pub id: TaskId,
+    pub content: String,
+    pub unit: String,
+    pub source: String,
+    pub deadline: NaiveDate,
+    pub days: u32,
+    pub age: OverdueAge,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub period: ReportPeriod,
+    pub basis: Basis,
+    pub as_of: NaiveDate,
+    pub rows: Vec<ReportRow>,
+    pub overdue: Vec<OverdueLine>,
+    /// Tasks left out because they have no date to place them in a period.
+    pub without_date: usize,
+}
+
+fn sum(label: String, kind: RowKind, parts: &[&UnitSummary]) -> ReportRow {
+    let mut lead = BucketCounts::default();
+    let mut coordinating = 0;
+    for p in parts {
+        for i in 0..lead.per_bucket.len() {
+            lead.per_bucket[i] += p.lead.per_bucket[i];
+        }
+        lead.total += p.lead.total;
+        lead.due_soon += p.lead.due_soon;
+        coordinating += p.coordinating;
+    }
+    ReportRow { kind, label, summary: UnitSummary { unit: UnitId(String::new()), lead, coordinating } }
+}
+
+pub fn report(tasks: &[Task], units: &UnitDirectory, period: ReportPeriod, basis: Basis, as_of: NaiveDate, rules: StatusRules) -> Report {
+    let (from, to) = period.range();
+    let mut without_date = 0;
+    let counted: Vec<(&Task, crate::domain::Status)> = tasks
+        .iter()
+        .filter(|t| {
+            let day = match basis {
+                Basis::Assigned => t.source.date,
+                Basis::Due => t.deadline.due_date(),
+            };
+            match day {
+                Some(d) => from <= d && d <= to,
+                None => {
+                    without_date += 1;
+                    false
+                }
+            }
+        })
+        .map(|t| (t, t.status(as_of, rules)))
+        .collect();
+    let summaries = unit_summaries_of(counted.iter().map(|(t, s)| (*t, *s)), units);
+    let mut rows = Vec::new();
+    let mut groups: Vec<ReportRow> = Vec::new();
+    for kind in [UnitKind::Department, UnitKind::Commune] {
+        let members: Vec<&UnitSummary> = summaries
+            .iter()
+            .filter(|s| units.get(&s.unit).is_some_and(|u| u.kind == kind) && (s.lead.total > 0 || s.coordinating > 0))
+            .collect();
+        for s in &members {
+            let name = units.get(&s.unit).map(|u| u.name.clone()).unwrap_or_default();
+            rows.push(ReportRow { kind: RowKind::Unit(s.unit.clone()), label: name, summary: (*s).clone() });
+        }
+        let label = match kind {
+            UnitKind::Department => "Cộng phòng, ban, đơn vị",
+            UnitKind::Commune => "Cộng xã, phường",
+        };
+        let subtotal = sum(label.into(), RowKind::Subtotal(kind), &members);
+        rows.push(subtotal.clone());
+        groups.push(subtotal);
+    }
+    let total = sum("Tổng cộng".into(), RowKind::Total, &groups.iter().map(|g| &g.summary).collect::<Vec<_>>());
+    rows.push(total);
+    let mut overdue: Vec<OverdueLine> = counted
+        .iter()
+        .filter(|(_, s)| s.bucket == Bucket::Overdue)
+        .filter_map(|(t, s)| {
+            Some(OverdueLine {
+                id: t.id.clone(),
+                content: t.content.clone(),
+                unit: t.lead_unit.as_ref().and_then(|u| units.get(u)).map(|u| u.name.clone()).unwrap_or_default(),
+                source: t.source.label().to_string(),
+                deadline: t.deadline.due_date()?,
+                days: s.days_late,
+                age: s.overdue_age()?,
+            })
+        })
+        .collect();
+    overdue.sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.unit.cmp(&b.unit)));
+    Report { period, basis, as_of, rows, overdue, without_date }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{read_deadline, Progress};
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2024, m, day).unwrap()
+    }
+
+    /// A small workspace worked by hand: January 2024, as of 10/02/2024.
+    fn workspace() -> (Vec<Task>, UnitDirectory) {
+        let mut units = UnitDirectory::default();
+        let kt = units.resolve_or_add("Phòng Kinh tế").unwrap().id().clone();
+        let tt = units.resolve_or_add("Thanh tra").unwrap().id().clone();
+        let mh = units.resolve_or_add("Phường Mai Hùng").unwrap().id().clone();
+        let mut n = 0;
+        let mut task = |unit: &UnitId, assigned: NaiveDate, deadline: &str, progress: Progress, done: Option<NaiveDate>| {
+            n += 1;
+            let mut t = Task::new(TaskId(format!("T{n}")), format!("Việc {n}"));
+            t.lead_unit = Some(unit.clone());
+            t.source.date = Some(assigned);
+            t.deadline = read_deadline(deadline).deadline;
+            t.progress = progress;
+            t.completed_on = done;
+            t
+        };
+        let tasks = vec![
+            task(&kt, d(1, 2), "20/01/2024", Progress::Done, Some(d(1, 18))), // on time
+            task(&kt, d(1, 2), "20/01/2024", Progress::Done, Some(d(1, 25))), // late
+            task(&kt, d(1, 2), "31/01/2024", Progress::InProgress, None),     // overdue 10 days
+            task(&kt, d(1, 15), "", Progress::InProgress, None),               // no deadline
+            task(&tt, d(1, 5), "15/01/2024", Progress::NotStarted, None),     // overdue 26 days
+            task(&tt, d(1, 5), "28/02/2024", Progress::InProgress, None),     // in time
+            task(&mh, d(1, 10), "05/01/2024", Progress::InProgress, None),    // overdue 36 days
+            task(&mh, d(12, 20), "10/01/2024", Progress::Done, Some(d(1, 9))), // assigned in December
+        ];
+        (tasks, units)
+    }
+
+    #[test]
+    fn rows_subtotals_and_total_worked_by_hand() {
+        let (tasks, units) = workspace();
+        let r = report(&tasks, &units, ReportPeriod::Month { year: 2024, month: 1 }, Basis::Assigned, d(2, 10), StatusRules::default());
+        let labels: Vec<&str> = r.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["Phòng Kinh tế", "Thanh tra", "Cộng phòng, ban, đơn vị", "Phường Mai Hùng", "Cộng xã, phường", "Tổng cộng"]);
+        let kt = &r.rows[0].summary;
+        assert_eq!((kt.lead.total, kt.lead.get(Bucket::DoneOnTime), kt.lead.get(Bucket::DoneLate), kt.lead.get(Bucket::Overdue), kt.lead.get(Bucket::InProgressNoDeadline)), (4, 1, 1, 1, 1));
+        assert_eq!(crate::report::percent(kt.on_time_rate().unwrap()), "33,3%");
+        let departments = &r.rows[2].summary;
+        assert_eq!(departments.lead.total, 6);
+        assert_eq!(departments.lead.get(Bucket::Overdue), 2);
+        assert_eq!(departments.lead.get(Bucket::InProgressInTime), 1);
+        let total = &r.rows[5].summary;
+        assert_eq!(total.lead.total, 7, "the December task is not assigned in January");
+        assert_eq!(total.lead.get(Bucket::Overdue), 3);
+        assert_eq!(crate::report::percent(total.on_time_rate().unwrap()), "20,0%", "1 on time of 5 judged");
+        assert_eq!(r.without_date, 0);
+    }
+
+    #[test]
+    fn overdue_list_oldest_first_with_age_groups() {
+        let (tasks, units) = workspace();
+        let r = report(&tasks, &units, ReportPeriod::Month { year: 2024, month: 1 }, Basis::Assigned, d(2, 10), StatusRules::default());
+        let lines: Vec<(&str, u32, OverdueAge)> = r.overdue.iter().map(|o| (o.content.as_str(), o.days, o.age)).collect();
+        assert_eq!(
+            lines,
+            [("Việc 7", 36, OverdueAge::OverAMonth), ("Việc 5", 26, OverdueAge::UpToAMonth), ("Việc 3", 10, OverdueAge::UpToAMonth)]
+        );
+    }
+
+    #[test]
+    fn due_in_the_period_counts_by_deadline() {
+        let (tasks, units) = workspace();
+        let r = report(&tasks, &units, ReportPeriod::Month { year: 2024, month: 1 }, Basis::Due, d(2, 10), StatusRules::default());
+        let total = &r.rows.last().unwrap().summary;
+        assert_eq!(total.lead.total, 6, "due in January, including the December assignment; not Feb, not no-deadline");
+        assert_eq!(r.without_date, 1, "the task without a deadline");
+    }
+
+    #[test]
+    fn periods_and_their_names() {
+        assert_eq!(ReportPeriod::Quarter { year: 2024, quarter: 1 }.range(), (d(1, 1), d(3, 31)));
+        assert_eq!(ReportPeriod::Quarter { year: 2024, quarter: 4 }.label(), "quý IV/2024");
+        assert_eq!(ReportPeriod::Half { year: 2024, second: false }.label(), "6 tháng đầu năm 2024");
+        assert_eq!(ReportPeriod::Month { year: 2024, month: 1 }.slug(), "thang-01-2024");
+        assert_eq!(ReportPeriod::Dates { from: d(1, 20), to: d(1, 1) }.range(), (d(1, 1), d(1, 20)));
+        assert_eq!(ReportPeriod::Year { year: 2024 }.label(), "năm 2024");
+    }
+}
