@@ -279,7 +279,7 @@ mod report_and_units {
         let read = import::read(&ReadRequest { file_name: "tra-lai.xlsx".into(), ..Default::default() }, &returned).unwrap();
         let drafts: Vec<_> = read.into_iter().flat_map(|s| s.result.unwrap().rows).collect();
         let plan = merge::plan(&tasks, &units, &drafts, d(2, 10).and_hms_opt(9, 0, 0).unwrap(), || TaskId("new".into()));
-        assert_eq!((plan.added.len(), plan.updated.len(), plan.unchanged), (0, 1, 2));
+        assert_eq!((plan.added.len(), plan.updated.len(), plan.unchanged), (0, 1, 2), "only the task filled in changes");
         let updated = &plan.updated[0].task;
         assert_eq!((updated.id.as_str(), updated.progress, updated.completed_on), ("T3", Progress::Done, Some(d(2, 5))));
         assert_eq!(updated.result, "Đã ban hành kế hoạch");

@@ -65,7 +65,8 @@ pub fn unit_xlsx(unit: &Unit, tasks: &[(&Task, Status)], as_of: NaiveDate) -> Re
         let r = head_row + 1 + i as u32;
         s.write_string_with_format(r, 0, task.id.as_str(), &locked)?;
         s.write_string_with_format(r, 1, &task.number, &locked)?;
-        s.write_string_with_format(r, 2, task.source.label(), &locked)?;
+        // The reference itself (not its label), so the file sent back changes nothing it should not.
+        s.write_string_with_format(r, 2, &task.source.reference, &locked)?;
         s.write_string_with_format(r, 3, &task.content, &locked)?;
         match task.deadline.due_date() {
             Some(d) => s.write_datetime_with_format(r, 4, date(d)?, &locked_date)?,

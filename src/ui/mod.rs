@@ -8,6 +8,7 @@ mod filter_bar;
 mod import;
 mod listing;
 mod notices;
+mod report;
 mod state;
 mod task;
 mod task_list;
@@ -57,6 +58,7 @@ pub fn App() -> impl IntoView {
     let (import_href, import_current) = link(Page::Import);
     let (board_href, board_current) = link(Page::Board);
     let (units_href, units_current) = link(Page::Units);
+    let (report_href, report_current) = link(Page::Report);
 
     view! {
         <header class="topbar">
@@ -69,6 +71,7 @@ pub fn App() -> impl IntoView {
                 <a href=tasks_href aria-current=tasks_current>{t.nav_tasks}</a>
                 <a href=board_href aria-current=board_current>{t.nav_board}</a>
                 <a href=units_href aria-current=units_current>{t.nav_units}</a>
+                <a href=report_href aria-current=report_current>{t.export.nav_report}</a>
                 <a href=import_href aria-current=import_current>{t.nav_import}</a>
                 <a href=about_href aria-current=about_current>{t.nav_about}</a>
             </nav>
@@ -83,6 +86,7 @@ pub fn App() -> impl IntoView {
                 Page::Import => view! { <import::ImportPage /> }.into_any(),
                 Page::Board => view! { <board::BoardPage /> }.into_any(),
                 Page::Units => view! { <units::UnitsPage /> }.into_any(),
+                Page::Report => view! { <report::ReportPage /> }.into_any(),
                 Page::Unit(id) => view! { <units::UnitPage id=id /> }.into_any(),
                 Page::Task(id) => view! { <task::TaskPage id=Some(id) /> }.into_any(),
                 Page::NewTask => view! { <task::TaskPage id=None /> }.into_any(),

@@ -74,3 +74,49 @@ test('a backup restores the workspace after a confirmation that says what is rep
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('the monthly report is shown on screen and downloads as the annex', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url + '#/nhiem-vu?ngay=21-11-2026');
+  await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
+  await page.waitForSelector('table.tasks tbody tr');
+  await page.getByRole('link', { name: 'Báo cáo', exact: true }).click();
+  await page.waitForSelector('[data-testid=report]');
+  await page.getByRole('combobox', { name: 'Tháng' }).selectOption('9');
+  await page.waitForFunction(() => document.querySelector('[data-testid=report] h2').textContent.includes('tháng 09/2026'));
+  // Seed 002's tasks were assigned by the meeting of 27/09/2026; seed 000's dispatch has no date.
+  const total = page.locator('tr[data-row="Tổng cộng"] td');
+  assert.equal(await total.nth(2).textContent(), '90');
+  assert.match(await page.textContent('[data-testid=report]'), /62 nhiệm vụ không có ngày để xếp vào kỳ/);
+  assert.match(await page.textContent('[data-testid=report]'), /Số liệu tính đến ngày 21\/11\/2026/);
+  const overdueCount = Number(await total.nth(6).textContent());
+  assert.equal(await page.locator('table.overdue tbody tr').count(), overdueCount);
+  const rate = await total.nth(8).textContent();
+  assert.match(rate, /^\d{1,3},\d%$/, 'one decimal and a comma');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải Phụ lục (Excel)' }).click()]);
+  assert.equal(file.suggestedFilename(), 'Bao-cao-thang-09-2026.xlsx');
+  assert.equal((await readFile(await file.path())).subarray(0, 2).toString('latin1'), 'PK');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("a unit's own list and every unit's lists download", async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url + '#/nhiem-vu?ngay=21-11-2026');
+  await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
+  await page.waitForSelector('table.tasks tbody tr');
+  await page.getByRole('link', { name: 'Đơn vị', exact: true }).click();
+  const all = await download(page, 'Xuất danh sách gửi từng đơn vị (.zip)');
+  assert.equal(all.name, 'Nhiem-vu-cac-don-vi_2026-11-21.zip');
+  assert.equal(all.bytes.subarray(0, 2).toString('latin1'), 'PK');
+  assert.ok(all.bytes.includes(Buffer.from('Nhiem-vu_Phong-Kinh-te_2026-11-21.xlsx')));
+  await page.locator('table.units a', { hasText: 'Phòng Kinh tế' }).click();
+  await page.waitForSelector('.unit-manage');
+  const one = await download(page, 'Xuất danh sách gửi đơn vị');
+  assert.equal(one.name, 'Nhiem-vu_Phong-Kinh-te_2026-11-21.xlsx');
+  // Sent back as it is, it matches its tasks: nothing new, nothing duplicated.
+  await page.goto(server.url + '#/nhap-file');
+  await page.setInputFiles('#import-file', { name: one.name, mimeType: 'application/octet-stream', buffer: one.bytes });
+  await page.waitForSelector('[data-testid=import-summary]');
+  assert.equal(await page.textContent('.summary-line'), 'Thêm mới 0, cập nhật 0, không thay đổi 11, bỏ qua 0 dòng.');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

@@ -3,7 +3,10 @@
 
 use leptos::prelude::*;
 
+use super::export::download;
 use super::filter_bar::FilterBar;
+use super::notices::NoticeKind;
+use super::state::today;
 use super::listing::use_listing;
 use super::task_list::{bucket_class, task_row, BucketSummary};
 use super::{navigate, Workspace};
@@ -29,6 +32,42 @@ fn rate_text(s: &UnitSummary) -> String {
     match s.on_time_rate() {
         Some(r) => format!("{} ({})", percent(r), (t.rate_of)(s.lead.get(Bucket::DoneOnTime), s.judged())),
         None => t.no_rate.to_string(),
+    }
+}
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Download one unit's list (the tasks it leads), or every unit's in a zip.
+fn export_lists(ws: Workspace, route: RwSignal<Route>, only: Option<UnitId>) {
+    let et = &texts().export;
+    let as_of = route.with_untracked(|r| r.as_of).unwrap_or_else(today);
+    let rules = ws.rules.get_untracked();
+    let file = ws.tasks.with_untracked(|tasks| {
+        ws.units.with_untracked(|units| {
+            let lists: Vec<_> = units
+                .ordered()
+                .into_iter()
+                .filter(|u| only.as_ref().is_none_or(|o| o == &u.id))
+                .map(|u| {
+                    let mut mine: Vec<_> = tasks.iter().filter(|t| t.lead_unit.as_ref() == Some(&u.id)).map(|t| (t, t.status(as_of, rules))).collect();
+                    mine.sort_by(|a, b| a.1.bucket.cmp(&b.1.bucket).then_with(|| a.0.deadline.due_date().cmp(&b.0.deadline.due_date())));
+                    (u, mine)
+                })
+                .collect();
+            match (&only, lists.first()) {
+                (Some(_), Some((unit, rows))) => crate::export::unit_list::unit_xlsx(unit, rows, as_of)
+                    .ok()
+                    .map(|b| (b, crate::export::unit_list::unit_file_name(unit, as_of), XLSX)),
+                (None, _) => crate::export::unit_list::all_units_zip(&lists, as_of)
+                    .ok()
+                    .map(|b| (b, crate::export::file_name("Nhiem-vu-cac-don-vi", as_of, "zip"), "application/zip")),
+                _ => None,
+            }
+        })
+    });
+    match file {
+        Some((bytes, name, mime)) if download(&bytes, &name, mime) => ws.notices.push(NoticeKind::Info, (et.made)(&name), None),
+        _ => ws.notices.push(NoticeKind::Error, et.failed, None),
     }
 }
 
@@ -105,6 +144,7 @@ pub fn UnitsPage() -> impl IntoView {
     view! {
         <section class="list-head">
             <div class="list-title"><h1>{ut.title}</h1></div>
+            <button class="btn btn-small" on:click=move |_| export_lists(ws, route, None)>{t.export.all_unit_lists}</button>
         </section>
         <FilterBar />
         <BucketSummary listing=listing />
@@ -191,6 +231,10 @@ pub fn UnitPage(id: UnitId) -> impl IntoView {
                 <span class="count">{move || unit.get().map(|u| (t.unit_kind)(u.kind)).unwrap_or_default()}</span>
             </div>
             <a class="btn" href=board_href>{ut.on_board}</a>
+            <button class="btn" on:click={
+                let id = id.clone();
+                move |_| export_lists(ws, route, Some(id.clone()))
+            }>{t.export.unit_list}</button>
         </section>
         <FilterBar fixed_unit=true />
         <BucketSummary listing=listing />
