@@ -69,6 +69,21 @@ fn the_tracker_has_its_title_header_dates_and_status() {
         }
     }
     assert_eq!(range.height(), 4 + tasks.len());
+    // Shown dd/mm/yyyy, in the official typeface; printed A4 landscape with the header repeated.
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    let mut part = |name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let styles = part("xl/styles.xml");
+    assert!(styles.contains("formatCode=\"dd/mm/yyyy\""), "dates shown dd/mm/yyyy");
+    assert!(styles.contains("Times New Roman"));
+    let sheet = part("xl/worksheets/sheet1.xml");
+    assert!(sheet.contains("orientation=\"landscape\"") && sheet.contains("paperSize=\"9\""), "A4 landscape");
+    assert!(sheet.contains("<autoFilter ref=\"A4:U156\""), "autofilter on the header");
+    assert!(sheet.contains("state=\"frozen\""), "header frozen");
+    assert!(part("xl/workbook.xml").contains("_xlnm.Print_Titles"), "header repeated on every printed page");
 }
 
 /// Export the whole sample, import it into an empty workspace: every task comes back field for field.
