@@ -3,6 +3,7 @@
 //! `domain`, `sample`, `i18n` and the pure half of `store` are plain Rust, tested natively;
 //! `ui` and the browser half of `store` are the thin shell compiled to WebAssembly.
 
+pub mod directive;
 pub mod domain;
 pub mod export;
 pub mod i18n;

@@ -115,6 +115,16 @@ pub fn unit_key(name: &str) -> String {
     rest.concat()
 }
 
+/// "Phường Mai Hùng", "UBND xã Quỳnh Vinh": a commune or ward with a capitalised name (not
+/// "phường xem xét").
+fn is_commune_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let at = words.iter().position(|w| matches!(crate::domain::fold::fold(w).as_str(), "phuong" | "xa" | "tran"));
+    UnitKind::infer(text) == UnitKind::Commune
+        && words.len() <= 6
+        && at.is_some_and(|i| words[i + 1..].first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)) && words[i + 1..].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)))
+}
+
 /// How a name was resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolution {
@@ -185,6 +195,15 @@ impl UnitDirectory {
         self.by_key.get(&unit_key(name)).map(|&i| &self.units[i])
     }
 
+    /// Is this exactly a name the directory or the catalog knows, or a commune/ward?
+    pub fn knows(&self, text: &str) -> bool {
+        let key = unit_key(text);
+        !key.is_empty()
+            && (self.by_key.contains_key(&key)
+                || is_commune_name(text)
+                || CATALOG.iter().any(|(f, s, a)| unit_key(f) == key || unit_key(s) == key || a.iter().any(|x| unit_key(x) == key)))
+    }
+
     /// Does this text name a unit: one of the workspace's, a known department, a commune or ward,
     /// or a name that starts the way unit names do ("Phòng …", "Ban …", "UBND …")?
     pub fn names_a_unit(&self, text: &str) -> bool {
@@ -192,7 +211,7 @@ impl UnitDirectory {
         if key.is_empty() || text.chars().count() > 80 {
             return false;
         }
-        if self.by_key.contains_key(&key) || UnitKind::infer(text) == UnitKind::Commune {
+        if self.by_key.contains_key(&key) || is_commune_name(text) {
             return true;
         }
         if CATALOG.iter().any(|(f, s, a)| unit_key(f) == key || unit_key(s) == key || a.iter().any(|x| unit_key(x) == key)) {
@@ -204,7 +223,7 @@ impl UnitDirectory {
             && words.first().is_some_and(|w| STARTS.contains(&w.as_str()))
             && matches!(
                 words.iter().take(2).map(String::as_str).collect::<Vec<_>>().as_slice(),
-                ["phong", _] | ["ban", _] | ["ubnd", _] | ["trung", "tam"] | ["chi", "cuc"] | ["hoi", "dong"]
+                ["phong", _] | ["ban", _] | ["trung", "tam"] | ["chi", "cuc"] | ["hoi", "dong"]
                     | ["van", "phong"] | ["cong", "an"] | ["thanh", "tra"] | ["doi", _] | ["so", _]
             )
     }

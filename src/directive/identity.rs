@@ -1,0 +1,172 @@
+//! The document's identity: number and symbol, place and date, kind, subject, signer, recipients;
+//! and the period it sets for all its tasks.
+
+use chrono::NaiveDate;
+
+use crate::domain::deadline::read_deadline;
+use crate::domain::fold::{fold, fold_words};
+use crate::domain::vn_date::parse_date;
+use crate::domain::{Deadline, DeadlineKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    CongVan,
+    ThongBaoKetLuan,
+    BaoCao,
+    KeHoach,
+    Other,
+}
+
+impl DocKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            DocKind::CongVan => "Công văn",
+            DocKind::ThongBaoKetLuan => "Thông báo kết luận",
+            DocKind::BaoCao => "Báo cáo",
+            DocKind::KeHoach => "Kế hoạch",
+            DocKind::Other => "Văn bản",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DocumentIdentity {
+    pub kind: Option<DocKind>,
+    /// "125/TB-UBND", or "/UBND-VP" when the number is left blank.
+    pub reference: String,
+    pub place: String,
+    /// The date when the day is given; `date_text` keeps it as written ("ngày tháng 7 năm 2022").
+    pub date: Option<NaiveDate>,
+    pub date_text: String,
+    /// "V/v …", or the title line of a notice or report.
+    pub subject: String,
+    pub signer: String,
+    pub recipients: Vec<String>,
+}
+
+impl DocumentIdentity {
+    /// How the document is named as a task's source: "Công văn V/v …".
+    pub fn title(&self) -> String {
+        let kind = self.kind.unwrap_or(DocKind::Other).name();
+        if self.subject.is_empty() { kind.to_string() } else { format!("{kind} {}", self.subject) }
+    }
+}
+
+fn starts(line: &str, words: &[&str]) -> bool {
+    let w = fold_words(line);
+    w.len() >= words.len() && w.iter().zip(words).all(|(a, b)| a == b)
+}
+
+pub fn identity(lines: &[String]) -> DocumentIdentity {
+    let mut id = DocumentIdentity::default();
+    for (i, line) in lines.iter().enumerate().take(40) {
+        let f = fold(line);
+        if id.reference.is_empty() && f.starts_with("so:") {
+            id.reference = line[line.find(':').map_or(0, |p| p + 1)..].trim().to_string();
+        }
+        if id.date_text.is_empty() && f.contains("ngay") && f.contains("thang") && f.contains("nam") && line.len() < 90 && line.contains(',') {
+            let (place, date) = line.split_once(',').unwrap_or(("", line));
+            id.place = place.trim().to_string();
+            id.date_text = date.trim().to_string();
+            id.date = parse_date(date);
+        }
+        if id.subject.is_empty() && f.starts_with("v/v") {
+            let mut subject = line.clone();
+            if let Some(next) = lines.get(i + 1).filter(|n| !starts(n, &["kinh", "gui"]) && n.chars().next().is_some_and(char::is_lowercase)) {
+                subject = format!("{subject} {next}");
+            }
+            id.subject = subject;
+            id.kind.get_or_insert(DocKind::CongVan);
+        }
+        let upper = line.chars().filter(|c| c.is_alphabetic()).all(|c| !c.is_lowercase());
+        if id.kind.is_none() && upper {
+            let kind = match fold_words(line).as_slice() {
+                [a, b] if a == "thong" && b == "bao" => Some(DocKind::ThongBaoKetLuan),
+                [a, b] if a == "bao" && b == "cao" => Some(DocKind::BaoCao),
+                [a, b] if a == "ke" && b == "hoach" => Some(DocKind::KeHoach),
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                id.kind = Some(kind);
+                if let Some(next) = lines.get(i + 1) {
+                    id.subject = match lines.get(i + 2) {
+                        Some(more) if fold(more).starts_with("tai ") => format!("{next} {more}"),
+                        _ => next.clone(),
+                    };
+                }
+            }
+        }
+        if starts(line, &["kinh", "gui"]) {
+            id.recipients = lines[i + 1..].iter().take_while(|l| l.starts_with('-')).map(|l| l.trim_start_matches('-').trim().trim_end_matches([';', '.']).to_string()).collect();
+        }
+    }
+    if let Some(at) = lines.iter().rposition(|l| starts(l, &["noi", "nhan"])) {
+        if id.recipients.is_empty() {
+            id.recipients = lines[at + 1..].iter().take_while(|l| l.starts_with('-')).map(|l| l.trim_start_matches('-').trim().trim_end_matches([';', '.']).to_string()).collect();
+        }
+    }
+    // The signer: the name after "TM." / "KT." and the title.
+    if let Some(at) = lines.iter().rposition(|l| l.starts_with("TM.") || l.starts_with("KT.") || fold(l) == "chu tich") {
+        if let Some(name) = lines[at + 1..].iter().find(|l| {
+            let words: Vec<&str> = l.split_whitespace().collect();
+            (2..=5).contains(&words.len()) && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) && !l.chars().all(|c| !c.is_lowercase())
+        }) {
+            id.signer = name.clone();
+        }
+    }
+    id
+}
+
+/// The period the document sets for all its tasks: in its subject ("nhiệm vụ trọng tâm sáu tháng
+/// cuối năm 2022") or in the heading of its tasks ("Nhiệm vụ, giải pháp trọng tâm tháng 01/2024",
+/// "quý IV của năm 2022").
+pub fn document_deadline(lines: &[String], id: &DocumentIdentity) -> Option<Deadline> {
+    let about_tasks = |l: &&String| {
+        let f = fold(l);
+        (f.contains("nhiem vu") || f.contains("trong tam")) && (f.contains("thang") || f.contains("quy") || f.contains("nam"))
+    };
+    let is_heading = |l: &&String| l.split('.').next().is_some_and(|h| !h.is_empty() && h.chars().all(|c| matches!(c, 'I' | 'V' | 'X')));
+    // The heading of the tasks first ("II. Nhiệm vụ trọng tâm tháng 01/2024"), then the subject,
+    // then any other line about the tasks.
+    let candidates: Vec<String> = lines
+        .iter()
+        .filter(about_tasks)
+        .filter(is_heading)
+        .cloned()
+        .chain(std::iter::once(id.subject.clone()))
+        .chain(lines.iter().filter(about_tasks).filter(|l| !is_heading(l)).cloned())
+        .collect();
+    for text in candidates {
+        let full_lower = text.to_lowercase();
+        // Read from "trọng tâm" (or "nhiệm vụ") on: the months before it are the past.
+        let from = ["trọng tâm", "nhiệm vụ"].iter().find_map(|m| full_lower.find(m)).unwrap_or(0);
+        let text: String = text.chars().skip(full_lower[..from].chars().count()).collect();
+        let lower = text.to_lowercase();
+        // Every mention of a period, earliest first.
+        let mut found: Vec<(usize, &str)> = ["sáu tháng cuối năm", "sáu tháng đầu năm", "6 tháng cuối năm", "6 tháng đầu năm", "tháng", "quý"]
+            .iter()
+            .flat_map(|m| lower.match_indices(m).map(move |(at, _)| (at, *m)))
+            .collect();
+        found.sort_by_key(|(at, m)| (*at, std::cmp::Reverse(m.len())));
+        for (at, marker) in found {
+            let phrase: String = text.chars().skip(lower[..at].chars().count()).take(40).collect();
+            let phrase = phrase.as_str();
+            let mut reading = read_deadline(&phrase);
+            if reading.deadline.kind == DeadlineKind::None && marker == "quý" {
+                // "quý IV" without a year: the year of the text around it, else of the document.
+                let year = fold_words(&text).iter().filter_map(|w| w.parse::<i32>().ok()).find(|y| (2000..2100).contains(y)).or(id.date.map(|d| chrono::Datelike::year(&d)));
+                if let Some(y) = year {
+                    let words: Vec<&str> = phrase.split_whitespace().take(2).map(|w| w.trim_end_matches([',', ';', '.'])).collect();
+                    reading = read_deadline(&format!("{} năm {y}", words.join(" ")));
+                }
+            }
+            if reading.deadline.kind == DeadlineKind::Dated {
+                let mut d = reading.deadline;
+                d.text = phrase.split(" của ").next().unwrap_or("").trim().trim_end_matches([',', ';', '.', ':']).to_string();
+                let _ = marker;
+                return Some(d);
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,48 @@
+//! Reading a directive — a dispatch, the chairman's conclusions, a monthly report, a speech — into
+//! the document's identity and the tasks it gives, per unit, with their deadlines. Plain Rust;
+//! the person reviews what is proposed before anything is added.
+//!
+//! What is understood (the five seeds are the reference): numbered headings that name units with
+//! their bullets; "Đối với các xã, phường" with "+ Phường X: …" items; a numbered list of next
+//! month's tasks; "Một là, … Hai là, …" items; and prose that says "giao <unit> …". A task's own
+//! deadline ("trước ngày 20/01/2024", "hàng tuần") wins over the document's ("tháng 01/2024",
+//! "sáu tháng cuối năm 2022", "quý IV"). The review of results, statistics, recipients, signature
+//! and page furniture are left out.
+
+mod identity;
+mod tasks;
+
+pub use identity::{DocKind, DocumentIdentity};
+pub use tasks::{ProposedTask, Target};
+
+use crate::domain::{Deadline, UnitDirectory};
+
+/// What a directive says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DirectiveReading {
+    pub document: DocumentIdentity,
+    /// The deadline the document gives all its tasks (its period), if any.
+    pub default_deadline: Option<Deadline>,
+    pub tasks: Vec<ProposedTask>,
+}
+
+/// Lines of the text as written: trimmed, markdown emphasis removed, empty lines dropped.
+pub(crate) fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| l.replace("**", "").replace('\u{a0}', " ").replace('\t', " ").trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+pub fn read_directive(text: &str, units: &UnitDirectory) -> DirectiveReading {
+    let lines = lines(text);
+    let document = identity::identity(&lines);
+    let default_deadline = identity::document_deadline(&lines, &document);
+    // The document's time: its period, else its date (else the tasks reader looks at the years it mentions).
+    let year = default_deadline.as_ref().and_then(Deadline::due_date).or(document.date).map(|d| chrono::Datelike::year(&d));
+    let tasks = tasks::tasks(&lines, units, default_deadline.as_ref(), year);
+    DirectiveReading { document, default_deadline, tasks }
+}
+
+#[cfg(test)]
+mod tests;

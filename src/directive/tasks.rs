@@ -1,0 +1,322 @@
+//! Finding the tasks in a directive's lines.
+
+use crate::domain::deadline::read_deadline;
+use crate::domain::fold::{fold, fold_words};
+use crate::domain::{Deadline, DeadlineKind, UnitDirectory};
+
+/// Who a proposed task is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Named units; with several, the person decides: one lead, or each its own task.
+    Units(Vec<String>),
+    /// A group ("Các xã, phường", "các phòng, ban, đơn vị"): the person decides.
+    Group(String),
+    /// No unit named.
+    Unassigned,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProposedTask {
+    pub target: Target,
+    pub text: String,
+    /// The heading or item it was found under ("3.1. Phòng Kinh tế.", "Hai là").
+    pub section: String,
+    /// The task's own deadline, or the document's.
+    pub deadline: Deadline,
+    /// Whether the deadline is the task's own (written in it) rather than the document's.
+    pub own_deadline: bool,
+}
+
+fn is_bullet(line: &str) -> bool {
+    line.starts_with(['-', '+', '•', '–'])
+}
+
+fn unbullet(line: &str) -> &str {
+    line.trim_start_matches(['-', '+', '•', '–', ' '])
+}
+
+/// "3.1. Phòng Kinh tế." → ("3.1", "Phòng Kinh tế."); only numbers with a dot inside or after.
+fn numbered(line: &str) -> Option<(&str, &str)> {
+    let end = line.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+    let (num, rest) = line.split_at(end);
+    (num.contains('.') && num.chars().next().is_some_and(|c| c.is_ascii_digit()) && rest.starts_with(' ')).then(|| (num.trim_end_matches('.'), rest.trim()))
+}
+
+fn roman_heading(line: &str) -> bool {
+    let head = line.split(['.', ' ']).next().unwrap_or("");
+    !head.is_empty() && head.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) && line[head.len()..].starts_with('.')
+}
+
+/// Units a heading names: "Phòng TNMT, HĐGPMB" → both; "Quân sự thị xã;" → one. `None` if it
+/// names none (then it is not a unit heading).
+fn heading_units(text: &str, units: &UnitDirectory) -> Option<Vec<String>> {
+    let text = text.trim_end_matches(['.', ';', ':', ' ']);
+    if text.split_whitespace().count() > 16 {
+        return None;
+    }
+    let parts: Vec<String> = text.split(',').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
+    let known: Vec<&String> = parts.iter().filter(|p| units.names_a_unit(p) || is_short_unit_name(p)).collect();
+    (!known.is_empty() && known.len() == parts.len()).then(|| parts)
+}
+
+/// "Thanh tra", "Quân sự thị xã", "HĐGPMB", "Văn phòng": short names of units seen in headings.
+fn is_short_unit_name(text: &str) -> bool {
+    let w = fold_words(text);
+    matches!(w.first().map(String::as_str), Some("thanh" | "quan" | "van" | "hdgpmb" | "ban" | "chi" | "cong" | "trung" | "phong"))
+        && w.len() <= 12
+}
+
+fn is_group_heading(text: &str) -> bool {
+    let f = fold(text);
+    f.starts_with("doi voi cac xa") || f.starts_with("cac xa, phuong") || f.starts_with("ubnd cac xa") || f.starts_with("ubnd cac phuong")
+}
+
+/// Lines where the tasks stop: recipients, signature, closing formulas, page furniture.
+fn is_end(line: &str) -> bool {
+    let f = fold(line);
+    ["noi nhan", "nhan cong van nay", "tren day la", "tm. uy ban", "tm uy ban"].iter().any(|p| f.starts_with(p)) || line.starts_with('[')
+}
+
+const ORDINALS: [&str; 10] = ["mot la", "hai la", "ba la", "bon la", "nam la", "sau la", "bay la", "tam la", "chin la", "muoi la"];
+
+fn ordinal(line: &str) -> Option<&'static str> {
+    let f = fold(line);
+    ORDINALS.iter().find(|o| f.starts_with(&format!("{o},")) || f.starts_with(&format!("{o}:"))).copied()
+}
+
+/// A task's own deadline, only from words that mark one: "trước ngày …", "chậm nhất …",
+/// "trong tháng …", "hàng tuần/tháng/quý", or "thường xuyên" opening the task. Dates cited in the
+/// task ("Quyết định … ngày 29/12/2021") are not deadlines.
+pub fn own_deadline(text: &str) -> Option<Deadline> {
+    let lower = text.to_lowercase();
+    for marker in ["trước ngày", "chậm nhất ngày", "chậm nhất", "hoàn thành trước", "trong tháng", "hàng tuần", "hằng tuần", "hàng tháng", "hằng tháng", "hàng quý", "hằng quý"] {
+        if let Some(at) = lower.find(marker) {
+            let phrase: String = text.chars().skip(lower[..at].chars().count()).take(marker.chars().count() + 12).collect();
+            let phrase = phrase.trim_end_matches([';', '.', ',', ')', ' ']).to_string();
+            let reading = read_deadline(&phrase);
+            if reading.problem.is_none() && reading.deadline.kind != DeadlineKind::None {
+                return Some(reading.deadline);
+            }
+        }
+    }
+    if fold(text).starts_with("thuong xuyen") {
+        return Some(read_deadline("Thường xuyên").deadline);
+    }
+    None
+}
+
+/// "giao (cho) <unit> …" / "Đề nghị <unit> …": the unit a sentence assigns, if it names one.
+fn assigned_unit(sentence: &str, units: &UnitDirectory) -> Option<Option<String>> {
+    let lower = sentence.to_lowercase();
+    // The earliest "giao (cho)" / "đề nghị" in the sentence.
+    let at = ["giao cho ", "giao ", "đề nghị "]
+        .iter()
+        .filter_map(|m| lower.find(m).map(|p| (p, p + m.len())))
+        .min_by_key(|(p, end)| (*p, std::cmp::Reverse(*end)))
+        .map(|(_, end)| end)?;
+    let rest: String = sentence.chars().skip(lower[..at].chars().count()).collect();
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let candidate = |n: usize| words[..n].join(" ").trim_end_matches([',', ';']).to_string();
+    // The longest run of words from the start that is a known name; else a short one that looks
+    // like a unit's name.
+    for n in (1..=words.len().min(10)).rev() {
+        if units.knows(&candidate(n)) {
+            return Some(Some(candidate(n)));
+        }
+    }
+    for n in (1..=words.len().min(4)).rev() {
+        let c = candidate(n);
+        if units.names_a_unit(&c) && !fold(&c).starts_with("cac ") {
+            return Some(Some(c));
+        }
+    }
+    // A group: "các cơ quan, phòng ban …", "các địa phương", "các xã, phường".
+    let f = fold_words(&rest);
+    let group = f.first().is_some_and(|w| w == "cac")
+        && f.get(1).is_some_and(|w| ["co", "phong", "don", "dia", "xa", "phuong", "nganh"].contains(&w.as_str()));
+    group.then_some(None)
+}
+
+fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        current.push(*c);
+        if *c == '.' && chars.get(i + 1).is_none_or(|n| n.is_whitespace()) && !current.ends_with("TP.") {
+            out.push(current.trim().to_string());
+            current.clear();
+        }
+    }
+    if !current.trim().is_empty() {
+        out.push(current.trim().to_string());
+    }
+    out
+}
+
+pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>, year: Option<i32>) -> Vec<ProposedTask> {
+    // The document's time: its year, else the latest year it mentions. A "deadline" years before it
+    // is history ("đất giao trái thẩm quyền trước ngày 01/7/2004"), not a deadline.
+    let year = year.or_else(|| {
+        lines.iter().flat_map(|l| fold_words(l)).filter_map(|w| w.parse::<i32>().ok()).filter(|y| (2000..2100).contains(y)).max()
+    });
+    let mut out: Vec<ProposedTask> = Vec::new();
+    let mut target: Option<Target> = None;
+    let mut section = String::new();
+    let mut in_results = false;
+    let mut numbered_list = false;
+    let mut in_ordinals = false;
+    // After "… tập trung thực hiện tốt các nhiệm vụ sau:", numbered paragraphs are tasks.
+    let mut task_region = false;
+    let push = |out: &mut Vec<ProposedTask>, target: Target, text: &str, section: &str| {
+        let text = text.trim().trim_end_matches(';').trim().to_string();
+        if text.chars().count() < 8 || text.ends_with(':') {
+            return;
+        }
+        let own = own_deadline(&text).filter(|d| match (d.due_date(), year) {
+            (Some(day), Some(y)) => chrono::Datelike::year(&day) >= y - 1,
+            _ => true,
+        });
+        let (deadline, own) = match own {
+            Some(d) => (d, true),
+            None => (default.cloned().unwrap_or_default(), false),
+        };
+        out.push(ProposedTask { target, text, section: section.to_string(), deadline, own_deadline: own });
+    };
+    let mut prose_done = vec![false; lines.len()];
+    for (i, line) in lines.iter().enumerate() {
+        if is_end(line) {
+            target = None;
+            numbered_list = false;
+            in_ordinals = false;
+            continue;
+        }
+        let f = fold(line);
+        if roman_heading(line) {
+            in_results = f.contains("ket qua") || f.contains("tinh hinh");
+            numbered_list = !in_results && (f.contains("nhiem vu") || f.contains("giai phap"));
+            target = None;
+            section = line.clone();
+            continue;
+        }
+        if in_results {
+            continue;
+        }
+        if line.ends_with(':') && (f.contains("cac nhiem vu sau") || f.contains("nhiem vu sau day") || f.contains("cac nhiem vu trong tam sau")) {
+            task_region = true;
+        }
+        if let Some(o) = ordinal(line) {
+            in_ordinals = true;
+            section = o.to_string();
+            target = None;
+            let named = assigned_unit(line, units).flatten();
+            push(&mut out, named.map_or(Target::Unassigned, |u| Target::Units(vec![u])), line, &section);
+            prose_done[i] = true;
+            continue;
+        }
+        if let Some((num, rest)) = numbered(line) {
+            section = line.clone();
+            if is_group_heading(rest) {
+                target = Some(Target::Group("Các xã, phường".into()));
+                continue;
+            }
+            if let Some(names) = heading_units(rest, units) {
+                target = Some(Target::Units(names));
+                continue;
+            }
+            // "1. Nhiệm vụ trọng tâm:" / "2. Nhiệm vụ cụ thể": a sub-heading of tasks for all.
+            if rest.ends_with(':') || (rest.split_whitespace().count() <= 5 && !rest.ends_with('.')) {
+                target = Some(Target::Unassigned);
+                continue;
+            }
+            // A numbered task in a list of tasks ("1. Tập trung …"); one for all the units
+            // ("1. Các phòng, ban, đơn vị, UBND các phường, xã rà soát …") is for the group.
+            if (numbered_list || task_region) && num.split('.').count() == 1 {
+                let f = fold(rest);
+                let target = if f.starts_with("cac phong") || f.starts_with("cac co quan") || f.starts_with("cac don vi") {
+                    Target::Group(rest.split_whitespace().take(8).collect::<Vec<_>>().join(" ").trim_end_matches(',').to_string())
+                } else {
+                    Target::Unassigned
+                };
+                push(&mut out, target, rest, &section);
+                prose_done[i] = true;
+                continue;
+            }
+            target = None;
+            continue;
+        }
+        // A plain number item "1. …" (no inner dot) in a task list.
+        if let Some(rest) = line.split_once(". ").filter(|(n, _)| !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit())).map(|(_, r)| r) {
+            if numbered_list || task_region {
+                section = line.chars().take(40).collect();
+                push(&mut out, Target::Unassigned, rest, &section);
+                prose_done[i] = true;
+                continue;
+            }
+        }
+        match &target {
+            Some(t) => {
+                let t = t.clone();
+                if let Some(item) = line.strip_prefix('+').map(str::trim) {
+                    // "+ Phường Mai Hùng: …": that commune's own task.
+                    if let Some((name, text)) = item.split_once(':').filter(|(n, _)| units.names_a_unit(n.trim())) {
+                        push(&mut out, Target::Units(vec![name.trim().to_string()]), text, &section);
+                        prose_done[i] = true;
+                        continue;
+                    }
+                }
+                if is_bullet(line) || !line.ends_with(':') {
+                    let text = unbullet(line);
+                    // A line that continues the previous one (a page break in the middle): it starts
+                    // in lower case, or the previous one stopped without closing punctuation.
+                    let unfinished = out.last().is_some_and(|l| !l.text.ends_with(['.', ';', ':', '…', '!', '?', ')']));
+                    if !is_bullet(line) && (text.chars().next().is_some_and(char::is_lowercase) || unfinished) && prose_done.get(i.wrapping_sub(1)).copied().unwrap_or(false) {
+                        if let Some(last) = out.last_mut() {
+                            last.text = format!("{} {}", last.text, text);
+                            prose_done[i] = true;
+                            continue;
+                        }
+                    }
+                    push(&mut out, t, text, &section);
+                    prose_done[i] = true;
+                }
+            }
+            None if in_ordinals => {
+                if !line.starts_with(['[', '(']) && line.split_whitespace().count() > 6 {
+                    let named = assigned_unit(line, units).flatten();
+                    push(&mut out, named.map_or(Target::Unassigned, |u| Target::Units(vec![u])), line, &section);
+                    prose_done[i] = true;
+                }
+            }
+            None => {}
+        }
+    }
+    // Prose anywhere else: each sentence that says "giao …" is a task for the unit it names.
+    for (i, line) in lines.iter().enumerate() {
+        if prose_done[i] || is_end(line) || line.split_whitespace().count() < 8 {
+            continue;
+        }
+        for sentence in sentences(line) {
+            if let Some(named) = assigned_unit(&sentence, units) {
+                let lower = sentence.to_lowercase();
+                if !lower.contains("giao") && !lower.contains("đề nghị") {
+                    continue;
+                }
+                let target = match named {
+                    Some(u) => Target::Units(vec![u]),
+                    None => Target::Group(group_of(&sentence)),
+                };
+                push(&mut out, target, &sentence, "");
+            }
+        }
+    }
+    out
+}
+
+/// The group a sentence assigns to ("các cơ quan, phòng ban chuyên môn của thị xã").
+fn group_of(sentence: &str) -> String {
+    let lower = sentence.to_lowercase();
+    let at = ["giao cho ", "giao "].iter().find_map(|m| lower.find(m).map(|p| p + m.len())).unwrap_or(0);
+    let rest: String = sentence.chars().skip(lower[..at].chars().count()).collect();
+    rest.split_whitespace().take(8).collect::<Vec<_>>().join(" ")
+}

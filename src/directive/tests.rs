@@ -1,0 +1,183 @@
+//! Each seed directive, read as a careful office clerk would: the units, the number of tasks per
+//! unit, sample task texts and the deadlines.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::domain::{DeadlineKind, Recurrence};
+
+fn seed(prefix: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
+    let path = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix)).unwrap();
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, day)
+}
+
+fn per_target(r: &DirectiveReading) -> BTreeMap<String, usize> {
+    let mut m = BTreeMap::new();
+    for t in &r.tasks {
+        let key = match &t.target {
+            Target::Units(u) => u.join(" + "),
+            Target::Group(g) => format!("nhóm: {g}"),
+            Target::Unassigned => "(chưa có đơn vị)".into(),
+        };
+        *m.entry(key).or_insert(0) += 1;
+    }
+    m
+}
+
+fn find<'a>(r: &'a DirectiveReading, start: &str) -> &'a ProposedTask {
+    r.tasks.iter().find(|t| t.text.starts_with(start)).unwrap_or_else(|| panic!("no task starting {start:?}"))
+}
+
+#[test]
+fn seed_000_dispatch_of_six_month_focus_tasks() {
+    let r = read_directive(&seed("000"), &Default::default());
+    let doc = &r.document;
+    assert_eq!(doc.kind, Some(DocKind::CongVan));
+    assert_eq!(doc.reference, "/UBND-VP", "number left blank");
+    assert_eq!(doc.place, "TP. Thái Bình");
+    assert_eq!((doc.date, doc.date_text.as_str()), (None, "ngày tháng 7 năm 2022"), "blank day: no date guessed");
+    assert_eq!(doc.subject, "V/v tập trung thực hiện một số nhiệm vụ trọng tâm sáu tháng cuối năm 2022");
+    assert_eq!(doc.signer, "Đinh Gia Dũng");
+    assert_eq!(doc.recipients, ["Trưởng các phòng, ban, đơn vị liên quan thuộc thành phố", "Chủ tịch UBND phường, xã"]);
+    assert_eq!(r.default_deadline.as_ref().unwrap().due_date(), d(2022, 12, 31));
+    let per = per_target(&r);
+    let expected = [
+        ("Phòng Kinh tế", 5),
+        ("Phòng Tài chính - Kế hoạch", 7),
+        ("Chi cục thuế khu vực Thành phố - Vũ thư", 1),
+        ("Phòng Quản lý đô thị", 10),
+        ("Ban quản lý dự án xây dựng cơ sở hạ tầng thành phố", 7),
+        ("Phòng Tài nguyên và Môi trường", 8),
+        ("Trung tâm phát triển quỹ đất và cụm công nghiệp thành phố", 4),
+        ("Phòng Y tế + Trung tâm Y tế thành phố", 2),
+        ("Phòng Giáo dục và đào tạo", 3),
+        ("Phòng Lao động - Thương binh và Xã hội", 3),
+        ("Phòng Văn hóa và thông tin", 2),
+        ("Phòng Nội vụ", 2),
+        ("Thanh tra thành phố", 1),
+        ("Phòng Tư pháp", 2),
+        ("Công an thành phố", 1),
+        ("Ban Chỉ huy Quân sự thành phố", 1),
+        ("Văn phòng HĐND và UBND thành phố", 3),
+    ];
+    for (unit, n) in expected {
+        assert_eq!(per.get(unit), Some(&n), "{unit}");
+    }
+    // Items 1 and 2, for every unit; 3.18 (the leaders) is not a unit's task.
+    assert_eq!(per.get("nhóm: Các phòng, ban, đơn vị, UBND các phường"), Some(&1));
+    assert_eq!(per.get("(chưa có đơn vị)"), Some(&1));
+    assert_eq!(r.tasks.len(), 64);
+    // A task split by a page break is one task.
+    let split = find(&r, "Đôn đốc Ban quản lý dự án xây dựng cơ sở hạ tầng thành phố đẩy nhanh");
+    assert!(split.text.contains("Hai Bà Trung, quy hoạch chi tiết nút giao Phúc Khánh"));
+    // A date cited in a task ("Quyết định số 31/2021/QĐ-UBND ngày 29/12/2021") is not its deadline.
+    let cited = find(&r, "Tiếp tục nâng cao chất lượng lập, thẩm định");
+    assert_eq!(cited.deadline.due_date(), d(2022, 12, 31));
+    assert!(!cited.own_deadline);
+    // The review of results and the closing are not tasks.
+    assert!(r.tasks.iter().all(|t| !t.text.starts_with("Tổng giá trị sản xuất") && !t.text.starts_with("Nhận công văn")));
+}
+
+#[test]
+fn seed_001_report_part_two_numbered_tasks() {
+    let r = read_directive(&seed("001"), &Default::default());
+    assert_eq!(r.document.kind, Some(DocKind::BaoCao));
+    assert_eq!(r.document.signer, "Nguyễn Văn Tâm");
+    assert_eq!(r.document.recipients.len(), 7);
+    assert_eq!(r.tasks.len(), 15, "the fifteen numbered tasks of part II, none of part I");
+    assert!(r.tasks[0].text.starts_with("Tập trung thực hiện quyết liệt, hiệu quả"));
+    assert!(r.tasks[14].text.starts_with("Tăng cường công tác đào tạo, bồi dưỡng"));
+    // Part II is next month's: March 2023 (the report itself is about February).
+    assert_eq!(r.default_deadline.as_ref().unwrap().due_date(), d(2023, 3, 31));
+    assert_eq!(r.tasks[0].deadline.due_date(), d(2023, 3, 31));
+    let ongoing = find(&r, "Thường xuyên tuyên truyền");
+    assert_eq!(ongoing.deadline.kind, DeadlineKind::Recurring(Recurrence::Continuous));
+}
+
+#[test]
+fn seed_002_conclusions_per_unit_communes_and_own_deadlines() {
+    let r = read_directive(&seed("002"), &Default::default());
+    assert_eq!(r.document.kind, Some(DocKind::ThongBaoKetLuan));
+    assert_eq!(r.default_deadline.as_ref().unwrap().due_date(), d(2024, 1, 31), "nhiệm vụ trọng tâm tháng 01/2024");
+    let per = per_target(&r);
+    for (unit, n) in [
+        ("Phòng Kinh tế", 6),
+        ("Phòng Quản lý đô thị", 6),
+        ("Phòng TNMT + HĐGPMB", 4),
+        ("Thanh tra", 2),
+        ("Phòng Tài chính - Kế hoạch", 6),
+        ("Phòng GD&ĐT", 2),
+        ("Phòng Nội vụ", 3),
+        ("Phòng Tư pháp", 2),
+        ("Phòng Văn hóa – Thông tin", 4),
+        ("Phòng LĐTB&XH", 4),
+        ("Văn phòng", 5),
+        ("Ban quản lý dự án", 6),
+        ("Quân sự thị xã", 1),
+        ("Công an thị xã", 1),
+        ("nhóm: Các xã, phường", 5),
+        ("Phường Mai Hùng", 1),
+        ("Phường Quỳnh Xuân", 1),
+        ("Phường Quỳnh Thiện", 1),
+        ("Xã Quỳnh Vinh", 1),
+        ("Xã Quỳnh Trang", 1),
+        ("phòng Tài nguyên và Môi trường", 1),
+        ("phòng Giáo dục và Đào tạo", 1),
+        ("(chưa có đơn vị)", 9),
+    ] {
+        assert_eq!(per.get(unit), Some(&n), "{unit}");
+    }
+    assert_eq!(r.tasks.len(), 73);
+    // A task's own deadline wins; recurring duties are recurring.
+    assert_eq!(find(&r, "Rà soát, đẩy nhanh tiến độ quyết toán các công trình hoàn thành").deadline.due_date(), d(2024, 1, 20));
+    assert_eq!(find(&r, "Rà soát, quản lý chặt chẽ quỹ đất").deadline.due_date(), d(2024, 1, 25));
+    assert_eq!(find(&r, "Chủ trì đôn đốc xử lý vụ việc").deadline.kind, DeadlineKind::Recurring(Recurrence::Weekly));
+    assert_eq!(find(&r, "Hàng tháng báo cáo tiến độ").deadline.kind, DeadlineKind::Recurring(Recurrence::Monthly));
+    assert_eq!(find(&r, "Thường xuyên kiểm tra, đôn đốc").deadline.kind, DeadlineKind::Recurring(Recurrence::Continuous));
+    assert_eq!(find(&r, "Tập trung chỉ đạo sản xuất cây trồng vụ Xuân đạt").deadline.due_date(), d(2024, 1, 31));
+    // "+ Phường Mai Hùng: …" gives the ward its own task, without the name in the text.
+    let ward = r.tasks.iter().find(|t| t.target == Target::Units(vec!["Phường Mai Hùng".into()])).unwrap();
+    assert!(ward.text.starts_with("Tiếp tục vận động bà con nhân dân bàn giao mặt bằng"));
+    // Part I (results, shortcomings) is not tasks.
+    assert!(r.tasks.iter().all(|t| !t.text.starts_with("Một số phòng, ban chuyên môn tổ chức thực hiện")));
+}
+
+#[test]
+fn seed_003_speech_one_two_three() {
+    let r = read_directive(&seed("003"), &Default::default());
+    let items: Vec<&str> = r.tasks.iter().map(|t| t.section.as_str()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    assert_eq!(items, ["ba la", "bon la", "hai la", "mot la", "nam la", "sau la"], "the six items");
+    assert_eq!(r.tasks.len(), 14, "each item with its paragraphs");
+    assert!(r.tasks[0].text.starts_with("Một là, chủ động rà soát"));
+    // Page furniture is left out.
+    assert!(r.tasks.iter().all(|t| !t.text.contains("Truy cập") && !t.text.contains("CÔNG KHAI")));
+    // "đất giao trái thẩm quyền trước ngày 01/7/2004" is history, not a deadline.
+    assert!(r.tasks.iter().all(|t| t.deadline.due_date().is_none_or(|d| chrono::Datelike::year(&d) >= 2021)));
+}
+
+#[test]
+fn seed_004_prose_conclusions_name_their_units() {
+    let r = read_directive(&seed("004"), &Default::default());
+    assert_eq!(r.default_deadline.as_ref().unwrap().due_date(), d(2022, 12, 31), "quý IV of 2022");
+    let per = per_target(&r);
+    assert_eq!(per.get("Phòng Tài chính – Kế hoạch"), Some(&1));
+    assert_eq!(per.get("Ban Quản lý dự án Đầu tư xây dựng"), Some(&1));
+    assert_eq!(per.get("Phòng Quản lý Đô thị thị xã"), Some(&1));
+    assert_eq!(r.tasks.len(), 5);
+    let finance = find(&r, "Giao Phòng Tài chính – Kế hoạch rà soát");
+    assert!(finance.text.ends_with("tự chủ ngân sách trong thời gian tới."));
+}
+
+#[test]
+fn own_deadlines_need_words_that_mark_them() {
+    assert_eq!(tasks::own_deadline("Báo cáo về UBND thị xã trước ngày 20/01/2024.").unwrap().due_date(), d(2024, 1, 20));
+    assert_eq!(tasks::own_deadline("Theo Quyết định số 31/2021/QĐ-UBND ngày 29/12/2021 của UBND tỉnh."), None);
+    assert_eq!(tasks::own_deadline("Hàng tuần có báo cáo kết quả.").unwrap().kind, DeadlineKind::Recurring(Recurrence::Weekly));
+}
