@@ -48,7 +48,17 @@ impl DocumentIdentity {
     /// How the document is named as a task's source: "Công văn V/v …".
     pub fn title(&self) -> String {
         let kind = self.kind.unwrap_or(DocKind::Other).name();
-        if self.subject.is_empty() { kind.to_string() } else { format!("{kind} {}", self.subject) }
+        let subject = fold(&self.subject);
+        if self.subject.is_empty() {
+            kind.to_string()
+        } else if subject.starts_with(&fold(kind)) {
+            self.subject.clone()
+        } else if self.kind == Some(DocKind::ThongBaoKetLuan) && subject.starts_with("ket luan") {
+            // "Thông báo" + "Kết luận của đồng chí …", not "Thông báo kết luận Kết luận …".
+            format!("Thông báo {}", self.subject)
+        } else {
+            format!("{kind} {}", self.subject)
+        }
     }
 }
 

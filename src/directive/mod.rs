@@ -9,6 +9,7 @@
 //! "sáu tháng cuối năm 2022", "quý IV"). The review of results, statistics, recipients, signature
 //! and page furniture are left out.
 
+pub mod docx;
 mod identity;
 mod tasks;
 

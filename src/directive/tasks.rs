@@ -91,11 +91,25 @@ pub fn own_deadline(text: &str) -> Option<Deadline> {
     let lower = text.to_lowercase();
     for marker in ["trước ngày", "chậm nhất ngày", "chậm nhất", "hoàn thành trước", "trong tháng", "hàng tuần", "hằng tuần", "hàng tháng", "hằng tháng", "hàng quý", "hằng quý"] {
         if let Some(at) = lower.find(marker) {
-            let phrase: String = text.chars().skip(lower[..at].chars().count()).take(marker.chars().count() + 12).collect();
+            let phrase: String = text.chars().skip(lower[..at].chars().count()).take(marker.chars().count() + 14).collect();
             let phrase = phrase.trim_end_matches([';', '.', ',', ')', ' ']).to_string();
             let reading = read_deadline(&phrase);
             if reading.problem.is_none() && reading.deadline.kind != DeadlineKind::None {
-                return Some(reading.deadline);
+                // The text is exactly the words that state it: the marker of a recurrence, or the
+                // phrase up to the date's year.
+                let mut deadline = reading.deadline;
+                deadline.text = match deadline.kind {
+                    DeadlineKind::Recurring(_) => phrase.chars().take(marker.chars().count()).collect(),
+                    _ => {
+                        let chars: Vec<char> = phrase.chars().collect();
+                        let end = (0..chars.len().saturating_sub(3))
+                            .rev()
+                            .find(|&i| chars[i..i + 4].iter().all(char::is_ascii_digit))
+                            .map_or(chars.len(), |i| i + 4);
+                        chars[..end].iter().collect()
+                    }
+                };
+                return Some(deadline);
             }
         }
     }

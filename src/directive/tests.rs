@@ -105,6 +105,7 @@ fn seed_001_report_part_two_numbered_tasks() {
 fn seed_002_conclusions_per_unit_communes_and_own_deadlines() {
     let r = read_directive(&seed("002"), &Default::default());
     assert_eq!(r.document.kind, Some(DocKind::ThongBaoKetLuan));
+    assert_eq!(r.document.title(), "Thông báo Kết luận của đồng chí Nguyễn Hữu An, Chủ tịch UBND thị xã tại phiên họp thường kỳ tháng 12 năm 2023");
     assert_eq!(r.default_deadline.as_ref().unwrap().due_date(), d(2024, 1, 31), "nhiệm vụ trọng tâm tháng 01/2024");
     let per = per_target(&r);
     for (unit, n) in [
@@ -179,5 +180,9 @@ fn seed_004_prose_conclusions_name_their_units() {
 fn own_deadlines_need_words_that_mark_them() {
     assert_eq!(tasks::own_deadline("Báo cáo về UBND thị xã trước ngày 20/01/2024.").unwrap().due_date(), d(2024, 1, 20));
     assert_eq!(tasks::own_deadline("Theo Quyết định số 31/2021/QĐ-UBND ngày 29/12/2021 của UBND tỉnh."), None);
-    assert_eq!(tasks::own_deadline("Hàng tuần có báo cáo kết quả.").unwrap().kind, DeadlineKind::Recurring(Recurrence::Weekly));
+    let weekly = tasks::own_deadline("Hàng tuần có báo cáo kết quả.").unwrap();
+    assert_eq!((weekly.kind, weekly.text.as_str()), (DeadlineKind::Recurring(Recurrence::Weekly), "Hàng tuần"));
+    let dated = tasks::own_deadline("Tổng hợp báo cáo trước ngày 20/01/2024 để tổng hợp.").unwrap();
+    assert_eq!(dated.text, "trước ngày 20/01/2024");
+    assert_eq!(tasks::own_deadline("Hoàn thành trong tháng 01 năm 2024.").unwrap().text, "trong tháng 01 năm 2024");
 }

@@ -3,6 +3,7 @@
 
 mod about;
 mod board;
+mod directive;
 mod export;
 mod filter_bar;
 mod import;
@@ -59,6 +60,7 @@ pub fn App() -> impl IntoView {
     let (board_href, board_current) = link(Page::Board);
     let (units_href, units_current) = link(Page::Units);
     let (report_href, report_current) = link(Page::Report);
+    let (directive_href, directive_current) = link(Page::Directive);
 
     view! {
         <header class="topbar">
@@ -73,6 +75,7 @@ pub fn App() -> impl IntoView {
                 <a href=units_href aria-current=units_current>{t.nav_units}</a>
                 <a href=report_href aria-current=report_current>{t.export.nav_report}</a>
                 <a href=import_href aria-current=import_current>{t.nav_import}</a>
+                <a href=directive_href aria-current=directive_current>"Đọc văn bản"</a>
                 <a href=about_href aria-current=about_current>{t.nav_about}</a>
             </nav>
         </header>
@@ -87,6 +90,7 @@ pub fn App() -> impl IntoView {
                 Page::Board => view! { <board::BoardPage /> }.into_any(),
                 Page::Units => view! { <units::UnitsPage /> }.into_any(),
                 Page::Report => view! { <report::ReportPage /> }.into_any(),
+                Page::Directive => view! { <directive::DirectivePage /> }.into_any(),
                 Page::Unit(id) => view! { <units::UnitPage id=id /> }.into_any(),
                 Page::Task(id) => view! { <task::TaskPage id=Some(id) /> }.into_any(),
                 Page::NewTask => view! { <task::TaskPage id=None /> }.into_any(),

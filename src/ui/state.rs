@@ -404,6 +404,31 @@ impl Workspace {
         true
     }
 
+    /// Add tasks made from a directive, with the units they need, in one write (undone as one).
+    pub fn add_many(self, new: Vec<Task>, units: UnitDirectory, message: String) -> bool {
+        if !self.may_change_now() || new.is_empty() {
+            return false;
+        }
+        let at = now();
+        let units_before = self.units.with_untracked(|u| u.units().to_vec());
+        let ids: Vec<TaskId> = new.iter().map(|t| t.id.clone()).collect();
+        self.tasks.update(|tasks| {
+            tasks.extend(new.into_iter().map(|mut t| {
+                t.updated_at = Some(at);
+                t
+            }))
+        });
+        self.units.set(units);
+        self.undo.set_value(Some(UndoEntry { tasks: ids.iter().map(|id| (id.clone(), None)).collect(), units: Some(units_before) }));
+        self.dirty.update(|d| {
+            d.tasks.extend(ids);
+            d.units = true;
+        });
+        self.save();
+        self.notices.push(NoticeKind::Info, message, Some(NoticeAction::Undo));
+        true
+    }
+
     /// Delete a task (the person has confirmed); it can be undone.
     pub fn delete_task(self, id: &TaskId) -> bool {
         if !self.may_change_now() {
