@@ -47,19 +47,21 @@ impl ReportPeriod {
         }
     }
 
-    /// For the file name: "thang-01-2024", "quy-I-2024", "6-thang-dau-nam-2024".
+    /// For the file name: the label without accents, words joined by "-" ("thang-01-2024",
+    /// "quy-I-2024", "6-thang-dau-nam-2024").
     pub fn slug(self) -> String {
-        const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
-        match self {
-            ReportPeriod::Month { year, month } => format!("thang-{month:02}-{year}"),
-            ReportPeriod::Quarter { year, quarter } => format!("quy-{}-{year}", ROMAN[(quarter as usize - 1).min(3)]),
-            ReportPeriod::Half { year, second } => format!("6-thang-{}-nam-{year}", if second { "cuoi" } else { "dau" }),
-            ReportPeriod::Year { year } => format!("nam-{year}"),
-            ReportPeriod::Dates { .. } => {
-                let (from, to) = self.range();
-                format!("{}_{}", from.format("%Y-%m-%d"), to.format("%Y-%m-%d"))
-            }
-        }
+        use unicode_normalization::UnicodeNormalization;
+        let plain: String = self
+            .label()
+            .nfd()
+            .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+            .map(|c| match c {
+                'đ' => 'd',
+                'Đ' => 'D',
+                c => c,
+            })
+            .collect();
+        plain.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && *w != "tu" && *w != "ngay").collect::<Vec<_>>().join("-")
     }
 
     /// The month holding a day.
@@ -274,6 +276,9 @@ mod tests {
         assert_eq!(ReportPeriod::Quarter { year: 2024, quarter: 4 }.label(), "quý IV/2024");
         assert_eq!(ReportPeriod::Half { year: 2024, second: false }.label(), "6 tháng đầu năm 2024");
         assert_eq!(ReportPeriod::Month { year: 2024, month: 1 }.slug(), "thang-01-2024");
+        assert_eq!(ReportPeriod::Quarter { year: 2024, quarter: 2 }.slug(), "quy-II-2024");
+        assert_eq!(ReportPeriod::Half { year: 2024, second: false }.slug(), "6-thang-dau-nam-2024");
+        assert_eq!(ReportPeriod::Dates { from: d(1, 1), to: d(1, 20) }.slug(), "01-01-2024-den-20-01-2024");
         assert_eq!(ReportPeriod::Dates { from: d(1, 20), to: d(1, 1) }.range(), (d(1, 1), d(1, 20)));
         assert_eq!(ReportPeriod::Year { year: 2024 }.label(), "năm 2024");
     }
