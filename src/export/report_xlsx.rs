@@ -6,9 +6,8 @@ use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
 
 use super::tracker::{base_format, FONT};
 use crate::domain::vn_date::format_date;
-use crate::domain::{Bucket, OverdueAge};
+use crate::domain::OverdueAge;
 use crate::report::monthly::{Basis, Report, RowKind};
-use crate::report::percent;
 
 /// The summary's columns after TT and Đơn vị, as the official table has them.
 pub const SUMMARY_HEADERS: [&str; 8] = [
@@ -76,16 +75,12 @@ pub fn report_xlsx(report: &Report) -> Result<Vec<u8>, XlsxError> {
             s.write_number_with_format(r, 0, n as f64, nf)?;
         }
         s.write_string_with_format(r, 1, &row.label, tf)?;
-        let l = &row.summary.lead;
-        let values = [l.total, l.get(Bucket::DoneOnTime), l.get(Bucket::DoneLate), l.get(Bucket::InProgressInTime), l.get(Bucket::Overdue), l.get(Bucket::InProgressNoDeadline) + l.get(Bucket::DoneNoDeadline)];
-        for (c, v) in values.iter().enumerate() {
+        for (c, v) in row.summary.report_figures().iter().enumerate() {
             s.write_number_with_format(r, 2 + c as u16, *v as f64, nf)?;
         }
         // The rate as paperwork writes it, with a comma; the counts it comes from are beside it.
-        let rate = row.summary.on_time_rate().map(percent).unwrap_or_else(|| "—".into());
-        s.write_string_with_format(r, 8, &rate, nf)?;
-        let note = row.summary.on_time_rate().map(|_| format!("{}/{} đúng hạn", l.get(Bucket::DoneOnTime), row.summary.judged())).unwrap_or_default();
-        s.write_string_with_format(r, 9, &note, tf)?;
+        s.write_string_with_format(r, 8, &row.summary.rate_text(), nf)?;
+        s.write_string_with_format(r, 9, &row.summary.rate_note(), tf)?;
     }
     let after = head_row + 2 + report.rows.len() as u32;
     if report.without_date > 0 {

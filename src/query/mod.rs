@@ -35,6 +35,19 @@ pub fn chase_order(tasks: &[Task], as_of: NaiveDate, rules: StatusRules) -> Vec<
     ranked
 }
 
+/// What a free-text search looks in: the task's own folded text and the names (full and short) of
+/// its units, so "phong kinh te" finds Phòng Kinh tế's tasks.
+pub fn search_text(task: &Task, units: &crate::domain::UnitDirectory) -> String {
+    let names: Vec<&str> = task
+        .lead_unit
+        .iter()
+        .chain(&task.coordinating_units)
+        .filter_map(|u| units.get(u))
+        .flat_map(|u| [u.name.as_str(), u.short_name.as_str()])
+        .collect();
+    format!("{} \n {}", task.search_text(), crate::domain::fold::fold(&names.join(" \n ")))
+}
+
 /// [`chase_order`] of the tasks that pass the filter. `search_texts[i]` is task `i`'s folded
 /// search text.
 pub fn filtered(tasks: &[Task], search_texts: &[String], filter: &Filter, as_of: NaiveDate, rules: StatusRules) -> Vec<Ranked> {
@@ -98,6 +111,16 @@ mod tests {
         ];
         let order: Vec<usize> = chase_order(&tasks, d(20), StatusRules::default()).iter().map(|r| r.index).collect();
         assert_eq!(order, vec![2, 1, 5, 4, 3, 0]);
+    }
+
+    #[test]
+    fn searching_finds_a_task_by_its_units_name() {
+        let mut units = crate::domain::UnitDirectory::default();
+        let kt = units.resolve_or_add("Phòng Kinh tế").unwrap().id().clone();
+        let mut t = task(0, "", Progress::InProgress, None);
+        t.coordinating_units.push(kt);
+        assert!(crate::domain::fold::matches_query(&search_text(&t, &units), "phong kinh te"));
+        assert!(!crate::domain::fold::matches_query(&t.search_text(), "phong kinh te"));
     }
 
     #[test]

@@ -30,6 +30,30 @@ impl UnitSummary {
         self.lead.get(Bucket::DoneOnTime) + self.lead.get(Bucket::DoneLate) + self.lead.get(Bucket::Overdue)
     }
 
+    /// The report's figures, in the columns of the official table: total, done on time, done late,
+    /// in progress in time, overdue, without deadline (done or not).
+    pub fn report_figures(&self) -> [usize; 6] {
+        let l = &self.lead;
+        [
+            l.total,
+            l.get(Bucket::DoneOnTime),
+            l.get(Bucket::DoneLate),
+            l.get(Bucket::InProgressInTime),
+            l.get(Bucket::Overdue),
+            l.get(Bucket::InProgressNoDeadline) + l.get(Bucket::DoneNoDeadline),
+        ]
+    }
+
+    /// The rate as the report writes it ("83,7%"), or "—" when nothing can be judged yet.
+    pub fn rate_text(&self) -> String {
+        self.on_time_rate().map(percent).unwrap_or_else(|| "—".into())
+    }
+
+    /// The counts behind the rate ("36/43 đúng hạn"), empty when there is no rate.
+    pub fn rate_note(&self) -> String {
+        self.on_time_rate().map(|_| format!("{}/{} đúng hạn", self.lead.get(Bucket::DoneOnTime), self.judged())).unwrap_or_default()
+    }
+
     /// Done on time out of those judged; `None` when none can be judged yet.
     pub fn on_time_rate(&self) -> Option<f64> {
         let judged = self.judged();

@@ -6,9 +6,8 @@ use leptos::prelude::*;
 
 use super::state::today;
 use super::Workspace;
-use crate::domain::fold::fold;
 use crate::domain::UnitId;
-use crate::query::{filtered, BucketCounts, Ranked};
+use crate::query::{filtered, search_text, BucketCounts, Ranked};
 use crate::route::Route;
 
 #[derive(Clone, Copy)]
@@ -25,23 +24,7 @@ pub fn use_listing(unit: Option<UnitId>) -> Listing {
     let searching = Memo::new(move |_| route.with(|r| !r.filter.text.trim().is_empty()));
     let search_texts = Memo::new(move |_| {
         if searching.get() {
-            // The task's own text and the names of its units: "phong kinh te" finds Phòng Kinh tế's tasks.
-            ws.units.with(|units| {
-                ws.tasks.with(|ts| {
-                    ts.iter()
-                        .map(|t| {
-                            let names: Vec<&str> = t
-                                .lead_unit
-                                .iter()
-                                .chain(&t.coordinating_units)
-                                .filter_map(|u| units.get(u))
-                                .flat_map(|u| [u.name.as_str(), u.short_name.as_str()])
-                                .collect();
-                            format!("{} \n {}", t.search_text(), fold(&names.join(" \n ")))
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
+            ws.units.with(|units| ws.tasks.with(|ts| ts.iter().map(|t| search_text(t, units)).collect::<Vec<_>>()))
         } else {
             Vec::new()
         }

@@ -9,11 +9,9 @@ use super::notices::NoticeKind;
 use super::state::today;
 use super::Workspace;
 use crate::domain::vn_date::{format_date, parse_date};
-use crate::domain::Bucket;
 use crate::export::report_xlsx::{age_text, basis_text, report_xlsx, SUMMARY_HEADERS};
 use crate::i18n::texts;
 use crate::report::monthly::{report, Basis, ReportPeriod, RowKind};
-use crate::report::percent;
 use crate::route::Route;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,19 +132,18 @@ pub fn ReportPage() -> impl IntoView {
                             made.with(|r| r.rows.iter().map(|row| {
                                 let strong = !matches!(row.kind, RowKind::Unit(_));
                                 let tt = if strong { String::new() } else { n += 1; n.to_string() };
-                                let l = &row.summary.lead;
-                                let rate = row.summary.on_time_rate().map(percent).unwrap_or_else(|| "—".into());
-                                let note = row.summary.on_time_rate().map(|_| format!("{}/{} đúng hạn", l.get(Bucket::DoneOnTime), row.summary.judged())).unwrap_or_default();
+                                let [total, on_time, late, in_time, overdue, no_deadline] = row.summary.report_figures();
+                                let (rate, note) = (row.summary.rate_text(), row.summary.rate_note());
                                 view! {
                                     <tr class:subtotal=strong data-row=row.label.clone()>
                                         <td class="num">{tt}</td>
                                         <td>{row.label.clone()}</td>
-                                        <td class="num">{l.total}</td>
-                                        <td class="num">{l.get(Bucket::DoneOnTime)}</td>
-                                        <td class="num">{l.get(Bucket::DoneLate)}</td>
-                                        <td class="num">{l.get(Bucket::InProgressInTime)}</td>
-                                        <td class="num" class:hot=l.get(Bucket::Overdue) != 0>{l.get(Bucket::Overdue)}</td>
-                                        <td class="num">{l.get(Bucket::InProgressNoDeadline) + l.get(Bucket::DoneNoDeadline)}</td>
+                                        <td class="num">{total}</td>
+                                        <td class="num">{on_time}</td>
+                                        <td class="num">{late}</td>
+                                        <td class="num">{in_time}</td>
+                                        <td class="num" class:hot=overdue != 0>{overdue}</td>
+                                        <td class="num">{no_deadline}</td>
                                         <td class="num rate">{rate}</td>
                                         <td class="muted">{note}</td>
                                     </tr>
