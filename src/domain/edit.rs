@@ -1,14 +1,20 @@
 //! Changing a task: every change is kept in the task's history (what, old value, new value, when)
-//! and stamps its last update. The board, the task page and imports all change tasks this way.
+//! and stamps its last update. Every change to a task — the board, the task page, bulk changes,
+//! imports, unit merges — goes through [`apply`], so history is written one way, under the stable
+//! field codes of [`Edit`]'s serde names.
 
 use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
 
 use super::vn_date::format_date;
 use super::{Change, Deadline, Progress, Task, UnitId};
 
-/// One field set to a new value.
-#[derive(Debug, Clone, PartialEq)]
+/// One field set to a new value. The serde names are the field codes kept in history and in
+/// stored commands: never rename one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
 pub enum Edit {
+    Number(String),
     Content(String),
     LeadUnit(Option<UnitId>),
     CoordinatingUnits(Vec<UnitId>),
@@ -28,6 +34,7 @@ pub enum Edit {
 /// The key a change is kept under in the history (shown translated by the interface).
 pub fn field_key(edit: &Edit) -> &'static str {
     match edit {
+        Edit::Number(_) => "number",
         Edit::Content(_) => "content",
         Edit::LeadUnit(_) => "lead_unit",
         Edit::CoordinatingUnits(_) => "coordinating_units",
@@ -64,8 +71,14 @@ fn deadline_text(d: &Deadline) -> String {
 
 /// Apply an edit; returns whether anything changed (an edit to the same value is no change).
 pub fn apply(task: &mut Task, edit: Edit, at: NaiveDateTime) -> bool {
+    apply_because(task, edit, at, "")
+}
+
+/// [`apply`], with the reason the person gave kept beside the change (a new deadline's reason).
+pub fn apply_because(task: &mut Task, edit: Edit, at: NaiveDateTime, reason: &str) -> bool {
     let key = field_key(&edit);
     let Some((old, new)) = (match edit {
+        Edit::Number(v) => swap_text(&mut task.number, v),
         Edit::Content(v) => swap_text(&mut task.content, v),
         Edit::Leader(v) => swap_text(&mut task.leader, v),
         Edit::Officer(v) => swap_text(&mut task.officer, v),
@@ -79,13 +92,72 @@ pub fn apply(task: &mut Task, edit: Edit, at: NaiveDateTime) -> bool {
         Edit::SourceDate(v) => swap(&mut task.source.date, v, |d| date_text(*d)),
         Edit::CompletedOn(v) => swap(&mut task.completed_on, v, |d| date_text(*d)),
         Edit::Deadline(v) => swap(&mut task.deadline, v, deadline_text),
-        Edit::Progress(v) => swap(&mut task.progress, v, |p| format!("{p:?}")),
+        Edit::Progress(v) => swap(&mut task.progress, v, |p| p.code().to_string()),
     }) else {
         return false;
     };
-    task.history.push(Change { at, field: key.to_string(), old, new });
+    task.history.push(Change { at, field: key.to_string(), old, new, reason: reason.to_string() });
     task.updated_at = Some(at);
     true
+}
+
+/// The task's present value of the field `like` sets.
+pub fn current(task: &Task, like: &Edit) -> Edit {
+    match like {
+        Edit::Number(_) => Edit::Number(task.number.clone()),
+        Edit::Content(_) => Edit::Content(task.content.clone()),
+        Edit::LeadUnit(_) => Edit::LeadUnit(task.lead_unit.clone()),
+        Edit::CoordinatingUnits(_) => Edit::CoordinatingUnits(task.coordinating_units.clone()),
+        Edit::Leader(_) => Edit::Leader(task.leader.clone()),
+        Edit::Officer(_) => Edit::Officer(task.officer.clone()),
+        Edit::SourceRef(_) => Edit::SourceRef(task.source.reference.clone()),
+        Edit::SourceDate(_) => Edit::SourceDate(task.source.date),
+        Edit::SourceTitle(_) => Edit::SourceTitle(task.source.title.clone()),
+        Edit::Deadline(_) => Edit::Deadline(task.deadline.clone()),
+        Edit::Progress(_) => Edit::Progress(task.progress),
+        Edit::Result(_) => Edit::Result(task.result.clone()),
+        Edit::Evidence(_) => Edit::Evidence(task.evidence.clone()),
+        Edit::CompletedOn(_) => Edit::CompletedOn(task.completed_on),
+        Edit::Note(_) => Edit::Note(task.note.clone()),
+    }
+}
+
+/// Do two values of a field mean the same (text is compared without its outer spaces)?
+pub fn same_value(a: &Edit, b: &Edit) -> bool {
+    let text = |e: &Edit| match e {
+        Edit::Number(v) | Edit::Content(v) | Edit::Leader(v) | Edit::Officer(v) | Edit::SourceRef(v) | Edit::SourceTitle(v)
+        | Edit::Result(v) | Edit::Evidence(v) | Edit::Note(v) => Some(v.trim().to_string()),
+        _ => None,
+    };
+    match (text(a), text(b)) {
+        (Some(x), Some(y)) => field_key(a) == field_key(b) && x == y,
+        _ => a == b,
+    }
+}
+
+/// A field the person changed that was changed elsewhere too since the form was opened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// What the form showed when it was opened.
+    pub base: Edit,
+    /// What the task holds now (someone else's change).
+    pub theirs: Edit,
+    /// What the person typed.
+    pub mine: Edit,
+}
+
+/// The edits whose field has changed since `base` (what the person saw) to something other than
+/// what the person now asks for. An edit without a base value is never a conflict.
+pub fn conflicts(task: &Task, edits: &[Edit], base: &[Edit]) -> Vec<Conflict> {
+    edits
+        .iter()
+        .filter_map(|mine| {
+            let seen = base.iter().find(|b| field_key(b) == field_key(mine))?;
+            let theirs = current(task, mine);
+            (!same_value(&theirs, seen) && !same_value(&theirs, mine))
+                .then(|| Conflict { base: seen.clone(), theirs, mine: mine.clone() })
+        })
+        .collect()
 }
 
 fn swap_text(slot: &mut String, value: String) -> Option<(String, String)> {
@@ -131,7 +203,7 @@ mod tests {
         assert!(apply(&mut t, Edit::Result("Đã rà soát 12 thửa".into()), at()));
         assert!(apply(&mut t, Edit::Deadline(read_deadline("trước ngày 25/01/2024").deadline), at()));
         assert_eq!(t.history.len(), 2);
-        assert_eq!(t.history[0], Change { at: at(), field: "result".into(), old: "".into(), new: "Đã rà soát 12 thửa".into() });
+        assert_eq!(t.history[0], Change { at: at(), field: "result".into(), old: "".into(), new: "Đã rà soát 12 thửa".into(), reason: String::new() });
         assert_eq!(t.history[1].new, "25/01/2024 (trước ngày 25/01/2024)");
         assert_eq!(t.updated_at, Some(at()));
     }
@@ -143,6 +215,38 @@ mod tests {
         assert!(!apply(&mut t, Edit::Progress(Progress::NotStarted), at()));
         assert!(t.history.is_empty());
         assert_eq!(t.updated_at, None);
+    }
+
+    #[test]
+    fn progress_is_kept_under_its_code_not_a_debug_name() {
+        let mut t = Task::new(TaskId("NV-1".into()), "Rà soát");
+        apply(&mut t, Edit::Progress(Progress::InProgress), at());
+        assert_eq!((t.history[0].old.as_str(), t.history[0].new.as_str()), ("not_started", "in_progress"));
+        assert_eq!(Progress::from_code("in_progress"), Some(Progress::InProgress));
+        assert_eq!(Progress::from_code("InProgress"), Some(Progress::InProgress), "history written before codes still reads");
+    }
+
+    #[test]
+    fn edits_are_stored_under_their_field_codes() {
+        let json = serde_json::to_string(&Edit::Leader("Đ/c Hùng".into())).unwrap();
+        assert_eq!(json, r#"{"field":"leader","value":"Đ/c Hùng"}"#);
+        assert_eq!(serde_json::from_str::<Edit>(&json).unwrap(), Edit::Leader("Đ/c Hùng".into()));
+    }
+
+    #[test]
+    fn a_field_changed_elsewhere_since_the_form_opened_is_a_conflict() {
+        let mut t = Task::new(TaskId("NV-1".into()), "Rà soát");
+        let base = vec![current(&t, &Edit::Result(String::new())), current(&t, &Edit::Note(String::new()))];
+        // Another tab writes the result.
+        apply(&mut t, Edit::Result("Đã xong 80%".into()), at());
+        // This form changes only the note: no conflict.
+        assert!(conflicts(&t, &[Edit::Note("Chờ số liệu".into())], &base).is_empty());
+        // This form also typed a result: the person must choose.
+        let c = conflicts(&t, &[Edit::Result("Đang làm".into())], &base);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].theirs, Edit::Result("Đã xong 80%".into()));
+        // Typing the same value as the other tab is no conflict.
+        assert!(conflicts(&t, &[Edit::Result(" Đã xong 80% ".into())], &base).is_empty());
     }
 
     #[test]

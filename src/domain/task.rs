@@ -70,6 +70,21 @@ pub enum Progress {
 impl Progress {
     pub const ALL: [Progress; 4] = [Progress::NotStarted, Progress::InProgress, Progress::Done, Progress::Paused];
 
+    /// The stable code kept in history and forms (the serde name).
+    pub fn code(self) -> &'static str {
+        match self {
+            Progress::NotStarted => "not_started",
+            Progress::InProgress => "in_progress",
+            Progress::Done => "done",
+            Progress::Paused => "paused",
+        }
+    }
+
+    /// Read a code back; history written before codes existed used the Rust names ("InProgress").
+    pub fn from_code(code: &str) -> Option<Progress> {
+        Progress::ALL.into_iter().find(|p| p.code() == code || format!("{p:?}") == code)
+    }
+
     /// Read progress as trackers write it: "Hoàn thành", "Đã hoàn thành", "Đang thực hiện",
     /// "Chưa thực hiện", "Tạm dừng", or an "x" ticked in a "done" column.
     pub fn from_text(text: &str) -> Option<Progress> {
@@ -107,6 +122,9 @@ pub struct Change {
     pub field: String,
     pub old: String,
     pub new: String,
+    /// Why, when the person said (a new deadline's reason).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,13 +8,20 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 
 use super::rows::{RowDraft, RowProblem};
+use crate::domain::edit::{self, Edit};
 use crate::domain::fold::fold_key;
-use crate::domain::{format_date, Change, Resolution, SourceDocument, Task, TaskId, UnitDirectory, UnitId};
+use crate::domain::{Change, Resolution, Task, TaskId, UnitDirectory, UnitId};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TaskUpdate {
+    /// The task as the import will leave it (for the preview).
     pub task: Task,
+    /// What changes, old and new, for the preview.
     pub changes: Vec<Change>,
+    /// The fields the file sets, and what the task held when the plan was made: the workspace
+    /// applies these to the task as it is when the import is confirmed.
+    pub edits: Vec<Edit>,
+    pub base: Vec<Edit>,
 }
 
 /// A row left out of the import, or imported with a warning.
@@ -130,15 +137,13 @@ pub fn plan(
         match existing {
             Some(i) if !touched.contains_key(&i) => {
                 let mut task = tasks[i].clone();
-                let changes = apply_draft(&mut task, draft, lead, coordinating, now);
-                if changes.is_empty() {
+                let (edits, base, changes) = apply_draft(&mut task, draft, lead, coordinating, now);
+                if edits.is_empty() {
                     plan.unchanged += 1;
                     touched.insert(i, usize::MAX);
                 } else {
-                    task.history.extend(changes.iter().cloned());
-                    task.updated_at = Some(now);
                     touched.insert(i, plan.updated.len());
-                    plan.updated.push(TaskUpdate { task, changes });
+                    plan.updated.push(TaskUpdate { task, changes, edits, base });
                 }
             }
             Some(_) => plan.skipped.push(note(RowProblem::DuplicateId {
@@ -159,74 +164,65 @@ pub fn plan(
     plan
 }
 
-/// Set every field the draft speaks of; return what changed.
+/// The edits a draft asks of a task: every field the file has a value for.
+fn draft_edits(d: &RowDraft, lead: Option<UnitId>, coordinating: Option<Vec<UnitId>>) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    let text = |v: &Option<String>, make: fn(String) -> Edit, edits: &mut Vec<Edit>| {
+        if let Some(v) = v {
+            edits.push(make(v.clone()));
+        }
+    };
+    text(&d.number, Edit::Number, &mut edits);
+    edits.push(Edit::Content(d.content.trim().to_string()));
+    text(&d.source_ref, Edit::SourceRef, &mut edits);
+    text(&d.source_title, Edit::SourceTitle, &mut edits);
+    text(&d.leader, Edit::Leader, &mut edits);
+    text(&d.officer, Edit::Officer, &mut edits);
+    text(&d.result, Edit::Result, &mut edits);
+    text(&d.evidence, Edit::Evidence, &mut edits);
+    text(&d.note, Edit::Note, &mut edits);
+    if let Some(date) = d.source_date {
+        edits.push(Edit::SourceDate(Some(date)));
+    }
+    if let Some(date) = d.completed_on {
+        edits.push(Edit::CompletedOn(Some(date)));
+    }
+    if let Some(p) = d.progress {
+        edits.push(Edit::Progress(p));
+    }
+    if let Some(deadline) = &d.deadline {
+        edits.push(Edit::Deadline(deadline.clone()));
+    }
+    if lead.is_some() {
+        edits.push(Edit::LeadUnit(lead));
+    }
+    if let Some(c) = coordinating.filter(|c| !c.is_empty()) {
+        edits.push(Edit::CoordinatingUnits(c));
+    }
+    edits
+}
+
+/// Set every field the draft speaks of (through [`edit::apply`], so history is written the one
+/// way); return the edits that changed something, the task's values before them, and the changes.
 fn apply_draft(
     task: &mut Task,
     d: &RowDraft,
     lead: Option<UnitId>,
     coordinating: Option<Vec<UnitId>>,
     now: NaiveDateTime,
-) -> Vec<Change> {
-    let mut changes = Vec::new();
-    let mut set_text = |name: &str, slot: &mut String, value: &Option<String>| {
-        if let Some(v) = value {
-            if slot.trim() != v.trim() {
-                changes.push(Change { at: now, field: name.into(), old: slot.clone(), new: v.clone() });
-                *slot = v.clone();
-            }
-        }
-    };
-    set_text("number", &mut task.number, &d.number);
-    set_text("content", &mut task.content, &Some(d.content.trim().to_string()));
-    set_text("source_ref", &mut task.source.reference, &d.source_ref);
-    set_text("source_title", &mut task.source.title, &d.source_title);
-    set_text("leader", &mut task.leader, &d.leader);
-    set_text("officer", &mut task.officer, &d.officer);
-    set_text("result", &mut task.result, &d.result);
-    set_text("evidence", &mut task.evidence, &d.evidence);
-    set_text("note", &mut task.note, &d.note);
-    let date_text = |d: Option<chrono::NaiveDate>| d.map(format_date).unwrap_or_default();
-    if let Some(date) = d.source_date {
-        if task.source.date != Some(date) {
-            changes.push(Change { at: now, field: "source_date".into(), old: date_text(task.source.date), new: format_date(date) });
-            task.source = SourceDocument { date: Some(date), ..task.source.clone() };
+) -> (Vec<Edit>, Vec<Edit>, Vec<Change>) {
+    let before = task.history.len();
+    let mut edits = Vec::new();
+    let mut base = Vec::new();
+    for e in draft_edits(d, lead, coordinating) {
+        let old = edit::current(task, &e);
+        if edit::apply(task, e.clone(), now) {
+            edits.push(e);
+            base.push(old);
         }
     }
-    if let Some(date) = d.completed_on {
-        if task.completed_on != Some(date) {
-            changes.push(Change { at: now, field: "completed_on".into(), old: date_text(task.completed_on), new: format_date(date) });
-            task.completed_on = Some(date);
-        }
-    }
-    if let Some(p) = d.progress {
-        if task.progress != p {
-            changes.push(Change { at: now, field: "progress".into(), old: format!("{:?}", task.progress), new: format!("{p:?}") });
-            task.progress = p;
-        }
-    }
-    if let Some(deadline) = &d.deadline {
-        if task.deadline.due_date() != deadline.due_date() || task.deadline.kind != deadline.kind || task.deadline.text != deadline.text {
-            changes.push(Change { at: now, field: "deadline".into(), old: task.deadline.text.clone(), new: deadline.text.clone() });
-            task.deadline = deadline.clone();
-        }
-    }
-    if lead.is_some() && task.lead_unit != lead {
-        changes.push(Change {
-            at: now,
-            field: "lead_unit".into(),
-            old: task.lead_unit.as_ref().map(|u| u.0.clone()).unwrap_or_default(),
-            new: lead.as_ref().map(|u| u.0.clone()).unwrap_or_default(),
-        });
-        task.lead_unit = lead;
-    }
-    if let Some(c) = coordinating {
-        if !c.is_empty() && task.coordinating_units != c {
-            let ids = |v: &[UnitId]| v.iter().map(|u| u.0.as_str()).collect::<Vec<_>>().join("; ");
-            changes.push(Change { at: now, field: "coordinating_units".into(), old: ids(&task.coordinating_units), new: ids(&c) });
-            task.coordinating_units = c;
-        }
-    }
-    changes
+    let changes = task.history[before..].to_vec();
+    (edits, base, changes)
 }
 
 /// Apply a plan to the task list: updated tasks replace theirs, added ones are appended.

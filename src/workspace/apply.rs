@@ -1,0 +1,376 @@
+//! [`apply`]: the one function through which the workspace changes. It checks the command against
+//! the workspace as it is, changes it (task history through `domain::edit`, one way), and returns
+//! what it wrote and what it replaced. A command that cannot be carried out changes nothing.
+
+use std::collections::{HashMap, HashSet};
+
+
+use super::command::{Command, FieldUpdate, ReplaceWhy, Stamped, StepLabel};
+use super::{Applied, Binned, CommandError, Patch, Workspace};
+use crate::domain::edit::{self, Edit};
+use crate::domain::unit::{reassign_tasks, unit_key};
+use crate::domain::{Task, TaskId, Unit, UnitError, UnitId};
+
+/// Carry out one command. On error nothing has changed.
+pub fn apply(ws: &mut Workspace, stamped: &Stamped) -> Result<Applied, CommandError> {
+    let at = stamped.at;
+    if let Command::Replace { tasks, units, why } = &stamped.command {
+        return Ok(replace(ws, tasks, units, *why));
+    }
+    let mut rec = Recorder::new(ws);
+    let label = match &stamped.command {
+        Command::EditTask { id, edits, base } => {
+            let task = rec.ws.task(id).ok_or_else(|| CommandError::NoSuchTask(id.clone()))?;
+            let conflicts = edit::conflicts(task, edits, base);
+            if !conflicts.is_empty() {
+                return Err(CommandError::Conflict { id: id.clone(), conflicts });
+            }
+            let content = task.content.clone();
+            rec.change_task(id, |t| edits.iter().fold(false, |c, e| edit::apply(t, e.clone(), at) | c));
+            StepLabel::Edited { content }
+        }
+        Command::Bulk { ids, edits, reason } => {
+            if edits.is_empty() {
+                return Err(CommandError::Nothing);
+            }
+            let found = existing(rec.ws, ids)?;
+            for id in &found {
+                rec.change_task(id, |t| edits.iter().fold(false, |c, e| edit::apply_because(t, e.clone(), at, reason) | c));
+            }
+            StepLabel::Bulk { count: found.len(), fields: edits.iter().map(|e| edit::field_key(e).to_string()).collect() }
+        }
+        Command::Move { ids, progress, completed_on, evidence } => {
+            let found = existing(rec.ws, ids)?;
+            let content = rec.ws.task(&found[0]).map(|t| t.content.clone()).unwrap_or_default();
+            for id in &found {
+                rec.change_task(id, |t| edit::move_to(t, *progress, *completed_on, evidence.clone(), at));
+            }
+            StepLabel::Moved { count: found.len(), content, progress: *progress }
+        }
+        Command::AddTasks { tasks, new_units, from_directive } => {
+            if tasks.is_empty() {
+                return Err(CommandError::Nothing);
+            }
+            if let Some(t) = tasks.iter().find(|t| rec.ws.task(&t.id).is_some() || rec.ws.binned(&t.id).is_some()) {
+                return Err(CommandError::TaskExists(t.id.clone()));
+            }
+            if let Some(dup) = repeated_id(tasks) {
+                return Err(CommandError::TaskExists(dup));
+            }
+            let map = rec.adopt_units(new_units)?;
+            for task in tasks {
+                let mut task = remap_task(task.clone(), &map);
+                task.updated_at = Some(at);
+                rec.put_task(task);
+            }
+            StepLabel::Added { count: tasks.len(), content: tasks[0].content.clone(), from_directive: *from_directive }
+        }
+        Command::Import { added, updates, new_units } => {
+            let map = rec.adopt_units(new_units)?;
+            let mut n_added = 0;
+            let mut seen = HashSet::new();
+            for task in added {
+                // Already there (the same file imported meanwhile in another tab): not twice.
+                if rec.ws.task(&task.id).is_some() || !seen.insert(task.id.clone()) {
+                    rec.kept_newer += 1;
+                    continue;
+                }
+                rec.put_task(remap_task(task.clone(), &map));
+                n_added += 1;
+            }
+            let mut n_updated = 0;
+            for FieldUpdate { id, edits, base } in updates {
+                if rec.ws.task(id).is_none() {
+                    rec.kept_newer += 1;
+                    continue;
+                }
+                let mut kept = 0;
+                let changed = rec.change_task(id, |t| {
+                    let mut changed = false;
+                    for e in edits {
+                        let e = remap_edit(e.clone(), &map);
+                        let now = edit::current(t, &e);
+                        let seen = base.iter().find(|b| edit::field_key(b) == edit::field_key(&e)).map(|b| remap_edit(b.clone(), &map));
+                        // Changed by someone after the preview was made: the newer value stays.
+                        if seen.is_some_and(|s| !edit::same_value(&now, &s) && !edit::same_value(&now, &e)) {
+                            kept += 1;
+                            continue;
+                        }
+                        changed |= edit::apply(t, e, at);
+                    }
+                    changed
+                });
+                rec.kept_newer += kept;
+                n_updated += changed as usize;
+            }
+            StepLabel::Imported { added: n_added, updated: n_updated }
+        }
+        Command::Delete { ids } => {
+            let found = existing(rec.ws, ids)?;
+            let content = rec.ws.task(&found[0]).map(|t| t.content.clone()).unwrap_or_default();
+            for id in &found {
+                rec.note_task(id);
+                rec.note_bin(id);
+                if let Some(i) = rec.ws.tasks.iter().position(|t| &t.id == id) {
+                    let task = rec.ws.tasks.remove(i);
+                    rec.ws.bin.retain(|b| &b.task.id != id);
+                    rec.ws.bin.push(Binned { task, deleted_at: at });
+                }
+            }
+            StepLabel::Deleted { count: found.len(), content }
+        }
+        Command::PutBack { ids } => {
+            let found: Vec<TaskId> = ids.iter().filter(|id| rec.ws.binned(id).is_some()).cloned().collect();
+            if found.is_empty() {
+                return Err(ids.first().map_or(CommandError::Nothing, |id| CommandError::NoSuchTask(id.clone())));
+            }
+            for id in &found {
+                rec.note_task(id);
+                rec.note_bin(id);
+                if let Some(i) = rec.ws.bin.iter().position(|b| &b.task.id == id) {
+                    let entry = rec.ws.bin.remove(i);
+                    if rec.ws.task(id).is_none() {
+                        rec.ws.tasks.push(entry.task);
+                    }
+                }
+            }
+            StepLabel::PutBack { count: found.len() }
+        }
+        Command::EmptyBin { deleted_before } => {
+            let gone: Vec<TaskId> = rec
+                .ws
+                .bin
+                .iter()
+                .filter(|b| deleted_before.map_or(true, |before| b.deleted_at < before))
+                .map(|b| b.task.id.clone())
+                .collect();
+            if gone.is_empty() {
+                return Err(CommandError::Nothing);
+            }
+            for id in &gone {
+                rec.note_bin(id);
+            }
+            rec.ws.bin.retain(|b| !gone.contains(&b.task.id));
+            StepLabel::EmptiedBin { count: gone.len() }
+        }
+        Command::AddUnit { name, kind } => {
+            rec.note_units();
+            if let Some(u) = rec.ws.units.find(name) {
+                return Err(UnitError::AliasTaken(u.name.clone()).into());
+            }
+            let id = rec.ws.units.resolve_or_add(name)?.id().clone();
+            if let Some(kind) = kind {
+                rec.ws.units.set_kind(&id, *kind)?;
+            }
+            StepLabel::UnitAdded { name: rec.ws.units.get(&id).map_or(name.clone(), |u| u.name.clone()) }
+        }
+        Command::RenameUnit { id, name } => {
+            rec.note_units();
+            rec.ws.units.rename(id, name)?;
+            StepLabel::UnitChanged { name: unit_name(rec.ws, id) }
+        }
+        Command::SetUnitKind { id, kind } => {
+            rec.note_units();
+            rec.ws.units.set_kind(id, *kind)?;
+            StepLabel::UnitChanged { name: unit_name(rec.ws, id) }
+        }
+        Command::SetUnitOrder { id, position } => {
+            rec.note_units();
+            rec.ws.units.set_order(id, *position)?;
+            StepLabel::UnitChanged { name: unit_name(rec.ws, id) }
+        }
+        Command::MergeUnits { from, into } => {
+            if from == into {
+                return Err(CommandError::Nothing);
+            }
+            let from_name = unit_name(rec.ws, from);
+            rec.note_units();
+            rec.ws.units.merge(from, into)?;
+            let affected: Vec<TaskId> = rec
+                .ws
+                .tasks
+                .iter()
+                .filter(|t| t.lead_unit.as_ref() == Some(from) || t.coordinating_units.contains(from))
+                .map(|t| t.id.clone())
+                .collect();
+            for id in &affected {
+                rec.note_task(id);
+            }
+            reassign_tasks(&mut rec.ws.tasks, from, into, at);
+            StepLabel::UnitsMerged { from: from_name, into: unit_name(rec.ws, into) }
+        }
+        Command::Replace { .. } => unreachable!("handled above"),
+    };
+    Ok(rec.finish(label))
+}
+
+fn unit_name(ws: &Workspace, id: &UnitId) -> String {
+    ws.units.get(id).map_or_else(|| id.0.clone(), |u| u.name.clone())
+}
+
+/// The ids that name tasks in the workspace; an error when none does.
+fn existing(ws: &Workspace, ids: &[TaskId]) -> Result<Vec<TaskId>, CommandError> {
+    let mut seen = HashSet::new();
+    let found: Vec<TaskId> = ids.iter().filter(|id| ws.task(id).is_some() && seen.insert((*id).clone())).cloned().collect();
+    if found.is_empty() {
+        return Err(ids.first().map_or(CommandError::Nothing, |id| CommandError::NoSuchTask(id.clone())));
+    }
+    Ok(found)
+}
+
+fn repeated_id(tasks: &[Task]) -> Option<TaskId> {
+    let mut seen = HashSet::new();
+    tasks.iter().find(|t| !seen.insert(&t.id)).map(|t| t.id.clone())
+}
+
+fn remap(id: &UnitId, map: &HashMap<UnitId, UnitId>) -> UnitId {
+    map.get(id).cloned().unwrap_or_else(|| id.clone())
+}
+
+fn remap_task(mut task: Task, map: &HashMap<UnitId, UnitId>) -> Task {
+    if map.is_empty() {
+        return task;
+    }
+    task.lead_unit = task.lead_unit.map(|u| remap(&u, map));
+    let mut units: Vec<UnitId> = Vec::new();
+    for u in task.coordinating_units.iter().map(|u| remap(u, map)) {
+        if !units.contains(&u) && task.lead_unit.as_ref() != Some(&u) {
+            units.push(u);
+        }
+    }
+    task.coordinating_units = units;
+    task
+}
+
+fn remap_edit(e: Edit, map: &HashMap<UnitId, UnitId>) -> Edit {
+    match e {
+        Edit::LeadUnit(u) if !map.is_empty() => Edit::LeadUnit(u.map(|u| remap(&u, map))),
+        Edit::CoordinatingUnits(v) if !map.is_empty() => Edit::CoordinatingUnits(v.iter().map(|u| remap(u, map)).collect()),
+        other => other,
+    }
+}
+
+/// Replace everything (sample, backup, clear): the undo patch is the whole workspace before.
+/// Repeated task ids keep their last record, once.
+fn replace(ws: &mut Workspace, tasks: &[Task], units: &[Unit], why: ReplaceWhy) -> Applied {
+    let undo = ws.snapshot();
+    let mut unique: Vec<Task> = Vec::with_capacity(tasks.len());
+    let mut at: HashMap<&TaskId, usize> = HashMap::new();
+    for t in tasks {
+        match at.get(&t.id) {
+            Some(&i) => unique[i] = t.clone(),
+            None => {
+                at.insert(&t.id, unique.len());
+                unique.push(t.clone());
+            }
+        }
+    }
+    let count = unique.len();
+    *ws = Workspace::new(unique, units.to_vec(), Vec::new());
+    Applied { label: StepLabel::Replaced { count, why }, redo: ws.snapshot(), undo, kept_newer: 0 }
+}
+
+/// Notes each record's value before its first change, so the command's undo and redo patches
+/// name exactly the records it touched.
+struct Recorder<'a> {
+    ws: &'a mut Workspace,
+    tasks: Vec<(TaskId, Option<Task>)>,
+    bin: Vec<(TaskId, Option<Binned>)>,
+    units: Option<Vec<Unit>>,
+    kept_newer: usize,
+}
+
+impl<'a> Recorder<'a> {
+    fn new(ws: &'a mut Workspace) -> Recorder<'a> {
+        Recorder { ws, tasks: Vec::new(), bin: Vec::new(), units: None, kept_newer: 0 }
+    }
+
+    fn note_task(&mut self, id: &TaskId) {
+        if !self.tasks.iter().any(|(i, _)| i == id) {
+            self.tasks.push((id.clone(), self.ws.task(id).cloned()));
+        }
+    }
+
+    fn note_bin(&mut self, id: &TaskId) {
+        if !self.bin.iter().any(|(i, _)| i == id) {
+            self.bin.push((id.clone(), self.ws.binned(id).cloned()));
+        }
+    }
+
+    fn note_units(&mut self) {
+        if self.units.is_none() {
+            self.units = Some(self.ws.units.units().to_vec());
+        }
+    }
+
+    fn change_task(&mut self, id: &TaskId, change: impl FnOnce(&mut Task) -> bool) -> bool {
+        self.note_task(id);
+        self.ws.tasks.iter_mut().find(|t| &t.id == id).is_some_and(change)
+    }
+
+    fn put_task(&mut self, task: Task) {
+        self.note_task(&task.id);
+        self.ws.tasks.push(task);
+    }
+
+    /// Add the units a command brings; a unit whose name the workspace now knows (added meanwhile,
+    /// perhaps in another tab) is used instead of a second copy. Returns the ids to rewrite.
+    fn adopt_units(&mut self, new_units: &[Unit]) -> Result<HashMap<UnitId, UnitId>, CommandError> {
+        let mut map = HashMap::new();
+        if new_units.is_empty() {
+            return Ok(map);
+        }
+        self.note_units();
+        let mut units = self.ws.units.units().to_vec();
+        for unit in new_units {
+            if units.iter().any(|u| u.id == unit.id) {
+                continue;
+            }
+            let key = unit_key(&unit.name);
+            if let Some(known) = self.ws.units.find(&unit.name).filter(|_| !key.is_empty()) {
+                map.insert(unit.id.clone(), known.id.clone());
+                continue;
+            }
+            units.push(unit.clone());
+            self.ws.units = crate::domain::UnitDirectory::new(units.clone());
+        }
+        Ok(map)
+    }
+
+    fn finish(self, label: StepLabel) -> Applied {
+        let ws = self.ws;
+        let mut undo = Patch::default();
+        let mut redo = Patch::default();
+        for (id, before) in self.tasks {
+            let after = ws.task(&id).cloned();
+            if after != before {
+                redo.tasks.push((id.clone(), after));
+                undo.tasks.push((id, before));
+            }
+        }
+        for (id, before) in self.bin {
+            let after = ws.binned(&id).cloned();
+            if after != before {
+                redo.bin.push((id.clone(), after));
+                undo.bin.push((id, before));
+            }
+        }
+        if let Some(before) = self.units {
+            let after = ws.units.units();
+            for u in &before {
+                match after.iter().find(|a| a.id == u.id) {
+                    Some(a) if a == u => {}
+                    a => {
+                        undo.units.push((u.id.clone(), Some(u.clone())));
+                        redo.units.push((u.id.clone(), a.cloned()));
+                    }
+                }
+            }
+            for a in after.iter().filter(|a| !before.iter().any(|u| u.id == a.id)) {
+                undo.units.push((a.id.clone(), None));
+                redo.units.push((a.id.clone(), Some(a.clone())));
+            }
+        }
+        Applied { label, redo, undo, kept_newer: self.kept_newer }
+    }
+}

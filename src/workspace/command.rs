@@ -1,0 +1,84 @@
+//! Every change a person or a file makes to the workspace, as data: what the person changed, not a
+//! snapshot. A command is applied by [`super::apply`] to the workspace as it is *now* (in memory,
+//! and again to the stored records when it is saved), so a change made in another tab meanwhile is
+//! kept, never overwritten by a stale copy.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::edit::Edit;
+use crate::domain::{Progress, Task, TaskId, Unit, UnitId, UnitKind};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "command", rename_all = "snake_case")]
+pub enum Command {
+    /// The task page: only the fields the person changed, with what the form showed for each
+    /// (`base`); a field changed elsewhere since then is a [`super::CommandError::Conflict`].
+    EditTask { id: TaskId, edits: Vec<Edit>, base: Vec<Edit> },
+    /// The same fields set on many tasks (bulk change); `reason` is kept in each task's history.
+    Bulk { ids: Vec<TaskId>, edits: Vec<Edit>, #[serde(default)] reason: String },
+    /// The board's move, for one card or a selection. Done sets the completion date and evidence.
+    Move { ids: Vec<TaskId>, progress: Progress, completed_on: Option<NaiveDate>, evidence: Option<String> },
+    /// Tasks made by hand or read from a directive, with the units they need that the workspace
+    /// did not have (a unit whose name meanwhile exists is used instead of a copy).
+    AddTasks { tasks: Vec<Task>, new_units: Vec<Unit>, from_directive: bool },
+    /// A confirmed import: new tasks, and for existing ones the fields the file sets with the
+    /// values the preview showed as "old".
+    Import { added: Vec<Task>, updates: Vec<FieldUpdate>, new_units: Vec<Unit> },
+    /// Move tasks to the recycle bin (Thùng rác), where they wait 30 days.
+    Delete { ids: Vec<TaskId> },
+    /// Put tasks back from the recycle bin.
+    PutBack { ids: Vec<TaskId> },
+    /// Empty the recycle bin for good, or only what has waited longer than the bin keeps it.
+    EmptyBin { deleted_before: Option<NaiveDateTime> },
+    AddUnit { name: String, kind: Option<UnitKind> },
+    RenameUnit { id: UnitId, name: String },
+    SetUnitKind { id: UnitId, kind: UnitKind },
+    SetUnitOrder { id: UnitId, position: u32 },
+    /// `from` disappears; its names become aliases of `into`, its tasks move to `into`.
+    MergeUnits { from: UnitId, into: UnitId },
+    /// Replace everything: the sample, a restored backup, or nothing (clear).
+    Replace { tasks: Vec<Task>, units: Vec<Unit>, why: ReplaceWhy },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FieldUpdate {
+    pub id: TaskId,
+    pub edits: Vec<Edit>,
+    pub base: Vec<Edit>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReplaceWhy {
+    Sample,
+    Backup,
+    Clear,
+}
+
+/// A command with the moment the person made it (history records that moment, also when the
+/// command is applied again to the stored records a little later).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stamped {
+    pub at: NaiveDateTime,
+    pub command: Command,
+}
+
+/// What a step is called in the undo list ("Hoàn tác: chuyển 12 nhiệm vụ sang Hoàn thành"); the
+/// interface words it (see `i18n`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum StepLabel {
+    Edited { content: String },
+    Bulk { count: usize, fields: Vec<String> },
+    Moved { count: usize, content: String, progress: Progress },
+    Added { count: usize, content: String, from_directive: bool },
+    Imported { added: usize, updated: usize },
+    Deleted { count: usize, content: String },
+    PutBack { count: usize },
+    EmptiedBin { count: usize },
+    UnitAdded { name: String },
+    UnitChanged { name: String },
+    UnitsMerged { from: String, into: String },
+    Replaced { count: usize, why: ReplaceWhy },
+}

@@ -1,0 +1,307 @@
+//! Every command, what it writes, and that its undo puts back exactly what it replaced.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::*;
+use crate::domain::edit::{current, Edit};
+use crate::domain::{read_deadline, Progress, Task, TaskId, UnitDirectory, UnitKind};
+use crate::store::schema::{encode_task, load, RawWorkspace, SCHEMA_VERSION};
+
+fn at(day: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2024, 1, day).unwrap().and_hms_opt(9, 0, 0).unwrap()
+}
+
+fn run(ws: &mut Workspace, day: u32, command: Command) -> Result<Applied, CommandError> {
+    apply(ws, &Stamped { at: at(day), command })
+}
+
+/// Three tasks: two for Phòng Kinh tế, one for Phòng TNMT.
+fn sample() -> Workspace {
+    let mut units = UnitDirectory::default();
+    let kt = units.resolve_or_add("Phòng Kinh tế").unwrap().id().clone();
+    let tn = units.resolve_or_add("Phòng TNMT").unwrap().id().clone();
+    let mut tasks = Vec::new();
+    for (i, (content, unit)) in [("Rà soát quỹ đất", &kt), ("Thu ngân sách", &kt), ("Cấp giấy chứng nhận", &tn)].iter().enumerate() {
+        let mut t = Task::new(TaskId(format!("NV-{}", i + 1)), *content);
+        t.lead_unit = Some((*unit).clone());
+        tasks.push(t);
+    }
+    Workspace { tasks, units, bin: Vec::new() }
+}
+
+fn id(n: u32) -> TaskId {
+    TaskId(format!("NV-{n}"))
+}
+
+/// Undo then redo a step on a workspace, checking both land exactly.
+fn undo_redo_round_trip(ws: &mut Workspace, applied: &Applied, before: &Workspace) {
+    let after_tasks = ws.tasks.clone();
+    let (_, left) = ws.apply_patch(&applied.undo, Some(&applied.redo));
+    assert_eq!(left, 0);
+    assert_eq!(sorted(&ws.tasks), sorted(&before.tasks), "undo puts every task back");
+    assert_eq!(ws.units.units().len(), before.units.units().len());
+    assert_eq!(ws.bin, before.bin);
+    let (_, left) = ws.apply_patch(&applied.redo, Some(&applied.undo));
+    assert_eq!(left, 0);
+    assert_eq!(sorted(&ws.tasks), sorted(&after_tasks), "redo does it again");
+}
+
+fn sorted(tasks: &[Task]) -> Vec<Task> {
+    let mut v = tasks.to_vec();
+    v.sort_by(|a, b| a.id.cmp(&b.id));
+    v
+}
+
+#[test]
+fn an_edit_changes_only_the_fields_sent_and_is_undone() {
+    let mut ws = sample();
+    let before = ws.clone();
+    let task = ws.task(&id(1)).unwrap();
+    let base = vec![current(task, &Edit::Result(String::new()))];
+    let applied = run(&mut ws, 2, Command::EditTask { id: id(1), edits: vec![Edit::Result("Đã rà soát 12 thửa".into())], base }).unwrap();
+    let t = ws.task(&id(1)).unwrap();
+    assert_eq!(t.result, "Đã rà soát 12 thửa");
+    assert_eq!(t.history.len(), 1);
+    assert_eq!(t.history[0].field, "result");
+    assert_eq!(applied.redo.tasks.len(), 1, "one record to store");
+    assert_eq!(applied.label, StepLabel::Edited { content: "Rà soát quỹ đất".into() });
+    undo_redo_round_trip(&mut ws, &applied, &before);
+}
+
+#[test]
+fn a_stale_form_does_not_overwrite_another_tabs_change() {
+    let mut ws = sample();
+    // Tab B opens the task page: it sees an empty result and an empty note.
+    let seen = ws.task(&id(1)).unwrap().clone();
+    let base = |e: Edit| current(&seen, &e);
+    // Tab A saves a result.
+    run(&mut ws, 2, Command::EditTask { id: id(1), edits: vec![Edit::Result("80%".into())], base: vec![base(Edit::Result(String::new()))] }).unwrap();
+    // Tab B saves only its note: A's result stays.
+    run(&mut ws, 3, Command::EditTask { id: id(1), edits: vec![Edit::Note("Chờ số liệu".into())], base: vec![base(Edit::Note(String::new()))] }).unwrap();
+    let t = ws.task(&id(1)).unwrap();
+    assert_eq!((t.result.as_str(), t.note.as_str()), ("80%", "Chờ số liệu"));
+    // Tab B also changed the result: it is asked, nothing is written.
+    let err = run(&mut ws, 3, Command::EditTask { id: id(1), edits: vec![Edit::Result("50%".into())], base: vec![base(Edit::Result(String::new()))] }).unwrap_err();
+    match err {
+        CommandError::Conflict { conflicts, .. } => assert_eq!(conflicts[0].theirs, Edit::Result("80%".into())),
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(ws.task(&id(1)).unwrap().result, "80%");
+}
+
+#[test]
+fn editing_a_task_deleted_elsewhere_is_refused() {
+    let mut ws = sample();
+    run(&mut ws, 2, Command::Delete { ids: vec![id(1)] }).unwrap();
+    let err = run(&mut ws, 3, Command::EditTask { id: id(1), edits: vec![Edit::Note("x".into())], base: vec![] }).unwrap_err();
+    assert_eq!(err, CommandError::NoSuchTask(id(1)));
+    assert!(ws.task(&id(1)).is_none(), "the deleted task does not come back");
+}
+
+#[test]
+fn moving_many_cards_to_done_is_one_step() {
+    let mut ws = sample();
+    let before = ws.clone();
+    let day = NaiveDate::from_ymd_opt(2024, 1, 5);
+    let applied = run(&mut ws, 5, Command::Move { ids: vec![id(1), id(2)], progress: Progress::Done, completed_on: day, evidence: Some("BC 12".into()) }).unwrap();
+    for n in [1, 2] {
+        let t = ws.task(&id(n)).unwrap();
+        assert_eq!((t.progress, t.completed_on, t.evidence.as_str()), (Progress::Done, day, "BC 12"));
+    }
+    assert_eq!(ws.task(&id(3)).unwrap().progress, Progress::NotStarted);
+    assert_eq!(applied.label, StepLabel::Moved { count: 2, content: "Rà soát quỹ đất".into(), progress: Progress::Done });
+    undo_redo_round_trip(&mut ws, &applied, &before);
+}
+
+#[test]
+fn bulk_change_sets_leader_and_deadline_with_the_reason() {
+    let mut ws = sample();
+    let before = ws.clone();
+    let deadline = read_deadline("trước ngày 31/3/2024").deadline;
+    let applied = run(
+        &mut ws,
+        6,
+        Command::Bulk {
+            ids: vec![id(1), id(2), id(3)],
+            edits: vec![Edit::Leader("Đ/c Hùng".into()), Edit::Deadline(deadline.clone())],
+            reason: "Theo Thông báo 12/TB-UBND".into(),
+        },
+    )
+    .unwrap();
+    for t in &ws.tasks {
+        assert_eq!((t.leader.as_str(), &t.deadline), ("Đ/c Hùng", &deadline));
+        assert!(t.history.iter().all(|c| c.reason == "Theo Thông báo 12/TB-UBND"));
+    }
+    assert_eq!(applied.redo.tasks.len(), 3, "one write of three records");
+    assert_eq!(applied.label, StepLabel::Bulk { count: 3, fields: vec!["leader".into(), "deadline".into()] });
+    undo_redo_round_trip(&mut ws, &applied, &before);
+}
+
+#[test]
+fn deleted_tasks_wait_in_the_bin_and_come_back() {
+    let mut ws = sample();
+    let applied = run(&mut ws, 7, Command::Delete { ids: vec![id(2), id(3)] }).unwrap();
+    assert_eq!(ws.tasks.len(), 1);
+    assert_eq!(ws.bin.len(), 2);
+    assert_eq!(ws.bin[0].deleted_at, at(7));
+    assert_eq!(ws.bin[0].expires_at(), at(7) + chrono::Duration::days(30));
+    assert_eq!(applied.label, StepLabel::Deleted { count: 2, content: "Thu ngân sách".into() });
+    let before_put_back = ws.clone();
+    let put_back = run(&mut ws, 8, Command::PutBack { ids: vec![id(3)] }).unwrap();
+    assert_eq!(ws.tasks.len(), 2);
+    assert!(ws.task(&id(3)).is_some());
+    assert_eq!(ws.bin.len(), 1);
+    undo_redo_round_trip(&mut ws, &put_back, &before_put_back);
+}
+
+#[test]
+fn the_bin_forgets_after_thirty_days() {
+    let mut ws = sample();
+    run(&mut ws, 1, Command::Delete { ids: vec![id(1)] }).unwrap();
+    run(&mut ws, 20, Command::Delete { ids: vec![id(2)] }).unwrap();
+    let cutoff = at(20) - chrono::Duration::days(1); // 30 days after the 1st have passed on 31/01
+    let emptied = run(&mut ws, 31, Command::EmptyBin { deleted_before: Some(cutoff) }).unwrap();
+    assert_eq!(emptied.label, StepLabel::EmptiedBin { count: 1 });
+    assert_eq!(ws.bin.iter().map(|b| b.task.id.clone()).collect::<Vec<_>>(), vec![id(2)]);
+    assert_eq!(run(&mut ws, 31, Command::EmptyBin { deleted_before: Some(cutoff) }), Err(CommandError::Nothing));
+}
+
+#[test]
+fn adding_tasks_uses_a_unit_that_exists_meanwhile() {
+    let mut ws = sample();
+    // A directive's review made a new unit "Thị đoàn" while another tab added it too.
+    let mut other = UnitDirectory::default();
+    let planned = other.resolve_or_add("Thị đoàn").unwrap().id().clone();
+    let planned_unit = other.get(&planned).unwrap().clone();
+    run(&mut ws, 2, Command::AddUnit { name: "Thị đoàn".into(), kind: None }).unwrap();
+    let units_before = ws.units.units().len();
+    let mut t = Task::new(TaskId("NV-9".into()), "Tổ chức ra quân tình nguyện hè");
+    t.lead_unit = Some(planned);
+    let before = ws.clone();
+    let applied = run(&mut ws, 3, Command::AddTasks { tasks: vec![t], new_units: vec![planned_unit], from_directive: true }).unwrap();
+    assert_eq!(ws.units.units().len(), units_before, "no second Thị đoàn");
+    let lead = ws.task(&TaskId("NV-9".into())).unwrap().lead_unit.clone().unwrap();
+    assert_eq!(ws.units.get(&lead).unwrap().name, "Thị đoàn");
+    undo_redo_round_trip(&mut ws, &applied, &before);
+}
+
+#[test]
+fn adding_a_task_twice_is_refused() {
+    let mut ws = sample();
+    let t = Task::new(id(1), "Trùng mã");
+    assert_eq!(
+        run(&mut ws, 2, Command::AddTasks { tasks: vec![t], new_units: vec![], from_directive: false }),
+        Err(CommandError::TaskExists(id(1)))
+    );
+    assert_eq!(ws.tasks.len(), 3);
+}
+
+#[test]
+fn an_import_confirmed_late_keeps_changes_made_after_its_preview() {
+    let mut ws = sample();
+    let seen = ws.task(&id(1)).unwrap().clone();
+    // The preview: the file sets the result and the progress of task 1.
+    let update = FieldUpdate {
+        id: id(1),
+        edits: vec![Edit::Result("Xong 50%".into()), Edit::Progress(Progress::InProgress)],
+        base: vec![current(&seen, &Edit::Result(String::new())), current(&seen, &Edit::Progress(Progress::NotStarted))],
+    };
+    // Meanwhile, another tab writes a result and renames the unit.
+    run(&mut ws, 2, Command::EditTask { id: id(1), edits: vec![Edit::Result("Đã xong".into())], base: vec![Edit::Result(String::new())] }).unwrap();
+    let kt = ws.task(&id(1)).unwrap().lead_unit.clone().unwrap();
+    run(&mut ws, 2, Command::RenameUnit { id: kt.clone(), name: "Phòng Kinh tế - Hạ tầng".into() }).unwrap();
+    let applied = run(&mut ws, 3, Command::Import { added: vec![], updates: vec![update], new_units: vec![] }).unwrap();
+    let t = ws.task(&id(1)).unwrap();
+    assert_eq!(t.result, "Đã xong", "the newer value stays");
+    assert_eq!(t.progress, Progress::InProgress, "the file's other field is applied");
+    assert_eq!(applied.kept_newer, 1);
+    assert_eq!(ws.units.get(&kt).unwrap().name, "Phòng Kinh tế - Hạ tầng", "the rename survives the import");
+}
+
+#[test]
+fn merging_units_removes_the_merged_unit_from_storage() {
+    let mut ws = sample();
+    let before = ws.clone();
+    let kt = ws.task(&id(1)).unwrap().lead_unit.clone().unwrap();
+    let tn = ws.task(&id(3)).unwrap().lead_unit.clone().unwrap();
+    let applied = run(&mut ws, 4, Command::MergeUnits { from: tn.clone(), into: kt.clone() }).unwrap();
+    assert!(applied.redo.units.contains(&(tn.clone(), None)), "the merged-away unit's record is deleted");
+    assert_eq!(ws.task(&id(3)).unwrap().lead_unit, Some(kt.clone()));
+    assert_eq!(ws.units.find("Phòng TNMT").unwrap().id, kt, "its names now lead to the other unit");
+    undo_redo_round_trip(&mut ws, &applied, &before);
+    assert!(ws.units.get(&tn).is_none());
+}
+
+#[test]
+fn units_are_added_renamed_and_ordered_by_hand() {
+    let mut ws = Workspace::default();
+    let added = run(&mut ws, 1, Command::AddUnit { name: "UBND phường Mai Hùng".into(), kind: Some(UnitKind::Commune) }).unwrap();
+    assert_eq!(added.label, StepLabel::UnitAdded { name: "UBND phường Mai Hùng".into() });
+    assert!(matches!(run(&mut ws, 1, Command::AddUnit { name: "ubnd phuong mai hung".into(), kind: None }), Err(CommandError::Unit(_))));
+    let id = ws.units.units()[0].id.clone();
+    let before = ws.clone();
+    let renamed = run(&mut ws, 2, Command::RenameUnit { id: id.clone(), name: "UBND phường Mai Hùng mới".into() }).unwrap();
+    undo_redo_round_trip(&mut ws, &renamed, &before);
+    assert_eq!(ws.units.get(&id).unwrap().name, "UBND phường Mai Hùng mới");
+}
+
+#[test]
+fn replacing_with_a_backup_is_undone_whole_and_repeated_ids_kept_once() {
+    let mut ws = sample();
+    let before = ws.clone();
+    let dup = Task::new(TaskId("NV-7".into()), "Bản cũ");
+    let newer = Task::new(TaskId("NV-7".into()), "Bản mới");
+    let applied = run(&mut ws, 2, Command::Replace { tasks: vec![dup, newer], units: vec![], why: ReplaceWhy::Backup }).unwrap();
+    assert_eq!(ws.tasks.len(), 1);
+    assert_eq!(ws.tasks[0].content, "Bản mới");
+    assert_eq!(applied.label, StepLabel::Replaced { count: 1, why: ReplaceWhy::Backup });
+    ws.apply_patch(&applied.undo, None);
+    assert_eq!(sorted(&ws.tasks), sorted(&before.tasks));
+}
+
+#[test]
+fn undo_leaves_a_task_changed_later_elsewhere() {
+    let mut ws = sample();
+    let moved = run(&mut ws, 2, Command::Move { ids: vec![id(1), id(2)], progress: Progress::InProgress, completed_on: None, evidence: None }).unwrap();
+    // Another tab then writes a result on task 2.
+    run(&mut ws, 3, Command::Bulk { ids: vec![id(2)], edits: vec![Edit::Result("Đã nộp".into())], reason: String::new() }).unwrap();
+    let (applied, left) = ws.apply_patch(&moved.undo, Some(&moved.redo));
+    assert_eq!(left, 1, "task 2 was changed after: left as it is");
+    assert_eq!(applied.tasks.len(), 1);
+    assert_eq!(ws.task(&id(1)).unwrap().progress, Progress::NotStarted);
+    assert_eq!(ws.task(&id(2)).unwrap().result, "Đã nộp");
+}
+
+#[test]
+fn the_undo_list_keeps_its_limit_and_drops_the_redo_branch() {
+    let mut ws = sample();
+    let mut log = UndoLog::default();
+    for seq in 1..=(undo::LIMIT as u64 + 5) {
+        let applied = run(&mut ws, 2, Command::Bulk { ids: vec![id(1)], edits: vec![Edit::Note(format!("{seq}"))], reason: String::new() }).unwrap();
+        let gone = log.record(Step::new(seq, at(2), &applied));
+        assert_eq!(gone.len(), (seq > undo::LIMIT as u64) as usize);
+    }
+    assert_eq!(log.undoable(), undo::LIMIT);
+    let last = log.next_undo().unwrap().seq;
+    log.set_undone(last, true);
+    assert_eq!(log.next_redo().unwrap().seq, last);
+    let applied = run(&mut ws, 3, Command::Bulk { ids: vec![id(1)], edits: vec![Edit::Note("khác".into())], reason: String::new() }).unwrap();
+    let gone = log.record(Step::new(last + 1, at(3), &applied));
+    assert!(gone.contains(&last), "a new step forgets what could be redone");
+    assert!(log.next_redo().is_none());
+}
+
+#[test]
+fn a_step_reads_back_from_storage_with_its_field_codes() {
+    let mut ws = sample();
+    let applied = run(&mut ws, 2, Command::Move { ids: vec![id(1)], progress: Progress::Done, completed_on: NaiveDate::from_ymd_opt(2024, 1, 2), evidence: None }).unwrap();
+    let step = Step::new(1, at(2), &applied);
+    let json = serde_json::to_string(&step).unwrap();
+    assert!(json.contains(r#""new":"done""#), "progress kept under its code: {json}");
+    assert_eq!(serde_json::from_str::<Step>(&json).unwrap(), step);
+    // The task's history survives the stored form too.
+    let raw = RawWorkspace { version: Some(SCHEMA_VERSION), tasks: vec![encode_task(ws.task(&id(1)).unwrap())], units: vec![] };
+    let loaded = load(raw).unwrap();
+    assert_eq!(loaded.tasks[0].history, ws.task(&id(1)).unwrap().history);
+    assert_eq!(Progress::from_code(&loaded.tasks[0].history[0].new), Some(Progress::Done));
+}
