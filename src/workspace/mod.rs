@@ -4,6 +4,7 @@
 //! the browser shell (`ui::state`, `store::saver`) only holds the result in signals and writes it.
 
 mod apply;
+pub mod replay;
 pub mod command;
 pub mod undo;
 
@@ -18,7 +19,8 @@ use crate::domain::{Task, TaskId, Unit, UnitDirectory, UnitError, UnitId};
 
 pub use apply::apply;
 pub use command::{Command, FieldUpdate, ReplaceWhy, Stamped, StepLabel};
-pub use undo::{Step, UndoLog};
+pub use replay::{replay, Op, Outcome, Replayed, Touched};
+pub use undo::{Step, StepPatches, UndoLog};
 
 /// How long a deleted task waits in the recycle bin.
 pub const BIN_DAYS: i64 = 30;

@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::*;
+use super::undo::StepPatches;
 use crate::domain::edit::{current, Edit};
 use crate::domain::{read_deadline, Progress, Task, TaskId, UnitDirectory, UnitKind};
 use crate::store::schema::{encode_task, load, RawWorkspace, SCHEMA_VERSION};
@@ -278,7 +279,7 @@ fn the_undo_list_keeps_its_limit_and_drops_the_redo_branch() {
     let mut log = UndoLog::default();
     for seq in 1..=(undo::LIMIT as u64 + 5) {
         let applied = run(&mut ws, 2, Command::Bulk { ids: vec![id(1)], edits: vec![Edit::Note(format!("{seq}"))], reason: String::new() }).unwrap();
-        let gone = log.record(Step::new(seq, at(2), &applied));
+        let gone = log.record(Step::new(seq, at(2), &applied).0);
         assert_eq!(gone.len(), (seq > undo::LIMIT as u64) as usize);
     }
     assert_eq!(log.undoable(), undo::LIMIT);
@@ -286,7 +287,7 @@ fn the_undo_list_keeps_its_limit_and_drops_the_redo_branch() {
     log.set_undone(last, true);
     assert_eq!(log.next_redo().unwrap().seq, last);
     let applied = run(&mut ws, 3, Command::Bulk { ids: vec![id(1)], edits: vec![Edit::Note("khác".into())], reason: String::new() }).unwrap();
-    let gone = log.record(Step::new(last + 1, at(3), &applied));
+    let gone = log.record(Step::new(last + 1, at(3), &applied).0);
     assert!(gone.contains(&last), "a new step forgets what could be redone");
     assert!(log.next_redo().is_none());
 }
@@ -295,13 +296,62 @@ fn the_undo_list_keeps_its_limit_and_drops_the_redo_branch() {
 fn a_step_reads_back_from_storage_with_its_field_codes() {
     let mut ws = sample();
     let applied = run(&mut ws, 2, Command::Move { ids: vec![id(1)], progress: Progress::Done, completed_on: NaiveDate::from_ymd_opt(2024, 1, 2), evidence: None }).unwrap();
-    let step = Step::new(1, at(2), &applied);
-    let json = serde_json::to_string(&step).unwrap();
+    let (_, patches) = Step::new(1, at(2), &applied);
+    let json = serde_json::to_string(&patches).unwrap();
     assert!(json.contains(r#""new":"done""#), "progress kept under its code: {json}");
-    assert_eq!(serde_json::from_str::<Step>(&json).unwrap(), step);
+    assert_eq!(serde_json::from_str::<StepPatches>(&json).unwrap(), patches);
     // The task's history survives the stored form too.
     let raw = RawWorkspace { version: Some(SCHEMA_VERSION), tasks: vec![encode_task(ws.task(&id(1)).unwrap())], units: vec![] };
     let loaded = load(raw).unwrap();
     assert_eq!(loaded.tasks[0].history, ws.task(&id(1)).unwrap().history);
     assert_eq!(Progress::from_code(&loaded.tasks[0].history[0].new), Some(Progress::Done));
+}
+
+#[test]
+fn saving_replays_a_stale_tabs_move_on_the_stored_task() {
+    // Stored: tab A has written a result on task 1.
+    let mut stored = sample();
+    run(&mut stored, 2, Command::Bulk { ids: vec![id(1)], edits: vec![Edit::Result("Đã xong".into())], reason: String::new() }).unwrap();
+    // Tab B, which never heard of it, moves task 1; saving replays the move on what is stored.
+    let mut log = UndoLog::default();
+    let ops = vec![Op::Do { stamped: Stamped { at: at(3), command: Command::Move { ids: vec![id(1)], progress: Progress::InProgress, completed_on: None, evidence: None } }, step: Some(1) }];
+    let r = replay(&mut stored, &mut log, &Default::default(), &ops);
+    assert!(matches!(r.outcomes[0], Outcome::Done { .. }));
+    let t = stored.task(&id(1)).unwrap();
+    assert_eq!((t.result.as_str(), t.progress), ("Đã xong", Progress::InProgress), "A's result is kept");
+    assert_eq!(r.touched.tasks.iter().cloned().collect::<Vec<_>>(), vec![id(1)]);
+    assert_eq!(r.new_steps.len(), 1);
+    assert_eq!(log.undoable(), 1);
+}
+
+#[test]
+fn a_deletion_stored_elsewhere_is_not_undone_by_a_stale_edit() {
+    let mut stored = sample();
+    run(&mut stored, 2, Command::Delete { ids: vec![id(2)] }).unwrap();
+    let mut log = UndoLog::default();
+    let ops = vec![Op::Do { stamped: Stamped { at: at(3), command: Command::Bulk { ids: vec![id(2)], edits: vec![Edit::Note("x".into())], reason: String::new() } }, step: Some(1) }];
+    let r = replay(&mut stored, &mut log, &Default::default(), &ops);
+    assert_eq!(r.outcomes[0], Outcome::Refused(CommandError::NoSuchTask(id(2))));
+    assert!(stored.task(&id(2)).is_none(), "the deleted task stays deleted");
+    assert!(r.touched.is_empty());
+}
+
+#[test]
+fn undo_after_a_reload_uses_the_stored_step_and_happens_once() {
+    let mut stored = sample();
+    let mut log = UndoLog::default();
+    let moved = Op::Do { stamped: Stamped { at: at(3), command: Command::Move { ids: vec![id(1), id(2)], progress: Progress::Done, completed_on: NaiveDate::from_ymd_opt(2024, 1, 3), evidence: None } }, step: Some(1) };
+    let r = replay(&mut stored, &mut log, &Default::default(), &[moved]);
+    let patches: std::collections::HashMap<u64, StepPatches> = r.new_steps.into_iter().collect();
+    // A reload: the list and the patches come back from storage.
+    let seq = log.next_undo().unwrap().seq;
+    let r = replay(&mut stored, &mut log, &patches, &[Op::Undo(seq)]);
+    assert_eq!(r.outcomes[0], Outcome::Undone { label: StepLabel::Moved { count: 2, content: "Rà soát quỹ đất".into(), progress: Progress::Done }, left: 0 });
+    assert!(stored.tasks.iter().all(|t| t.progress == Progress::NotStarted));
+    // A second tab asking to undo the same step finds it undone already.
+    let r = replay(&mut stored, &mut log, &patches, &[Op::Undo(seq)]);
+    assert_eq!(r.outcomes[0], Outcome::StepGone);
+    let r = replay(&mut stored, &mut log, &patches, &[Op::Redo(seq)]);
+    assert!(matches!(r.outcomes[0], Outcome::Redone { left: 0, .. }));
+    assert!(stored.task(&id(1)).unwrap().progress == Progress::Done);
 }

@@ -1,6 +1,7 @@
-//! The list of steps that can be undone and redone, kept across reloads (each step is stored as
-//! one record beside the workspace). A new step after some undos drops the steps that could have
-//! been redone; the list keeps the last [`LIMIT`] steps.
+//! The list of steps that can be undone and redone, kept across reloads: the list itself (small:
+//! names and numbers) is one record, each step's patches another, so showing "Hoàn tác: …" never
+//! reads a 10,000-task import. A new step after some undos drops the steps that could have been
+//! redone; the list keeps the last [`LIMIT`] steps.
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -10,22 +11,31 @@ use super::{Applied, Patch, StepLabel};
 /// How many steps can be undone.
 pub const LIMIT: usize = 100;
 
+/// A step in the list: its number, when, and what it did.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Step {
-    /// The change's number (it orders the steps; stored as the record's key).
+    /// The step's number (it orders the steps; the key of its patches' record).
     pub seq: u64,
     pub at: NaiveDateTime,
     pub label: StepLabel,
-    pub undo: Patch,
-    pub redo: Patch,
     /// Undone, waiting to be redone.
     #[serde(default)]
     pub undone: bool,
 }
 
+/// What undoing and redoing a step writes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StepPatches {
+    pub undo: Patch,
+    pub redo: Patch,
+}
+
 impl Step {
-    pub fn new(seq: u64, at: NaiveDateTime, applied: &Applied) -> Step {
-        Step { seq, at, label: applied.label.clone(), undo: applied.undo.clone(), redo: applied.redo.clone(), undone: false }
+    pub fn new(seq: u64, at: NaiveDateTime, applied: &Applied) -> (Step, StepPatches) {
+        (
+            Step { seq, at, label: applied.label.clone(), undone: false },
+            StepPatches { undo: applied.undo.clone(), redo: applied.redo.clone() },
+        )
     }
 }
 
@@ -44,8 +54,9 @@ impl UndoLog {
     /// Add a step; returns the steps no longer kept (to remove from storage).
     pub fn record(&mut self, step: Step) -> Vec<u64> {
         let mut gone: Vec<u64> = self.steps.iter().filter(|s| s.undone).map(|s| s.seq).collect();
-        self.steps.retain(|s| !s.undone);
-        self.steps.push(step);
+        self.steps.retain(|s| !s.undone && s.seq != step.seq);
+        let at = self.steps.partition_point(|s| s.seq < step.seq);
+        self.steps.insert(at, step);
         while self.steps.len() > LIMIT {
             gone.push(self.steps.remove(0).seq);
         }
@@ -70,15 +81,6 @@ impl UndoLog {
 
     pub fn get(&self, seq: u64) -> Option<&Step> {
         self.steps.iter().find(|s| s.seq == seq)
-    }
-
-    /// Put a step as stored elsewhere (another tab), or forget it (`None`).
-    pub fn put(&mut self, seq: u64, step: Option<Step>) {
-        self.steps.retain(|s| s.seq != seq);
-        if let Some(step) = step {
-            let at = self.steps.partition_point(|s| s.seq < step.seq);
-            self.steps.insert(at, step);
-        }
     }
 
     pub fn steps(&self) -> &[Step] {

@@ -1,0 +1,136 @@
+//! Saving, as a pure function: the operations a tab has made and not yet stored are carried out
+//! again, in order, on the records as they are stored now (read in the same transaction that
+//! writes the result). A change another tab stored meanwhile is therefore kept — a stale tab never
+//! writes back its old copy of a task — and each operation's outcome is reported.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::command::{Command, Stamped, StepLabel};
+use super::undo::{Step, StepPatches, UndoLog};
+use super::{CommandError, Patch, Workspace};
+use crate::domain::{TaskId, UnitId};
+
+/// One thing a person did, waiting to be stored.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
+    /// A command; `step` puts it in the undo list under that number (chosen when the person acts,
+    /// from the time and chance, so tabs never hand out the same number).
+    Do { stamped: Stamped, step: Option<u64> },
+    Undo(u64),
+    Redo(u64),
+}
+
+impl Op {
+    /// Does carrying it out need every stored task (a merge of units, replacing everything)?
+    pub fn needs_all(&self) -> bool {
+        matches!(
+            self,
+            Op::Do { stamped: Stamped { command: Command::MergeUnits { .. } | Command::Replace { .. } | Command::EmptyBin { .. }, .. }, .. }
+        )
+    }
+
+    /// The tasks it reads (also from the recycle bin); patches of undo steps are read first.
+    pub fn task_ids(&self, patches: &HashMap<u64, StepPatches>) -> Vec<TaskId> {
+        match self {
+            Op::Do { stamped, .. } => match &stamped.command {
+                Command::EditTask { id, .. } => vec![id.clone()],
+                Command::Bulk { ids, .. } | Command::Move { ids, .. } | Command::Delete { ids } | Command::PutBack { ids } => ids.clone(),
+                Command::AddTasks { tasks, .. } => tasks.iter().map(|t| t.id.clone()).collect(),
+                Command::Import { added, updates, .. } => {
+                    added.iter().map(|t| t.id.clone()).chain(updates.iter().map(|u| u.id.clone())).collect()
+                }
+                _ => Vec::new(),
+            },
+            Op::Undo(seq) | Op::Redo(seq) => patches
+                .get(seq)
+                .map(|p| p.undo.tasks.iter().map(|(id, _)| id.clone()).chain(p.undo.bin.iter().map(|(id, _)| id.clone())).collect())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Done { label: StepLabel, kept_newer: usize },
+    /// Not carried out: nothing of it was stored.
+    Refused(CommandError),
+    /// `left`: records changed after the step, left as they are.
+    Undone { label: StepLabel, left: usize },
+    Redone { label: StepLabel, left: usize },
+    /// Already undone or redone (in another tab), or no longer kept.
+    StepGone,
+}
+
+/// The records an operation wrote.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Touched {
+    pub replace_all: bool,
+    pub tasks: BTreeSet<TaskId>,
+    pub bin: BTreeSet<TaskId>,
+    pub units: BTreeSet<UnitId>,
+}
+
+impl Touched {
+    pub fn add(&mut self, patch: &Patch) {
+        self.replace_all |= patch.replace_all;
+        self.tasks.extend(patch.tasks.iter().map(|(id, _)| id.clone()));
+        self.bin.extend(patch.bin.iter().map(|(id, _)| id.clone()));
+        self.units.extend(patch.units.iter().map(|(id, _)| id.clone()));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Touched::default()
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Replayed {
+    pub outcomes: Vec<Outcome>,
+    pub touched: Touched,
+    /// Steps to store, and steps the list no longer keeps.
+    pub new_steps: Vec<(u64, StepPatches)>,
+    pub dropped_steps: Vec<u64>,
+}
+
+/// Carry out `ops` on `ws` (the stored records they need) and the stored undo list.
+pub fn replay(ws: &mut Workspace, log: &mut UndoLog, patches: &HashMap<u64, StepPatches>, ops: &[Op]) -> Replayed {
+    let mut out = Replayed::default();
+    for op in ops {
+        let outcome = match op {
+            Op::Do { stamped, step } => match super::apply(ws, stamped) {
+                Ok(applied) => {
+                    out.touched.add(&applied.redo);
+                    if let Some(seq) = step.filter(|_| applied.changed_anything()) {
+                        let (info, step_patches) = Step::new(seq, stamped.at, &applied);
+                        let dropped = log.record(info);
+                        out.new_steps.retain(|(s, _)| !dropped.contains(s));
+                        out.dropped_steps.extend(dropped);
+                        out.new_steps.push((seq, step_patches));
+                    }
+                    Outcome::Done { label: applied.label, kept_newer: applied.kept_newer }
+                }
+                Err(e) => Outcome::Refused(e),
+            },
+            Op::Undo(seq) | Op::Redo(seq) => {
+                let undo = matches!(op, Op::Undo(_));
+                let stored = out.new_steps.iter().find(|(s, _)| s == seq).map(|(_, p)| p).or_else(|| patches.get(seq));
+                match (log.get(*seq).filter(|s| s.undone != undo).cloned(), stored) {
+                    (Some(step), Some(p)) => {
+                        let (patch, expect) = if undo { (&p.undo, &p.redo) } else { (&p.redo, &p.undo) };
+                        let (applied, left) = ws.apply_patch(patch, Some(expect));
+                        out.touched.add(&applied);
+                        log.set_undone(*seq, undo);
+                        if undo {
+                            Outcome::Undone { label: step.label, left }
+                        } else {
+                            Outcome::Redone { label: step.label, left }
+                        }
+                    }
+                    _ => Outcome::StepGone,
+                }
+            }
+        };
+        out.outcomes.push(outcome);
+    }
+    out
+}
