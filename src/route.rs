@@ -20,6 +20,8 @@ pub enum Page {
     Directive,
     Import,
     About,
+    /// The recycle bin (Thùng rác).
+    Bin,
     NotFound(String),
 }
 
@@ -127,6 +129,7 @@ pub fn parse(hash: &str) -> Route {
             "don-vi" => Page::Units,
             "nhap-file" => Page::Import,
             "gioi-thieu" => Page::About,
+            "thung-rac" => Page::Bin,
             "them-nhiem-vu" => Page::NewTask,
             "bao-cao" => Page::Report,
             "doc-van-ban" => Page::Directive,
@@ -169,6 +172,7 @@ pub fn to_hash(route: &Route) -> String {
         Page::Directive => "doc-van-ban".to_string(),
         Page::Import => "nhap-file".to_string(),
         Page::About => "gioi-thieu".to_string(),
+        Page::Bin => "thung-rac".to_string(),
         Page::NotFound(p) => p.clone(),
     };
     let f = &route.filter;
@@ -228,6 +232,7 @@ mod tests {
         assert_eq!(parse(&to_hash(&r)), r);
         for page in [
             Page::About,
+            Page::Bin,
             Page::Import,
             Page::Board,
             Page::Units,

@@ -156,10 +156,23 @@ fn a_backup_restores_everything_and_a_newer_one_is_refused() {
     let back = read_backup(&bytes).unwrap();
     assert_eq!(back.tasks, sample.tasks);
     assert_eq!(back.units, sample.units);
-    let newer = String::from_utf8(bytes).unwrap().replacen("\"schema_version\": 1", "\"schema_version\": 7", 1);
+    let newer = String::from_utf8(bytes).unwrap().replacen(&format!("\"schema_version\": {}", crate::store::schema::SCHEMA_VERSION), "\"schema_version\": 7", 1);
     assert_eq!(read_backup(newer.as_bytes()), Err(RestoreError::NewerVersion(7)));
     assert_eq!(read_backup(b"{\"hello\": 1}"), Err(RestoreError::NotABackup));
     assert_eq!(read_backup(b"PK\x03\x04 not json"), Err(RestoreError::NotABackup));
+}
+
+#[test]
+fn a_backup_with_repeated_ids_is_restored_once_each_and_says_so() {
+    let sample = sample_workspace(as_of());
+    let at = d(2026, 11, 21).and_hms_opt(9, 0, 0).unwrap();
+    let mut tasks = sample.tasks[..3].to_vec();
+    tasks[1].id = tasks[0].id.clone();
+    tasks[2].id = tasks[0].id.clone();
+    let back = read_backup(&backup_json(&tasks, &sample.units, at)).unwrap();
+    assert_eq!(back.tasks.len(), 1, "three records with one id are one task");
+    assert_eq!(back.tasks[0].content, tasks[2].content, "the last record wins");
+    assert_eq!(back.repeated_ids, 2);
 }
 
 #[test]

@@ -8,7 +8,48 @@ pub use vi::{thousands, VI};
 use crate::domain::{Bucket, DeadlineProblem, Progress, UnitKind};
 use crate::import::{Field, ImportError, RowProblem, SheetError};
 
+pub struct BulkTexts {
+    pub region: &'static str,
+    pub selected: fn(usize) -> String,
+    pub select_all_shown: fn(usize) -> String,
+    pub unselect: &'static str,
+    pub change: &'static str,
+    pub progress: &'static str,
+    pub leader: &'static str,
+    pub officer: &'static str,
+    pub lead: &'static str,
+    pub deadline: &'static str,
+    pub delete: &'static str,
+    pub delete_hint: &'static str,
+    pub value: &'static str,
+    pub choose: &'static str,
+    pub choose_value: &'static str,
+    pub new_deadline: &'static str,
+    pub reason: &'static str,
+    pub reason_required: &'static str,
+    pub deadline_unreadable: &'static str,
+    pub apply: fn(usize) -> String,
+    pub select_task: &'static str,
+    pub select_all_label: &'static str,
+}
+
+pub struct BinTexts {
+    pub nav: &'static str,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub count: fn(usize) -> String,
+    pub nothing: &'static str,
+    pub put_back: &'static str,
+    pub put_back_all: &'static str,
+    pub empty: &'static str,
+    pub empty_confirm: &'static str,
+    pub deleted_at: &'static str,
+    pub expires: &'static str,
+}
+
 pub struct Texts {
+    pub bulk: BulkTexts,
+    pub bin: BinTexts,
     pub app_name: &'static str,
     pub app_tagline: &'static str,
     pub nav_tasks: &'static str,
@@ -83,6 +124,22 @@ pub struct Texts {
     pub moved_to: fn(&str, &str) -> String,
     pub unit_saved: &'static str,
     pub units_merged: &'static str,
+    // Steps: done, undone, redone (the workspace core names each step; these word it)
+    pub step_name: fn(&crate::workspace::StepLabel) -> String,
+    pub step_done: fn(&crate::workspace::StepLabel) -> String,
+    pub step_undone: fn(&crate::workspace::StepLabel) -> String,
+    pub step_redone: fn(&crate::workspace::StepLabel) -> String,
+    pub undo_named: fn(&crate::workspace::StepLabel) -> String,
+    pub redo_named: fn(&crate::workspace::StepLabel) -> String,
+    pub redo: &'static str,
+    pub kept_newer: fn(usize) -> String,
+    pub undo_left: fn(usize) -> String,
+    pub step_gone: &'static str,
+    pub command_refused: fn(&crate::workspace::CommandError) -> String,
+    pub storage_deleted_rewritten: &'static str,
+    pub storage_deleted_lost: &'static str,
+    pub unsaved_on_close: &'static str,
+    pub download_backup: &'static str,
     pub import: ImportTexts,
     pub filter: FilterTexts,
     pub task: TaskTexts,
@@ -103,6 +160,8 @@ pub struct ExportTexts {
     pub failed: &'static str,
     pub restore_title: &'static str,
     pub restore_confirm: fn(usize, usize, usize, &str) -> String,
+    pub repeated_ids: fn(usize) -> String,
+    pub year_out_of_range: &'static str,
     pub restore_yes: &'static str,
     pub restored: fn(usize) -> String,
     pub not_a_backup: &'static str,
@@ -174,6 +233,11 @@ pub struct TaskTexts {
     pub content_required: &'static str,
     pub bad_date: fn(&str) -> String,
     pub field_label: fn(&str) -> &'static str,
+    pub conflict_intro: &'static str,
+    pub conflict_theirs: &'static str,
+    pub conflict_mine: &'static str,
+    pub conflict_keep_mine: &'static str,
+    pub conflict_keep_theirs: &'static str,
 }
 
 /// The kanban board.

@@ -1,10 +1,47 @@
 //! Vietnamese, the interface language.
 
-use super::{BoardTexts, ExportTexts, FilterTexts, ImportTexts, TaskTexts, Texts, UnitTexts};
+use super::{BinTexts, BulkTexts, BoardTexts, ExportTexts, FilterTexts, ImportTexts, TaskTexts, Texts, UnitTexts};
 use crate::domain::{format_date, Bucket, DeadlineProblem, Progress, UnitKind};
 use crate::import::{Field, ImportError, RowProblem, SheetError, MAX_FILE_BYTES};
 
 pub const VI: Texts = Texts {
+    bulk: BulkTexts {
+        region: "Đổi nhiều nhiệm vụ cùng lúc",
+        selected: |n| format!("Đã chọn {}", thousands(n)),
+        select_all_shown: |n| format!("Chọn cả {} nhiệm vụ đang lọc", thousands(n)),
+        unselect: "Bỏ chọn",
+        change: "Đổi",
+        progress: "Tiến độ",
+        leader: "Lãnh đạo chỉ đạo",
+        officer: "Chuyên viên theo dõi",
+        lead: "Đơn vị chủ trì",
+        deadline: "Thời hạn mới",
+        delete: "Xóa (vào Thùng rác)",
+        delete_hint: "Các nhiệm vụ đã chọn sẽ vào Thùng rác, lấy lại được trong 30 ngày.",
+        value: "Giá trị mới",
+        choose: "— Chọn —",
+        choose_value: "Hãy chọn giá trị mới.",
+        new_deadline: "Thời hạn mới, viết như văn bản (vd. trước ngày 31/3/2025)",
+        reason: "Lý do (vd. theo Thông báo số …)",
+        reason_required: "Hãy ghi lý do đổi thời hạn.",
+        deadline_unreadable: "Không đọc được thời hạn mới; hãy viết ngày theo dạng ngày/tháng/năm.",
+        apply: |n| format!("Áp dụng cho {} nhiệm vụ", thousands(n)),
+        select_task: "Chọn nhiệm vụ",
+        select_all_label: "Chọn mọi nhiệm vụ đang lọc",
+    },
+    bin: BinTexts {
+        nav: "Thùng rác",
+        title: "Thùng rác",
+        intro: "Nhiệm vụ đã xóa nằm ở đây 30 ngày rồi mới bị xóa hẳn. Lấy lại thì nhiệm vụ trở về danh sách với đủ lịch sử.",
+        count: |n| format!("{} nhiệm vụ", thousands(n)),
+        nothing: "Thùng rác trống.",
+        put_back: "Lấy lại",
+        put_back_all: "Lấy lại tất cả",
+        empty: "Dọn sạch Thùng rác",
+        empty_confirm: "Xóa hẳn mọi nhiệm vụ trong Thùng rác? Có thể bấm Hoàn tác ngay sau đó.",
+        deleted_at: "Xóa lúc",
+        expires: "Xóa hẳn ngày",
+    },
     app_name: "Đôn Đốc",
     app_tagline: "Theo dõi, đôn đốc nhiệm vụ UBND giao",
     nav_tasks: "Nhiệm vụ",
@@ -15,7 +52,7 @@ pub const VI: Texts = Texts {
     load_sample: "Dùng dữ liệu mẫu",
     sample_hint: "Dữ liệu mẫu gồm các nhiệm vụ thật trong Công văn về nhiệm vụ trọng tâm sáu tháng cuối năm và Thông báo kết luận phiên họp thường kỳ của Chủ tịch UBND, đã dời ngày về hiện tại để thấy đủ các tình trạng.",
     clear_workspace: "Xóa toàn bộ dữ liệu",
-    clear_confirm: "Xóa toàn bộ nhiệm vụ và đơn vị đang lưu trên trình duyệt này? Không thể hoàn tác. Nếu cần, hãy xuất file sao lưu trước.",
+    clear_confirm: "Xóa toàn bộ nhiệm vụ và đơn vị đang lưu trên trình duyệt này? Có thể bấm Hoàn tác ngay sau đó; nếu cần giữ lâu, hãy xuất file sao lưu trước.",
     cleared: "Đã xóa toàn bộ dữ liệu.",
     sample_loaded: |n| format!("Đã tạo {n} nhiệm vụ mẫu."),
     task_count: |n| format!("{} nhiệm vụ", thousands(n)),
@@ -86,6 +123,27 @@ pub const VI: Texts = Texts {
     moved_to: |content, column| format!("Đã chuyển “{}” sang {column}.", short(content)),
     unit_saved: "Đã lưu thông tin đơn vị.",
     units_merged: "Đã gộp đơn vị; các nhiệm vụ và tên gọi khác đã chuyển theo.",
+    step_name,
+    step_done: |l| capitalise(&format!("đã {}.", step_name(l))),
+    step_undone: |l| format!("Đã hoàn tác: {}.", step_name(l)),
+    step_redone: |l| format!("Đã làm lại: {}.", step_name(l)),
+    undo_named: |l| format!("Hoàn tác: {}", step_name(l)),
+    redo_named: |l| format!("Làm lại: {}", step_name(l)),
+    redo: "Làm lại",
+    kept_newer: |n| format!("{} giá trị đã được sửa ở nơi khác sau khi xem trước nên được giữ nguyên.", thousands(n)),
+    undo_left: |n| format!("{} nhiệm vụ đã được sửa sau bước này nên được giữ nguyên.", thousands(n)),
+    step_gone: "Bước này đã được hoàn tác hoặc làm lại ở thẻ khác, hoặc không còn lưu; không có gì thay đổi.",
+    command_refused: |e| match e {
+        crate::workspace::CommandError::NoSuchTask(_) => "Nhiệm vụ này không còn (có thể vừa bị xóa ở thẻ khác); không có gì thay đổi.".into(),
+        crate::workspace::CommandError::TaskExists(id) => format!("Đã có nhiệm vụ mã {}; không thêm lần nữa.", id.as_str()),
+        crate::workspace::CommandError::Conflict { .. } => "Có ô vừa được sửa ở nơi khác; hãy chọn giá trị cần giữ.".into(),
+        crate::workspace::CommandError::Unit(u) => (VI.units.error)(u),
+        crate::workspace::CommandError::Nothing => "Không có gì để thay đổi.".into(),
+    },
+    storage_deleted_rewritten: "Trình duyệt đã xóa dữ liệu đã lưu của Đôn Đốc. Toàn bộ dữ liệu đang mở trên trang này đã được ghi lại; nên tải một bản sao lưu ngay.",
+    storage_deleted_lost: "Trình duyệt đã xóa dữ liệu đã lưu và không cho ghi lại. Dữ liệu chỉ còn trên trang này: hãy tải bản sao lưu ngay, trước khi đóng trang.",
+    unsaved_on_close: "Còn thay đổi chưa lưu. Đóng trang bây giờ sẽ mất các thay đổi đó.",
+    download_backup: "Tải bản sao lưu",
     import: ImportTexts {
         title: "Nhập bảng theo dõi từ file Excel",
         intro: "Chọn file bảng theo dõi nhiệm vụ đang dùng. Đôn Đốc tự tìm dòng tiêu đề, nhận ra các cột và cho xem trước; chỉ khi bạn bấm Nhập, dữ liệu mới được lưu. Nhập lại file đã xuất hoặc file đơn vị gửi lại sẽ cập nhật nhiệm vụ đã có, không tạo trùng.",
@@ -184,6 +242,11 @@ pub const VI: Texts = Texts {
         col_new: "Giá trị mới",
         content_required: "Hãy nhập nội dung nhiệm vụ.",
         bad_date: |field| format!("Ngày ở ô “{field}” không hợp lệ; hãy nhập dạng ngày/tháng/năm, ví dụ 20/01/2024."),
+        conflict_intro: "Trong lúc bạn sửa, các ô dưới đây đã được sửa ở nơi khác (thẻ khác hoặc file nhập). Chưa có gì được lưu; hãy chọn giá trị cần giữ.",
+        conflict_theirs: "Giá trị mới (nơi khác)",
+        conflict_mine: "Bạn vừa nhập",
+        conflict_keep_mine: "Giữ giá trị tôi nhập",
+        conflict_keep_theirs: "Giữ giá trị mới, lưu phần còn lại",
         field_label: |key| match key {
             "content" => "Nội dung nhiệm vụ",
             "lead_unit" => "Đơn vị chủ trì",
@@ -260,6 +323,8 @@ pub const VI: Texts = Texts {
         made: |name| format!("Đã tạo file {name}."),
         failed: "Không tạo được file. Hãy thử lại; nếu vẫn lỗi, hãy xuất ít nhiệm vụ hơn (dùng bộ lọc).",
         restore_title: "Khôi phục từ bản sao lưu",
+        year_out_of_range: "Năm phải từ 1900 đến 2200; báo cáo vẫn giữ năm đang chọn.",
+        repeated_ids: |n| format!("Tệp có {} dòng trùng mã nhiệm vụ với dòng khác: mỗi mã chỉ khôi phục một lần (dòng sau cùng).", thousands(n)),
         restore_confirm: |now, tasks, units, when| format!(
             "Toàn bộ {} nhiệm vụ đang có trên trình duyệt này sẽ được thay bằng {} nhiệm vụ và {} đơn vị trong bản sao lưu lưu lúc {when}. Nên sao lưu dữ liệu hiện tại trước khi khôi phục.",
             thousands(now), thousands(tasks), thousands(units)
@@ -411,6 +476,40 @@ fn short(text: &str) -> String {
 }
 
 /// 12.345: thousands separated by dots, as Vietnamese paperwork writes them.
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// What a step did, in words ("chuyển 12 nhiệm vụ sang Hoàn thành").
+fn step_name(l: &crate::workspace::StepLabel) -> String {
+    use crate::workspace::{ReplaceWhy, StepLabel as L};
+    let n = |count: &usize| thousands(*count);
+    match l {
+        L::Edited { content } => format!("sửa nhiệm vụ “{}”", short(content)),
+        L::Bulk { count, fields } => {
+            let names: Vec<String> = fields.iter().map(|f| (VI.task.field_label)(f).to_lowercase()).collect();
+            format!("đổi {} của {} nhiệm vụ", names.join(", "), n(count))
+        }
+        L::Moved { count: 1, content, progress: p } => format!("chuyển “{}” sang {}", short(content), progress(*p)),
+        L::Moved { count, progress: p, .. } => format!("chuyển {} nhiệm vụ sang {}", n(count), progress(*p)),
+        L::Added { count, from_directive: true, .. } => format!("thêm {} nhiệm vụ từ văn bản", n(count)),
+        L::Added { count: 1, content, .. } => format!("thêm nhiệm vụ “{}”", short(content)),
+        L::Added { count, .. } => format!("thêm {} nhiệm vụ", n(count)),
+        L::Imported { added, updated } => format!("nhập file (thêm {}, cập nhật {} nhiệm vụ)", n(added), n(updated)),
+        L::Deleted { count: 1, content } => format!("xóa nhiệm vụ “{}” (vào Thùng rác)", short(content)),
+        L::Deleted { count, .. } => format!("xóa {} nhiệm vụ (vào Thùng rác)", n(count)),
+        L::PutBack { count } => format!("lấy lại {} nhiệm vụ từ Thùng rác", n(count)),
+        L::EmptiedBin { count } => format!("dọn {} nhiệm vụ khỏi Thùng rác", n(count)),
+        L::UnitAdded { name } => format!("thêm đơn vị {name}"),
+        L::UnitChanged { name } => format!("sửa đơn vị {name}"),
+        L::UnitsMerged { from, into } => format!("gộp {from} vào {into}"),
+        L::Replaced { count, why: ReplaceWhy::Sample } => format!("tạo {} nhiệm vụ mẫu", n(count)),
+        L::Replaced { count, why: ReplaceWhy::Backup } => format!("khôi phục bản sao lưu ({} nhiệm vụ)", n(count)),
+        L::Replaced { why: ReplaceWhy::Clear, .. } => "xóa toàn bộ dữ liệu".into(),
+    }
+}
+
 pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();

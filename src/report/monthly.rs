@@ -20,11 +20,34 @@ pub enum ReportPeriod {
 }
 
 impl ReportPeriod {
-    pub fn range(self) -> (NaiveDate, NaiveDate) {
-        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("valid date");
+    /// The years a report can be about (what a person can type in the year box).
+    pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+    /// Is this a period a report can be made for? (A year out of [`Self::YEARS`], month 13 or
+    /// quarter 5 is refused by the page with a message.)
+    pub fn is_valid(self) -> bool {
         match self {
-            ReportPeriod::Month { year, month } => (ymd(year, month, 1), last_day_of_month(year, month).expect("valid month")),
-            ReportPeriod::Quarter { year, quarter } => (ymd(year, quarter * 3 - 2, 1), end_of_quarter(year, quarter).expect("valid quarter")),
+            ReportPeriod::Month { year, month } => Self::YEARS.contains(&year) && (1..=12).contains(&month),
+            ReportPeriod::Quarter { year, quarter } => Self::YEARS.contains(&year) && (1..=4).contains(&quarter),
+            ReportPeriod::Half { year, .. } | ReportPeriod::Year { year } => Self::YEARS.contains(&year),
+            ReportPeriod::Dates { .. } => true,
+        }
+    }
+
+    /// The first and last day. Never fails: a period out of range is brought into it (the page
+    /// refuses such periods before asking, see [`Self::is_valid`]).
+    pub fn range(self) -> (NaiveDate, NaiveDate) {
+        let year = |y: i32| y.clamp(*Self::YEARS.start(), *Self::YEARS.end());
+        let ymd = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(year(y), m.clamp(1, 12), d).unwrap_or(NaiveDate::MIN);
+        match self {
+            ReportPeriod::Month { year: y, month } => {
+                let m = month.clamp(1, 12);
+                (ymd(y, m, 1), last_day_of_month(year(y), m).unwrap_or_else(|| ymd(y, m, 28)))
+            }
+            ReportPeriod::Quarter { year: y, quarter } => {
+                let q = quarter.clamp(1, 4);
+                (ymd(y, q * 3 - 2, 1), end_of_quarter(year(y), q).unwrap_or_else(|| ymd(y, q * 3, 30)))
+            }
             ReportPeriod::Half { year, second: false } => (ymd(year, 1, 1), ymd(year, 6, 30)),
             ReportPeriod::Half { year, second: true } => (ymd(year, 7, 1), ymd(year, 12, 31)),
             ReportPeriod::Year { year } => (ymd(year, 1, 1), ymd(year, 12, 31)),
@@ -280,6 +303,11 @@ mod tests {
         assert_eq!(ReportPeriod::Half { year: 2024, second: false }.slug(), "6-thang-dau-nam-2024");
         assert_eq!(ReportPeriod::Dates { from: d(1, 1), to: d(1, 20) }.slug(), "01-01-2024-den-20-01-2024");
         assert_eq!(ReportPeriod::Dates { from: d(1, 20), to: d(1, 1) }.range(), (d(1, 1), d(1, 20)));
+        // A year nobody means (typed 2026000) is refused, and never panics.
+        let absurd = ReportPeriod::Month { year: 2_026_000, month: 13 };
+        assert!(!absurd.is_valid());
+        assert_eq!(absurd.range().0.year(), 2200);
+        assert!(ReportPeriod::Year { year: 2026 }.is_valid());
         assert_eq!(ReportPeriod::Year { year: 2024 }.label(), "năm 2024");
     }
 }

@@ -1,20 +1,31 @@
-//! The workspace in IndexedDB: one record per task and per unit (JSON text under its id), and the
-//! schema version in `meta`. Reads happen once at start-up in one transaction; every write is one
-//! transaction that either lands whole or not at all.
+//! The workspace in IndexedDB: one record per task, per unit and per task in the recycle bin (JSON
+//! text under its id), the undo steps' patches, and in `meta` the schema version, the change
+//! number and the undo list. Every write is one transaction that first reads the records it
+//! changes, replays the tab's operations on them (`workspace::replay`), checks the stored schema
+//! version, and lands whole or not at all.
 
-use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode, TransactionResult};
-use wasm_bindgen::JsValue;
+use std::collections::{BTreeSet, HashMap};
 
-use super::schema::{encode_task, encode_unit, RawWorkspace, SCHEMA_VERSION};
-use crate::domain::{Task, TaskId, Unit};
+use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, Transaction, TransactionMode, TransactionResult};
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::schema::{self, encode_task, encode_unit, RawWorkspace, SCHEMA_VERSION};
+use crate::domain::{TaskId, Unit};
+use crate::workspace::{replay, Binned, Op, Patch, Replayed, Step, StepPatches, UndoLog, Workspace};
 
 pub const DB_NAME: &str = "dondoc";
-/// The IndexedDB structure version (object stores), not the data schema version.
-const DB_VERSION: u32 = 1;
+/// The IndexedDB structure version (object stores), not the data schema version. 2 added the
+/// recycle bin and the undo steps.
+const DB_VERSION: u32 = 2;
 const TASKS: &str = "tasks";
 const UNITS: &str = "units";
+const BIN: &str = "bin";
+const STEPS: &str = "steps";
 const META: &str = "meta";
+const ALL: [&str; 5] = [TASKS, UNITS, BIN, STEPS, META];
 const VERSION_KEY: &str = "schema_version";
+const SEQ_KEY: &str = "seq";
+const LOG_KEY: &str = "undo_log";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreError {
@@ -22,31 +33,52 @@ pub enum StoreError {
     Unavailable,
     /// The browser's storage quota is full.
     QuotaExceeded,
+    /// The database was closed under the page (the browser deleted the site's data).
+    Closed,
+    /// A newer Đôn Đốc has written the data since this page read it.
+    NewerVersion(u32),
     /// Anything else; the detail is for the console, not the user.
     Failed(String),
 }
 
+/// The DOMException inside an idb error, by its name (the exception's type), not its message.
+fn exception_name(e: &idb::Error) -> Option<String> {
+    use idb::Error as E;
+    let value = match e {
+        E::DomException(d) => return Some(d.name()),
+        E::AddFailed(v) | E::ClearFailed(v) | E::CountFailed(v) | E::DeleteFailed(v) | E::GetAllFailed(v)
+        | E::GetAllKeysFailed(v) | E::GetFailed(v) | E::GetKeyFailed(v) | E::UpdateFailed(v) | E::TransactionOpenFailed(v)
+        | E::IndexedDbOpenFailed(v) | E::TransactionAbortError(v) | E::TransactionCommitError(v) => v,
+        _ => return None,
+    };
+    value.dyn_ref::<web_sys::DomException>().map(|d| d.name())
+}
+
 impl From<idb::Error> for StoreError {
     fn from(e: idb::Error) -> Self {
-        let text = e.to_string();
-        if text.contains("QuotaExceeded") || text.to_lowercase().contains("quota") {
-            StoreError::QuotaExceeded
-        } else {
-            StoreError::Failed(text)
+        match exception_name(&e).as_deref() {
+            Some("QuotaExceededError") => StoreError::QuotaExceeded,
+            Some("InvalidStateError") => StoreError::Closed,
+            _ => StoreError::Failed(e.to_string()),
         }
     }
 }
 
-/// Open (creating on first use) the database. `on_blocked` is called if another tab holds an
-/// older version open; `on_version_change` if another tab later needs this one to close.
-pub async fn open(on_blocked: impl FnOnce() + 'static, on_version_change: impl Fn() + 'static) -> Result<Database, StoreError> {
+/// Open (creating on first use) the database. `on_blocked`: another tab holds an older version
+/// open; `on_version_change`: another tab needs this one to close; `on_close`: the browser closed
+/// it (site data cleared).
+pub async fn open(
+    on_blocked: impl FnOnce() + 'static,
+    on_version_change: impl Fn() + 'static,
+    on_close: impl FnOnce() + 'static,
+) -> Result<Database, StoreError> {
     let factory = Factory::new().map_err(|_| StoreError::Unavailable)?;
     let mut request = factory.open(DB_NAME, Some(DB_VERSION)).map_err(|_| StoreError::Unavailable)?;
     request.on_upgrade_needed(|event| {
-        // Creating the empty stores of a new database; nothing stored is touched.
+        // Creating the stores a new or older database lacks; nothing stored is touched.
         if let Ok(db) = event.database() {
             let names = db.store_names();
-            for store in [TASKS, UNITS, META] {
+            for store in ALL {
                 if !names.iter().any(|n| n == store) {
                     let _ = db.create_object_store(store, ObjectStoreParams::new());
                 }
@@ -59,6 +91,7 @@ pub async fn open(on_blocked: impl FnOnce() + 'static, on_version_change: impl F
         other => other,
     })?;
     db.on_version_change(move |_| on_version_change());
+    db.on_close(move |_| on_close());
     Ok(db)
 }
 
@@ -67,46 +100,98 @@ fn strings(values: Vec<JsValue>) -> Vec<String> {
     values.into_iter().map(|v| v.as_string().unwrap_or_default()).collect()
 }
 
-/// Everything stored, as raw records, read in one transaction.
-pub async fn read_all(db: &Database) -> Result<RawWorkspace, StoreError> {
-    let tx = db.transaction(&[TASKS, UNITS, META], TransactionMode::ReadOnly)?;
+/// Everything stored, read in one transaction.
+pub struct Stored {
+    pub raw: RawWorkspace,
+    pub bin: Vec<Binned>,
+    pub seq: u64,
+    pub log: UndoLog,
+}
+
+async fn meta_state(tx: &Transaction) -> Result<(Option<u32>, u64, UndoLog), StoreError> {
+    let meta = tx.object_store(META)?;
+    let version = meta.get(JsValue::from_str(VERSION_KEY))?.await?.and_then(|v| v.as_f64()).map(|v| v as u32);
+    let seq = meta.get(JsValue::from_str(SEQ_KEY))?.await?.and_then(|v| v.as_f64()).map_or(0, |v| v as u64);
+    let log = meta
+        .get(JsValue::from_str(LOG_KEY))?
+        .await?
+        .and_then(|v| v.as_string())
+        .and_then(|s| serde_json::from_str::<Vec<Step>>(&s).ok())
+        .map(UndoLog::new)
+        .unwrap_or_default();
+    Ok((version, seq, log))
+}
+
+pub async fn read_all(db: &Database) -> Result<Stored, StoreError> {
+    let tx = db.transaction(&ALL, TransactionMode::ReadOnly)?;
     let tasks = tx.object_store(TASKS)?.get_all(None, None)?.await?;
     let units = tx.object_store(UNITS)?.get_all(None, None)?.await?;
-    let version = tx.object_store(META)?.get(JsValue::from_str(VERSION_KEY))?.await?;
-    let version = version.and_then(|v| v.as_f64()).map(|v| v as u32);
-    Ok(RawWorkspace { version, tasks: strings(tasks), units: strings(units) })
+    let bin = tx.object_store(BIN)?.get_all(None, None)?.await?;
+    let (version, seq, log) = meta_state(&tx).await?;
+    let bin = strings(bin).iter().filter_map(|s| serde_json::from_str(s).ok()).collect();
+    Ok(Stored { raw: RawWorkspace { version, tasks: strings(tasks), units: strings(units) }, bin, seq, log })
 }
 
-async fn finish(tx: idb::Transaction) -> Result<(), StoreError> {
-    let error = tx.error();
-    match tx.await? {
-        TransactionResult::Committed => Ok(()),
-        TransactionResult::Aborted => Err(match error.map(|e| e.name()) {
-            Some(name) if name == "QuotaExceededError" => StoreError::QuotaExceeded,
-            other => StoreError::Failed(format!("giao dịch bị hủy: {other:?}")),
-        }),
+/// The change number and schema version stored now (cheap: to notice missed changes).
+pub async fn read_seq(db: &Database) -> Result<(Option<u32>, u64), StoreError> {
+    let tx = db.transaction(&[META], TransactionMode::ReadOnly)?;
+    let (version, seq, _) = meta_state(&tx).await?;
+    Ok((version, seq))
+}
+
+/// The patches of one undo step.
+pub async fn read_step(db: &Database, seq: u64) -> Result<Option<StepPatches>, StoreError> {
+    let tx = db.transaction(&[STEPS], TransactionMode::ReadOnly)?;
+    let v = tx.object_store(STEPS)?.get(JsValue::from_f64(seq as f64))?.await?;
+    Ok(v.and_then(|v| v.as_string()).and_then(|s| serde_json::from_str(&s).ok()))
+}
+
+/// Some records as stored now (after another tab's change).
+pub async fn read_records(db: &Database, tasks: &BTreeSet<TaskId>, bin: &BTreeSet<TaskId>) -> Result<(Patch, Vec<Unit>, u64, UndoLog), StoreError> {
+    let tx = db.transaction(&ALL, TransactionMode::ReadOnly)?;
+    let mut patch = Patch::default();
+    for id in tasks {
+        let v = tx.object_store(TASKS)?.get(JsValue::from_str(id.as_str()))?.await?;
+        patch.tasks.push((id.clone(), v.and_then(|v| v.as_string()).and_then(|s| schema::decode_task(&s))));
     }
+    for id in bin {
+        let v = tx.object_store(BIN)?.get(JsValue::from_str(id.as_str()))?.await?;
+        patch.bin.push((id.clone(), v.and_then(|v| v.as_string()).and_then(|s| serde_json::from_str(&s).ok())));
+    }
+    let units = strings(tx.object_store(UNITS)?.get_all(None, None)?.await?).iter().filter_map(|s| serde_json::from_str(s).ok()).collect();
+    let (_, seq, log) = meta_state(&tx).await?;
+    Ok((patch, units, seq, log))
 }
 
-/// What one write changes.
-#[derive(Debug, Default, Clone)]
-pub struct Write<'a> {
-    /// Empty every store first (clearing the workspace, replacing it with the sample or a backup).
-    pub replace_everything: bool,
-    pub put_tasks: Vec<&'a Task>,
-    pub delete_tasks: Vec<&'a TaskId>,
-    pub put_units: Vec<&'a Unit>,
+/// What a commit stored.
+pub struct Committed {
+    /// The change number before and after (another tab's change in between shows as a gap).
+    pub seq_before: u64,
+    pub seq: u64,
+    pub replayed: Replayed,
+    /// The records as stored now, for every record written.
+    pub records: Patch,
+    pub log: UndoLog,
 }
 
 /// Puts issued before the page may paint again: a 10,000-task import is written in chunks, each
 /// awaited inside the same transaction, so it stays all-or-nothing without freezing the page.
 const CHUNK: usize = 1000;
 
-/// Apply a write in one transaction, stamping the schema version with it.
-pub async fn write(db: &Database, w: Write<'_>) -> Result<(), StoreError> {
-    let tx = db.transaction(&[TASKS, UNITS, META], TransactionMode::ReadWrite)?;
-    match write_in(&tx, &w).await {
-        Ok(()) => finish(tx).await,
+/// Replay `ops` on the stored records and store the result, in one transaction.
+pub async fn commit(db: &Database, ops: &[Op], patches_known: &HashMap<u64, StepPatches>) -> Result<Committed, StoreError> {
+    let tx = db.transaction(&ALL, TransactionMode::ReadWrite)?;
+    match commit_in(&tx, ops, patches_known).await {
+        Ok(done) => {
+            let error = tx.error();
+            match tx.await? {
+                TransactionResult::Committed => Ok(done),
+                TransactionResult::Aborted => Err(match error.map(|e| e.name()).as_deref() {
+                    Some("QuotaExceededError") => StoreError::QuotaExceeded,
+                    other => StoreError::Failed(format!("giao dịch bị hủy: {other:?}")),
+                }),
+            }
+        }
         Err(e) => {
             let _ = tx.abort();
             Err(e)
@@ -114,29 +199,173 @@ pub async fn write(db: &Database, w: Write<'_>) -> Result<(), StoreError> {
     }
 }
 
-async fn write_in(tx: &idb::Transaction, w: &Write<'_>) -> Result<(), StoreError> {
-    let tasks = tx.object_store(TASKS)?;
-    let units = tx.object_store(UNITS)?;
-    let meta = tx.object_store(META)?;
-    if w.replace_everything {
-        tasks.clear()?;
-        units.clear()?;
+async fn commit_in(tx: &Transaction, ops: &[Op], patches_known: &HashMap<u64, StepPatches>) -> Result<Committed, StoreError> {
+    let (version, seq_before, mut log) = meta_state(tx).await?;
+    if let Some(v) = version.filter(|&v| v > SCHEMA_VERSION) {
+        return Err(StoreError::NewerVersion(v));
     }
-    for chunk in w.put_tasks.chunks(CHUNK) {
+    let tasks_store = tx.object_store(TASKS)?;
+    let units_store = tx.object_store(UNITS)?;
+    let bin_store = tx.object_store(BIN)?;
+    let steps_store = tx.object_store(STEPS)?;
+    let meta = tx.object_store(META)?;
+
+    // The patches of the steps to undo or redo.
+    let mut patches: HashMap<u64, StepPatches> = HashMap::new();
+    for op in ops {
+        if let Op::Undo(seq) | Op::Redo(seq) = op {
+            if let Some(p) = patches_known.get(seq) {
+                patches.insert(*seq, p.clone());
+            } else if let Some(p) = steps_store.get(JsValue::from_f64(*seq as f64))?.await?.and_then(|v| v.as_string()).and_then(|s| serde_json::from_str(&s).ok()) {
+                patches.insert(*seq, p);
+            }
+        }
+    }
+    // The records the operations read, as stored now.
+    let units: Vec<Unit> = strings(units_store.get_all(None, None)?.await?).iter().filter_map(|s| serde_json::from_str(s).ok()).collect();
+    let mut ws = Workspace::new(Vec::new(), units, Vec::new());
+    if ops.iter().any(Op::needs_all) {
+        ws.tasks = strings(tasks_store.get_all(None, None)?.await?).iter().filter_map(|s| schema::decode_task(s)).collect();
+        ws.bin = strings(bin_store.get_all(None, None)?.await?).iter().filter_map(|s| serde_json::from_str(s).ok()).collect();
+    } else {
+        let ids: BTreeSet<TaskId> = ops.iter().flat_map(|op| op.task_ids(&patches)).collect();
+        for id in &ids {
+            let key = JsValue::from_str(id.as_str());
+            if let Some(t) = tasks_store.get(key.clone())?.await?.and_then(|v| v.as_string()).and_then(|s| schema::decode_task(&s)) {
+                ws.tasks.push(t);
+            }
+            if let Some(b) = bin_store.get(key)?.await?.and_then(|v| v.as_string()).and_then(|s| serde_json::from_str::<Binned>(&s).ok()) {
+                ws.bin.push(b);
+            }
+        }
+    }
+
+    let replayed = replay(&mut ws, &mut log, &patches, ops);
+    let t = &replayed.touched;
+    let mut records = Patch { replace_all: t.replace_all, ..Patch::default() };
+    if t.replace_all {
+        tasks_store.clear()?;
+        units_store.clear()?;
+        bin_store.clear()?;
+        records.tasks = ws.tasks.iter().map(|x| (x.id.clone(), Some(x.clone()))).collect();
+        records.units = ws.units.units().iter().map(|u| (u.id.clone(), Some(u.clone()))).collect();
+        records.bin = ws.bin.iter().map(|b| (b.task.id.clone(), Some(b.clone()))).collect();
+    } else {
+        records.tasks = t.tasks.iter().map(|id| (id.clone(), ws.task(id).cloned())).collect();
+        records.bin = t.bin.iter().map(|id| (id.clone(), ws.binned(id).cloned())).collect();
+        records.units = t.units.iter().map(|id| (id.clone(), ws.units.get(id).cloned())).collect();
+    }
+    for chunk in records.tasks.chunks(CHUNK) {
         let mut last = None;
-        for task in chunk {
-            last = Some(tasks.put(&JsValue::from_str(&encode_task(task)), Some(&JsValue::from_str(task.id.as_str())))?);
+        for (id, task) in chunk {
+            let key = JsValue::from_str(id.as_str());
+            match task {
+                Some(task) => last = Some(tasks_store.put(&JsValue::from_str(&encode_task(task)), Some(&key))?),
+                None => {
+                    tasks_store.delete(key)?;
+                }
+            }
         }
         if let Some(last) = last {
             last.await?;
         }
     }
-    for id in &w.delete_tasks {
-        tasks.delete(JsValue::from_str(id.as_str()))?;
+    for (id, entry) in &records.bin {
+        let key = JsValue::from_str(id.as_str());
+        match entry.as_ref().and_then(|b| serde_json::to_string(b).ok()) {
+            Some(text) => {
+                bin_store.put(&JsValue::from_str(&text), Some(&key))?;
+            }
+            None => {
+                bin_store.delete(key)?;
+            }
+        }
     }
-    for unit in &w.put_units {
-        units.put(&JsValue::from_str(&encode_unit(unit)), Some(&JsValue::from_str(&unit.id.0)))?;
+    for (id, unit) in &records.units {
+        let key = JsValue::from_str(&id.0);
+        match unit {
+            Some(u) => {
+                units_store.put(&JsValue::from_str(&encode_unit(u)), Some(&key))?;
+            }
+            None => {
+                units_store.delete(key)?;
+            }
+        }
     }
+    for seq in &replayed.dropped_steps {
+        steps_store.delete(JsValue::from_f64(*seq as f64))?;
+    }
+    for (seq, p) in &replayed.new_steps {
+        if let Ok(text) = serde_json::to_string(p) {
+            steps_store.put(&JsValue::from_str(&text), Some(&JsValue::from_f64(*seq as f64)))?;
+        }
+    }
+    let seq = seq_before + 1;
+    if let Ok(text) = serde_json::to_string(log.steps()) {
+        meta.put(&JsValue::from_str(&text), Some(&JsValue::from_str(LOG_KEY)))?;
+    }
+    meta.put(&JsValue::from_f64(seq as f64), Some(&JsValue::from_str(SEQ_KEY)))?;
     meta.put(&JsValue::from_f64(SCHEMA_VERSION as f64), Some(&JsValue::from_str(VERSION_KEY)))?;
-    Ok(())
+    Ok(Committed { seq_before, seq, replayed, records, log })
+}
+
+/// Write a whole workspace as it is in memory (after a migration, or when the browser deleted the
+/// stored data under an open page), in one transaction.
+pub async fn write_everything(db: &Database, ws: &Workspace, log: &UndoLog) -> Result<u64, StoreError> {
+    let tx = db.transaction(&ALL, TransactionMode::ReadWrite)?;
+    let result: Result<u64, StoreError> = async {
+        let (version, seq, _) = meta_state(&tx).await?;
+        if let Some(v) = version.filter(|&v| v > SCHEMA_VERSION) {
+            return Err(StoreError::NewerVersion(v));
+        }
+        let tasks = tx.object_store(TASKS)?;
+        tasks.clear()?;
+        for chunk in ws.tasks.chunks(CHUNK) {
+            let mut last = None;
+            for task in chunk {
+                last = Some(tasks.put(&JsValue::from_str(&encode_task(task)), Some(&JsValue::from_str(task.id.as_str())))?);
+            }
+            if let Some(last) = last {
+                last.await?;
+            }
+        }
+        let units = tx.object_store(UNITS)?;
+        units.clear()?;
+        for unit in ws.units.units() {
+            units.put(&JsValue::from_str(&encode_unit(unit)), Some(&JsValue::from_str(&unit.id.0)))?;
+        }
+        let bin = tx.object_store(BIN)?;
+        bin.clear()?;
+        for b in &ws.bin {
+            if let Ok(text) = serde_json::to_string(b) {
+                bin.put(&JsValue::from_str(&text), Some(&JsValue::from_str(b.task.id.as_str())))?;
+            }
+        }
+        let meta = tx.object_store(META)?;
+        // Steps whose patches are not stored cannot be undone after a reload: keep the list only
+        // of those that are (none, when the data was deleted).
+        let kept: Vec<Step> = Vec::new();
+        let _ = log;
+        meta.put(&JsValue::from_str(&serde_json::to_string(&kept).unwrap_or_default()), Some(&JsValue::from_str(LOG_KEY)))?;
+        tx.object_store(STEPS)?.clear()?;
+        meta.put(&JsValue::from_f64((seq + 1) as f64), Some(&JsValue::from_str(SEQ_KEY)))?;
+        meta.put(&JsValue::from_f64(SCHEMA_VERSION as f64), Some(&JsValue::from_str(VERSION_KEY)))?;
+        Ok(seq + 1)
+    }
+    .await;
+    match result {
+        Ok(seq) => match tx.await? {
+            TransactionResult::Committed => Ok(seq),
+            TransactionResult::Aborted => Err(StoreError::Failed("giao dịch bị hủy".into())),
+        },
+        Err(e) => {
+            let _ = tx.abort();
+            Err(e)
+        }
+    }
+}
+
+/// Is anything stored at all? (Site data cleared by the browser leaves an empty database.)
+pub fn is_empty(stored: &Stored) -> bool {
+    stored.raw.tasks.is_empty() && stored.raw.units.is_empty() && stored.bin.is_empty() && stored.raw.version.is_none()
 }

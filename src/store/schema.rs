@@ -10,8 +10,10 @@ use serde_json::Value;
 
 use crate::domain::{Task, Unit};
 
-/// The version of the stored data this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The version of the stored data this build writes. 2: progress in task history is kept under
+/// its code ("in_progress", not "InProgress"); deleted tasks wait in a recycle bin; undo steps are
+/// stored.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A step that carries one record from version `n` to `n + 1`. `MIGRATIONS[0]` takes version 1
 /// data to version 2, and so on; when the stored format changes, add a step here and bump
@@ -21,7 +23,26 @@ pub struct Migration {
     pub unit: fn(&mut Value) -> Result<(), String>,
 }
 
-pub const MIGRATIONS: &[Migration] = &[];
+pub const MIGRATIONS: &[Migration] = &[Migration { task: progress_codes_in_history, unit: unchanged }];
+
+fn unchanged(_: &mut Value) -> Result<(), String> {
+    Ok(())
+}
+
+/// 1 → 2: history kept progress under its Rust name; it is now kept under its code.
+fn progress_codes_in_history(task: &mut Value) -> Result<(), String> {
+    let Some(history) = task.get_mut("history").and_then(Value::as_array_mut) else { return Ok(()) };
+    for change in history.iter_mut().filter(|c| c.get("field").and_then(Value::as_str) == Some("progress")) {
+        for side in ["old", "new"] {
+            if let Some(v) = change.get(side).and_then(Value::as_str) {
+                if let Some(p) = crate::domain::Progress::from_code(v) {
+                    change[side] = Value::String(p.code().to_string());
+                }
+            }
+        }
+    }
+    Ok(())
+}
 
 /// The records as read from storage, untouched.
 #[derive(Debug, Clone, Default)]
@@ -86,6 +107,11 @@ pub fn load_with(raw: RawWorkspace, current: u32, migrations: &[Migration]) -> R
     let tasks: Vec<Task> = tasks.into_iter().filter_map(|v| serde_json::from_value(v).map_err(|_| unreadable += 1).ok()).collect();
     let units: Vec<Unit> = units.into_iter().filter_map(|v| serde_json::from_value(v).map_err(|_| unreadable += 1).ok()).collect();
     Ok(Loaded { tasks, units, unreadable, migrated_from: (version < current).then_some(version) })
+}
+
+/// One stored task record, as this version reads it (None: unreadable).
+pub fn decode_task(text: &str) -> Option<Task> {
+    serde_json::from_str(text).ok()
 }
 
 pub fn encode_task(task: &Task) -> String {
@@ -178,6 +204,16 @@ mod tests {
         assert_eq!(loaded.tasks[0].note, "", "the old field was moved by the step");
         // The raw records are not changed by loading: a failed write-back loses nothing.
         assert!(raw.tasks[0].contains("ghi chú cũ"));
+    }
+
+    #[test]
+    fn version_1_history_gets_progress_codes() {
+        let v1 = r#"{"id":"NV-1","content":"Rà soát","lead_unit":null,"progress":"done",
+            "history":[{"at":"2024-01-20T09:00:00","field":"progress","old":"NotStarted","new":"Done"}]}"#;
+        let loaded = load(RawWorkspace { version: Some(1), tasks: vec![v1.into()], units: vec![] }).unwrap();
+        assert_eq!(loaded.migrated_from, Some(1));
+        let c = &loaded.tasks[0].history[0];
+        assert_eq!((c.old.as_str(), c.new.as_str()), ("not_started", "done"));
     }
 
     #[test]

@@ -30,6 +30,18 @@ pub fn download(bytes: &[u8], name: &str, mime: &str) -> bool {
     true
 }
 
+/// Download everything the page holds as a backup file; returns whether it went and its name.
+fn save_backup(ws: Workspace) -> (bool, String) {
+    let bytes = ws.tasks.with_untracked(|tasks| ws.units.with_untracked(|units| backup_json(tasks, units.units(), now())));
+    let name = file_name(BACKUP_NAME, today(), "json");
+    (download(&bytes, &name, "application/json"), name)
+}
+
+/// The backup a notice offers when storage has failed.
+pub fn download_backup(ws: Workspace) {
+    save_backup(ws);
+}
+
 #[component]
 pub fn ExportMenu(listing: Listing) -> impl IntoView {
     let t = texts();
@@ -69,9 +81,8 @@ pub fn ExportMenu(listing: Listing) -> impl IntoView {
         done(bytes.is_some_and(|b| download(&b, &name, mime)), name);
     };
     let backup = move |_| {
-        let bytes = ws.tasks.with_untracked(|tasks| ws.units.with_untracked(|units| backup_json(tasks, units.units(), now())));
-        let name = file_name(BACKUP_NAME, today(), "json");
-        done(download(&bytes, &name, "application/json"), name);
+        let (ok, name) = save_backup(ws);
+        done(ok, name);
     };
     let pick_backup = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = ev.target().expect("input event").unchecked_into();
@@ -97,7 +108,10 @@ pub fn ExportMenu(listing: Listing) -> impl IntoView {
             </label>
         </div>
         {move || restoring.get().map(|b| {
-            let confirm_text = (et.restore_confirm)(ws.tasks.with(Vec::len), b.tasks.len(), b.units.len(), &b.saved_at.format("%H:%M ngày %d/%m/%Y").to_string());
+            let mut confirm_text = (et.restore_confirm)(ws.tasks.with(Vec::len), b.tasks.len(), b.units.len(), &b.saved_at.format("%H:%M ngày %d/%m/%Y").to_string());
+            if b.repeated_ids > 0 {
+                confirm_text = format!("{confirm_text} {}", (et.repeated_ids)(b.repeated_ids));
+            }
             let backup = StoredValue::new(b);
             view! {
                 <div class="modal-backdrop" on:click=move |_| restoring.set(None)>

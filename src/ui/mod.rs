@@ -2,7 +2,9 @@
 //! (`query`, `domain`) what to show and call `Workspace` actions to change anything.
 
 mod about;
+mod bin;
 mod board;
+mod bulk_bar;
 mod directive;
 mod export;
 mod filter_bar;
@@ -10,6 +12,7 @@ mod import;
 mod listing;
 mod notices;
 mod report;
+mod selection;
 mod state;
 mod task;
 mod task_list;
@@ -56,6 +59,7 @@ pub fn App() -> impl IntoView {
     };
     let (tasks_href, tasks_current) = link(Page::Tasks);
     let (about_href, about_current) = link(Page::About);
+    let (bin_href, bin_current) = link(Page::Bin);
     let (import_href, import_current) = link(Page::Import);
     let (board_href, board_current) = link(Page::Board);
     let (units_href, units_current) = link(Page::Units);
@@ -76,16 +80,18 @@ pub fn App() -> impl IntoView {
                 <a href=report_href aria-current=report_current>{t.export.nav_report}</a>
                 <a href=import_href aria-current=import_current>{t.nav_import}</a>
                 <a href=directive_href aria-current=directive_current>"Đọc văn bản"</a>
+                <a href=bin_href aria-current=bin_current>{t.bin.nav}{move || { let n = ws.bin.with(Vec::len); (n > 0).then(|| format!(" ({})", crate::i18n::thousands(n))) }}</a>
                 <a href=about_href aria-current=about_current>{t.nav_about}</a>
             </nav>
         </header>
-        <NoticeArea notices=notices on_retry=move || ws.save() on_undo=move || ws.undo() />
+        <NoticeArea notices=notices on_retry=move || ws.save() on_undo=move || ws.undo() on_redo=move || ws.redo() on_download=move || export::download_backup(ws) />
         <main class="content">
             {move || match page.get() {
                 // Pages that look a record up wait until the stored data has been read.
                 _ if ws.phase.get() == Phase::Loading => view! { <p class="loading">{t.loading}</p> }.into_any(),
                 Page::Tasks => view! { <task_list::TaskListPage /> }.into_any(),
                 Page::About => view! { <about::AboutPage /> }.into_any(),
+                Page::Bin => view! { <bin::BinPage /> }.into_any(),
                 Page::Import => view! { <import::ImportPage /> }.into_any(),
                 Page::Board => view! { <board::BoardPage /> }.into_any(),
                 Page::Units => view! { <units::UnitsPage /> }.into_any(),
@@ -103,6 +109,14 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <footer class="statusbar">
+            <span class="undo-redo">
+                {move || ws.log.with(|l| l.next_undo().map(|s| (t.undo_named)(&s.label))).map(|label| view! {
+                    <button class="btn btn-small" data-testid="undo" title=label.clone() disabled=move || !ws.can_change() on:click=move |_| ws.undo()>"↶ "{label.clone()}</button>
+                })}
+                {move || ws.log.with(|l| l.next_redo().map(|s| (t.redo_named)(&s.label))).map(|label| view! {
+                    <button class="btn btn-small" data-testid="redo" title=label.clone() disabled=move || !ws.can_change() on:click=move |_| ws.redo()>"↷ "{label.clone()}</button>
+                })}
+            </span>
             {move || match ws.phase.get() {
                 Phase::Loading => t.footer_loading.to_string(),
                 Phase::Ready if ws.is_saving() => t.saving.to_string(),

@@ -16,6 +16,9 @@ pub enum NoticeAction {
     RetrySave,
     Reload,
     Undo,
+    Redo,
+    /// Download what the page holds as a backup (when storage has failed for good).
+    DownloadBackup,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +71,8 @@ pub fn NoticeArea(
     notices: Notices,
     on_retry: impl Fn() + Clone + Send + Sync + 'static,
     on_undo: impl Fn() + Clone + Send + Sync + 'static,
+    on_redo: impl Fn() + Clone + Send + Sync + 'static,
+    on_download: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let t = texts();
     view! {
@@ -86,12 +91,20 @@ pub fn NoticeArea(
                         let id = n.id;
                         let on_retry = on_retry.clone();
                         let on_undo = on_undo.clone();
+                        let on_redo = on_redo.clone();
+                        let on_download = on_download.clone();
                         let action = n.action.map(|a| match a {
                             NoticeAction::RetrySave => view! {
                                 <button class="btn btn-small" on:click=move |_| on_retry()>{t.retry_save}</button>
                             }.into_any(),
                             NoticeAction::Undo => view! {
                                 <button class="btn btn-small" on:click=move |_| on_undo()>{t.undo}</button>
+                            }.into_any(),
+                            NoticeAction::Redo => view! {
+                                <button class="btn btn-small" on:click=move |_| on_redo()>{t.redo}</button>
+                            }.into_any(),
+                            NoticeAction::DownloadBackup => view! {
+                                <button class="btn btn-small" on:click=move |_| on_download()>{t.download_backup}</button>
                             }.into_any(),
                             NoticeAction::Reload => view! {
                                 <button class="btn btn-small" on:click=move |_| { let _ = window().location().reload(); }>{t.reload}</button>

@@ -1,27 +1,33 @@
-//! The workspace as the page holds it: signals over tasks and units, and the actions that change
-//! them. Each action changes memory first, then writes what changed to IndexedDB; a write that
-//! fails keeps the change in memory, says so, and can be retried. Nothing is written before the
-//! stored data has been read, and nothing at all when it could not be read safely.
+//! The workspace as the page holds it: signals around the core (`workspace`), and the saver.
+//! Every change is a `Command` performed by the core's one `apply` in memory at once, queued, and
+//! stored by replaying it on the records as stored (`store::indexed_db::commit`), so another
+//! tab's newer change is never overwritten. Tabs tell each other each stored change by number; a
+//! tab that sees a gap reads everything again and re-applies what it has not stored yet.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
 use chrono::NaiveDate;
 use idb::Database;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::notices::{NoticeAction, NoticeKind, Notices};
-use crate::domain::edit::{self, Edit};
+use crate::domain::edit::{Conflict, Edit};
 use crate::domain::{Progress, StatusRules, Task, TaskId, Unit, UnitDirectory, UnitId, UnitKind};
-use crate::import::merge::{self, MergePlan};
 use crate::i18n::texts;
+use crate::import::merge::MergePlan;
 use crate::sample::sample_workspace;
-use crate::store::indexed_db::{self, StoreError, Write};
-use crate::store::schema::{self, LoadError, SCHEMA_VERSION};
+use crate::store::indexed_db::{self, StoreError};
 use crate::store::prefs;
+use crate::store::schema::{self, LoadError, SCHEMA_VERSION};
+use crate::workspace::{
+    self as core, replay, Binned, Command, CommandError, FieldUpdate, Op, Outcome, Patch, ReplaceWhy, Stamped, Step, StepLabel,
+    StepPatches, Touched, UndoLog,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
@@ -31,45 +37,21 @@ pub enum Phase {
     Ready,
     /// The browser gives no storage: the page works, changes live only in memory.
     MemoryOnly,
-    /// What is stored could not be read safely: nothing is written.
+    /// What is stored could not be read safely, or a newer version has written it: nothing is written.
     ReadOnly,
 }
 
-/// What has changed in memory and is not yet stored.
-#[derive(Debug, Clone, Default, PartialEq)]
-struct Dirty {
-    /// Empty the stores and write everything (clear, sample, restore).
-    replace_everything: bool,
-    /// Write every task and unit over what is stored (after a migration).
-    rewrite_all: bool,
-    tasks: BTreeSet<TaskId>,
-    deleted: BTreeSet<TaskId>,
+const CHANNEL: &str = "dondoc";
+
+/// What one tab tells the others after storing a change.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Message {
+    seq: u64,
+    replace_all: bool,
+    tasks: Vec<TaskId>,
+    bin: Vec<TaskId>,
     units: bool,
 }
-
-impl Dirty {
-    fn is_empty(&self) -> bool {
-        *self == Dirty::default()
-    }
-
-    fn merge(&mut self, older: Dirty) {
-        self.replace_everything |= older.replace_everything;
-        self.rewrite_all |= older.rewrite_all;
-        self.units |= older.units;
-        self.tasks.extend(older.tasks);
-        self.deleted.extend(older.deleted);
-    }
-
-    fn count(&self) -> usize {
-        if self.replace_everything || self.rewrite_all {
-            1
-        } else {
-            self.tasks.len() + self.deleted.len() + self.units as usize
-        }
-    }
-}
-
-const CHANNEL: &str = "dondoc";
 
 /// Resolves after the browser has painted the next frame.
 async fn after_next_paint() {
@@ -98,13 +80,19 @@ pub fn new_task_id() -> TaskId {
     TaskId::from_entropy((js_sys::Math::random() * (1u64 << 40) as f64) as u64)
 }
 
-/// What the last change replaced, so it can be undone.
-#[derive(Debug, Clone, Default)]
-struct UndoEntry {
-    /// Each task touched, as it was before (`None`: it did not exist).
-    tasks: Vec<(TaskId, Option<(usize, Task)>)>,
-    /// The units before, when the change touched them.
-    units: Option<Vec<Unit>>,
+/// An undo step's number: the time in milliseconds and 10 random bits, so two tabs never choose
+/// the same one and the numbers follow the order of the steps.
+fn new_step_seq() -> u64 {
+    ((js_sys::Date::now() as u64) << 10) | (js_sys::Math::random() * 1024.0) as u64
+}
+
+/// An operation performed in memory and not yet stored.
+#[derive(Clone)]
+struct Pending {
+    op: Op,
+    touched: Touched,
+    /// Its step in the undo list (to show it again after the stored list is read).
+    step: Option<Step>,
 }
 
 #[derive(Clone, Copy)]
@@ -112,14 +100,20 @@ pub struct Workspace {
     pub phase: RwSignal<Phase>,
     pub tasks: RwSignal<Vec<Task>>,
     pub units: RwSignal<UnitDirectory>,
+    pub bin: RwSignal<Vec<Binned>>,
+    pub log: RwSignal<UndoLog>,
     pub rules: RwSignal<StatusRules>,
     pub notices: Notices,
-    dirty: RwSignal<Dirty>,
+    pending: RwSignal<Vec<Pending>>,
+    inflight: RwSignal<Vec<Pending>>,
     saving: RwSignal<bool>,
-    save_again: RwSignal<bool>,
+    failed: RwSignal<bool>,
+    save_again: StoredValue<bool>,
+    catch_up_after: StoredValue<bool>,
+    seq: StoredValue<u64>,
+    patches: StoredValue<HashMap<u64, StepPatches>>,
     db: StoredValue<Option<Rc<Database>>, LocalStorage>,
     channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
-    undo: StoredValue<Option<UndoEntry>>,
 }
 
 impl Workspace {
@@ -128,14 +122,20 @@ impl Workspace {
             phase: RwSignal::new(Phase::Loading),
             tasks: RwSignal::new(Vec::new()),
             units: RwSignal::new(UnitDirectory::default()),
+            bin: RwSignal::new(Vec::new()),
+            log: RwSignal::new(UndoLog::default()),
             rules: RwSignal::new(prefs::status_rules()),
             notices,
-            dirty: RwSignal::new(Dirty::default()),
+            pending: RwSignal::new(Vec::new()),
+            inflight: RwSignal::new(Vec::new()),
             saving: RwSignal::new(false),
-            save_again: RwSignal::new(false),
+            failed: RwSignal::new(false),
+            save_again: StoredValue::new(false),
+            catch_up_after: StoredValue::new(false),
+            seq: StoredValue::new(0),
+            patches: StoredValue::new(HashMap::new()),
             db: StoredValue::new_local(None),
             channel: StoredValue::new_local(None),
-            undo: StoredValue::new(None),
         }
     }
 
@@ -150,7 +150,7 @@ impl Workspace {
 
     /// How many changes are waiting to be stored.
     pub fn unsaved(&self) -> usize {
-        self.dirty.with(Dirty::count)
+        self.pending.with(Vec::len) + self.inflight.with(Vec::len)
     }
 
     /// Is a write under way?
@@ -158,59 +158,89 @@ impl Workspace {
         self.saving.get()
     }
 
+    /// Would closing the page now lose something?
+    fn has_unsaved_untracked(&self) -> bool {
+        self.phase.get_untracked() != Phase::MemoryOnly
+            && (self.pending.with_untracked(|p| !p.is_empty()) || self.inflight.with_untracked(|p| !p.is_empty()))
+    }
+
+    // ----- reading -----------------------------------------------------------------------------
+
     /// Open the database and read what is stored.
     pub fn start(self) {
+        self.warn_before_closing_with_unsaved_changes();
         spawn_local(async move {
-            let t = texts();
             let notices = self.notices;
-            let opened = indexed_db::open(
-                move || notices.push(NoticeKind::Error, t.other_tab_blocking, Some(NoticeAction::Reload)),
-                move || {
-                    // Another tab needs a newer database: step aside so it is not blocked.
-                    self.db.with_value(|db| if let Some(db) = db { db.close() });
-                    self.phase.set(Phase::ReadOnly);
-                    notices.push(NoticeKind::Warning, t.other_tab_blocking, Some(NoticeAction::Reload));
-                },
-            )
-            .await;
-            let db = match opened {
-                Ok(db) => Rc::new(db),
+            match self.open().await {
+                Ok(db) => {
+                    match self.read_everything(&db).await {
+                        Ok(migrated) => {
+                            self.db.set_value(Some(db.clone()));
+                            self.phase.set(Phase::Ready);
+                            self.listen_to_other_tabs();
+                            if migrated {
+                                self.write_back_everything(&db).await;
+                            }
+                            self.empty_old_bin();
+                        }
+                        Err(()) => self.phase.set(Phase::ReadOnly),
+                    }
+                }
                 Err(e) => {
                     leptos::logging::warn!("IndexedDB không mở được: {e:?}");
                     self.phase.set(Phase::MemoryOnly);
-                    notices.push(NoticeKind::Warning, t.storage_unavailable, None);
-                    return;
+                    notices.push(NoticeKind::Warning, texts().storage_unavailable, None);
                 }
-            };
-            match self.read(&db).await {
-                Ok(migrated) => {
-                    self.db.set_value(Some(db));
-                    self.phase.set(Phase::Ready);
-                    self.listen_to_other_tabs();
-                    if migrated {
-                        self.dirty.update(|d| d.rewrite_all = true);
-                        self.save();
-                    }
-                }
-                Err(()) => self.phase.set(Phase::ReadOnly),
             }
         });
     }
 
-    /// Read the stored workspace into memory. `Ok(true)` when it was migrated and must be rewritten.
-    async fn read(self, db: &Database) -> Result<bool, ()> {
+    async fn open(self) -> Result<Rc<Database>, StoreError> {
         let t = texts();
-        let raw = indexed_db::read_all(db).await.map_err(|e| {
+        let notices = self.notices;
+        let db = indexed_db::open(
+            move || notices.push(NoticeKind::Error, t.other_tab_blocking, Some(NoticeAction::Reload)),
+            move || {
+                // Another tab needs a newer database: step aside so it is not blocked.
+                self.db.with_value(|db| if let Some(db) = db { db.close() });
+                self.phase.set(Phase::ReadOnly);
+                notices.push(NoticeKind::Warning, t.other_tab_blocking, Some(NoticeAction::Reload));
+            },
+            move || self.closed_under_the_page(),
+        )
+        .await?;
+        Ok(Rc::new(db))
+    }
+
+    /// Read the stored workspace into memory, then re-apply what this tab has not stored yet.
+    /// `Ok(true)` when it was migrated and must be written back.
+    async fn read_everything(self, db: &Database) -> Result<bool, ()> {
+        let t = texts();
+        let stored = indexed_db::read_all(db).await.map_err(|e| {
             leptos::logging::warn!("Không đọc được IndexedDB: {e:?}");
             self.notices.push(NoticeKind::Error, t.storage_read_failed, Some(NoticeAction::Reload));
         })?;
-        match schema::load(raw) {
+        let seq = stored.seq;
+        let log = stored.log;
+        let bin = stored.bin;
+        match schema::load(stored.raw) {
             Ok(loaded) => {
                 if loaded.unreadable > 0 {
                     self.notices.push(NoticeKind::Warning, (t.storage_unreadable_records)(loaded.unreadable), None);
                 }
-                self.tasks.set(loaded.tasks);
-                self.units.set(UnitDirectory::new(loaded.units));
+                let mut ws = core::Workspace::new(loaded.tasks, loaded.units, bin);
+                let mut log = log;
+                // What this tab did and has not stored is applied again on what was read.
+                let mine: Vec<Pending> = self.inflight.get_untracked().into_iter().chain(self.pending.get_untracked()).collect();
+                self.patches.with_value(|p| {
+                    let ops: Vec<Op> = mine.iter().map(|m| m.op.clone()).collect();
+                    replay(&mut ws, &mut log, p, &ops);
+                });
+                self.seq.set_value(seq);
+                self.tasks.set(ws.tasks);
+                self.units.set(ws.units);
+                self.bin.set(ws.bin);
+                self.log.set(log);
                 Ok(loaded.migrated_from.is_some())
             }
             Err(e) => {
@@ -225,351 +255,563 @@ impl Workspace {
         }
     }
 
-    /// When another tab saves, read again (unless this tab has changes of its own still unsaved).
+    fn memory(self) -> core::Workspace {
+        core::Workspace {
+            tasks: self.tasks.get_untracked(),
+            units: self.units.get_untracked(),
+            bin: self.bin.get_untracked(),
+        }
+    }
+
+    async fn write_back_everything(self, db: &Database) {
+        let ws = self.memory();
+        match indexed_db::write_everything(db, &ws, &self.log.get_untracked()).await {
+            Ok(seq) => {
+                self.seq.set_value(seq);
+                self.log.set(UndoLog::default());
+                self.pending.set(Vec::new());
+                self.inflight.set(Vec::new());
+            }
+            Err(e) => self.write_failed(e),
+        }
+    }
+
+    /// Another tab stored changes this tab did not hear of: read everything again.
+    fn catch_up(self) {
+        if self.saving.get_untracked() {
+            self.catch_up_after.set_value(true);
+            return;
+        }
+        let Some(db) = self.db.with_value(|db| db.clone()) else { return };
+        spawn_local(async move {
+            let _ = self.read_everything(&db).await;
+        });
+    }
+
+    /// When another tab stores a change: read just what it wrote, or everything after a gap.
     fn listen_to_other_tabs(self) {
         let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else { return };
-        let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |_| {
-            if self.phase.get_untracked() != Phase::Ready || !self.dirty.with_untracked(Dirty::is_empty) || self.saving.get_untracked() {
+        let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            if self.phase.get_untracked() != Phase::Ready {
                 return;
             }
+            let Some(msg) = ev.data().as_string().and_then(|s| serde_json::from_str::<Message>(&s).ok()) else { return self.catch_up() };
+            if msg.seq <= self.seq.get_value() {
+                return;
+            }
+            if msg.replace_all || msg.seq != self.seq.get_value() + 1 || self.saving.get_untracked() {
+                return self.catch_up();
+            }
+            let Some(db) = self.db.with_value(|db| db.clone()) else { return };
             spawn_local(async move {
-                let Some(db) = self.db.with_value(|db| db.clone()) else { return };
-                if self.read(&db).await.is_ok() {
-                    self.notices.push(NoticeKind::Info, texts().other_tab_changed, None);
+                let tasks: BTreeSet<TaskId> = msg.tasks.into_iter().collect();
+                let bin: BTreeSet<TaskId> = msg.bin.into_iter().collect();
+                match indexed_db::read_records(&db, &tasks, &bin).await {
+                    Ok((records, units, seq, log)) if seq == msg.seq && !self.saving.get_untracked() => {
+                        self.take_in(records, msg.units.then_some(units), log);
+                        self.seq.set_value(seq);
+                        self.notices.push(NoticeKind::Info, texts().other_tab_changed, None);
+                    }
+                    _ => self.catch_up(),
                 }
             });
         });
         channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
         self.channel.set_value(Some(channel));
+
+        // A tab in the background may miss a message: when it is looked at again, it checks.
+        let on_visible = Closure::<dyn Fn()>::new(move || {
+            let visible = document().visibility_state() == web_sys::VisibilityState::Visible;
+            if !visible || self.phase.get_untracked() != Phase::Ready {
+                return;
+            }
+            let Some(db) = self.db.with_value(|db| db.clone()) else { return };
+            spawn_local(async move {
+                match indexed_db::read_seq(&db).await {
+                    Ok((Some(v), _)) if v > SCHEMA_VERSION => self.newer_version_found(v),
+                    Ok((_, seq)) if seq != self.seq.get_value() => self.catch_up(),
+                    _ => {}
+                }
+            });
+        });
+        let _ = document().add_event_listener_with_callback("visibilitychange", on_visible.as_ref().unchecked_ref());
+        let _ = window().add_event_listener_with_callback("focus", on_visible.as_ref().unchecked_ref());
+        on_visible.forget();
     }
 
-    /// Store what changed. Called after every action; safe to call at any time.
+    /// Put records as stored into memory, except those this tab has changed and not yet stored
+    /// (its own change will be replayed on them when it is stored).
+    fn take_in(self, records: Patch, units: Option<Vec<Unit>>, stored_log: UndoLog) {
+        let mine = self.my_touched();
+        let keep = Patch {
+            replace_all: false,
+            tasks: records.tasks.into_iter().filter(|(id, _)| !mine.tasks.contains(id)).collect(),
+            bin: records.bin.into_iter().filter(|(id, _)| !mine.bin.contains(id)).collect(),
+            units: Vec::new(),
+        };
+        if !keep.tasks.is_empty() {
+            self.tasks.update(|tasks| {
+                let mut ws = core::Workspace { tasks: std::mem::take(tasks), ..Default::default() };
+                ws.apply_patch(&Patch { tasks: keep.tasks.clone(), ..Patch::default() }, None);
+                *tasks = ws.tasks;
+            });
+        }
+        if !keep.bin.is_empty() {
+            self.bin.update(|bin| {
+                let mut ws = core::Workspace { bin: std::mem::take(bin), ..Default::default() };
+                ws.apply_patch(&Patch { bin: keep.bin.clone(), ..Patch::default() }, None);
+                *bin = ws.bin;
+            });
+        }
+        if let Some(units) = units.filter(|_| mine.units.is_empty()) {
+            self.units.set(UnitDirectory::new(units));
+        }
+        self.set_log(stored_log);
+    }
+
+    /// The stored undo list, with this tab's steps that are not stored yet.
+    fn set_log(self, mut log: UndoLog) {
+        for p in self.inflight.get_untracked().iter().chain(self.pending.get_untracked().iter()) {
+            match (&p.op, &p.step) {
+                (Op::Do { .. }, Some(step)) => {
+                    log.record(step.clone());
+                }
+                (Op::Undo(seq), _) => {
+                    log.set_undone(*seq, true);
+                }
+                (Op::Redo(seq), _) => {
+                    log.set_undone(*seq, false);
+                }
+                _ => {}
+            }
+        }
+        self.log.set(log);
+    }
+
+    fn my_touched(self) -> Touched {
+        let mut all = Touched::default();
+        for p in self.inflight.get_untracked().iter().chain(self.pending.get_untracked().iter()) {
+            all.replace_all |= p.touched.replace_all;
+            all.tasks.extend(p.touched.tasks.iter().cloned());
+            all.bin.extend(p.touched.bin.iter().cloned());
+            all.units.extend(p.touched.units.iter().cloned());
+        }
+        all
+    }
+
+    // ----- changing ----------------------------------------------------------------------------
+
+    /// Carry out an operation in memory (the core's `apply`, through `replay`), queue it to be
+    /// stored, and return what happened. Nothing changes when it is refused.
+    fn perform(self, op: Op) -> Option<Outcome> {
+        if !self.may_change_now() {
+            self.notices.push(NoticeKind::Warning, texts().footer_read_only, None);
+            return None;
+        }
+        let mut ws = core::Workspace {
+            tasks: self.tasks.try_update_untracked(std::mem::take).unwrap_or_default(),
+            units: self.units.try_update_untracked(std::mem::take).unwrap_or_default(),
+            bin: self.bin.try_update_untracked(std::mem::take).unwrap_or_default(),
+        };
+        let mut log = self.log.get_untracked();
+        let r = self.patches.with_value(|p| replay(&mut ws, &mut log, p, std::slice::from_ref(&op)));
+        let t = &r.touched;
+        let core::Workspace { tasks, units, bin } = ws;
+        // Only what changed is announced to the views.
+        if t.replace_all || !t.tasks.is_empty() {
+            self.tasks.set(tasks);
+        } else {
+            self.tasks.update_untracked(|v| *v = tasks);
+        }
+        if t.replace_all || !t.units.is_empty() {
+            self.units.set(units);
+        } else {
+            self.units.update_untracked(|v| *v = units);
+        }
+        if t.replace_all || !t.bin.is_empty() {
+            self.bin.set(bin);
+        } else {
+            self.bin.update_untracked(|v| *v = bin);
+        }
+        let outcome = r.outcomes.into_iter().next()?;
+        let stored = matches!(outcome, Outcome::Done { .. } | Outcome::Undone { .. } | Outcome::Redone { .. });
+        if stored && (!r.touched.is_empty() || !r.new_steps.is_empty()) {
+            let step = match &op {
+                Op::Do { step: Some(seq), .. } => log.get(*seq).cloned(),
+                _ => None,
+            };
+            self.patches.update_value(|p| {
+                for seq in &r.dropped_steps {
+                    p.remove(seq);
+                }
+                p.extend(r.new_steps);
+            });
+            self.log.set(log);
+            self.pending.update(|p| p.push(Pending { op, touched: r.touched, step }));
+            self.save();
+        }
+        Some(outcome)
+    }
+
+    /// Perform a command as an undoable step, and say what happened.
+    fn command(self, command: Command) -> Result<StepLabel, CommandError> {
+        let op = Op::Do { stamped: Stamped { at: now(), command }, step: Some(new_step_seq()) };
+        match self.perform(op) {
+            Some(Outcome::Done { label, kept_newer }) => {
+                let mut text = (texts().step_done)(&label);
+                if kept_newer > 0 {
+                    text = format!("{text} {}", (texts().kept_newer)(kept_newer));
+                }
+                self.notices.push(NoticeKind::Info, text, Some(NoticeAction::Undo));
+                Ok(label)
+            }
+            Some(Outcome::Refused(e)) => Err(e),
+            _ => Err(CommandError::Nothing),
+        }
+    }
+
+    fn say_refused(self, e: &CommandError) {
+        self.notices.push(NoticeKind::Warning, (texts().command_refused)(e), None);
+    }
+
+    /// Set fields of one task: only the fields the person changed, with what the form showed for
+    /// each. A field changed elsewhere meanwhile is returned for the person to choose.
+    pub fn edit_task(self, id: &TaskId, edits: Vec<Edit>, base: Vec<Edit>) -> Result<bool, Vec<Conflict>> {
+        if edits.is_empty() {
+            return Ok(false);
+        }
+        match self.command(Command::EditTask { id: id.clone(), edits, base }) {
+            Ok(_) => Ok(true),
+            Err(CommandError::Conflict { conflicts, .. }) => Err(conflicts),
+            Err(e) => {
+                self.say_refused(&e);
+                Ok(false)
+            }
+        }
+    }
+
+    /// Move tasks to a progress column (the board, or a selection).
+    pub fn move_tasks(self, ids: Vec<TaskId>, progress: Progress, completed_on: Option<NaiveDate>, evidence: Option<String>) -> bool {
+        self.run(Command::Move { ids, progress, completed_on, evidence })
+    }
+
+    pub fn move_task(self, id: &TaskId, progress: Progress, completed_on: Option<NaiveDate>, evidence: Option<String>) -> bool {
+        self.move_tasks(vec![id.clone()], progress, completed_on, evidence)
+    }
+
+    /// The same fields set on many tasks, with the reason kept in their history.
+    pub fn bulk(self, ids: Vec<TaskId>, edits: Vec<Edit>, reason: String) -> bool {
+        self.run(Command::Bulk { ids, edits, reason })
+    }
+
+    fn run(self, command: Command) -> bool {
+        match self.command(command) {
+            Ok(_) => true,
+            Err(CommandError::Nothing) => false,
+            Err(e) => {
+                self.say_refused(&e);
+                false
+            }
+        }
+    }
+
+    /// Add a task made by hand.
+    pub fn add_task(self, task: Task) -> bool {
+        self.run(Command::AddTasks { tasks: vec![task], new_units: Vec::new(), from_directive: false })
+    }
+
+    /// Add tasks read from a directive, with the units they need that the workspace lacks.
+    pub fn add_many(self, new: Vec<Task>, units: UnitDirectory) -> bool {
+        let new_units = self.units.with_untracked(|have| units.units().iter().filter(|u| have.get(&u.id).is_none()).cloned().collect());
+        self.run(Command::AddTasks { tasks: new, new_units, from_directive: true })
+    }
+
+    /// Apply a confirmed import: the file's values go onto the tasks as they are now.
+    pub fn apply_import(self, plan: &MergePlan) -> bool {
+        let new_units = self.units.with_untracked(|have| plan.units.units().iter().filter(|u| have.get(&u.id).is_none()).cloned().collect());
+        let updates = plan.updated.iter().map(|u| FieldUpdate { id: u.task.id.clone(), edits: u.edits.clone(), base: u.base.clone() }).collect();
+        self.run(Command::Import { added: plan.added.clone(), updates, new_units })
+    }
+
+    /// Move tasks to the recycle bin (the person has confirmed).
+    pub fn delete_tasks(self, ids: Vec<TaskId>) -> bool {
+        self.run(Command::Delete { ids })
+    }
+
+    pub fn delete_task(self, id: &TaskId) -> bool {
+        self.delete_tasks(vec![id.clone()])
+    }
+
+    pub fn put_back(self, ids: Vec<TaskId>) -> bool {
+        self.run(Command::PutBack { ids })
+    }
+
+    pub fn empty_bin(self) -> bool {
+        self.run(Command::EmptyBin { deleted_before: None })
+    }
+
+    /// Forget what has waited in the bin longer than it keeps tasks (not a step to undo).
+    fn empty_old_bin(self) {
+        let cutoff = now() - chrono::Duration::days(core::BIN_DAYS);
+        if self.bin.with_untracked(|b| b.iter().any(|x| x.deleted_at < cutoff)) {
+            self.perform(Op::Do { stamped: Stamped { at: now(), command: Command::EmptyBin { deleted_before: Some(cutoff) } }, step: None });
+        }
+    }
+
+    pub fn add_unit(self, name: &str, kind: Option<UnitKind>) -> Result<(), String> {
+        self.unit_command(Command::AddUnit { name: name.to_string(), kind })
+    }
+
+    fn unit_command(self, command: Command) -> Result<(), String> {
+        match self.command(command) {
+            Ok(_) | Err(CommandError::Nothing) => Ok(()),
+            Err(e) => Err((texts().command_refused)(&e)),
+        }
+    }
+
+    pub fn rename_unit(self, id: &UnitId, name: &str) -> Result<(), String> {
+        self.unit_command(Command::RenameUnit { id: id.clone(), name: name.to_string() })
+    }
+
+    pub fn set_unit_kind(self, id: &UnitId, kind: UnitKind) -> Result<(), String> {
+        self.unit_command(Command::SetUnitKind { id: id.clone(), kind })
+    }
+
+    pub fn set_unit_order(self, id: &UnitId, position: u32) -> Result<(), String> {
+        self.unit_command(Command::SetUnitOrder { id: id.clone(), position })
+    }
+
+    pub fn merge_units(self, from: &UnitId, into: &UnitId) -> Result<(), String> {
+        self.unit_command(Command::MergeUnits { from: from.clone(), into: into.clone() })
+    }
+
+    /// Fill an empty workspace with the sample from the seed directives.
+    pub fn load_sample(self) {
+        let sample = sample_workspace(today());
+        self.run(Command::Replace { tasks: sample.tasks, units: sample.units, why: ReplaceWhy::Sample });
+    }
+
+    /// Replace the whole workspace with a backup (the person has confirmed).
+    pub fn restore(self, tasks: Vec<Task>, units: Vec<Unit>) {
+        self.run(Command::Replace { tasks, units, why: ReplaceWhy::Backup });
+    }
+
+    /// Remove every task and unit (the person has confirmed); undoable.
+    pub fn clear(self) {
+        self.run(Command::Replace { tasks: Vec::new(), units: Vec::new(), why: ReplaceWhy::Clear });
+    }
+
+    /// Undo the last step (also one made before a reload, or in another tab).
+    pub fn undo(self) {
+        self.undo_or_redo(true);
+    }
+
+    pub fn redo(self) {
+        self.undo_or_redo(false);
+    }
+
+    fn undo_or_redo(self, undo: bool) {
+        let step = self.log.with_untracked(|l| if undo { l.next_undo().cloned() } else { l.next_redo().cloned() });
+        let Some(step) = step else { return };
+        spawn_local(async move {
+            // A step from before a reload: its patches are read first.
+            if !self.patches.with_value(|p| p.contains_key(&step.seq)) {
+                let Some(db) = self.db.with_value(|db| db.clone()) else { return };
+                match indexed_db::read_step(&db, step.seq).await {
+                    Ok(Some(p)) => self.patches.update_value(|all| {
+                        all.insert(step.seq, p);
+                    }),
+                    _ => {
+                        self.notices.push(NoticeKind::Warning, texts().step_gone, None);
+                        return;
+                    }
+                }
+            }
+            let op = if undo { Op::Undo(step.seq) } else { Op::Redo(step.seq) };
+            let t = texts();
+            match self.perform(op) {
+                Some(Outcome::Undone { label, left }) | Some(Outcome::Redone { label, left }) => {
+                    let mut text = if undo { (t.step_undone)(&label) } else { (t.step_redone)(&label) };
+                    if left > 0 {
+                        text = format!("{text} {}", (t.undo_left)(left));
+                    }
+                    self.notices.dismiss_action(NoticeAction::Undo);
+                    self.notices.push(NoticeKind::Info, text, Some(if undo { NoticeAction::Redo } else { NoticeAction::Undo }));
+                }
+                Some(_) => self.notices.push(NoticeKind::Warning, t.step_gone, None),
+                None => {}
+            }
+        });
+    }
+
+    // ----- storing -----------------------------------------------------------------------------
+
+    /// Store what is queued. Called after every change; safe to call at any time.
     pub fn save(self) {
         if self.phase.get_untracked() != Phase::Ready {
+            if self.phase.get_untracked() == Phase::MemoryOnly {
+                // Nothing to store to: memory is all there is (the footer says so).
+                self.pending.set(Vec::new());
+            }
             return;
         }
         if self.saving.get_untracked() {
-            self.save_again.set(true);
+            self.save_again.set_value(true);
             return;
         }
-        let pending = self.dirty.try_update(std::mem::take).unwrap_or_default();
-        if pending.is_empty() {
+        let batch = self.pending.try_update(std::mem::take).unwrap_or_default();
+        if batch.is_empty() {
             return;
         }
-        let Some(db) = self.db.with_value(|db| db.clone()) else { return };
+        let Some(db) = self.db.with_value(|db| db.clone()) else {
+            self.pending.set(batch);
+            return;
+        };
+        self.inflight.set(batch.clone());
         self.saving.set(true);
         spawn_local(async move {
-            // A large write waits until the page has painted what changed.
-            if pending.replace_everything || pending.rewrite_all || pending.tasks.len() > 500 {
+            let large = batch.iter().any(|p| p.touched.replace_all || p.touched.tasks.len() > 500);
+            if large {
+                // A large write waits until the page has painted what changed.
                 after_next_paint().await;
             }
-            let (tasks, deleted): (Vec<Task>, Vec<TaskId>) = self.tasks.with_untracked(|all| {
-                let tasks = if pending.replace_everything || pending.rewrite_all {
-                    all.clone()
-                } else {
-                    all.iter().filter(|t| pending.tasks.contains(&t.id)).cloned().collect()
-                };
-                (tasks, pending.deleted.iter().cloned().collect())
+            let ops: Vec<Op> = batch.iter().map(|p| p.op.clone()).collect();
+            let known: HashMap<u64, StepPatches> = self.patches.with_value(|all| {
+                ops.iter().filter_map(|op| match op {
+                    Op::Undo(s) | Op::Redo(s) => all.get(s).map(|p| (*s, p.clone())),
+                    _ => None,
+                }).collect()
             });
-            let units = self.units.with_untracked(|u| u.units().to_vec());
-            let write_units = pending.replace_everything || pending.rewrite_all || pending.units;
-            let write = Write {
-                replace_everything: pending.replace_everything,
-                put_tasks: tasks.iter().collect(),
-                delete_tasks: deleted.iter().collect(),
-                put_units: if write_units { units.iter().collect() } else { Vec::new() },
-            };
-            let t = texts();
-            match indexed_db::write(&db, write).await {
-                Ok(()) => {
+            let result = indexed_db::commit(&db, &ops, &known).await;
+            self.inflight.set(Vec::new());
+            match result {
+                Ok(done) => {
+                    self.failed.set(false);
                     self.notices.dismiss_action(NoticeAction::RetrySave);
+                    let refused = done.replayed.outcomes.iter().any(|o| matches!(o, Outcome::Refused(_) | Outcome::StepGone));
+                    let gap = done.seq_before != self.seq.get_value();
+                    self.seq.set_value(done.seq);
+                    let msg = Message {
+                        seq: done.seq,
+                        replace_all: done.records.replace_all,
+                        tasks: done.records.tasks.iter().map(|(id, _)| id.clone()).collect(),
+                        bin: done.records.bin.iter().map(|(id, _)| id.clone()).collect(),
+                        units: !done.records.units.is_empty() || done.records.replace_all,
+                    };
+                    if !done.records.replace_all {
+                        // The records as stored (another tab's fields included) replace memory's copy.
+                        let units = (!done.records.units.is_empty()).then(|| {
+                            let mut ws = core::Workspace { units: self.units.get_untracked(), ..Default::default() };
+                            ws.apply_patch(&Patch { units: done.records.units.clone(), ..Patch::default() }, None);
+                            ws.units.into_units()
+                        });
+                        self.take_in(done.records, units, done.log);
+                    } else {
+                        self.set_log(done.log);
+                    }
                     self.channel.with_value(|c| {
-                        if let Some(c) = c {
-                            let _ = c.post_message(&wasm_bindgen::JsValue::from_str("changed"));
+                        if let (Some(c), Ok(text)) = (c, serde_json::to_string(&msg)) {
+                            let _ = c.post_message(&wasm_bindgen::JsValue::from_str(&text));
                         }
                     });
+                    for o in &done.replayed.outcomes {
+                        if let Outcome::Refused(e) = o {
+                            self.say_refused(e);
+                        }
+                    }
+                    self.saving.set(false);
+                    if gap || refused || self.catch_up_after.get_value() {
+                        self.catch_up_after.set_value(false);
+                        self.catch_up();
+                    }
                 }
                 Err(e) => {
-                    leptos::logging::warn!("Không lưu được: {e:?}");
-                    self.dirty.update(|d| d.merge(pending));
-                    let text = match e {
-                        StoreError::QuotaExceeded => t.storage_quota,
-                        _ => t.storage_write_failed,
-                    };
-                    self.notices.push(NoticeKind::Error, text, Some(NoticeAction::RetrySave));
+                    // Nothing was stored: the batch waits in front of what came after it.
+                    self.pending.update(|p| {
+                        let later = std::mem::take(p);
+                        *p = batch;
+                        p.extend(later);
+                    });
+                    self.saving.set(false);
+                    self.write_failed(e);
+                    return;
                 }
             }
-            self.saving.set(false);
-            if self.save_again.get_untracked() {
-                self.save_again.set(false);
+            let again = self.save_again.get_value();
+            self.save_again.set_value(false);
+            if again || self.pending.with_untracked(|p| !p.is_empty()) {
                 self.save();
             }
         });
     }
 
-    fn replace(self, tasks: Vec<Task>, units: UnitDirectory) {
-        self.tasks.set(tasks);
-        self.units.set(units);
-        self.dirty.update(|d| *d = Dirty { replace_everything: true, ..Dirty::default() });
-        self.save();
+    fn write_failed(self, e: StoreError) {
+        leptos::logging::warn!("Không lưu được: {e:?}");
+        let t = texts();
+        match e {
+            StoreError::NewerVersion(v) => self.newer_version_found(v),
+            StoreError::Closed => self.closed_under_the_page(),
+            StoreError::QuotaExceeded => {
+                self.failed.set(true);
+                self.notices.push(NoticeKind::Error, t.storage_quota, Some(NoticeAction::RetrySave));
+            }
+            _ => {
+                self.failed.set(true);
+                self.notices.push(NoticeKind::Error, t.storage_write_failed, Some(NoticeAction::RetrySave));
+            }
+        }
     }
 
-    /// Fill an empty workspace with the sample from the seed directives.
-    pub fn load_sample(self) {
-        if !self.may_change_now() {
+    /// A newer Đôn Đốc wrote the data: this page stops writing (what it holds stays on screen and
+    /// can be downloaded as a backup).
+    fn newer_version_found(self, found: u32) {
+        self.phase.set(Phase::ReadOnly);
+        self.notices.push(NoticeKind::Error, (texts().storage_newer_version)(found, SCHEMA_VERSION), Some(NoticeAction::Reload));
+    }
+
+    /// The browser closed the database (site data cleared): open it again; when the data is gone,
+    /// write back everything this page holds, and say so; when it cannot be opened, offer a backup.
+    fn closed_under_the_page(self) {
+        if self.phase.get_untracked() != Phase::Ready {
             return;
         }
-        let sample = sample_workspace(today());
-        let n = sample.tasks.len();
-        self.replace(sample.tasks, UnitDirectory::new(sample.units));
-        self.notices.push(NoticeKind::Info, (texts().sample_loaded)(n), None);
-    }
-
-    /// Apply a confirmed import: every added and updated task, and the units, in one write.
-    pub fn apply_import(self, plan: &MergePlan) -> bool {
-        if !self.may_change_now() {
-            return false;
-        }
-        let mut written = Vec::new();
-        self.tasks.update(|tasks| written = merge::apply(tasks, plan));
-        self.units.set(plan.units.clone());
-        self.dirty.update(|d| {
-            d.tasks.extend(written);
-            d.units = true;
-        });
-        self.save();
-        true
-    }
-
-    /// Change tasks (by id) with `change`, which returns whether it changed the task; remember
-    /// how they were so the change can be undone, store them, and say what happened.
-    fn change_tasks(self, ids: &[TaskId], message: String, change: impl Fn(&mut Task) -> bool) -> bool {
-        if !self.may_change_now() {
-            return false;
-        }
-        let mut before = Vec::new();
-        let mut changed = Vec::new();
-        self.tasks.update(|tasks| {
-            for (i, task) in tasks.iter_mut().enumerate().filter(|(_, t)| ids.contains(&t.id)) {
-                let previous = task.clone();
-                if change(task) {
-                    before.push((task.id.clone(), Some((i, previous))));
-                    changed.push(task.id.clone());
-                }
-            }
-        });
-        if changed.is_empty() {
-            return false;
-        }
-        self.undo.set_value(Some(UndoEntry { tasks: before, units: None }));
-        self.dirty.update(|d| d.tasks.extend(changed));
-        self.save();
-        self.notices.push(NoticeKind::Info, message, Some(NoticeAction::Undo));
-        true
-    }
-
-    /// Set fields of one task.
-    pub fn edit_task(self, id: &TaskId, edits: Vec<Edit>) -> bool {
-        let at = now();
-        self.change_tasks(std::slice::from_ref(id), texts().task_saved.to_string(), move |task| {
-            edits.iter().cloned().fold(false, |changed, e| edit::apply(task, e, at) | changed)
-        })
-    }
-
-    /// Move a task to a progress column (the board).
-    pub fn move_task(self, id: &TaskId, progress: Progress, completed_on: Option<NaiveDate>, evidence: Option<String>) -> bool {
-        let at = now();
-        let content = self.tasks.with_untracked(|ts| ts.iter().find(|t| &t.id == id).map(|t| t.content.clone())).unwrap_or_default();
-        let message = (texts().moved_to)(&content, (texts().progress)(progress));
-        self.change_tasks(std::slice::from_ref(id), message, move |task| {
-            edit::move_to(task, progress, completed_on, evidence.clone(), at)
-        })
-    }
-
-    /// Add a task made by hand.
-    pub fn add_task(self, mut task: Task) -> bool {
-        if !self.may_change_now() {
-            return false;
-        }
-        task.updated_at = Some(now());
-        let id = task.id.clone();
-        self.tasks.update(|tasks| tasks.push(task));
-        self.undo.set_value(Some(UndoEntry { tasks: vec![(id.clone(), None)], units: None }));
-        self.dirty.update(|d| {
-            d.tasks.insert(id);
-        });
-        self.save();
-        self.notices.push(NoticeKind::Info, texts().task_added, Some(NoticeAction::Undo));
-        true
-    }
-
-    /// Add tasks made from a directive, with the units they need, in one write (undone as one).
-    pub fn add_many(self, new: Vec<Task>, units: UnitDirectory, message: String) -> bool {
-        if !self.may_change_now() || new.is_empty() {
-            return false;
-        }
-        let at = now();
-        let units_before = self.units.with_untracked(|u| u.units().to_vec());
-        let ids: Vec<TaskId> = new.iter().map(|t| t.id.clone()).collect();
-        self.tasks.update(|tasks| {
-            tasks.extend(new.into_iter().map(|mut t| {
-                t.updated_at = Some(at);
-                t
-            }))
-        });
-        self.units.set(units);
-        self.undo.set_value(Some(UndoEntry { tasks: ids.iter().map(|id| (id.clone(), None)).collect(), units: Some(units_before) }));
-        self.dirty.update(|d| {
-            d.tasks.extend(ids);
-            d.units = true;
-        });
-        self.save();
-        self.notices.push(NoticeKind::Info, message, Some(NoticeAction::Undo));
-        true
-    }
-
-    /// Delete a task (the person has confirmed); it can be undone.
-    pub fn delete_task(self, id: &TaskId) -> bool {
-        if !self.may_change_now() {
-            return false;
-        }
-        let mut removed = None;
-        self.tasks.update(|tasks| {
-            if let Some(i) = tasks.iter().position(|t| &t.id == id) {
-                removed = Some((i, tasks.remove(i)));
-            }
-        });
-        let Some((i, task)) = removed else { return false };
-        let message = (texts().task_deleted)(&task.content);
-        self.undo.set_value(Some(UndoEntry { tasks: vec![(id.clone(), Some((i, task)))], units: None }));
-        self.dirty.update(|d| {
-            d.deleted.insert(id.clone());
-            d.tasks.remove(id);
-        });
-        self.save();
-        self.notices.push(NoticeKind::Info, message, Some(NoticeAction::Undo));
-        true
-    }
-
-    /// Change the units (and, for a merge, the tasks they lead or coordinate).
-    pub fn change_units(self, message: String, change: impl FnOnce(&mut UnitDirectory, &mut Vec<Task>) -> Result<Vec<usize>, crate::domain::UnitError>) -> Result<(), crate::domain::UnitError> {
-        if !self.may_change_now() {
-            return Ok(());
-        }
-        let units_before = self.units.with_untracked(|u| u.units().to_vec());
-        let mut units = self.units.get_untracked();
-        let mut tasks_before = Vec::new();
-        let mut result = Ok(());
-        self.tasks.update(|tasks| {
-            let snapshot = tasks.clone();
-            match change(&mut units, tasks) {
-                Ok(changed) => {
-                    tasks_before = changed.iter().map(|&i| (tasks[i].id.clone(), Some((i, snapshot[i].clone())))).collect();
+        self.db.set_value(None);
+        spawn_local(async move {
+            let t = texts();
+            let reopened = match self.open().await {
+                Ok(db) => indexed_db::read_all(&db).await.map(|stored| (db, stored)),
+                Err(e) => Err(e),
+            };
+            match reopened {
+                Ok((db, stored)) => {
+                    self.db.set_value(Some(db.clone()));
+                    if indexed_db::is_empty(&stored) {
+                        self.write_back_everything(&db).await;
+                        self.notices.push(NoticeKind::Warning, t.storage_deleted_rewritten, Some(NoticeAction::DownloadBackup));
+                    } else {
+                        self.catch_up();
+                        self.save();
+                    }
                 }
                 Err(e) => {
-                    *tasks = snapshot;
-                    result = Err(e);
+                    leptos::logging::warn!("Không mở lại được IndexedDB: {e:?}");
+                    self.phase.set(Phase::MemoryOnly);
+                    self.notices.push(NoticeKind::Error, t.storage_deleted_lost, Some(NoticeAction::DownloadBackup));
                 }
             }
         });
-        result.clone()?;
-        let changed: Vec<TaskId> = tasks_before.iter().map(|(id, _)| id.clone()).collect();
-        self.units.set(units);
-        self.undo.set_value(Some(UndoEntry { tasks: tasks_before, units: Some(units_before) }));
-        self.dirty.update(|d| {
-            d.units = true;
-            d.tasks.extend(changed);
-        });
-        self.save();
-        self.notices.push(NoticeKind::Info, message, Some(NoticeAction::Undo));
-        Ok(())
     }
 
-    pub fn rename_unit(self, id: &UnitId, name: &str) -> Result<(), crate::domain::UnitError> {
-        let name = name.to_string();
-        let id = id.clone();
-        self.change_units(texts().unit_saved.to_string(), move |units, _| units.rename(&id, &name).map(|_| Vec::new()))
-    }
-
-    pub fn set_unit_kind(self, id: &UnitId, kind: UnitKind) -> Result<(), crate::domain::UnitError> {
-        let id = id.clone();
-        self.change_units(texts().unit_saved.to_string(), move |units, _| units.set_kind(&id, kind).map(|_| Vec::new()))
-    }
-
-    pub fn set_unit_order(self, id: &UnitId, position: u32) -> Result<(), crate::domain::UnitError> {
-        let id = id.clone();
-        self.change_units(texts().unit_saved.to_string(), move |units, _| units.set_order(&id, position).map(|_| Vec::new()))
-    }
-
-    pub fn merge_units(self, from: &UnitId, into: &UnitId) -> Result<(), crate::domain::UnitError> {
-        let (from, into) = (from.clone(), into.clone());
-        let at = now();
-        self.change_units(texts().units_merged.to_string(), move |units, tasks| {
-            units.merge(&from, &into)?;
-            Ok(crate::domain::unit::reassign_tasks(tasks, &from, &into, at))
-        })
-    }
-
-    /// Undo the last change: put back every task (and the units) as they were.
-    pub fn undo(self) {
-        let Some(entry) = self.undo.try_update_value(Option::take).flatten() else { return };
-        if !self.may_change_now() {
-            return;
-        }
-        let mut written = Vec::new();
-        let mut deleted = Vec::new();
-        self.tasks.update(|tasks| {
-            for (id, before) in entry.tasks.into_iter().rev() {
-                let at = tasks.iter().position(|t| t.id == id);
-                match (before, at) {
-                    (Some((_, task)), Some(i)) => tasks[i] = task,
-                    (Some((i, task)), None) => tasks.insert(i.min(tasks.len()), task),
-                    (None, Some(i)) => {
-                        tasks.remove(i);
-                        deleted.push(id.clone());
-                    }
-                    (None, None) => {}
-                }
-                written.push(id);
+    /// Closing the page with changes not yet stored asks first.
+    fn warn_before_closing_with_unsaved_changes(self) {
+        let handler = Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(move |ev: web_sys::BeforeUnloadEvent| {
+            if self.has_unsaved_untracked() || self.failed.get_untracked() {
+                ev.prevent_default();
+                ev.set_return_value(texts().unsaved_on_close);
             }
         });
-        let units_changed = entry.units.is_some();
-        if let Some(units) = entry.units {
-            self.units.set(UnitDirectory::new(units));
-        }
-        self.dirty.update(|d| {
-            for id in &deleted {
-                d.tasks.remove(id);
-                d.deleted.insert(id.clone());
-            }
-            for id in written.into_iter().filter(|id| !deleted.contains(id)) {
-                d.deleted.remove(&id);
-                d.tasks.insert(id);
-            }
-            d.units |= units_changed;
-        });
-        self.save();
-        self.notices.dismiss_action(NoticeAction::Undo);
-        self.notices.push(NoticeKind::Info, texts().undone, None);
-    }
-
-    /// Replace the whole workspace with a backup (the person has confirmed).
-    pub fn restore(self, tasks: Vec<Task>, units: Vec<Unit>) {
-        if !self.may_change_now() {
-            return;
-        }
-        let n = tasks.len();
-        self.replace(tasks, UnitDirectory::new(units));
-        self.notices.push(NoticeKind::Info, (texts().export.restored)(n), None);
-    }
-
-    /// Remove every task and unit (the person has confirmed).
-    pub fn clear(self) {
-        if !self.may_change_now() {
-            return;
-        }
-        self.replace(Vec::new(), UnitDirectory::default());
-        self.notices.push(NoticeKind::Info, texts().cleared, None);
+        let _ = window().add_event_listener_with_callback("beforeunload", handler.as_ref().unchecked_ref());
+        handler.forget();
     }
 }

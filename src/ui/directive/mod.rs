@@ -148,8 +148,7 @@ pub fn DirectivePage() -> impl IntoView {
                 tasks.push(make(ids.first().cloned(), ids.iter().skip(1).cloned().collect()));
             }
         }
-        let n = tasks.len();
-        if ws.add_many(tasks, units, format!("Đã thêm {n} nhiệm vụ từ văn bản.")) {
+        if ws.add_many(tasks, units) {
             navigate(&route.get_untracked().with_page(Page::Tasks));
         }
     };

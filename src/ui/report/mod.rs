@@ -81,7 +81,14 @@ pub fn ReportPage() -> impl IntoView {
                 <Show when=move || kind.get() != Kind::Dates>
                     <label class="field-inline">{et.year}
                         <input type="number" class="num-input" aria-label=et.year prop:value=move || year.get().to_string()
-                            on:change=move |ev| if let Some(y) = number(event_target_value(&ev)) { year.set(y as i32) } />
+                            on:change=move |ev| match number(event_target_value(&ev)).map(|y| y as i32).filter(|y| ReportPeriod::YEARS.contains(y)) {
+                                Some(y) => year.set(y),
+                                None => {
+                                    ws.notices.push(NoticeKind::Warning, et.year_out_of_range, None);
+                                    // The box shows the year the report is still about.
+                                    year.set(year.get_untracked());
+                                }
+                            } />
                     </label>
                 </Show>
                 <Show when=move || kind.get() == Kind::Month>

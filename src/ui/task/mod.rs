@@ -7,7 +7,7 @@ use super::state::{new_task_id, now, today};
 use super::task_list::bucket_class;
 use super::{navigate, Workspace};
 use crate::domain::deadline::read_deadline;
-use crate::domain::edit::{self, Edit};
+use crate::domain::edit::{self, Conflict, Edit};
 use crate::domain::vn_date::{format_date, parse_date};
 use crate::domain::{Progress, Task, TaskId, UnitDirectory, UnitId};
 use crate::i18n::texts;
@@ -33,11 +33,11 @@ struct Form {
 }
 
 fn progress_code(p: Progress) -> String {
-    format!("{p:?}")
+    p.code().to_string()
 }
 
 fn progress_of(code: &str) -> Progress {
-    Progress::ALL.into_iter().find(|p| progress_code(*p) == code).unwrap_or(Progress::NotStarted)
+    Progress::from_code(code).unwrap_or(Progress::NotStarted)
 }
 
 impl Form {
@@ -59,6 +59,15 @@ impl Form {
             note: RwSignal::new(String::new()),
         };
         if let Some(t) = task {
+            f.load(t, units);
+        }
+        f
+    }
+
+    /// Show a task's values.
+    fn load(&self, t: &Task, units: &UnitDirectory) {
+        let f = self;
+        {
             f.content.set(t.content.clone());
             f.lead.set(t.lead_unit.as_ref().map(|u| u.0.clone()).unwrap_or_default());
             f.coordinating.set(t.coordinating_units.iter().filter_map(|u| units.get(u)).map(|u| u.name.clone()).collect::<Vec<_>>().join("; "));
@@ -74,7 +83,6 @@ impl Form {
             f.completed_on.set(t.completed_on.map(format_date).unwrap_or_default());
             f.note.set(t.note.clone());
         }
-        f
     }
 
     /// The edits the form asks for, or the first problem with it.
@@ -134,6 +142,21 @@ fn Text(label: &'static str, value: RwSignal<String>, #[prop(optional)] hint: &'
     }
 }
 
+/// A field's value as the person reads it.
+fn edit_text(e: &Edit, units: &UnitDirectory) -> String {
+    let unit = |u: &UnitId| units.get(u).map_or_else(|| u.0.clone(), |x| x.name.clone());
+    let date = |d: &Option<chrono::NaiveDate>| d.map(format_date).unwrap_or_default();
+    match e {
+        Edit::Number(v) | Edit::Content(v) | Edit::Leader(v) | Edit::Officer(v) | Edit::SourceRef(v) | Edit::SourceTitle(v)
+        | Edit::Result(v) | Edit::Evidence(v) | Edit::Note(v) => v.clone(),
+        Edit::LeadUnit(u) => u.as_ref().map(unit).unwrap_or_default(),
+        Edit::CoordinatingUnits(v) => v.iter().map(unit).collect::<Vec<_>>().join("; "),
+        Edit::SourceDate(d) | Edit::CompletedOn(d) => date(d),
+        Edit::Deadline(d) => if d.text.trim().is_empty() { d.due_date().map(format_date).unwrap_or_default() } else { d.text.clone() },
+        Edit::Progress(p) => (texts().progress)(*p).to_string(),
+    }
+}
+
 #[component]
 pub fn TaskPage(id: Option<TaskId>) -> impl IntoView {
     let t = texts();
@@ -148,7 +171,92 @@ pub fn TaskPage(id: Option<TaskId>) -> impl IntoView {
         .into_any();
     }
     let form = ws.units.with_untracked(|u| Form::new(existing.as_ref(), u));
+    // The task as the form last showed it: a field is sent only when the person changed it, with
+    // this value as what they saw (so a change made elsewhere meanwhile is never overwritten).
+    let opened = StoredValue::new(existing.clone());
+    let conflicts = RwSignal::new(Vec::<Conflict>::new());
+    // When the task changes elsewhere (another tab, undo) and the person has not typed, the form
+    // shows the new values.
+    if let Some(task_id) = id.clone() {
+        let form = form.clone();
+        Effect::new(move |_| {
+            let now_task = ws.tasks.with(|ts| ts.iter().find(|x| x.id == task_id).cloned());
+            let Some(now_task) = now_task else { return };
+            let Some(seen) = opened.get_value() else { return };
+            if seen == now_task {
+                return;
+            }
+            let typed = ws.units.with_untracked(|u| form.edits(u)).ok();
+            let untouched = typed.is_some_and(|edits| edits.iter().all(|e| edit::same_value(e, &edit::current(&seen, e))));
+            if untouched {
+                ws.units.with_untracked(|u| form.load(&now_task, u));
+                opened.set_value(Some(now_task));
+            }
+        });
+    }
     let error = RwSignal::new(None::<String>);
+    // The edits of the last save that met a conflict, to send again once the person chooses.
+    let attempt = StoredValue::new((Vec::<Edit>::new(), Vec::<Edit>::new()));
+    let resolve = {
+        let form = form.clone();
+        let id = id.clone();
+        move |keep_mine: bool| {
+            let Some(id) = id.clone() else { return };
+            let (edits, base) = attempt.get_value();
+            let found = conflicts.get_untracked();
+            let is_conflict = |e: &Edit| found.iter().any(|c| edit::field_key(&c.mine) == edit::field_key(e));
+            let (edits, base): (Vec<Edit>, Vec<Edit>) = edits
+                .into_iter()
+                .zip(base)
+                .filter(|(e, _)| keep_mine || !is_conflict(e))
+                .map(|(e, b)| match found.iter().find(|c| edit::field_key(&c.mine) == edit::field_key(&e)) {
+                    Some(c) => (e, c.theirs.clone()),
+                    None => (e, b),
+                })
+                .unzip();
+            match ws.edit_task(&id, edits, base) {
+                Ok(_) => {
+                    conflicts.set(Vec::new());
+                    let now_task = ws.tasks.with_untracked(|ts| ts.iter().find(|x| x.id == id).cloned());
+                    if let Some(task) = &now_task {
+                        ws.units.with_untracked(|u| form.load(task, u));
+                    }
+                    opened.set_value(now_task);
+                }
+                Err(again) => conflicts.set(again),
+            }
+        }
+    };
+    let conflict_panel = move || {
+        let found = conflicts.get();
+        (!found.is_empty()).then(|| {
+            let units = ws.units.get_untracked();
+            let rows = found
+                .iter()
+                .map(|c| view! {
+                    <tr>
+                        <th scope="row">{(tt.field_label)(edit::field_key(&c.mine))}</th>
+                        <td>{edit_text(&c.theirs, &units)}</td>
+                        <td>{edit_text(&c.mine, &units)}</td>
+                    </tr>
+                })
+                .collect_view();
+            let keep_mine = resolve.clone();
+            let keep_theirs = resolve.clone();
+            view! {
+                <div class="conflict" role="alert">
+                    <p>{tt.conflict_intro}</p>
+                    <table class="plain">
+                        <thead><tr><th>{tt.col_field}</th><th>{tt.conflict_theirs}</th><th>{tt.conflict_mine}</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                    <button class="btn btn-primary" on:click=move |_| keep_mine(true)>{tt.conflict_keep_mine}</button>
+                    " "
+                    <button class="btn" on:click=move |_| keep_theirs(false)>{tt.conflict_keep_theirs}</button>
+                </div>
+            }
+        })
+    };
     let deleting = RwSignal::new(false);
     let back = move || navigate(&route.get_untracked().with_page(Page::Tasks));
     let is_new = id.is_none();
@@ -161,13 +269,25 @@ pub fn TaskPage(id: Option<TaskId>) -> impl IntoView {
                 Err(e) => return error.set(Some(e)),
             };
             error.set(None);
-            match &task_id {
-                Some(id) => {
-                    if !ws.edit_task(id, edits) {
-                        ws.notices.push(super::notices::NoticeKind::Info, tt.saved_nothing, None);
+            match (&task_id, opened.get_value()) {
+                (Some(id), Some(seen)) => {
+                    let (edits, base): (Vec<Edit>, Vec<Edit>) = edits
+                        .into_iter()
+                        .filter_map(|e| {
+                            let was = edit::current(&seen, &e);
+                            (!edit::same_value(&e, &was)).then_some((e, was))
+                        })
+                        .unzip();
+                    conflicts.set(Vec::new());
+                    attempt.set_value((edits.clone(), base.clone()));
+                    match ws.edit_task(id, edits, base) {
+                        Ok(true) => opened.set_value(ws.tasks.with_untracked(|ts| ts.iter().find(|x| &x.id == id).cloned())),
+                        Ok(false) => ws.notices.push(super::notices::NoticeKind::Info, tt.saved_nothing, None),
+                        Err(found) => conflicts.set(found),
                     }
                 }
-                None => {
+                (Some(_), None) => {}
+                (None, _) => {
                     let mut task = Task::new(new_task_id(), "");
                     let at = now();
                     for e in edits {
@@ -224,7 +344,7 @@ pub fn TaskPage(id: Option<TaskId>) -> impl IntoView {
                 if field == "lead_unit" || field == "coordinating_units" {
                     value.split("; ").filter(|v| !v.is_empty()).map(|v| units.get(&UnitId(v.to_string())).map_or(v.to_string(), |u| u.name.clone())).collect::<Vec<_>>().join("; ")
                 } else if field == "progress" {
-                    Progress::ALL.into_iter().find(|p| progress_code(*p) == value).map_or(value.to_string(), |p| (t.progress)(p).to_string())
+                    Progress::from_code(value).map_or(value.to_string(), |p| (t.progress)(p).to_string())
                 } else {
                     value.to_string()
                 }
@@ -301,6 +421,7 @@ pub fn TaskPage(id: Option<TaskId>) -> impl IntoView {
             <Text label=tt.result value=form.result long=true />
             <Text label=tt.note value=form.note long=true />
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            {conflict_panel}
             <div class="form-actions">
                 <button class="btn btn-primary" disabled=move || !ws.can_change() on:click=save.clone()>
                     {if is_new { tt.create } else { tt.save }}

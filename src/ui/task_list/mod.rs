@@ -95,6 +95,18 @@ fn TaskTable() -> impl IntoView {
     let total = Memo::new(move |_| ws.tasks.with(Vec::len));
     let shown = RwSignal::new(PAGE_SIZE);
     let confirming = RwSignal::new(false);
+    let selection = super::selection::Selection::new();
+    // The ids the filter shows, in the list's order (for shift-click and "select all").
+    let visible = Memo::new(move |_| {
+        listing.ranked.with(|ranked| ws.tasks.with(|tasks| ranked.iter().filter_map(|r| tasks.get(r.index).map(|t| t.id.clone())).collect::<Vec<_>>()))
+    });
+    // Ticked tasks that are deleted or filtered away are no longer ticked.
+    Effect::new(move |_| {
+        let shown: std::collections::BTreeSet<_> = visible.with(|v| v.iter().cloned().collect());
+        if selection.ids.with_untracked(|s| s.iter().any(|id| !shown.contains(id))) {
+            selection.ids.update(|s| s.retain(|id| shown.contains(id)));
+        }
+    });
 
     let rows = move || {
         let limit = shown.get();
@@ -102,7 +114,12 @@ fn TaskTable() -> impl IntoView {
         listing.ranked.with(|ranked| {
             ws.tasks.with(|tasks| {
                 ws.units.with(|units| {
-                    ranked.iter().take(limit).map(|r| task_row(&tasks[r.index], r.status, units, &as_of_route)).collect_view()
+                    ranked
+                        .iter()
+                        .take(limit)
+                        .enumerate()
+                        .map(|(i, r)| task_row(&tasks[r.index], r.status, units, &as_of_route, Some((selection, i, visible))))
+                        .collect_view()
                 })
             })
         })
@@ -127,10 +144,18 @@ fn TaskTable() -> impl IntoView {
         </section>
         <FilterBar />
         <BucketSummary listing=listing />
+        <Show when=move || { selection.len() > 0 }>
+            <super::bulk_bar::BulkBar selection=selection visible=visible />
+        </Show>
         <div class="table-wrap">
             <table class="tasks">
                 <thead>
                     <tr>
+                        <th class="c-select">
+                            <input type="checkbox" aria-label=t.bulk.select_all_label
+                                prop:checked=move || { let n = selection.len(); n > 0 && n == visible.with(Vec::len) }
+                                on:change=move |ev| if event_target_checked(&ev) { selection.set_all(visible.get_untracked()) } else { selection.clear() } />
+                        </th>
                         <th class="c-num">{t.col_number}</th>
                         <th class="c-content">{t.col_content}</th>
                         <th class="c-unit">{t.col_unit}</th>

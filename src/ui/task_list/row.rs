@@ -3,12 +3,20 @@
 use leptos::prelude::*;
 
 use super::bucket_class;
-use crate::domain::{format_date, Bucket, DeadlineKind, Status, Task, UnitDirectory};
+use super::super::selection::Selection;
+use crate::domain::{format_date, Bucket, DeadlineKind, Status, Task, TaskId, UnitDirectory};
 use crate::i18n::texts;
 use crate::route::{to_hash, Page, Route};
 
-/// One row; `route` is the current address, so the task's page keeps the date and filter.
-pub fn task_row(task: &Task, status: Status, units: &UnitDirectory, route: &Route) -> impl IntoView {
+/// One row; `route` is the current address, so the task's page keeps the date and filter. With
+/// `select`, the row has a box to tick it (its position in the list's order, for shift-click).
+pub fn task_row(
+    task: &Task,
+    status: Status,
+    units: &UnitDirectory,
+    route: &Route,
+    select: Option<(Selection, usize, Memo<Vec<TaskId>>)>,
+) -> impl IntoView {
     let href = to_hash(&route.with_page(Page::Task(task.id.clone())));
     let t = texts();
     let unit_name = |id: &crate::domain::UnitId| units.get(id).map(|u| u.name.clone()).unwrap_or_default();
@@ -35,6 +43,19 @@ pub fn task_row(task: &Task, status: Status, units: &UnitDirectory, route: &Rout
 
     view! {
         <tr data-id=task.id.0.clone() data-bucket=format!("{:?}", status.bucket)>
+            {select.map(|(selection, position, order)| {
+                let id = task.id.clone();
+                view! {
+                    <td class="c-select">
+                        <input type="checkbox" aria-label=t.bulk.select_task
+                            prop:checked=move || selection.contains(&id)
+                            on:click=move |ev| {
+                                let shift = ev.shift_key();
+                                order.with_untracked(|o| selection.click(o, position, shift));
+                            } />
+                    </td>
+                }
+            })}
             <td class="c-num">{task.number.clone()}</td>
             <td class="c-content">
                 <a class="content-text task-link" href=href title=task.content.clone()>{task.content.clone()}</a>

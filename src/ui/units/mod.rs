@@ -185,7 +185,7 @@ pub fn UnitPage(id: UnitId) -> impl IntoView {
     let merge_target = RwSignal::new(String::new());
     let confirming_merge = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let report = move |r: Result<(), crate::domain::UnitError>| error.set(r.err().map(|e| (ut.error)(&e)));
+    let report = move |r: Result<(), String>| error.set(r.err());
 
     let rows = {
         let id = id.clone();
@@ -199,7 +199,7 @@ pub fn UnitPage(id: UnitId) -> impl IntoView {
                             .iter()
                             .filter(|rk| (tasks[rk.index].lead_unit.as_ref() == Some(&id)) == as_lead)
                             .take(300)
-                            .map(|rk| task_row(&tasks[rk.index], rk.status, units, &r))
+                            .map(|rk| task_row(&tasks[rk.index], rk.status, units, &r, None))
                             .collect_view()
                     })
                 })
