@@ -67,6 +67,14 @@ async fn after_next_paint() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Resolves after `ms` milliseconds.
+async fn sleep_ms(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
@@ -284,7 +292,9 @@ impl Workspace {
         }
         let Some(db) = self.db.with_value(|db| db.clone()) else { return };
         spawn_local(async move {
-            let _ = self.read_everything(&db).await;
+            if self.read_everything(&db).await.is_ok() {
+                self.notices.push(NoticeKind::Info, texts().other_tab_changed, None);
+            }
         });
     }
 
@@ -779,10 +789,18 @@ impl Workspace {
         self.db.set_value(None);
         spawn_local(async move {
             let t = texts();
-            let reopened = match self.open().await {
-                Ok(db) => indexed_db::read_all(&db).await.map(|stored| (db, stored)),
-                Err(e) => Err(e),
-            };
+            // The browser may still be deleting: try again a few times, a little later each time.
+            let mut reopened = Err(StoreError::Unavailable);
+            for attempt in 0..8u32 {
+                reopened = match self.open().await {
+                    Ok(db) => indexed_db::read_all(&db).await.map(|stored| (db, stored)),
+                    Err(e) => Err(e),
+                };
+                if reopened.is_ok() {
+                    break;
+                }
+                sleep_ms(250 * (attempt + 1)).await;
+            }
             match reopened {
                 Ok((db, stored)) => {
                     self.db.set_value(Some(db.clone()));

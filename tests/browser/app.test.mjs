@@ -75,17 +75,17 @@ test('the sample shows every task with its unit, deadline and derived status, an
   await page.waitForSelector('table.tasks tbody tr');
   assert.equal(await countText(page), `${SAMPLE_TASKS} nhiệm vụ`);
   assert.deepEqual((await rowIds(page)).sort(), [...ids].sort());
-  assert.deepEqual(await storedCounts(page), { tasks: SAMPLE_TASKS, units: 24, version: 1 });
+  assert.deepEqual(await storedCounts(page), { tasks: SAMPLE_TASKS, units: 24, version: 2 });
   assert.deepEqual(errors, []);
   await ctx.close();
 });
 
-test('clearing asks first, then empties the workspace for good', async () => {
+test('clearing asks first, empties the workspace, and can be undone even after a reload', async () => {
   const { ctx, page, errors } = await openApp(browser, server.url);
   await loadSample(page);
   await page.getByRole('button', { name: 'Xóa toàn bộ dữ liệu' }).click();
   const dialog = page.getByRole('dialog');
-  assert.match(await dialog.textContent(), /Không thể hoàn tác/);
+  assert.match(await dialog.textContent(), /Hoàn tác/);
   await dialog.getByRole('button', { name: 'Hủy' }).click();
   assert.equal(await page.getByRole('dialog').count(), 0);
   assert.equal(await countText(page), `${SAMPLE_TASKS} nhiệm vụ`);
@@ -96,6 +96,15 @@ test('clearing asks first, then empties the workspace for good', async () => {
   await page.reload();
   await page.waitForSelector('.welcome');
   assert.equal((await storedCounts(page)).tasks, 0);
+  // The undo list survives the reload: the step is named, and undoing it brings everything back.
+  const undo = page.getByTestId('undo');
+  assert.match(await undo.textContent(), /Hoàn tác: xóa toàn bộ dữ liệu/);
+  await undo.click();
+  await page.waitForSelector('table.tasks tbody tr');
+  assert.equal(await countText(page), `${SAMPLE_TASKS} nhiệm vụ`);
+  await page.waitForFunction(() => !/Đang lưu|chưa lưu/.test(document.querySelector('.statusbar').textContent));
+  assert.equal((await storedCounts(page)).tasks, SAMPLE_TASKS);
+  assert.match(await page.getByTestId('redo').textContent(), /Làm lại: xóa toàn bộ dữ liệu/);
   assert.deepEqual(errors, []);
   await ctx.close();
 });

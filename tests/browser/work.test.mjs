@@ -88,7 +88,7 @@ test('a task is edited on its page, kept after a reload, with its history', asyn
   await page.fill('#f-deadline', 'quý I/2027');
   assert.equal(await page.textContent('[data-testid=deadline-reading]'), '→ 31/03/2027');
   await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
-  await page.waitForFunction(() => document.querySelector('.notices').textContent.includes('Đã lưu thay đổi'));
+  await page.waitForFunction(() => document.querySelector('.notices').textContent.includes('Đã sửa nhiệm vụ'));
   await page.reload();
   await page.waitForSelector('.task-form');
   assert.equal(await page.inputValue('label:has-text("Kết quả thực hiện") textarea'), 'Đã rà soát 8/12 công trình, còn 4 chờ hồ sơ.');

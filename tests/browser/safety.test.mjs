@@ -1,0 +1,241 @@
+// Nothing is lost: two tabs editing one task, a newer version writing under an open tab, the
+// browser deleting the site's data under an open page, bulk changes with one undo step, the
+// recycle bin across a reload, and input that used to crash the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openApp, countText, storedCounts } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const SAMPLE_TASKS = 152;
+
+async function loadSample(page) {
+  await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
+  await page.waitForSelector('table.tasks tbody tr');
+}
+
+/** Wait until every change on the page is stored (the footer says so). */
+const saved = (page) => page.waitForFunction(() => /Dữ liệu được lưu trên trình duyệt/.test(document.querySelector('.statusbar')?.textContent ?? ''));
+
+/** One task record as stored in IndexedDB. */
+function storedTask(page, id) {
+  return page.evaluate((id) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('dondoc');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const req = db.transaction('tasks').objectStore('tasks').get(id);
+      req.onsuccess = () => { db.close(); resolve(req.result ? JSON.parse(req.result) : null); };
+    };
+  }), id);
+}
+
+const result = (page) => page.locator('label:has-text("Kết quả thực hiện") textarea');
+const note = (page) => page.locator('label:has-text("Ghi chú") textarea');
+
+test('a task page open in another tab keeps the result this tab saved, and asks when both changed it', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const a = await openApp(browser, server.url, { context: ctx });
+  await loadSample(a.page);
+  const id = await a.page.locator('table.tasks tbody tr').first().getAttribute('data-id');
+  const b = await openApp(browser, server.url + `#/nhiem-vu/${encodeURIComponent(id)}`, { context: ctx });
+  await b.page.waitForSelector('.task-form');
+  // B starts typing a note; meanwhile A saves a result.
+  await note(b.page).fill('Chờ số liệu của phường');
+  await a.page.goto(server.url + `#/nhiem-vu/${encodeURIComponent(id)}`);
+  await a.page.waitForSelector('.task-form');
+  await result(a.page).fill('Đã rà soát 8/12 công trình');
+  await a.page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await saved(a.page);
+  // B saves its note: A's result stays.
+  await b.page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await saved(b.page);
+  let stored = await storedTask(a.page, id);
+  assert.equal(stored.result, 'Đã rà soát 8/12 công trình', "the other tab's result is kept");
+  assert.equal(stored.note, 'Chờ số liệu của phường');
+
+  // Both change the result: B is shown both values and chooses; nothing is saved before that.
+  await result(b.page).fill('Đã xong 10/12');
+  await result(a.page).fill('Đã rà soát 9/12 công trình');
+  await a.page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await saved(a.page);
+  await b.page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  const conflict = b.page.locator('.conflict');
+  await conflict.waitFor();
+  assert.match(await conflict.textContent(), /Đã rà soát 9\/12 công trình/);
+  assert.match(await conflict.textContent(), /Đã xong 10\/12/);
+  assert.equal((await storedTask(a.page, id)).result, 'Đã rà soát 9/12 công trình', 'nothing written before the choice');
+  await conflict.getByRole('button', { name: 'Giữ giá trị tôi nhập' }).click();
+  await saved(b.page);
+  stored = await storedTask(a.page, id);
+  assert.equal(stored.result, 'Đã xong 10/12');
+  // A follows B's change.
+  await a.page.waitForFunction(() => document.querySelector('label textarea') && [...document.querySelectorAll('label')].some((l) => l.textContent.includes('Kết quả thực hiện') && l.querySelector('textarea')?.value === 'Đã xong 10/12'));
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await ctx.close();
+});
+
+test('a tab that missed other changes does not write its stale copy back', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const a = await openApp(browser, server.url, { context: ctx });
+  await loadSample(a.page);
+  await saved(a.page);
+  // B never hears from other tabs (as a tab that missed a message would).
+  const b = { page: await ctx.newPage(), errors: [] };
+  b.page.on('pageerror', (e) => b.errors.push(String(e)));
+  await b.page.addInitScript(() => Object.defineProperty(BroadcastChannel.prototype, 'onmessage', { set() {}, get() { return null; } }));
+  await b.page.goto(server.url + '#/bang');
+  await b.page.waitForSelector('.kcard');
+  const card = b.page.locator('.kcol[data-column="NotStarted"] .kcard').first();
+  const id = await card.getAttribute('data-card');
+  // A deletes nothing but writes a result on that task.
+  await a.page.goto(server.url + `#/nhiem-vu/${encodeURIComponent(id)}`);
+  await a.page.waitForSelector('.task-form');
+  await result(a.page).fill('Kết quả do thẻ A ghi');
+  await a.page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await saved(a.page);
+  // B, stale, moves the card with the keyboard.
+  await card.focus();
+  await b.page.keyboard.press('ArrowRight');
+  await b.page.locator(`.kcol[data-column="InProgress"] [data-card="${id}"]`).waitFor();
+  await saved(b.page);
+  const stored = await storedTask(a.page, id);
+  assert.equal(stored.progress, 'in_progress', "B's move is stored");
+  assert.equal(stored.result, 'Kết quả do thẻ A ghi', "A's result survives B's stale copy");
+  assert.deepEqual(b.errors, []);
+  await ctx.close();
+});
+
+test('an open tab stops writing as soon as a newer version has written the data', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  await saved(page);
+  const id = await page.locator('table.tasks tbody tr').first().getAttribute('data-id');
+  const before = await storedTask(page, id);
+  // A newer Đôn Đốc, in another tab, writes its version number.
+  await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('dondoc');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('meta', 'readwrite');
+      tx.objectStore('meta').put(99, 'schema_version');
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+    };
+  }));
+  await page.goto(server.url + `#/nhiem-vu/${encodeURIComponent(id)}`);
+  await page.waitForSelector('.task-form');
+  await note(page).fill('Ghi chú của phiên bản cũ');
+  await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await page.waitForFunction(() => /mới hơn phiên bản này/.test(document.querySelector('.notices').textContent));
+  await page.waitForFunction(() => /chỉ xem/i.test(document.querySelector('.statusbar').textContent) || /không ghi/i.test(document.querySelector('.statusbar').textContent));
+  assert.deepEqual(await storedTask(page, id), before, 'the stored task is untouched');
+  assert.equal((await storedCounts(page)).version, 99, 'the version is not stamped back');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('when the browser deletes the stored data under an open page, the page writes it all back and says so', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  await saved(page);
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', { origin: new URL(server.url).origin, storageTypes: 'indexeddb' });
+  await page.waitForFunction(() => /Trình duyệt đã xóa dữ liệu/.test(document.querySelector('.notices').textContent), null, { timeout: 60_000 });
+  await saved(page);
+  assert.equal((await storedCounts(page)).tasks, SAMPLE_TASKS);
+  // And later changes are stored as usual.
+  await page.reload();
+  await page.waitForSelector('table.tasks tbody tr');
+  assert.equal(await countText(page), `${SAMPLE_TASKS} nhiệm vụ`);
+  assert.ok(page.getByRole('button', { name: 'Tải bản sao lưu' }));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('fifty filtered tasks change in one step, one write, one undo, kept after a reload', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  await saved(page);
+  // Not done and shown by the filter: everything in progress in time.
+  await page.locator('.summary [data-bucket=InProgressInTime] button').click();
+  await page.waitForFunction(() => location.hash.includes('tinh-trang='));
+  const shown = Number((await page.textContent('.summary [data-bucket=InProgressInTime] .summary-n')).trim());
+  assert.ok(shown >= 20, `enough tasks to change at once (${shown})`);
+  await page.getByRole('checkbox', { name: 'Chọn mọi nhiệm vụ đang lọc' }).check();
+  const bar = page.getByTestId('bulk-bar');
+  await bar.waitFor();
+  assert.equal(await page.getByTestId('selected-count').textContent(), `Đã chọn ${shown}`);
+  await bar.getByRole('combobox', { name: 'Giá trị mới' }).selectOption({ label: 'Hoàn thành' });
+  await bar.getByRole('button', { name: `Áp dụng cho ${shown} nhiệm vụ` }).click();
+  await page.waitForFunction((n) => document.querySelector('.notices').textContent.includes(`Đã chuyển ${n} nhiệm vụ sang Hoàn thành`), shown);
+  await saved(page);
+  const ids = await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('dondoc');
+    open.onsuccess = () => {
+      const req = open.result.transaction('tasks').objectStore('tasks').getAll();
+      req.onsuccess = () => { open.result.close(); resolve(req.result.map((r) => JSON.parse(r)).filter((t) => t.progress === 'done').length); };
+    };
+  }));
+  assert.ok(ids >= shown, 'every changed task is stored as done');
+  await page.reload();
+  await page.waitForSelector('table.tasks');
+  const undo = page.getByTestId('undo');
+  assert.match(await undo.textContent(), new RegExp(`Hoàn tác: chuyển ${shown} nhiệm vụ sang Hoàn thành`));
+  await undo.click();
+  await page.waitForFunction((n) => Number(document.querySelector('.summary [data-bucket=InProgressInTime] .summary-n').textContent) === n, shown);
+  await saved(page);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('deleted tasks wait in the recycle bin and come back after a reload', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  const rows = page.locator('table.tasks tbody tr');
+  const first = await rows.nth(0).getAttribute('data-id');
+  const third = await rows.nth(2).getAttribute('data-id');
+  await rows.nth(0).getByRole('checkbox').check();
+  // Shift-click ticks the run between.
+  await rows.nth(2).getByRole('checkbox').click({ modifiers: ['Shift'] });
+  assert.equal(await page.getByTestId('selected-count').textContent(), 'Đã chọn 3');
+  const bar = page.getByTestId('bulk-bar');
+  await bar.getByRole('combobox', { name: 'Đổi' }).selectOption({ label: 'Xóa (vào Thùng rác)' });
+  await bar.getByRole('button', { name: 'Áp dụng cho 3 nhiệm vụ' }).click();
+  await page.waitForFunction((n) => document.querySelector('[data-testid=task-count]').textContent === `${n} nhiệm vụ`, SAMPLE_TASKS - 3);
+  await saved(page);
+  assert.equal((await storedCounts(page)).tasks, SAMPLE_TASKS - 3);
+  await page.reload();
+  await page.getByRole('link', { name: /Thùng rác/ }).click();
+  await page.waitForSelector('[data-testid=bin-count]');
+  assert.equal(await page.textContent('[data-testid=bin-count]'), '3 nhiệm vụ');
+  await page.locator(`tr[data-id="${third}"]`).getByRole('button', { name: 'Lấy lại' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=bin-count]').textContent === '2 nhiệm vụ');
+  await saved(page);
+  await page.reload();
+  await page.goto(server.url + '#/nhiem-vu');
+  await page.waitForSelector('table.tasks tbody tr');
+  assert.equal(await countText(page), `${SAMPLE_TASKS - 2} nhiệm vụ`);
+  assert.equal(await page.locator(`tr[data-id="${third}"]`).count(), 1, 'the task put back is listed');
+  assert.equal(await page.locator(`tr[data-id="${first}"]`).count(), 0);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a year nobody means is refused on the report page, and the page keeps working', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.goto(server.url + '#/bao-cao');
+  const year = page.getByRole('spinbutton', { name: 'Năm' });
+  await year.waitFor();
+  const was = await year.inputValue();
+  await year.fill('2026000');
+  await year.press('Tab');
+  await page.waitForFunction(() => /Năm phải từ 1900 đến 2200/.test(document.querySelector('.notices').textContent));
+  assert.equal(await year.inputValue(), was);
+  await page.getByRole('link', { name: 'Nhiệm vụ' }).first().click();
+  await page.waitForSelector('table.tasks tbody tr');
+  assert.equal(await countText(page), `${SAMPLE_TASKS} nhiệm vụ`);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
