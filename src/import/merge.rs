@@ -224,21 +224,3 @@ fn apply_draft(
     let changes = task.history[before..].to_vec();
     (edits, base, changes)
 }
-
-/// Apply a plan to the task list: updated tasks replace theirs, added ones are appended.
-/// Returns the ids of every task written.
-pub fn apply(tasks: &mut Vec<Task>, plan: &MergePlan) -> Vec<TaskId> {
-    let index: HashMap<TaskId, usize> = tasks.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
-    let mut written = Vec::new();
-    for u in &plan.updated {
-        if let Some(&i) = index.get(&u.task.id) {
-            tasks[i] = u.task.clone();
-            written.push(u.task.id.clone());
-        }
-    }
-    for t in &plan.added {
-        tasks.push(t.clone());
-        written.push(t.id.clone());
-    }
-    written
-}

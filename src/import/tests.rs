@@ -4,7 +4,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
 
 use super::*;
-use crate::domain::{DeadlineKind, Progress, Recurrence, Task, TaskId, UnitDirectory};
+use crate::domain::{DeadlineKind, Progress, Recurrence, TaskId, UnitDirectory};
+use crate::workspace::{apply, Command, Stamped, Workspace};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -241,6 +242,12 @@ fn bad_files_each_get_their_own_error() {
 }
 
 /// The tracker exported with ids, then sent back by the unit with results filled in and one row added.
+/// A confirmed import, through the workspace's one `apply`.
+fn apply_plan(ws: &mut Workspace, plan: &merge::MergePlan) {
+    let command = Command::import(plan, &ws.units);
+    apply(ws, &Stamped { at: now(), command }).expect("the import applies");
+}
+
 #[test]
 fn re_import_updates_never_duplicates() {
     let first = xlsx(|s| {
@@ -252,9 +259,10 @@ fn re_import_updates_never_duplicates() {
     let read1 = read_one("lan-1.xlsx", &first);
     let p1 = plan(&[], &UnitDirectory::default(), &read1.rows, now(), ids(0));
     assert_eq!((p1.added.len(), p1.updated.len(), p1.unchanged), (3, 0, 0));
-    let mut tasks: Vec<Task> = Vec::new();
-    merge::apply(&mut tasks, &p1);
-    let units = p1.units.clone();
+    let mut ws = Workspace::default();
+    apply_plan(&mut ws, &p1);
+    let units = ws.units.clone();
+    let mut tasks = ws.tasks.clone();
     tasks[1].leader = "Đ/c Hùng".into(); // set in the app after the export; the file has no such column
 
     // The unit's file: no "Ghi chú" column, results filled in, one row added.
@@ -272,7 +280,9 @@ fn re_import_updates_never_duplicates() {
     assert_eq!(p2.unchanged, 1, "C is as it was");
     assert!(p2.skipped.is_empty());
     assert!(p2.new_units.is_empty(), "unit spellings resolve to the same units");
-    merge::apply(&mut tasks, &p2);
+    let mut ws = Workspace { tasks, units: units.clone(), bin: Vec::new() };
+    apply_plan(&mut ws, &p2);
+    let tasks = ws.tasks;
     assert_eq!(tasks.len(), 4, "no duplicates");
     let a = tasks.iter().find(|t| t.id.as_str() == "NV-A").unwrap();
     assert_eq!(a.progress, Progress::Done);
@@ -298,8 +308,9 @@ fn without_ids_rows_match_by_content_unit_and_source() {
     });
     let read1 = read_one("a.xlsx", &file);
     let p1 = plan(&[], &UnitDirectory::default(), &read1.rows, now(), ids(0));
-    let mut tasks = Vec::new();
-    merge::apply(&mut tasks, &p1);
+    let mut ws = Workspace::default();
+    apply_plan(&mut ws, &p1);
+    let tasks = ws.tasks;
     let back = xlsx(|s| {
         write_row(s, 0, &["STT", "Số/ký hiệu", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Tiến độ"]);
         write_row(s, 1, &["1", "125/TB-UBND", "Rà soát quỹ đất công", "Thanh tra", "Hoàn thành"]);

@@ -10,7 +10,7 @@ use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, Transaction, Tran
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::schema::{self, encode_task, encode_unit, RawWorkspace, SCHEMA_VERSION};
-use crate::domain::{TaskId, Unit};
+use crate::domain::{Task, TaskId, Unit};
 use crate::workspace::{replay, Binned, Op, Patch, Replayed, Step, StepPatches, UndoLog, Workspace};
 
 pub const DB_NAME: &str = "dondoc";
@@ -178,6 +178,27 @@ pub struct Committed {
 /// awaited inside the same transaction, so it stays all-or-nothing without freezing the page.
 const CHUNK: usize = 1000;
 
+/// Put (or delete, for `None`) task records. Chunks are awaited inside the transaction, so a
+/// 10,000-task write stays all-or-nothing without freezing the page.
+async fn put_tasks(store: &idb::ObjectStore, tasks: &[(TaskId, Option<Task>)]) -> Result<(), StoreError> {
+    for chunk in tasks.chunks(CHUNK) {
+        let mut last = None;
+        for (id, task) in chunk {
+            let key = JsValue::from_str(id.as_str());
+            match task {
+                Some(task) => last = Some(store.put(&JsValue::from_str(&encode_task(task)), Some(&key))?),
+                None => {
+                    store.delete(key)?;
+                }
+            }
+        }
+        if let Some(last) = last {
+            last.await?;
+        }
+    }
+    Ok(())
+}
+
 /// Replay `ops` on the stored records and store the result, in one transaction.
 pub async fn commit(db: &Database, ops: &[Op], patches_known: &HashMap<u64, StepPatches>) -> Result<Committed, StoreError> {
     let tx = db.transaction(&ALL, TransactionMode::ReadWrite)?;
@@ -255,21 +276,7 @@ async fn commit_in(tx: &Transaction, ops: &[Op], patches_known: &HashMap<u64, St
         records.bin = t.bin.iter().map(|id| (id.clone(), ws.binned(id).cloned())).collect();
         records.units = t.units.iter().map(|id| (id.clone(), ws.units.get(id).cloned())).collect();
     }
-    for chunk in records.tasks.chunks(CHUNK) {
-        let mut last = None;
-        for (id, task) in chunk {
-            let key = JsValue::from_str(id.as_str());
-            match task {
-                Some(task) => last = Some(tasks_store.put(&JsValue::from_str(&encode_task(task)), Some(&key))?),
-                None => {
-                    tasks_store.delete(key)?;
-                }
-            }
-        }
-        if let Some(last) = last {
-            last.await?;
-        }
-    }
+    put_tasks(&tasks_store, &records.tasks).await?;
     for (id, entry) in &records.bin {
         let key = JsValue::from_str(id.as_str());
         match entry.as_ref().and_then(|b| serde_json::to_string(b).ok()) {
@@ -311,7 +318,7 @@ async fn commit_in(tx: &Transaction, ops: &[Op], patches_known: &HashMap<u64, St
 
 /// Write a whole workspace as it is in memory (after a migration, or when the browser deleted the
 /// stored data under an open page), in one transaction.
-pub async fn write_everything(db: &Database, ws: &Workspace, log: &UndoLog) -> Result<u64, StoreError> {
+pub async fn write_everything(db: &Database, ws: &Workspace) -> Result<u64, StoreError> {
     let tx = db.transaction(&ALL, TransactionMode::ReadWrite)?;
     let result: Result<u64, StoreError> = async {
         let (version, seq, _) = meta_state(&tx).await?;
@@ -320,15 +327,8 @@ pub async fn write_everything(db: &Database, ws: &Workspace, log: &UndoLog) -> R
         }
         let tasks = tx.object_store(TASKS)?;
         tasks.clear()?;
-        for chunk in ws.tasks.chunks(CHUNK) {
-            let mut last = None;
-            for task in chunk {
-                last = Some(tasks.put(&JsValue::from_str(&encode_task(task)), Some(&JsValue::from_str(task.id.as_str())))?);
-            }
-            if let Some(last) = last {
-                last.await?;
-            }
-        }
+        let records: Vec<(TaskId, Option<Task>)> = ws.tasks.iter().map(|t| (t.id.clone(), Some(t.clone()))).collect();
+        put_tasks(&tasks, &records).await?;
         let units = tx.object_store(UNITS)?;
         units.clear()?;
         for unit in ws.units.units() {
@@ -342,11 +342,8 @@ pub async fn write_everything(db: &Database, ws: &Workspace, log: &UndoLog) -> R
             }
         }
         let meta = tx.object_store(META)?;
-        // Steps whose patches are not stored cannot be undone after a reload: keep the list only
-        // of those that are (none, when the data was deleted).
-        let kept: Vec<Step> = Vec::new();
-        let _ = log;
-        meta.put(&JsValue::from_str(&serde_json::to_string(&kept).unwrap_or_default()), Some(&JsValue::from_str(LOG_KEY)))?;
+        // The undo list starts again: the steps it named were stored with the data replaced.
+        meta.put(&JsValue::from_str("[]"), Some(&JsValue::from_str(LOG_KEY)))?;
         tx.object_store(STEPS)?.clear()?;
         meta.put(&JsValue::from_f64((seq + 1) as f64), Some(&JsValue::from_str(SEQ_KEY)))?;
         meta.put(&JsValue::from_f64(SCHEMA_VERSION as f64), Some(&JsValue::from_str(VERSION_KEY)))?;

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::dialog::ConfirmDialog;
 use super::Workspace;
 use crate::domain::TaskId;
 use crate::i18n::texts;
@@ -62,17 +63,8 @@ pub fn BinPage() -> impl IntoView {
             </div>
         </Show>
         <Show when=move || confirming.get()>
-            <div class="modal-backdrop" on:click=move |_| confirming.set(false)>
-                <div class="modal" role="dialog" aria-modal="true" aria-labelledby="bin-confirm" on:click=|ev| ev.stop_propagation()
-                    on:keydown=move |ev| if ev.key() == "Escape" { confirming.set(false) }>
-                    <h2 id="bin-confirm">{bt.empty}</h2>
-                    <p>{bt.empty_confirm}</p>
-                    <div class="modal-actions">
-                        <button class="btn" autofocus on:click=move |_| confirming.set(false)>{t.cancel}</button>
-                        <button class="btn btn-danger" on:click=move |_| { confirming.set(false); ws.empty_bin(); }>{bt.empty}</button>
-                    </div>
-                </div>
-            </div>
+            <ConfirmDialog title=bt.empty text=bt.empty_confirm.to_string() yes=bt.empty on_close=move || confirming.set(false)
+                on_yes=move || { ws.empty_bin(); } />
         </Show>
     }
 }

@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::listing::Listing;
+use super::dialog::ConfirmDialog;
 use super::notices::NoticeKind;
 use super::state::{now, today};
 use super::Workspace;
@@ -114,21 +115,11 @@ pub fn ExportMenu(listing: Listing) -> impl IntoView {
             }
             let backup = StoredValue::new(b);
             view! {
-                <div class="modal-backdrop" on:click=move |_| restoring.set(None)>
-                    <div class="modal" role="dialog" aria-modal="true" aria-labelledby="restore-title" on:click=|ev| ev.stop_propagation()
-                        on:keydown=move |ev| if ev.key() == "Escape" { restoring.set(None) }>
-                        <h2 id="restore-title">{et.restore_title}</h2>
-                        <p>{confirm_text}</p>
-                        <div class="modal-actions">
-                            <button class="btn" autofocus on:click=move |_| restoring.set(None)>{t.cancel}</button>
-                            <button class="btn btn-danger" on:click=move |_| {
-                                restoring.set(None);
-                                let b = backup.get_value();
-                                ws.restore(b.tasks, b.units);
-                            }>{et.restore_yes}</button>
-                        </div>
-                    </div>
-                </div>
+                <ConfirmDialog title=et.restore_title text=confirm_text yes=et.restore_yes on_close=move || restoring.set(None)
+                    on_yes=move || {
+                        let b = backup.get_value();
+                        ws.restore(b.tasks, b.units);
+                    } />
             }
         })}
     }

@@ -5,6 +5,7 @@ mod about;
 mod bin;
 mod board;
 mod bulk_bar;
+mod dialog;
 mod directive;
 mod export;
 mod filter_bar;

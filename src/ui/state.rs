@@ -25,7 +25,7 @@ use crate::store::indexed_db::{self, StoreError};
 use crate::store::prefs;
 use crate::store::schema::{self, LoadError, SCHEMA_VERSION};
 use crate::workspace::{
-    self as core, replay, Binned, Command, CommandError, FieldUpdate, Op, Outcome, Patch, ReplaceWhy, Stamped, Step, StepLabel,
+    self as core, replay, Binned, Command, CommandError, Op, Outcome, Patch, ReplaceWhy, Stamped, Step, StepLabel,
     StepPatches, Touched, UndoLog,
 };
 
@@ -273,7 +273,7 @@ impl Workspace {
 
     async fn write_back_everything(self, db: &Database) {
         let ws = self.memory();
-        match indexed_db::write_everything(db, &ws, &self.log.get_untracked()).await {
+        match indexed_db::write_everything(db, &ws).await {
             Ok(seq) => {
                 self.seq.set_value(seq);
                 self.log.set(UndoLog::default());
@@ -539,9 +539,8 @@ impl Workspace {
 
     /// Apply a confirmed import: the file's values go onto the tasks as they are now.
     pub fn apply_import(self, plan: &MergePlan) -> bool {
-        let new_units = self.units.with_untracked(|have| plan.units.units().iter().filter(|u| have.get(&u.id).is_none()).cloned().collect());
-        let updates = plan.updated.iter().map(|u| FieldUpdate { id: u.task.id.clone(), edits: u.edits.clone(), base: u.base.clone() }).collect();
-        self.run(Command::Import { added: plan.added.clone(), updates, new_units })
+        let command = self.units.with_untracked(|have| Command::import(plan, have));
+        self.run(command)
     }
 
     /// Move tasks to the recycle bin (the person has confirmed).

@@ -7,7 +7,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::edit::Edit;
-use crate::domain::{Progress, Task, TaskId, Unit, UnitId, UnitKind};
+use crate::domain::{Progress, Task, TaskId, Unit, UnitDirectory, UnitId, UnitKind};
+use crate::import::merge::MergePlan;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "command", rename_all = "snake_case")]
@@ -39,6 +40,18 @@ pub enum Command {
     MergeUnits { from: UnitId, into: UnitId },
     /// Replace everything: the sample, a restored backup, or nothing (clear).
     Replace { tasks: Vec<Task>, units: Vec<Unit>, why: ReplaceWhy },
+}
+
+impl Command {
+    /// A confirmed import plan as a command: its new tasks, the fields it sets on existing tasks
+    /// (with the values its preview showed as "old"), and the units it adds to `units`.
+    pub fn import(plan: &MergePlan, units: &UnitDirectory) -> Command {
+        Command::Import {
+            added: plan.added.clone(),
+            updates: plan.updated.iter().map(|u| FieldUpdate { id: u.task.id.clone(), edits: u.edits.clone(), base: u.base.clone() }).collect(),
+            new_units: plan.units.units().iter().filter(|u| units.get(&u.id).is_none()).cloned().collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

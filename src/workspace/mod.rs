@@ -62,39 +62,18 @@ impl Workspace {
     /// Put one record as a patch says (None: remove it).
     fn put_task(&mut self, id: &TaskId, task: Option<Task>) {
         let at = self.tasks.iter().position(|t| &t.id == id);
-        match (task, at) {
-            (Some(t), Some(i)) => self.tasks[i] = t,
-            (Some(t), None) => self.tasks.push(t),
-            (None, Some(i)) => {
-                self.tasks.remove(i);
-            }
-            (None, None) => {}
-        }
+        put_at(&mut self.tasks, at, task);
     }
 
     fn put_binned(&mut self, id: &TaskId, entry: Option<Binned>) {
         let at = self.bin.iter().position(|b| &b.task.id == id);
-        match (entry, at) {
-            (Some(b), Some(i)) => self.bin[i] = b,
-            (Some(b), None) => self.bin.push(b),
-            (None, Some(i)) => {
-                self.bin.remove(i);
-            }
-            (None, None) => {}
-        }
+        put_at(&mut self.bin, at, entry);
     }
 
     fn put_unit(&mut self, id: &UnitId, unit: Option<Unit>) {
         let mut units = std::mem::take(&mut self.units).into_units();
         let at = units.iter().position(|u| &u.id == id);
-        match (unit, at) {
-            (Some(u), Some(i)) => units[i] = u,
-            (Some(u), None) => units.push(u),
-            (None, Some(i)) => {
-                units.remove(i);
-            }
-            (None, None) => {}
-        }
+        put_at(&mut units, at, unit);
         self.units = UnitDirectory::new(units);
     }
 
@@ -103,7 +82,6 @@ impl Workspace {
     /// undone by accident; returns the patch actually applied and how many records were left.
     pub fn apply_patch(&mut self, patch: &Patch, expect: Option<&Patch>) -> (Patch, usize) {
         if patch.replace_all {
-            let before = self.snapshot();
             self.tasks.clear();
             self.bin.clear();
             self.units = UnitDirectory::default();
@@ -120,7 +98,6 @@ impl Workspace {
                 self.put_binned(id, b.clone());
                 applied.bin.push((id.clone(), b.clone()));
             }
-            let _ = before;
             return (applied, 0);
         }
         let mut applied = Patch::default();
@@ -161,6 +138,18 @@ impl Workspace {
             units: self.units.units().iter().map(|u| (u.id.clone(), Some(u.clone()))).collect(),
             bin: self.bin.iter().map(|b| (b.task.id.clone(), Some(b.clone()))).collect(),
         }
+    }
+}
+
+/// Replace the item at `at` with `value`, remove it (`None`), or append a new one.
+fn put_at<T>(items: &mut Vec<T>, at: Option<usize>, value: Option<T>) {
+    match (value, at) {
+        (Some(v), Some(i)) => items[i] = v,
+        (Some(v), None) => items.push(v),
+        (None, Some(i)) => {
+            items.remove(i);
+        }
+        (None, None) => {}
     }
 }
 

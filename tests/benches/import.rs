@@ -7,6 +7,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use dondoc::domain::{TaskId, UnitDirectory};
 use dondoc::import::{self, merge, ReadRequest};
+use dondoc::workspace::{self, Command, Stamped, Workspace};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 const ROWS: u32 = 10_000;
@@ -73,10 +74,14 @@ fn main() {
     let t = Instant::now();
     let first = merge::plan(&[], &UnitDirectory::default(), &drafts, now, &mut ids);
     println!("plan into an empty workspace: {:.0} ms ({} added)", t.elapsed().as_secs_f64() * 1000.0, first.added.len());
-    let mut tasks = Vec::new();
-    merge::apply(&mut tasks, &first);
+    let mut ws = Workspace::default();
+    let command = Command::import(&first, &ws.units);
     let t = Instant::now();
-    let again = merge::plan(&tasks, &first.units, &drafts, now, &mut ids);
+    workspace::apply(&mut ws, &Stamped { at: now, command }).unwrap();
+    println!("apply the import: {:.0} ms", t.elapsed().as_secs_f64() * 1000.0);
+    let tasks = ws.tasks;
+    let t = Instant::now();
+    let again = merge::plan(&tasks, &ws.units, &drafts, now, &mut ids);
     println!(
         "plan the same file again over {} tasks: {:.0} ms ({} unchanged)",
         tasks.len(),

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::dialog::Modal;
 use super::filter_bar::FilterBar;
 use super::listing::use_listing;
 use super::state::today;
@@ -408,9 +409,8 @@ pub fn BoardPage() -> impl IntoView {
         <p class="muted small board-hint">{move || if layout.get().by_status { bt.status_mode_hint } else { bt.keyboard_hint }}</p>
         <div class="board">{board}</div>
         <Show when=move || finishing.get().is_some()>
-            <div class="modal-backdrop" on:click=move |_| finishing.set(None)>
-                <div class="modal" role="dialog" aria-modal="true" aria-labelledby="done-title" on:click=|ev| ev.stop_propagation()
-                    on:keydown=move |ev| match ev.key().as_str() { "Escape" => finishing.set(None), "Enter" => confirm_done(), _ => {} }>
+            <Modal on_close=move || finishing.set(None) title_id="done-title">
+                <div on:keydown=move |ev| if ev.key() == "Enter" { confirm_done() }>
                     <h2 id="done-title">{bt.done_title}</h2>
                     <p class="muted small">{bt.done_intro}</p>
                     <label class="field" for="done-date">
@@ -427,7 +427,7 @@ pub fn BoardPage() -> impl IntoView {
                         <button class="btn btn-primary" on:click=move |_| confirm_done()>{bt.confirm}</button>
                     </div>
                 </div>
-            </div>
+            </Modal>
         </Show>
     }
 }

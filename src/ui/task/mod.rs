@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::state::{new_task_id, now, today};
 use super::task_list::bucket_class;
+use super::dialog::ConfirmDialog;
 use super::{navigate, Workspace};
 use crate::domain::deadline::read_deadline;
 use crate::domain::edit::{self, Conflict, Edit};
@@ -438,27 +439,17 @@ pub fn TaskPage(id: Option<TaskId>) -> impl IntoView {
             </section>
         })}
         <Show when=move || deleting.get()>
-            <div class="modal-backdrop" on:click=move |_| deleting.set(false)>
-                <div class="modal" role="dialog" aria-modal="true" aria-labelledby="delete-title" on:click=|ev| ev.stop_propagation()
-                    on:keydown=move |ev| if ev.key() == "Escape" { deleting.set(false) }>
-                    <h2 id="delete-title">{tt.delete}</h2>
-                    <p>{tt.delete_confirm}</p>
-                    <div class="modal-actions">
-                        <button class="btn" autofocus on:click=move |_| deleting.set(false)>{t.cancel}</button>
-                        <button class="btn btn-danger" on:click={
-                            let delete_id = delete_id.clone();
-                            move |_| {
-                                deleting.set(false);
-                                if let Some(id) = &delete_id {
-                                    if ws.delete_task(id) {
-                                        back();
-                                    }
-                                }
+            <ConfirmDialog title=tt.delete text=tt.delete_confirm.to_string() yes=tt.delete on_close=move || deleting.set(false)
+                on_yes={
+                    let delete_id = delete_id.clone();
+                    move || {
+                        if let Some(id) = &delete_id {
+                            if ws.delete_task(id) {
+                                back();
                             }
-                        }>{tt.delete}</button>
-                    </div>
-                </div>
-            </div>
+                        }
+                    }
+                } />
         </Show>
     }
     .into_any()

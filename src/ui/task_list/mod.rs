@@ -7,6 +7,7 @@ pub use row::task_row;
 
 use leptos::prelude::*;
 
+use super::dialog::ConfirmDialog;
 use super::filter_bar::{set_filter, FilterBar};
 use super::listing::{use_listing, Listing};
 use super::welcome::Welcome;
@@ -176,31 +177,8 @@ fn TaskTable() -> impl IntoView {
             </button>
         </Show>
         <Show when=move || confirming.get()>
-            <div class="modal-backdrop" on:click=move |_| confirming.set(false)>
-                <div
-                    class="modal"
-                    role="dialog"
-                    aria-modal="true"
-                    aria-labelledby="confirm-title"
-                    on:click=|ev| ev.stop_propagation()
-                    on:keydown=move |ev| if ev.key() == "Escape" { confirming.set(false) }
-                >
-                    <h2 id="confirm-title">{t.clear_workspace}</h2>
-                    <p>{t.clear_confirm}</p>
-                    <div class="modal-actions">
-                        <button class="btn" autofocus on:click=move |_| confirming.set(false)>{t.cancel}</button>
-                        <button
-                            class="btn btn-danger"
-                            on:click=move |_| {
-                                confirming.set(false);
-                                ws.clear();
-                            }
-                        >
-                            {t.clear_yes}
-                        </button>
-                    </div>
-                </div>
-            </div>
+            <ConfirmDialog title=t.clear_workspace text=t.clear_confirm.to_string() yes=t.clear_yes on_close=move || confirming.set(false)
+                on_yes=move || ws.clear() />
         </Show>
     }
 }
