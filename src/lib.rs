@@ -13,6 +13,7 @@ pub mod query;
 pub mod route;
 pub mod sample;
 pub mod store;
+pub mod vocabulary;
 pub mod workspace;
 
 #[cfg(target_arch = "wasm32")]

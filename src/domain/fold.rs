@@ -44,17 +44,22 @@ pub fn fold_key(text: &str) -> String {
     fold_words(text).join(" ")
 }
 
-/// Does `haystack` contain the query as a phrase starting at a word, ignoring case and
-/// diacritics? "phong kinh te" finds "Phòng Kinh tế" but not a text that merely has "phòng",
-/// "kinh phí" and "y tế" in different places. `haystack_folded` must be the result of [`fold`].
-pub fn matches_query(haystack_folded: &str, query: &str) -> bool {
-    let q = fold(query);
+/// The text a search looks in: each part's folded words ([`fold_key`]), parts kept apart by " | "
+/// so a phrase never runs from one field into the next.
+pub fn search_key(parts: &[&str]) -> String {
+    parts.iter().map(|p| fold_key(p)).filter(|k| !k.is_empty()).collect::<Vec<_>>().join(" | ")
+}
+
+/// Does the haystack contain the query's words, in order, as a phrase starting at a word,
+/// ignoring case, diacritics and punctuation? "phong kinh te" finds "Phòng Kinh tế" but not a
+/// text that merely has "phòng", "kinh phí" and "y tế" in different places; "phòng chống dịch"
+/// finds "phòng, chống dịch". `haystack` must be made by [`search_key`].
+pub fn matches_query(haystack: &str, query: &str) -> bool {
+    let q = fold_key(query);
     if q.is_empty() {
         return true;
     }
-    haystack_folded.match_indices(&q).any(|(i, _)| {
-        i == 0 || !haystack_folded[..i].chars().next_back().is_some_and(char::is_alphanumeric)
-    })
+    haystack.match_indices(&q).any(|(i, _)| i == 0 || haystack[..i].ends_with(' '))
 }
 
 fn is_combining_mark(c: char) -> bool {
@@ -68,14 +73,24 @@ mod tests {
 
     #[test]
     fn unit_name_is_found_without_diacritics() {
-        assert!(matches_query(&fold("Phòng Kinh tế"), "phong kinh te"));
-        assert!(matches_query(&fold("Phòng Kinh tế"), "KINH TẾ"));
-        assert!(!matches_query(&fold("Phòng Kinh tế"), "phong tai chinh"));
+        assert!(matches_query(&search_key(&["Phòng Kinh tế"]), "phong kinh te"));
+        assert!(matches_query(&search_key(&["Phòng Kinh tế"]), "KINH TẾ"));
+        assert!(!matches_query(&search_key(&["Phòng Kinh tế"]), "phong tai chinh"));
+    }
+
+    #[test]
+    fn punctuation_is_ignored_but_word_order_is_not() {
+        let text = search_key(&["Tăng cường công tác phòng, chống dịch bệnh", "125/TB-UBND"]);
+        assert!(matches_query(&text, "phòng chống dịch"));
+        assert!(matches_query(&text, "phong, chong"));
+        assert!(matches_query(&text, "125/TB-UBND"));
+        assert!(!matches_query(&text, "chống phòng"));
+        assert!(!matches_query(&text, "benh 125"), "a phrase does not run across fields");
     }
 
     #[test]
     fn the_query_is_a_phrase_starting_at_a_word() {
-        let text = fold("Rà soát đối tượng trên 70 tuổi; hỗ trợ kinh phí cấp thẻ bảo hiểm y tế (Phòng LĐ-TB&XH)");
+        let text = search_key(&["Rà soát đối tượng trên 70 tuổi; hỗ trợ kinh phí cấp thẻ bảo hiểm y tế (Phòng LĐ-TB&XH)"]);
         assert!(!matches_query(&text, "phong kinh te"), "words scattered apart are not the phrase");
         assert!(matches_query(&text, "kinh phi"));
         assert!(matches_query(&text, "bao hiem y"));
@@ -87,7 +102,7 @@ mod tests {
     #[test]
     fn d_finds_đ() {
         assert_eq!(fold("Đôn Đốc"), "don doc");
-        assert!(matches_query(&fold("Quản lý đô thị"), "do thi"));
+        assert!(matches_query(&search_key(&["Quản lý đô thị"]), "do thi"));
     }
 
     #[test]

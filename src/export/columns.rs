@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::domain::vn_date::format_date;
 use crate::domain::{DeadlineKind, Recurrence, Status, Task, UnitDirectory};
-use crate::i18n::texts;
+use crate::vocabulary;
 
 /// What a cell holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,7 +77,7 @@ pub fn tracker_columns(as_of: NaiveDate) -> Vec<Column> {
         Column { header: "Loại thời hạn".into(), width: 11.0, kind: Kind::Short, value: |t, _, _| text(deadline_kind_text(t.deadline.kind)) },
         Column { header: "Thời hạn".into(), width: 11.0, kind: Kind::Date, value: |t, _, _| Value::Date(t.deadline.due_date()) },
         Column { header: "Thời hạn theo văn bản".into(), width: 14.0, kind: Kind::Long, value: |t, _, _| text(&t.deadline.text) },
-        Column { header: "Tiến độ".into(), width: 12.0, kind: Kind::Short, value: |t, _, _| text((texts().progress)(t.progress)) },
+        Column { header: "Tiến độ".into(), width: 12.0, kind: Kind::Short, value: |t, _, _| text(vocabulary::progress(t.progress)) },
         Column { header: "Kết quả thực hiện".into(), width: 30.0, kind: Kind::Long, value: |t, _, _| text(&t.result) },
         Column { header: "Minh chứng".into(), width: 18.0, kind: Kind::Long, value: |t, _, _| text(&t.evidence) },
         Column { header: "Ngày hoàn thành".into(), width: 11.0, kind: Kind::Date, value: |t, _, _| Value::Date(t.completed_on) },
@@ -87,7 +87,7 @@ pub fn tracker_columns(as_of: NaiveDate) -> Vec<Column> {
             header: format!("Đánh giá (tính đến {})", format_date(as_of)),
             width: 18.0,
             kind: Kind::Long,
-            value: |_, s, _| text((texts().bucket)(s.bucket)),
+            value: |_, s, _| text(vocabulary::bucket(s.bucket)),
         },
         Column {
             header: "Số ngày quá hạn".into(),

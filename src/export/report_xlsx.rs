@@ -12,6 +12,7 @@ use crate::report::monthly::{Basis, Report, RowKind};
 /// The summary's columns after TT and Đơn vị, as the official table has them.
 pub const SUMMARY_HEADERS: [&str; 8] = [
     "Tổng số",
+    // The bucket names of `vocabulary::bucket`, in the report's order.
     "Hoàn thành đúng hạn",
     "Hoàn thành quá hạn",
     "Đang thực hiện trong hạn",

@@ -60,7 +60,7 @@ fn the_tracker_has_its_title_header_dates_and_status() {
     // Status and days overdue come from the status function.
     for (i, t) in tasks.iter().enumerate() {
         let s = t.status(as_of(), StatusRules::default());
-        assert_eq!(cell(4 + i as u32, 19), Data::String((crate::i18n::texts().bucket)(s.bucket).into()));
+        assert_eq!(cell(4 + i as u32, 19), Data::String(crate::vocabulary::bucket(s.bucket).into()));
         let days = cell(4 + i as u32, 20);
         if s.bucket == crate::domain::Bucket::Overdue {
             assert_eq!(days, Data::Float(s.days_late as f64));

@@ -11,7 +11,7 @@ use rust_xlsxwriter::{DataValidation, ExcelDateTime, Format, FormatAlign, Protec
 use super::tracker::{base_format, lines_needed, FONT};
 use crate::domain::vn_date::format_date;
 use crate::domain::{Progress, Status, Task, Unit};
-use crate::i18n::texts;
+use crate::vocabulary;
 
 /// The file name for a unit's list: "Nhiem-vu_Phong-Kinh-te_2024-01-20.xlsx".
 pub fn unit_file_name(unit: &Unit, day: NaiveDate) -> String {
@@ -73,7 +73,7 @@ pub fn unit_xlsx(unit: &Unit, tasks: &[(&Task, Status)], as_of: NaiveDate) -> Re
             None => s.write_blank(r, 4, &locked)?,
         };
         s.write_string_with_format(r, 5, &task.deadline.text, &locked)?;
-        s.write_string_with_format(r, 6, (texts().progress)(task.progress), &open)?;
+        s.write_string_with_format(r, 6, vocabulary::progress(task.progress), &open)?;
         s.write_string_with_format(r, 7, &task.result, &open)?;
         s.write_string_with_format(r, 8, &task.evidence, &open)?;
         match task.completed_on {
@@ -84,7 +84,7 @@ pub fn unit_xlsx(unit: &Unit, tasks: &[(&Task, Status)], as_of: NaiveDate) -> Re
         s.set_row_height(r, lines as f64 * 15.0 + 3.0)?;
     }
     let last = head_row + tasks.len().max(1) as u32;
-    let choices: Vec<&str> = Progress::ALL.iter().map(|p| (texts().progress)(*p)).collect();
+    let choices: Vec<&str> = Progress::ALL.iter().map(|p| vocabulary::progress(*p)).collect();
     let progress = DataValidation::new()
         .allow_list_strings(&choices)?
         .set_error_title("Tiến độ")?

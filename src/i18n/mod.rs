@@ -74,6 +74,10 @@ pub struct Texts {
     pub days_overdue: fn(u32) -> String,
     pub days_late: fn(u32) -> String,
     pub due_soon: fn(i64) -> String,
+    /// The line under a status: days overdue, days late, days left when due soon.
+    pub status_detail: fn(&crate::domain::Status) -> Option<String>,
+    pub as_of_title: fn(&str) -> String,
+    pub skip_to_content: &'static str,
     pub no_deadline: &'static str,
     pub deadline_unreadable: &'static str,
     pub show_more: fn(usize) -> String,
@@ -285,6 +289,10 @@ pub struct UnitTexts {
     pub aliases: &'static str,
     pub not_found: &'static str,
     pub error: fn(&crate::domain::UnitError) -> String,
+    pub add_unit: &'static str,
+    pub add_unit_placeholder: &'static str,
+    pub add_unit_button: &'static str,
+    pub kind_auto: &'static str,
 }
 
 /// The filter bar.

@@ -63,12 +63,21 @@ pub const VI: Texts = Texts {
     col_deadline: "Thời hạn",
     col_progress: "Tiến độ",
     col_status: "Tình trạng",
-    days_overdue: |n| format!("Quá hạn {n} ngày"),
-    days_late: |n| format!("trễ {n} ngày"),
+    days_overdue: |n| format!("Quá hạn {} ngày", thousands(n as usize)),
+    days_late: |n| format!("trễ {} ngày", thousands(n as usize)),
+    // 0: due on the day the view is as of (today, or a past date being looked at).
     due_soon: |n| match n {
-        0 => "Đến hạn hôm nay".to_string(),
+        0 => "Đến hạn".to_string(),
         1 => "Còn 1 ngày".to_string(),
-        n => format!("Còn {n} ngày"),
+        n => format!("Còn {} ngày", thousands(n.max(0) as usize)),
+    },
+    skip_to_content: "Bỏ qua, đến nội dung chính",
+    as_of_title: |d| format!(" — tình hình đến ngày {d}"),
+    status_detail: |s| match s.bucket {
+        Bucket::Overdue => Some((VI.days_overdue)(s.days_late)),
+        Bucket::DoneLate => Some((VI.days_late)(s.days_late)),
+        Bucket::InProgressInTime if s.due_soon => s.days_left.map(|d| (VI.due_soon)(d as i64)),
+        _ => None,
     },
     no_deadline: "Không thời hạn",
     deadline_unreadable: "Chưa đọc được thời hạn",
@@ -307,6 +316,10 @@ pub const VI: Texts = Texts {
         save: "Lưu",
         aliases: "Tên gọi khác",
         not_found: "Không tìm thấy đơn vị này (có thể đã được gộp).",
+        add_unit: "Thêm đơn vị",
+        add_unit_placeholder: "Tên đầy đủ, vd. UBND phường Mai Hùng",
+        add_unit_button: "Thêm",
+        kind_auto: "Loại: tự nhận theo tên",
         error: |e| match e {
             crate::domain::UnitError::EmptyName => "Tên đơn vị không được để trống.".into(),
             crate::domain::UnitError::AliasTaken(other) => format!("Tên này đã là của đơn vị “{other}”. Nếu là một đơn vị, hãy gộp hai đơn vị."),
@@ -420,9 +433,10 @@ fn bucket(b: Bucket) -> &'static str {
         Bucket::DoneOnTime => "Hoàn thành đúng hạn",
         Bucket::DoneLate => "Hoàn thành quá hạn",
         Bucket::DoneNoDeadline => "Hoàn thành (không thời hạn)",
-        Bucket::InProgressInTime => "Đang thực hiện trong hạn",
+        // Not "Đang thực hiện …": beside progress "Chưa thực hiện" that would read as a contradiction.
+        Bucket::InProgressInTime => "Chưa hoàn thành, còn hạn",
         Bucket::Overdue => "Quá hạn chưa hoàn thành",
-        Bucket::InProgressNoDeadline => "Đang thực hiện (không thời hạn)",
+        Bucket::InProgressNoDeadline => "Chưa hoàn thành (không thời hạn)",
     }
 }
 

@@ -45,7 +45,7 @@ pub fn search_text(task: &Task, units: &crate::domain::UnitDirectory) -> String 
         .filter_map(|u| units.get(u))
         .flat_map(|u| [u.name.as_str(), u.short_name.as_str()])
         .collect();
-    format!("{} \n {}", task.search_text(), crate::domain::fold::fold(&names.join(" \n ")))
+    format!("{} | {}", task.search_text(), crate::domain::fold::search_key(&names))
 }
 
 /// [`chase_order`] of the tasks that pass the filter. `search_texts[i]` is task `i`'s folded

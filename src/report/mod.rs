@@ -99,6 +99,40 @@ pub fn worst_first(summaries: &mut [UnitSummary]) {
     });
 }
 
+/// The orders the unit table can be sorted in (a column heading clicked).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SummaryOrder {
+    /// [`worst_first`].
+    Worst,
+    Name,
+    /// Most tasks led first.
+    Total,
+    /// Most tasks in this bucket first.
+    Bucket(Bucket),
+    /// Lowest on-time rate first; units with no rate (nothing due yet) last.
+    Rate,
+}
+
+/// Sort the unit table; `reverse` turns the order round.
+pub fn sort_summaries(summaries: &mut [UnitSummary], by: SummaryOrder, units: &UnitDirectory, reverse: bool) {
+    let name = |s: &UnitSummary| units.get(&s.unit).map(|u| u.name.clone()).unwrap_or_default();
+    match by {
+        SummaryOrder::Worst => worst_first(summaries),
+        SummaryOrder::Name => summaries.sort_by_cached_key(name),
+        SummaryOrder::Total => summaries.sort_by(|a, b| b.lead.total.cmp(&a.lead.total)),
+        SummaryOrder::Bucket(bk) => summaries.sort_by(|a, b| b.lead.get(bk).cmp(&a.lead.get(bk))),
+        SummaryOrder::Rate => summaries.sort_by(|a, b| match (a.on_time_rate(), b.on_time_rate()) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }),
+    }
+    if reverse {
+        summaries.reverse();
+    }
+}
+
 /// A rate as Vietnamese paperwork writes it: one decimal, a comma, "83,7%".
 pub fn percent(rate: f64) -> String {
     format!("{:.1}%", rate * 100.0).replace('.', ",")
@@ -144,6 +178,13 @@ mod tests {
         assert_eq!(s[1].on_time_rate(), None, "nothing to judge yet");
         worst_first(&mut s);
         assert_eq!(s[0].unit, kt);
+        // By rate: lowest first, a unit with nothing to judge last (also when reversed, first).
+        sort_summaries(&mut s, SummaryOrder::Rate, &dir, false);
+        assert_eq!(s.iter().map(|x| x.unit.clone()).collect::<Vec<_>>(), vec![kt.clone(), tt.clone()]);
+        sort_summaries(&mut s, SummaryOrder::Name, &dir, false);
+        assert_eq!(s[0].unit, kt, "Phòng Kinh tế before Thanh tra");
+        sort_summaries(&mut s, SummaryOrder::Total, &dir, true);
+        assert_eq!(s[0].unit, tt, "reversed: fewest tasks first");
     }
 
     #[test]

@@ -47,6 +47,11 @@ fn status_label(s: StatusFilter) -> &'static str {
 fn DateField(label: &'static str, id: &'static str, value: Signal<Option<chrono::NaiveDate>>, set: Callback<Option<chrono::NaiveDate>>) -> impl IntoView {
     let t = texts();
     let invalid = RwSignal::new(false);
+    // A date set from elsewhere (Hôm nay, Back) replaces whatever was mistyped.
+    Effect::new(move |_| {
+        value.track();
+        invalid.set(false);
+    });
     view! {
         <label class="field-inline" for=id>
             <span>{label}</span>

@@ -14,6 +14,9 @@ use crate::route::Route;
 pub struct Listing {
     pub ranked: Memo<Vec<Ranked>>,
     pub counts: Memo<BucketCounts>,
+    /// The counts per status of the tasks the filter shows when its status is left out: the
+    /// coloured chips keep the whole breakdown while one of them filters.
+    pub breakdown: Memo<BucketCounts>,
 }
 
 /// The filtered tasks of the current address; `unit` narrows them to one unit (the unit page).
@@ -29,13 +32,24 @@ pub fn use_listing(unit: Option<UnitId>) -> Listing {
             Vec::new()
         }
     });
-    let ranked = Memo::new(move |_| {
+    let filter = Memo::new(move |_| {
         let mut filter = route.with(|r| r.filter.clone());
         if unit.is_some() {
             filter.unit = unit.clone();
         }
-        ws.tasks.with(|tasks| search_texts.with(|texts| filtered(tasks, texts, &filter, as_of.get(), ws.rules.get())))
+        filter
+    });
+    let ranked = Memo::new(move |_| {
+        filter.with(|filter| ws.tasks.with(|tasks| search_texts.with(|texts| filtered(tasks, texts, filter, as_of.get(), ws.rules.get()))))
     });
     let counts = Memo::new(move |_| ranked.with(|r| BucketCounts::of(r)));
-    Listing { ranked, counts }
+    let breakdown = Memo::new(move |_| {
+        if filter.with(|f| f.status.is_none()) {
+            return counts.get();
+        }
+        let mut all = filter.get();
+        all.status = None;
+        ws.tasks.with(|tasks| search_texts.with(|texts| BucketCounts::of(&filtered(tasks, texts, &all, as_of.get(), ws.rules.get()))))
+    });
+    Listing { ranked, counts, breakdown }
 }

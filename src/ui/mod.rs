@@ -68,6 +68,12 @@ pub fn App() -> impl IntoView {
     let (directive_href, directive_current) = link(Page::Directive);
 
     view! {
+        <a class="skip-link" href="#/" on:click=move |ev| {
+            ev.prevent_default();
+            if let Some(main) = document().get_element_by_id("noi-dung").and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+                let _ = main.focus();
+            }
+        }>{t.skip_to_content}</a>
         <header class="topbar">
             <a class="brand" href="#/nhiem-vu">
                 <span class="brand-mark" aria-hidden="true">"ĐĐ"</span>
@@ -86,7 +92,7 @@ pub fn App() -> impl IntoView {
             </nav>
         </header>
         <NoticeArea notices=notices on_retry=move || ws.save() on_undo=move || ws.undo() on_redo=move || ws.redo() on_download=move || export::download_backup(ws) />
-        <main class="content">
+        <main class="content" id="noi-dung" tabindex="-1">
             {move || match page.get() {
                 // Pages that look a record up wait until the stored data has been read.
                 _ if ws.phase.get() == Phase::Loading => view! { <p class="loading">{t.loading}</p> }.into_any(),

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { serveDist, launch, openApp, countText, storedCounts } from './harness.mjs';
+import { serveDist, launch, openApp, countText, storedCounts, stampSchemaVersion } from './harness.mjs';
 
 // The sample holds the 62 tasks of seed 000 and the 90 of seed 002 (see src/sample/tests.rs).
 const SAMPLE_TASKS = 152;
@@ -141,14 +141,7 @@ test('the address holds the page and the as-of date: bookmarks and the back butt
 test('data saved by a newer version is shown as such and never written over', async () => {
   const { ctx, page } = await openApp(browser, server.url);
   await loadSample(page);
-  await page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('dondoc');
-    open.onsuccess = () => {
-      const tx = open.result.transaction('meta', 'readwrite');
-      tx.objectStore('meta').put(99, 'schema_version');
-      tx.oncomplete = () => { open.result.close(); resolve(); };
-    };
-  }));
+  await stampSchemaVersion(page, 99);
   await page.reload();
   const alert = page.locator('.notice-error');
   await alert.waitFor();

@@ -66,4 +66,28 @@ export function storedCounts(page) {
   }));
 }
 
+/** Every stored task record, parsed. */
+export function storedTasks(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('dondoc');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction('tasks').objectStore('tasks').getAll();
+      req.onsuccess = () => { open.result.close(); resolve(req.result.map((r) => JSON.parse(r))); };
+    };
+  }));
+}
+
+/** Write a schema version into storage, as a newer (or older) Đôn Đốc would. */
+export function stampSchemaVersion(page, version) {
+  return page.evaluate((version) => new Promise((resolve) => {
+    const open = indexedDB.open('dondoc');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('meta', 'readwrite');
+      tx.objectStore('meta').put(version, 'schema_version');
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+    };
+  }), version);
+}
+
 export const fixture = (name) => new URL(`../fixtures/${name}`, import.meta.url).pathname;

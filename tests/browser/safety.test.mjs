@@ -3,7 +3,7 @@
 // recycle bin across a reload, and input that used to crash the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, countText, storedCounts } from './harness.mjs';
+import { serveDist, launch, openApp, countText, storedCounts, storedTasks, stampSchemaVersion } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -19,18 +19,7 @@ async function loadSample(page) {
 /** Wait until every change on the page is stored (the footer says so). */
 const saved = (page) => page.waitForFunction(() => /Dữ liệu được lưu trên trình duyệt/.test(document.querySelector('.statusbar')?.textContent ?? ''));
 
-/** One task record as stored in IndexedDB. */
-function storedTask(page, id) {
-  return page.evaluate((id) => new Promise((resolve, reject) => {
-    const open = indexedDB.open('dondoc');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const req = db.transaction('tasks').objectStore('tasks').get(id);
-      req.onsuccess = () => { db.close(); resolve(req.result ? JSON.parse(req.result) : null); };
-    };
-  }), id);
-}
+const storedTask = async (page, id) => (await storedTasks(page)).find((t) => t.id === id) ?? null;
 
 const result = (page) => page.locator('label:has-text("Kết quả thực hiện") textarea');
 const note = (page) => page.locator('label:has-text("Ghi chú") textarea');
@@ -115,14 +104,7 @@ test('an open tab stops writing as soon as a newer version has written the data'
   const id = await page.locator('table.tasks tbody tr').first().getAttribute('data-id');
   const before = await storedTask(page, id);
   // A newer Đôn Đốc, in another tab, writes its version number.
-  await page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('dondoc');
-    open.onsuccess = () => {
-      const tx = open.result.transaction('meta', 'readwrite');
-      tx.objectStore('meta').put(99, 'schema_version');
-      tx.oncomplete = () => { open.result.close(); resolve(); };
-    };
-  }));
+  await stampSchemaVersion(page, 99);
   await page.goto(server.url + `#/nhiem-vu/${encodeURIComponent(id)}`);
   await page.waitForSelector('.task-form');
   await note(page).fill('Ghi chú của phiên bản cũ');
@@ -170,13 +152,7 @@ test('fifty filtered tasks change in one step, one write, one undo, kept after a
   await bar.getByRole('button', { name: `Áp dụng cho ${shown} nhiệm vụ` }).click();
   await page.waitForFunction((n) => document.querySelector('.notices').textContent.includes(`Đã chuyển ${n} nhiệm vụ sang Hoàn thành`), shown);
   await saved(page);
-  const ids = await page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('dondoc');
-    open.onsuccess = () => {
-      const req = open.result.transaction('tasks').objectStore('tasks').getAll();
-      req.onsuccess = () => { open.result.close(); resolve(req.result.map((r) => JSON.parse(r)).filter((t) => t.progress === 'done').length); };
-    };
-  }));
+  const ids = (await storedTasks(page)).filter((t) => t.progress === 'done').length;
   assert.ok(ids >= shown, 'every changed task is stored as done');
   await page.reload();
   await page.waitForSelector('table.tasks');

@@ -9,7 +9,7 @@ use super::dialog::Modal;
 use super::filter_bar::FilterBar;
 use super::listing::use_listing;
 use super::state::today;
-use super::task_list::{bucket_class, BucketSummary, SUMMARY_ORDER};
+use super::task_list::{badge_class, BucketSummary, SUMMARY_ORDER};
 use super::{navigate, Workspace};
 use crate::domain::vn_date::{format_date, parse_date};
 use crate::domain::{Bucket, DeadlineKind, Progress, Status, TaskId, UnitId};
@@ -210,13 +210,8 @@ pub fn BoardPage() -> impl IntoView {
     let card_view = move |card: Card| {
         let by_status = layout.get_untracked().by_status;
         let Card { id, content, unit, source, deadline, recurring, status, progress, href, .. } = card;
-        let badge = if status.due_soon { format!("{} st-soon", bucket_class(status.bucket)) } else { bucket_class(status.bucket).to_string() };
-        let detail = match status.bucket {
-            Bucket::Overdue => Some((t.days_overdue)(status.days_late)),
-            Bucket::DoneLate => Some((t.days_late)(status.days_late)),
-            Bucket::InProgressInTime if status.due_soon => status.days_left.map(|d| (t.due_soon)(d as i64)),
-            _ => None,
-        };
+        let badge = badge_class(&status);
+        let detail = (t.status_detail)(&status);
         let (drag_id, key_id, move_id) = (id.clone(), id.clone(), id.clone());
         let open = href.clone();
         let label = content.clone();
@@ -391,7 +386,7 @@ pub fn BoardPage() -> impl IntoView {
     view! {
         <section class="list-head">
             <div class="list-title">
-                <h1>{t.nav_board}</h1>
+                <h1>{t.nav_board}{move || super::task_list::past_as_of(route)}</h1>
                 <span class="count" data-testid="task-count">{move || (t.task_count)(listing.counts.get().total)}</span>
             </div>
             <div class="segmented" role="group" aria-label=bt.columns_by>

@@ -42,6 +42,20 @@ pub fn bucket_class(b: Bucket) -> &'static str {
     }
 }
 
+/// " — tình hình đến ngày 01/01/2020" when the view is as of a day other than today.
+pub fn past_as_of(route: RwSignal<Route>) -> Option<String> {
+    route.with(|r| r.as_of).filter(|d| *d != super::state::today()).map(|d| (texts().as_of_title)(&crate::domain::format_date(d)))
+}
+
+/// The classes of a status badge: its bucket's colour, amber when due soon.
+pub fn badge_class(status: &crate::domain::Status) -> String {
+    if status.due_soon {
+        format!("{} st-soon", bucket_class(status.bucket))
+    } else {
+        bucket_class(status.bucket).to_string()
+    }
+}
+
 #[component]
 pub fn TaskListPage() -> impl IntoView {
     let t = texts();
@@ -80,9 +94,9 @@ pub fn BucketSummary(listing: Listing) -> impl IntoView {
         <ul class="summary" aria-label="Tổng hợp theo tình trạng">
             {SUMMARY_ORDER
                 .iter()
-                .map(|&b| chip(StatusFilter::Bucket(b), bucket_class(b), (t.bucket)(b), Box::new(move || listing.counts.get().get(b))))
+                .map(|&b| chip(StatusFilter::Bucket(b), bucket_class(b), (t.bucket)(b), Box::new(move || listing.breakdown.get().get(b))))
                 .collect_view()}
-            {chip(StatusFilter::DueSoon, "st st-soon", t.due_soon_label, Box::new(move || listing.counts.get().due_soon))}
+            {chip(StatusFilter::DueSoon, "st st-soon", t.due_soon_label, Box::new(move || listing.breakdown.get().due_soon))}
         </ul>
     }
 }
@@ -134,7 +148,7 @@ fn TaskTable() -> impl IntoView {
     view! {
         <section class="list-head">
             <div class="list-title">
-                <h1>{t.nav_tasks}</h1>
+                <h1>{t.nav_tasks}{move || past_as_of(route)}</h1>
                 <span class="count" data-testid="task-count">{filtered_count}</span>
             </div>
             <a class="btn btn-primary" href="#/them-nhiem-vu" class:disabled=move || !ws.can_change()>{t.task.add}</a>

@@ -2,9 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::bucket_class;
 use super::super::selection::Selection;
-use crate::domain::{format_date, Bucket, DeadlineKind, Status, Task, TaskId, UnitDirectory};
+use crate::domain::{format_date, DeadlineKind, Status, Task, TaskId, UnitDirectory};
 use crate::i18n::texts;
 use crate::route::{to_hash, Page, Route};
 
@@ -33,13 +32,8 @@ pub fn task_row(
     let show_text = !deadline_text.is_empty() && deadline_date.as_deref() != Some(deadline_text.as_str());
     let problem = task.deadline.problem();
     let recurring = matches!(task.deadline.kind, DeadlineKind::Recurring(_));
-    let detail = match status.bucket {
-        Bucket::Overdue => Some((t.days_overdue)(status.days_late)),
-        Bucket::DoneLate => Some((t.days_late)(status.days_late)),
-        Bucket::InProgressInTime if status.due_soon => status.days_left.map(|d| (t.due_soon)(d as i64)),
-        _ => None,
-    };
-    let badge_class = if status.due_soon { format!("{} st-soon", bucket_class(status.bucket)) } else { bucket_class(status.bucket).to_string() };
+    let detail = (t.status_detail)(&status);
+    let badge_class = super::badge_class(&status);
 
     view! {
         <tr data-id=task.id.0.clone() data-bucket=format!("{:?}", status.bucket)>

@@ -12,20 +12,11 @@ use super::task_list::{bucket_class, task_row, BucketSummary};
 use super::{navigate, Workspace};
 use crate::domain::{Bucket, UnitId, UnitKind};
 use crate::i18n::texts;
-use crate::report::{percent, unit_summaries_of, worst_first, UnitSummary};
+use crate::report::{percent, sort_summaries, unit_summaries_of, SummaryOrder, UnitSummary};
 use crate::route::{to_hash, Page, Route};
 
 /// Columns of the unit table: the buckets in the order of the official report.
 const COLUMNS: [Bucket; 6] = Bucket::ALL;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum SortBy {
-    Worst,
-    Name,
-    Total,
-    Bucket(Bucket),
-    Rate,
-}
 
 fn rate_text(s: &UnitSummary) -> String {
     let t = &texts().units;
@@ -78,26 +69,16 @@ pub fn UnitsPage() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let route = expect_context::<RwSignal<Route>>();
     let listing = use_listing(None);
-    let sort = RwSignal::new((SortBy::Worst, false));
+    let sort = RwSignal::new((SummaryOrder::Worst, false));
     let summaries = Memo::new(move |_| {
         let mut s = ws.tasks.with(|tasks| {
             listing.ranked.with(|ranked| ws.units.with(|units| unit_summaries_of(ranked.iter().map(|r| (&tasks[r.index], r.status)), units)))
         });
         let (by, reverse) = sort.get();
-        let names = ws.units.with(|u| s.iter().map(|x| (x.unit.clone(), u.get(&x.unit).map(|u| u.name.clone()).unwrap_or_default())).collect::<std::collections::HashMap<_, _>>());
-        match by {
-            SortBy::Worst => worst_first(&mut s),
-            SortBy::Name => s.sort_by(|a, b| names[&a.unit].cmp(&names[&b.unit])),
-            SortBy::Total => s.sort_by(|a, b| b.lead.total.cmp(&a.lead.total)),
-            SortBy::Bucket(bk) => s.sort_by(|a, b| b.lead.get(bk).cmp(&a.lead.get(bk))),
-            SortBy::Rate => s.sort_by(|a, b| a.on_time_rate().unwrap_or(2.0).total_cmp(&b.on_time_rate().unwrap_or(2.0))),
-        }
-        if reverse {
-            s.reverse();
-        }
+        ws.units.with(|u| sort_summaries(&mut s, by, u, reverse));
         s
     });
-    let header = move |by: SortBy, label: &'static str| {
+    let header = move |by: SummaryOrder, label: &'static str| {
         let active = move || sort.get().0 == by;
         view! {
             <th class:sorted=active aria-sort=move || if active() { if sort.get().1 { "ascending" } else { "descending" } } else { "none" }>
@@ -146,6 +127,7 @@ pub fn UnitsPage() -> impl IntoView {
             <div class="list-title"><h1>{ut.title}</h1></div>
             <button class="btn btn-small" on:click=move |_| export_lists(ws, route, None)>{t.export.all_unit_lists}</button>
         </section>
+        <AddUnit />
         <FilterBar />
         <BucketSummary listing=listing />
         <p class="muted small">{ut.intro}" "{ut.sort_hint}"."</p>
@@ -153,11 +135,11 @@ pub fn UnitsPage() -> impl IntoView {
             <table class="units">
                 <thead>
                     <tr>
-                        {header(SortBy::Worst, "TT")}
-                        {header(SortBy::Name, ut.col_unit)}
-                        {header(SortBy::Total, ut.col_total)}
-                        {COLUMNS.iter().map(|b| header(SortBy::Bucket(*b), (t.bucket)(*b))).collect_view()}
-                        {header(SortBy::Rate, ut.col_rate)}
+                        {header(SummaryOrder::Worst, "TT")}
+                        {header(SummaryOrder::Name, ut.col_unit)}
+                        {header(SummaryOrder::Total, ut.col_total)}
+                        {COLUMNS.iter().map(|b| header(SummaryOrder::Bucket(*b), (t.bucket)(*b))).collect_view()}
+                        {header(SummaryOrder::Rate, ut.col_rate)}
                         <th>{ut.col_coordinating}</th>
                     </tr>
                 </thead>
@@ -165,6 +147,47 @@ pub fn UnitsPage() -> impl IntoView {
                 {move || section(UnitKind::Commune)}
             </table>
         </div>
+    }
+}
+
+/// Add a unit by hand (an empty workspace has none until a file or a directive brings some).
+#[component]
+fn AddUnit() -> impl IntoView {
+    let t = texts();
+    let ut = &t.units;
+    let ws = expect_context::<Workspace>();
+    let name = RwSignal::new(String::new());
+    let kind = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let k = match kind.get_untracked().as_str() {
+            "department" => Some(UnitKind::Department),
+            "commune" => Some(UnitKind::Commune),
+            _ => None,
+        };
+        match ws.add_unit(&name.get_untracked(), k) {
+            Ok(()) => {
+                name.set(String::new());
+                error.set(None);
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <form class="add-unit" on:submit=add>
+            <label class="field-inline" for="new-unit">
+                <span>{ut.add_unit}</span>
+                <input id="new-unit" type="text" placeholder=ut.add_unit_placeholder prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+            </label>
+            <select aria-label=ut.kind on:change=move |ev| kind.set(event_target_value(&ev))>
+                <option value="">{ut.kind_auto}</option>
+                <option value="department">{(t.unit_kind)(UnitKind::Department)}</option>
+                <option value="commune">{(t.unit_kind)(UnitKind::Commune)}</option>
+            </select>
+            <button class="btn btn-small" type="submit" disabled=move || !ws.can_change()>{ut.add_unit_button}</button>
+            {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+        </form>
     }
 }
 

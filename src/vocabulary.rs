@@ -1,0 +1,39 @@
+//! The words Đôn Đốc writes into files and reads back from them: progress and status as official
+//! trackers and reports write them. Export and import share these; the interface has its own
+//! texts (`i18n`), so rewording a screen never changes what a file says or how it is read back.
+
+use crate::domain::{Bucket, Progress};
+
+/// Progress as trackers write it; `Progress::from_text` reads each back.
+pub fn progress(p: Progress) -> &'static str {
+    match p {
+        Progress::NotStarted => "Chưa thực hiện",
+        Progress::InProgress => "Đang thực hiện",
+        Progress::Done => "Hoàn thành",
+        Progress::Paused => "Tạm dừng",
+    }
+}
+
+/// The official report's names of the status buckets (DOMAIN.md).
+pub fn bucket(b: Bucket) -> &'static str {
+    match b {
+        Bucket::DoneOnTime => "Hoàn thành đúng hạn",
+        Bucket::DoneLate => "Hoàn thành quá hạn",
+        Bucket::DoneNoDeadline => "Hoàn thành (không thời hạn)",
+        Bucket::InProgressInTime => "Đang thực hiện trong hạn",
+        Bucket::Overdue => "Quá hạn chưa hoàn thành",
+        Bucket::InProgressNoDeadline => "Đang thực hiện (không thời hạn)",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_progress_word_written_reads_back() {
+        for p in Progress::ALL {
+            assert_eq!(Progress::from_text(progress(p)), Some(p), "{}", progress(p));
+        }
+    }
+}
