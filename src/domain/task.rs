@@ -191,6 +191,24 @@ impl Task {
         derive_status(self.progress, self.deadline.due_date(), self.completed_on, as_of, rules)
     }
 
+    /// Progress as it stood at the end of `as_of`: progress changes kept in history after that
+    /// day are undone, and a task whose completion date is after that day was still underway
+    /// (the list as of a past date must not say "Hoàn thành" beside a status that is not done).
+    pub fn progress_on(&self, as_of: NaiveDate) -> Progress {
+        let mut p = self.progress;
+        for c in self.history.iter().rev().filter(|c| c.field == "progress" && c.at.date() > as_of) {
+            if let Some(old) = Progress::from_code(&c.old) {
+                p = old;
+            }
+        }
+        match self.completed_on {
+            // The evidence is dated on or before that day: it was done.
+            Some(d) if d <= as_of && self.progress == Progress::Done => Progress::Done,
+            Some(d) if d > as_of && p == Progress::Done => Progress::InProgress,
+            _ => p,
+        }
+    }
+
     /// Folded text a free-text search looks in: content, source, people, result, note.
     pub fn search_text(&self) -> String {
         search_key(&[
@@ -224,6 +242,23 @@ mod tests {
         assert_eq!(Progress::from_text("Tạm dừng"), Some(Progress::Paused));
         assert_eq!(Progress::from_text(""), None);
         assert_eq!(Progress::from_text("Khó khăn"), None);
+    }
+
+    #[test]
+    fn progress_as_it_stood_on_a_past_day() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2024, 1, d).unwrap();
+        let mut t = Task::new(TaskId("NV-1".into()), "Rà soát");
+        crate::domain::edit::apply(&mut t, crate::domain::edit::Edit::Progress(Progress::InProgress), day(10).and_hms_opt(9, 0, 0).unwrap());
+        crate::domain::edit::move_to(&mut t, Progress::Done, Some(day(19)), None, day(20).and_hms_opt(9, 0, 0).unwrap());
+        assert_eq!(t.progress_on(day(5)), Progress::NotStarted, "before anything was done");
+        assert_eq!(t.progress_on(day(15)), Progress::InProgress);
+        assert_eq!(t.progress_on(day(19)), Progress::Done, "the evidence's date counts, not the day it was typed");
+        assert_eq!(t.progress_on(day(25)), Progress::Done);
+        // Without history, a task done later was underway.
+        let mut u = Task::new(TaskId("NV-2".into()), "Báo cáo");
+        u.progress = Progress::Done;
+        u.completed_on = Some(day(19));
+        assert_eq!(u.progress_on(day(5)), Progress::InProgress);
     }
 
     #[test]

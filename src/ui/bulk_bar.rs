@@ -28,6 +28,8 @@ pub fn BulkBar(selection: Selection, #[prop(into)] visible: Signal<Vec<crate::do
     let action = RwSignal::new(Action::Progress);
     let value = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
+    // Moving to done asks the completion date, as the board does: today unless the person says.
+    let done_on = RwSignal::new(crate::domain::format_date(today()));
     let error = RwSignal::new(None::<String>);
     let apply = move |_| {
         let ids = selection.ids();
@@ -38,7 +40,14 @@ pub fn BulkBar(selection: Selection, #[prop(into)] visible: Signal<Vec<crate::do
         let done = match action.get_untracked() {
             Action::Progress => {
                 let Some(p) = Progress::from_code(&v) else { return error.set(Some(bt.choose_value.into())) };
-                let completed = (p == Progress::Done).then(today);
+                let completed = if p == Progress::Done {
+                    match crate::domain::vn_date::parse_date(&done_on.get_untracked()) {
+                        Some(d) => Some(d),
+                        None => return error.set(Some(t.as_of_invalid.into())),
+                    }
+                } else {
+                    None
+                };
                 ws.move_tasks(ids, p, completed, None)
             }
             Action::Leader => ws.bulk(ids, vec![Edit::Leader(v)], String::new()),
@@ -74,6 +83,12 @@ pub fn BulkBar(selection: Selection, #[prop(into)] visible: Signal<Vec<crate::do
                 <option value="">{bt.choose}</option>
                 {Progress::ALL.into_iter().map(|p| view! { <option value=p.code()>{(t.progress)(p)}</option> }).collect_view()}
             </select>
+            <Show when=move || value.get() == Progress::Done.code()>
+                <label class="bulk-action">
+                    <span>{t.board.done_date}</span>
+                    <input type="text" class="date-input" prop:value=move || done_on.get() on:input=move |ev| done_on.set(event_target_value(&ev)) />
+                </label>
+            </Show>
         }.into_any(),
         Action::Lead => view! {
             <select aria-label=bt.value prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>

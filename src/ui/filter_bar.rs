@@ -131,6 +131,7 @@ pub fn FilterBar(
     };
     let as_of = Signal::derive(move || route.with(|r| r.as_of));
     view! {
+        <div class="filter-area">
         <div class="filters" role="search">
             <Show when=move || !fixed_unit>
                 <select
@@ -231,6 +232,7 @@ pub fn FilterBar(
             >
                 {t.today}
             </button>
+        </div>
         </div>
     }
 }

@@ -17,6 +17,8 @@ pub struct Listing {
     /// The counts per status of the tasks the filter shows when its status is left out: the
     /// coloured chips keep the whole breakdown while one of them filters.
     pub breakdown: Memo<BucketCounts>,
+    /// The ids of the tasks shown, in chasing order.
+    pub ids: Memo<Vec<crate::domain::TaskId>>,
 }
 
 /// The filtered tasks of the current address; `unit` narrows them to one unit (the unit page).
@@ -51,5 +53,6 @@ pub fn use_listing(unit: Option<UnitId>) -> Listing {
         all.status = None;
         ws.tasks.with(|tasks| search_texts.with(|texts| BucketCounts::of(&filtered(tasks, texts, &all, as_of.get(), ws.rules.get()))))
     });
-    Listing { ranked, counts, breakdown }
+    let ids = Memo::new(move |_| ranked.with(|r| ws.tasks.with(|tasks| r.iter().filter_map(|x| tasks.get(x.index).map(|t| t.id.clone())).collect())));
+    Listing { ranked, counts, breakdown, ids }
 }

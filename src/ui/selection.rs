@@ -15,8 +15,17 @@ pub struct Selection {
 }
 
 impl Selection {
-    pub fn new() -> Selection {
-        Selection { ids: RwSignal::new(BTreeSet::new()), last: StoredValue::new(None) }
+    /// An empty selection of the tasks a view shows (`visible`, in its order); ticked tasks the
+    /// view stops showing (deleted, filtered away) are no longer ticked.
+    pub fn following(visible: Memo<Vec<TaskId>>) -> Selection {
+        let s = Selection { ids: RwSignal::new(BTreeSet::new()), last: StoredValue::new(None) };
+        Effect::new(move |_| {
+            let shown: BTreeSet<TaskId> = visible.with(|v| v.iter().cloned().collect());
+            if s.ids.with_untracked(|ids| ids.iter().any(|id| !shown.contains(id))) {
+                s.ids.update(|ids| ids.retain(|id| shown.contains(id)));
+            }
+        });
+        s
     }
 
     pub fn contains(&self, id: &TaskId) -> bool {

@@ -91,6 +91,8 @@ pub fn BoardPage() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let route = expect_context::<RwSignal<Route>>();
     let listing = use_listing(None);
+    let visible = listing.ids;
+    let selection = super::selection::Selection::following(visible);
     let layout = Memo::new(move |_| route.with(|r| r.board));
     let any_paused = Memo::new(move |_| ws.tasks.with(|ts| ts.iter().any(|t| t.progress == Progress::Paused)));
     let columns = Memo::new(move |_| {
@@ -249,6 +251,22 @@ pub fn BoardPage() -> impl IntoView {
                 <a class="kcard-content" href=href>{content}</a>
                 <div class="kcard-meta"><span class="kcard-unit">{unit}</span>{(!source.is_empty()).then(|| view! { <span class="kcard-source">{source}</span> })}</div>
                 <div class="kcard-foot">
+                    {
+                        let sel_id = id.clone();
+                        let click_id = id.clone();
+                        view! {
+                            <input type="checkbox" class="kcard-select" aria-label=t.bulk.select_task
+                                prop:checked=move || selection.contains(&sel_id)
+                                on:click=move |ev| {
+                                    let shift = ev.shift_key();
+                                    visible.with_untracked(|order| {
+                                        if let Some(i) = order.iter().position(|x| *x == click_id) {
+                                            selection.click(order, i, shift);
+                                        }
+                                    });
+                                } />
+                        }
+                    }
                     <span class="kcard-deadline" class:recurring=recurring>{deadline}</span>
                     <span class=badge>{detail.unwrap_or_else(|| (t.bucket)(status.bucket).to_string())}</span>
                 </div>
@@ -257,11 +275,11 @@ pub fn BoardPage() -> impl IntoView {
                         <span>{bt.move_to}</span>
                         <select on:change=move |ev| {
                             let code = event_target_value(&ev);
-                            if let Some(p) = Progress::ALL.into_iter().find(|p| format!("{p:?}") == code) {
+                            if let Some(p) = Progress::from_code(&code) {
                                 move_card(move_id.clone(), p);
                             }
                         }>
-                            {Progress::ALL.into_iter().map(|p| view! { <option value=format!("{p:?}") selected=p == progress>{(t.progress)(p)}</option> }).collect_view()}
+                            {Progress::ALL.into_iter().map(|p| view! { <option value=p.code() selected=p == progress>{(t.progress)(p)}</option> }).collect_view()}
                         </select>
                     </label>
                 })}
@@ -401,6 +419,9 @@ pub fn BoardPage() -> impl IntoView {
         </section>
         <FilterBar />
         <BucketSummary listing=listing />
+        <Show when=move || { selection.len() > 0 }>
+            <super::bulk_bar::BulkBar selection=selection visible=visible />
+        </Show>
         <p class="muted small board-hint">{move || if layout.get().by_status { bt.status_mode_hint } else { bt.keyboard_hint }}</p>
         <div class="board">{board}</div>
         <Show when=move || finishing.get().is_some()>

@@ -110,18 +110,8 @@ fn TaskTable() -> impl IntoView {
     let total = Memo::new(move |_| ws.tasks.with(Vec::len));
     let shown = RwSignal::new(PAGE_SIZE);
     let confirming = RwSignal::new(false);
-    let selection = super::selection::Selection::new();
-    // The ids the filter shows, in the list's order (for shift-click and "select all").
-    let visible = Memo::new(move |_| {
-        listing.ranked.with(|ranked| ws.tasks.with(|tasks| ranked.iter().filter_map(|r| tasks.get(r.index).map(|t| t.id.clone())).collect::<Vec<_>>()))
-    });
-    // Ticked tasks that are deleted or filtered away are no longer ticked.
-    Effect::new(move |_| {
-        let shown: std::collections::BTreeSet<_> = visible.with(|v| v.iter().cloned().collect());
-        if selection.ids.with_untracked(|s| s.iter().any(|id| !shown.contains(id))) {
-            selection.ids.update(|s| s.retain(|id| shown.contains(id)));
-        }
-    });
+    let visible = listing.ids;
+    let selection = super::selection::Selection::following(visible);
 
     let rows = move || {
         let limit = shown.get();

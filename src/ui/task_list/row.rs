@@ -71,7 +71,7 @@ pub fn task_row(
                 }}
                 {show_text.then(|| view! { <div class="deadline-text" class:recurring=recurring>{deadline_text}</div> })}
             </td>
-            <td class="c-progress">{(t.progress)(task.progress)}</td>
+            <td class="c-progress">{(t.progress)(task.progress_on(route.as_of.unwrap_or_else(super::super::state::today)))}</td>
             <td class="c-status">
                 <span class=badge_class>{(t.bucket)(status.bucket)}</span>
                 {detail.map(|d| view! { <div class="status-detail">{d}</div> })}

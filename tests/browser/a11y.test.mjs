@@ -1,0 +1,48 @@
+// Accessibility: axe-core (WCAG 2 A and AA rules) on every page a clerk uses, with the sample
+// loaded, at an office laptop's size. Any violation fails, named with the element it is on.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { serveDist, launch, openApp } from './harness.mjs';
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+async function violations(page) {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+}
+
+test('every page passes axe-core with the sample loaded, and the dialogs and bulk bar too', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  assert.deepEqual(await violations(page), [], 'welcome');
+  await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
+  await page.waitForSelector('table.tasks tbody tr');
+  await page.locator('table.tasks tbody tr').first().getByRole('checkbox').check();
+  await page.getByTestId('bulk-bar').waitFor();
+  assert.deepEqual(await violations(page), [], 'list with the bulk bar');
+  const pages = [
+    ['#/bang', '.kcard'], ['#/don-vi', 'table.units'], ['#/bao-cao', 'table'], ['#/nhap-file', 'input[type=file]'],
+    ['#/doc-van-ban', 'textarea'], ['#/thung-rac', '[data-testid=bin-count]'], ['#/gioi-thieu', 'main'],
+  ];
+  for (const [hash, ready] of pages) {
+    await page.goto(server.url + hash);
+    await page.waitForSelector(ready);
+    assert.deepEqual(await violations(page), [], hash);
+  }
+  await page.goto(server.url + '#/nhiem-vu');
+  await page.locator('a.task-link').first().click();
+  await page.waitForSelector('.task-form');
+  assert.deepEqual(await violations(page), [], 'task page');
+  await page.getByRole('button', { name: 'Xóa nhiệm vụ' }).click();
+  await page.getByRole('dialog').waitFor();
+  assert.deepEqual(await violations(page), [], 'confirm dialog');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
