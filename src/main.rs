@@ -2,7 +2,18 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic stops the WebAssembly for good: log it, then let the plain-JavaScript rescue
+    // (public/rescue.js) tell the person and offer the stored data as a backup.
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let window = web_sys::window();
+        if let Some(f) = window
+            .and_then(|w| js_sys::Reflect::get(&w, &"dondocCrashed".into()).ok())
+            .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
+        {
+            let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    }));
     leptos::mount::mount_to_body(dondoc::ui::App);
 }
 

@@ -172,6 +172,14 @@ test('a write the browser refuses (storage full) is shown, kept in memory, and s
   assert.match(await page.textContent('.statusbar'), /chưa được lưu/);
   assert.equal((await storedCounts(page)).tasks, 0, 'the failed write left storage as it was');
   await page.screenshot({ path: SHOTS + 'quota.png' });
+  // Closing the page now would lose the changes: the browser asks first, and staying keeps them.
+  const asked = Promise.race([
+    new Promise((resolve) => page.once('dialog', async (d) => { resolve(d.type()); await d.dismiss(); })),
+    page.waitForEvent('close', { timeout: 0 }).then(() => 'closed without asking'),
+  ]);
+  await page.close({ runBeforeUnload: true });
+  assert.equal(await asked, 'beforeunload');
+  assert.ok(!page.isClosed(), 'the person chose to stay');
 
   await page.evaluate(() => { window.__storageFull = false; });
   await alert.getByRole('button', { name: 'Lưu lại' }).click();

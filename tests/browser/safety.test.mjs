@@ -215,3 +215,34 @@ test('a year nobody means is refused on the report page, and the page keeps work
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('when the app stops on an error, the person is told in Vietnamese and can download what is stored', async () => {
+  const { ctx, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  await saved(page);
+  // What the panic hook calls (src/main.rs): plain JavaScript that does not need the app.
+  await page.evaluate(() => window.dondocCrashed());
+  const rescue = page.getByRole('alertdialog');
+  assert.match(await rescue.textContent(), /Đôn Đốc gặp lỗi và phải dừng/);
+  assert.ok(await page.evaluate(() => document.activeElement?.id === 'crash-backup'), 'the backup button has the focus');
+  const [file] = await Promise.all([page.waitForEvent('download'), rescue.getByRole('button', { name: 'Tải bản sao lưu' }).click()]);
+  assert.match(file.suggestedFilename(), /^Sao-luu-Don-Doc_\d{4}-\d{2}-\d{2}\.json$/);
+  await rescue.getByText(`Đã tải bản sao lưu gồm ${SAMPLE_TASKS} nhiệm vụ.`).waitFor();
+  const bytes = await (await import('node:fs/promises')).readFile(await file.path());
+  await ctx.close();
+
+  // The file restores in a fresh browser like any backup.
+  const fresh = await openApp(browser, server.url);
+  await fresh.page.waitForSelector('.welcome');
+  await fresh.page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
+  await fresh.page.waitForSelector('table.tasks tbody tr');
+  await fresh.page.locator('a.task-link').first().click();
+  await fresh.page.getByRole('button', { name: 'Xóa nhiệm vụ' }).click();
+  await fresh.page.getByRole('dialog').getByRole('button', { name: 'Xóa nhiệm vụ' }).click();
+  await fresh.page.waitForSelector('table.tasks tbody tr');
+  await fresh.page.setInputFiles('#restore-file', { name: 'rescue.json', mimeType: 'application/json', buffer: bytes });
+  await fresh.page.getByRole('dialog').getByRole('button', { name: 'Khôi phục' }).click();
+  await fresh.page.waitForFunction((n) => document.querySelector('[data-testid=task-count]').textContent === `${n} nhiệm vụ`, SAMPLE_TASKS);
+  assert.deepEqual(fresh.errors, []);
+  await fresh.ctx.close();
+});
