@@ -10,6 +10,7 @@
 //! and page furniture are left out.
 
 pub mod docx;
+pub mod review;
 mod identity;
 mod tasks;
 

@@ -12,6 +12,21 @@ use super::tracker::{base_format, lines_needed, FONT};
 use crate::domain::vn_date::format_date;
 use crate::domain::{Progress, Status, Task, Unit};
 use crate::vocabulary;
+use crate::domain::{StatusRules, UnitDirectory, UnitId};
+
+/// Each unit's list (the tasks it leads, in chasing order), in the units' order; `only` one unit.
+pub fn lists_of<'a>(tasks: &'a [Task], units: &'a UnitDirectory, only: Option<&UnitId>, as_of: NaiveDate, rules: StatusRules) -> Vec<(&'a Unit, Vec<(&'a Task, Status)>)> {
+    let ranked = crate::query::chase_order(tasks, as_of, rules);
+    units
+        .ordered()
+        .into_iter()
+        .filter(|u| only.is_none_or(|o| o == &u.id))
+        .map(|u| {
+            let mine = ranked.iter().filter(|r| tasks[r.index].lead_unit.as_ref() == Some(&u.id)).map(|r| (&tasks[r.index], r.status)).collect();
+            (u, mine)
+        })
+        .collect()
+}
 
 /// The file name for a unit's list: "Nhiem-vu_Phong-Kinh-te_2024-01-20.xlsx".
 pub fn unit_file_name(unit: &Unit, day: NaiveDate) -> String {

@@ -1,6 +1,7 @@
 //! What the views ask for: tasks in the order to chase them, with their derived status, and the
 //! counts per bucket. Views show these; they do not compute status or counts themselves.
 
+pub mod board;
 pub mod filter;
 
 use chrono::NaiveDate;

@@ -18,6 +18,25 @@ pub fn set_filter(route: RwSignal<Route>, change: impl FnOnce(&mut Filter)) {
     navigate(&r);
 }
 
+/// A choice in a long list (unit, leader, document). Typing a name on a closed select fires a
+/// change for every option passed; the filter follows only the one the person stops on, so a
+/// 10,000-task view is not refiltered (nor a history entry made) per letter.
+fn set_filter_soon(route: RwSignal<Route>, pending: StoredValue<u32>, change: impl FnOnce(&mut Filter) + 'static) {
+    let turn = pending.get_value().wrapping_add(1);
+    pending.set_value(turn);
+    set_timeout(
+        move || {
+            if pending.get_value() == turn {
+                set_filter(route, change);
+            }
+        },
+        std::time::Duration::from_millis(SETTLE_MS),
+    );
+}
+
+/// How long a select must rest on an option before the filter follows it.
+const SETTLE_MS: u64 = 350;
+
 /// Change the search text without a history entry per keystroke.
 fn set_text(route: RwSignal<Route>, text: String) {
     let mut r = route.get_untracked();
@@ -130,6 +149,7 @@ pub fn FilterBar(
         }
     };
     let as_of = Signal::derive(move || route.with(|r| r.as_of));
+    let pending = StoredValue::new(0u32);
     view! {
         <div class="filter-area">
         <div class="filters" role="search">
@@ -138,7 +158,7 @@ pub fn FilterBar(
                     aria-label=ft.unit
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        set_filter(route, |f| f.unit = (!v.is_empty()).then(|| UnitId(v)));
+                        set_filter_soon(route, pending, move |f| f.unit = (!v.is_empty()).then(|| UnitId(v)));
                     }
                 >
                     <option value="" selected=move || filter.with(|f| f.unit.is_none())>{ft.all_units}</option>
@@ -150,7 +170,7 @@ pub fn FilterBar(
                 aria-label=ft.leader
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    set_filter(route, |f| f.leader = (!v.is_empty()).then_some(v));
+                    set_filter_soon(route, pending, move |f| f.leader = (!v.is_empty()).then_some(v));
                 }
             >
                 <option value="" selected=move || filter.with(|f| f.leader.is_none())>{ft.all_leaders}</option>
@@ -160,7 +180,7 @@ pub fn FilterBar(
                 aria-label=ft.source
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    set_filter(route, |f| f.source = (!v.is_empty()).then_some(v));
+                    set_filter_soon(route, pending, move |f| f.source = (!v.is_empty()).then_some(v));
                 }
             >
                 <option value="" selected=move || filter.with(|f| f.source.is_none())>{ft.all_sources}</option>

@@ -4,6 +4,9 @@ use leptos::prelude::*;
 
 use crate::i18n::texts;
 
+/// How long a plain information message stays.
+const FADE_SECONDS: u64 = 10;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeKind {
     Info,
@@ -51,6 +54,12 @@ impl Notices {
             l.retain(|n| !(kind == NoticeKind::Info && n.kind == NoticeKind::Info));
             l.push(Notice { id, kind, text, action });
         });
+        // A plain "done" message fades after a while; one that offers something (Hoàn tác, Lưu
+        // lại…) or reports a problem stays until it is closed or resolved.
+        if kind == NoticeKind::Info && action.is_none() {
+            let notices = *self;
+            set_timeout(move || notices.dismiss(id), std::time::Duration::from_secs(FADE_SECONDS));
+        }
     }
 
     pub fn dismiss(&self, id: u32) {

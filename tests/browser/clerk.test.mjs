@@ -131,3 +131,24 @@ test('a past as-of date is said in the title, and progress is shown as it stood 
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('going through the unit list by keyboard filters by the unit it stops on, not every unit passed', async () => {
+  const { ctx, page, errors } = await withSample();
+  const select = page.getByRole('combobox', { name: 'Đơn vị', exact: true });
+  await select.evaluate((s) => { window.__changes = 0; s.addEventListener('change', () => { window.__changes += 1; }); });
+  const before = await page.evaluate(() => history.length);
+  await select.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+  // Settled: the address names the unit the select rests on.
+  await select.evaluate((s) => new Promise((resolve) => {
+    const check = () => (location.hash.includes(`don-vi=${s.value}`) ? resolve() : setTimeout(check, 50));
+    check();
+  }));
+  const changes = await page.evaluate(() => window.__changes);
+  const steps = (await page.evaluate(() => history.length)) - before;
+  assert.ok(changes > 1, `typing passed several options (${changes} changes)`);
+  assert.ok(steps >= 1 && steps < changes, `the filter followed ${steps} of ${changes} changes: the one it stopped on, not every option passed`);
+  assert.match(await page.textContent('[data-testid=task-count]'), /\/ 152 nhiệm vụ/);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

@@ -9,35 +9,30 @@ use super::dialog::Modal;
 use super::filter_bar::FilterBar;
 use super::listing::use_listing;
 use super::state::today;
-use super::task_list::{badge_class, BucketSummary, SUMMARY_ORDER};
+use super::task_list::{badge_class, BucketSummary};
 use super::{navigate, Workspace};
 use crate::domain::vn_date::{format_date, parse_date};
 use crate::domain::{Bucket, DeadlineKind, Progress, Status, TaskId, UnitId};
 use crate::i18n::texts;
+use crate::query::board::{board_columns, board_lanes, Column, Lane};
 use crate::route::{to_hash, Page, Route};
 
 /// Cards shown per column (per unit row when the board is split by unit); the rest are a link.
 const CARDS_PER_COLUMN: usize = 60;
 const CARDS_PER_LANE_COLUMN: usize = 12;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
-    Progress(Progress),
-    Status(Bucket),
+fn column_label(c: Column) -> &'static str {
+    match c {
+        Column::Progress(p) => (texts().progress)(p),
+        Column::Status(b) => (texts().bucket)(b),
+    }
 }
 
-impl Column {
-    fn label(self) -> &'static str {
-        match self {
-            Column::Progress(p) => (texts().progress)(p),
-            Column::Status(b) => (texts().bucket)(b),
-        }
-    }
-    fn code(self) -> String {
-        match self {
-            Column::Progress(p) => format!("{p:?}"),
-            Column::Status(b) => format!("{b:?}"),
-        }
+/// The column's name in `data-column` (what the browser tests find it by).
+fn column_code(c: Column) -> String {
+    match c {
+        Column::Progress(p) => format!("{p:?}"),
+        Column::Status(b) => format!("{b:?}"),
     }
 }
 
@@ -57,14 +52,6 @@ struct Card {
     href: String,
 }
 
-#[derive(Clone, PartialEq)]
-struct Lane {
-    unit: Option<UnitId>,
-    name: String,
-    /// Per column: every task (its index and status), in chasing order. Cards are made only for
-    /// the ones shown.
-    columns: Vec<Vec<crate::query::Ranked>>,
-}
 
 fn short(text: &str, words: usize) -> String {
     let w: Vec<&str> = text.split_whitespace().collect();
@@ -94,63 +81,17 @@ pub fn BoardPage() -> impl IntoView {
     let visible = listing.ids;
     let selection = super::selection::Selection::following(visible);
     let layout = Memo::new(move |_| route.with(|r| r.board));
-    let any_paused = Memo::new(move |_| ws.tasks.with(|ts| ts.iter().any(|t| t.progress == Progress::Paused)));
-    let columns = Memo::new(move |_| {
-        if layout.get().by_status {
-            SUMMARY_ORDER.iter().map(|b| Column::Status(*b)).collect::<Vec<_>>()
-        } else {
-            let mut c = vec![Column::Progress(Progress::NotStarted), Column::Progress(Progress::InProgress), Column::Progress(Progress::Done)];
-            if any_paused.get() {
-                c.push(Column::Progress(Progress::Paused));
-            }
-            c
-        }
-    });
+    let columns = Memo::new(move |_| ws.tasks.with(|tasks| board_columns(tasks, layout.get().by_status)));
     let progress_columns = Memo::new(move |_| {
         columns.get().into_iter().filter_map(|c| if let Column::Progress(p) = c { Some(p) } else { None }).collect::<Vec<_>>()
     });
 
-    // One pass over the filtered tasks: lanes × columns of task indexes.
+    // One pass over the filtered tasks: lanes × columns of task indexes (cards are made only
+    // for the ones shown).
     let lanes = Memo::new(move |_| {
         let cols = columns.get();
         let split = layout.get().swimlanes;
-        ws.units.with(|units| {
-            ws.tasks.with(|tasks| {
-                listing.ranked.with(|ranked| {
-                    let mut lanes: Vec<Lane> = if split {
-                        units
-                            .ordered()
-                            .iter()
-                            .map(|u| Lane { unit: Some(u.id.clone()), name: u.name.clone(), columns: vec![Vec::new(); cols.len()] })
-                            .chain(std::iter::once(Lane { unit: None, name: t.board.no_unit_lane.to_string(), columns: vec![Vec::new(); cols.len()] }))
-                            .collect()
-                    } else {
-                        vec![Lane { unit: None, name: String::new(), columns: vec![Vec::new(); cols.len()] }]
-                    };
-                    let lane_of: std::collections::HashMap<UnitId, usize> =
-                        lanes.iter().enumerate().filter_map(|(i, l)| l.unit.clone().map(|u| (u, i))).collect();
-                    let last = lanes.len() - 1;
-                    for rk in ranked {
-                        let task = &tasks[rk.index];
-                        let col = cols.iter().position(|c| match c {
-                            Column::Progress(p) => *p == task.progress,
-                            Column::Status(b) => *b == rk.status.bucket,
-                        });
-                        let Some(col) = col else { continue };
-                        let lane = if split {
-                            task.lead_unit.as_ref().and_then(|u| lane_of.get(u).copied()).unwrap_or(last)
-                        } else {
-                            0
-                        };
-                        lanes[lane].columns[col].push(*rk);
-                    }
-                    if split {
-                        lanes.retain(|l| l.columns.iter().any(|c| !c.is_empty()));
-                    }
-                    lanes
-                })
-            })
-        })
+        ws.units.with(|units| ws.tasks.with(|tasks| listing.ranked.with(|ranked| board_lanes(tasks, ranked, units, &cols, split))))
     });
 
     // A card as shown, made from the task.
@@ -326,7 +267,7 @@ pub fn BoardPage() -> impl IntoView {
             <div
                 class="kcol"
                 class:drop-target=move || over.get()
-                data-column=column.code()
+                data-column=column_code(column)
                 on:dragover=move |ev: leptos::ev::DragEvent| {
                     if droppable && dragged.get_untracked().is_some() {
                         ev.prevent_default();
@@ -344,7 +285,7 @@ pub fn BoardPage() -> impl IntoView {
                     }
                 }
             >
-                <h3 class="kcol-head"><span>{column.label()}</span><span class="kcol-count">{count}</span></h3>
+                <h3 class="kcol-head"><span>{column_label(column)}</span><span class="kcol-count">{count}</span></h3>
                 <div class="kcol-cards">
                     <For each=cards key=|c| c.key.clone() children=move |c| card_view(c) />
                 </div>
@@ -357,7 +298,11 @@ pub fn BoardPage() -> impl IntoView {
 
     // The board's frame changes only when its lanes or columns do; a card move redraws two cards.
     let lane_heads = Memo::new(move |_| {
-        lanes.with(|l| l.iter().enumerate().map(|(i, l)| (i, l.unit.clone(), l.name.clone())).collect::<Vec<_>>())
+        let names = |l: &Lane| match &l.unit {
+            Some(u) => ws.units.with(|units| units.get(u).map(|x| x.name.clone()).unwrap_or_default()),
+            None => t.board.no_unit_lane.to_string(),
+        };
+        lanes.with(|l| l.iter().enumerate().map(|(i, l)| (i, l.unit.clone(), names(l))).collect::<Vec<_>>())
     });
     let board = move || {
         let split = layout.get().swimlanes;

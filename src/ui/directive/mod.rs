@@ -8,13 +8,14 @@ use wasm_bindgen::JsCast;
 
 use super::state::new_task_id;
 use super::{navigate, Workspace};
+use crate::directive::review::{proposals, tasks_of, Proposal};
 use crate::directive::{read_directive, DirectiveReading, Target};
 use crate::domain::deadline::read_deadline;
 use crate::domain::vn_date::{format_date, parse_date};
-use crate::domain::{SourceDocument, Task, UnitId};
+use crate::domain::SourceDocument;
 use crate::route::{Page, Route};
 
-/// One proposed task as the person is shaping it.
+/// One proposed task as the person is shaping it (a `directive::review::Proposal` in signals).
 #[derive(Clone)]
 struct Draft {
     keep: RwSignal<bool>,
@@ -28,50 +29,42 @@ struct Draft {
     original: String,
     /// Who the reader found it for, to show the proposals grouped by unit.
     group: String,
+    target: Target,
 }
 
-/// A group's members when the workspace knows them ("Các xã, phường" → its communes and wards).
-fn members_of(group: &str, units: &crate::domain::UnitDirectory) -> Option<String> {
-    let f = crate::domain::fold::fold(group);
-    let communes: Vec<String> = units.ordered().into_iter().filter(|u| u.kind == crate::domain::UnitKind::Commune).map(|u| u.name.clone()).collect();
-    (f.contains("xa") && f.contains("phuong") && !communes.is_empty()).then(|| communes.join("; "))
+impl Draft {
+    fn proposal(&self) -> Proposal {
+        Proposal {
+            text: self.text.get_untracked(),
+            units: self.units.get_untracked(),
+            each: self.each.get_untracked(),
+            deadline: self.deadline.get_untracked(),
+            section: self.section.clone(),
+            original: self.original.clone(),
+            target: self.target.clone(),
+        }
+    }
 }
 
 fn drafts_of(reading: &DirectiveReading, known: &crate::domain::UnitDirectory) -> Vec<Draft> {
-    let mut drafts: Vec<Draft> = reading
-        .tasks
-        .iter()
-        .map(|t| {
-            let (units, each) = match &t.target {
-                Target::Units(u) => (u.join("; "), false),
-                Target::Group(g) => (members_of(g, known).unwrap_or_else(|| g.clone()), true),
-                Target::Unassigned => (String::new(), false),
-            };
-            Draft {
-                keep: RwSignal::new(true),
-                text: RwSignal::new(t.text.clone()),
-                units: RwSignal::new(units),
-                each: RwSignal::new(each),
-                deadline: RwSignal::new(t.deadline.text.clone()),
-                section: t.section.clone(),
-                original: t.text.clone(),
-                group: match &t.target {
-                    Target::Units(u) => u.join(", "),
-                    Target::Group(g) => format!("Nhóm: {g}"),
-                    Target::Unassigned => "Chưa có đơn vị (giao chung)".into(),
-                },
-            }
+    proposals(reading, known)
+        .into_iter()
+        .map(|p| Draft {
+            keep: RwSignal::new(true),
+            text: RwSignal::new(p.text),
+            units: RwSignal::new(p.units),
+            each: RwSignal::new(p.each),
+            deadline: RwSignal::new(p.deadline),
+            section: p.section,
+            original: p.original,
+            group: match &p.target {
+                Target::Units(u) => u.join(", "),
+                Target::Group(g) => format!("Nhóm: {g}"),
+                Target::Unassigned => "Chưa có đơn vị (giao chung)".into(),
+            },
+            target: p.target,
         })
-        .collect();
-    // Grouped by unit, the groups in the order they first appear in the document.
-    let order: Vec<String> = drafts.iter().fold(Vec::new(), |mut seen, d| {
-        if !seen.contains(&d.group) {
-            seen.push(d.group.clone());
-        }
-        seen
-    });
-    drafts.sort_by_key(|d| order.iter().position(|g| *g == d.group));
-    drafts
+        .collect()
 }
 
 #[component]
@@ -122,32 +115,8 @@ pub fn DirectivePage() -> impl IntoView {
         let date = parse_date(&doc_date.get_untracked());
         let source = SourceDocument { reference: reference.get_untracked().trim().to_string(), date, title: title.get_untracked() };
         let mut units = ws.units.get_untracked();
-        let mut tasks = Vec::new();
-        for d in drafts.get_untracked().iter().filter(|d| d.keep.get_untracked()) {
-            // A group ("Các cơ quan, phòng ban …") is not a unit: such a task is added without a lead.
-            let names: Vec<String> = d
-                .units
-                .get_untracked()
-                .split(';')
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty() && !crate::domain::fold::fold(s).starts_with("cac "))
-                .collect();
-            let ids: Vec<UnitId> = names.iter().filter_map(|n| units.resolve_or_add(n).ok().map(|r| r.id().clone())).collect();
-            let deadline = read_deadline(&d.deadline.get_untracked()).deadline;
-            let make = |lead: Option<UnitId>, coordinating: Vec<UnitId>| {
-                let mut t = Task::new(new_task_id(), d.text.get_untracked().trim());
-                t.source = source.clone();
-                t.lead_unit = lead;
-                t.coordinating_units = coordinating;
-                t.deadline = deadline.clone();
-                t
-            };
-            if d.each.get_untracked() && ids.len() > 1 {
-                tasks.extend(ids.iter().map(|id| make(Some(id.clone()), Vec::new())));
-            } else {
-                tasks.push(make(ids.first().cloned(), ids.iter().skip(1).cloned().collect()));
-            }
-        }
+        let kept: Vec<Proposal> = drafts.get_untracked().iter().filter(|d| d.keep.get_untracked()).map(Draft::proposal).collect();
+        let tasks = tasks_of(&kept, &source, &mut units, new_task_id);
         if ws.add_many(tasks, units) {
             navigate(&route.get_untracked().with_page(Page::Tasks));
         }

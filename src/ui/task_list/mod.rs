@@ -22,14 +22,7 @@ use crate::route::Route;
 const PAGE_SIZE: usize = 200;
 
 /// The order of the summary: what to chase first.
-pub const SUMMARY_ORDER: [Bucket; 6] = [
-    Bucket::Overdue,
-    Bucket::InProgressInTime,
-    Bucket::InProgressNoDeadline,
-    Bucket::DoneOnTime,
-    Bucket::DoneLate,
-    Bucket::DoneNoDeadline,
-];
+pub use crate::query::board::CHASE_BUCKETS as SUMMARY_ORDER;
 
 pub fn bucket_class(b: Bucket) -> &'static str {
     match b {

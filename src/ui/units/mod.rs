@@ -35,16 +35,7 @@ fn export_lists(ws: Workspace, route: RwSignal<Route>, only: Option<UnitId>) {
     let rules = ws.rules.get_untracked();
     let file = ws.tasks.with_untracked(|tasks| {
         ws.units.with_untracked(|units| {
-            let lists: Vec<_> = units
-                .ordered()
-                .into_iter()
-                .filter(|u| only.as_ref().is_none_or(|o| o == &u.id))
-                .map(|u| {
-                    let mut mine: Vec<_> = tasks.iter().filter(|t| t.lead_unit.as_ref() == Some(&u.id)).map(|t| (t, t.status(as_of, rules))).collect();
-                    mine.sort_by(|a, b| a.1.bucket.cmp(&b.1.bucket).then_with(|| a.0.deadline.due_date().cmp(&b.0.deadline.due_date())));
-                    (u, mine)
-                })
-                .collect();
+            let lists = crate::export::unit_list::lists_of(tasks, units, only.as_ref(), as_of, rules);
             match (&only, lists.first()) {
                 (Some(_), Some((unit, rows))) => crate::export::unit_list::unit_xlsx(unit, rows, as_of)
                     .ok()

@@ -1,0 +1,146 @@
+//! From what the reader proposes to the tasks the person adds: the proposals grouped by unit in
+//! the order the document names them (a group such as "Các xã, phường" filled with the
+//! workspace's communes and wards), and, once reviewed, the tasks they make — units resolved
+//! through the aliases, a group name never made a unit, several units either one task each or
+//! the first leading and the others coordinating.
+
+use super::{DirectiveReading, Target};
+use crate::domain::fold::fold;
+use crate::domain::{read_deadline, SourceDocument, Task, TaskId, UnitDirectory, UnitId, UnitKind};
+
+/// One proposed task as the review page starts it (and as the person leaves it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposal {
+    pub text: String,
+    /// Unit names, separated by ";".
+    pub units: String,
+    /// With several units: each gets its own task (else the first leads, the others coordinate).
+    pub each: bool,
+    /// The deadline as written.
+    pub deadline: String,
+    /// The part of the document it comes from.
+    pub section: String,
+    /// The sentence as the document has it.
+    pub original: String,
+    /// Who the reader found it for (the proposals are shown grouped by this).
+    pub target: Target,
+}
+
+/// A group's members when the workspace knows them ("Các xã, phường" → its communes and wards).
+fn members_of(group: &str, units: &UnitDirectory) -> Option<String> {
+    let f = fold(group);
+    let communes: Vec<String> = units.ordered().into_iter().filter(|u| u.kind == UnitKind::Commune).map(|u| u.name.clone()).collect();
+    (f.contains("xa") && f.contains("phuong") && !communes.is_empty()).then(|| communes.join("; "))
+}
+
+/// The reading's tasks as proposals, grouped by who they are for, groups in document order.
+pub fn proposals(reading: &DirectiveReading, units: &UnitDirectory) -> Vec<Proposal> {
+    let mut all: Vec<Proposal> = reading
+        .tasks
+        .iter()
+        .map(|t| {
+            let (names, each) = match &t.target {
+                Target::Units(u) => (u.join("; "), false),
+                Target::Group(g) => (members_of(g, units).unwrap_or_else(|| g.clone()), true),
+                Target::Unassigned => (String::new(), false),
+            };
+            Proposal {
+                text: t.text.clone(),
+                units: names,
+                each,
+                deadline: t.deadline.text.clone(),
+                section: t.section.clone(),
+                original: t.text.clone(),
+                target: t.target.clone(),
+            }
+        })
+        .collect();
+    let mut order: Vec<Target> = Vec::new();
+    for p in &all {
+        if !order.contains(&p.target) {
+            order.push(p.target.clone());
+        }
+    }
+    all.sort_by_key(|p| order.iter().position(|t| *t == p.target));
+    all
+}
+
+/// The tasks the kept proposals make, all linked to `source`; new unit names are added to `units`.
+pub fn tasks_of(kept: &[Proposal], source: &SourceDocument, units: &mut UnitDirectory, mut new_id: impl FnMut() -> TaskId) -> Vec<Task> {
+    let mut tasks = Vec::new();
+    for p in kept {
+        // A group ("Các cơ quan, phòng ban …") is not a unit: such a task is added without a lead.
+        let ids: Vec<UnitId> = p
+            .units
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty() && !fold(s).starts_with("cac "))
+            .filter_map(|n| units.resolve_or_add(n).ok().map(|r| r.id().clone()))
+            .collect();
+        let deadline = read_deadline(&p.deadline).deadline;
+        let mut make = |lead: Option<UnitId>, coordinating: Vec<UnitId>| {
+            let mut t = Task::new(new_id(), p.text.trim());
+            t.source = source.clone();
+            t.lead_unit = lead;
+            t.coordinating_units = coordinating;
+            t.deadline = deadline.clone();
+            t
+        };
+        if p.each && ids.len() > 1 {
+            tasks.extend(ids.iter().map(|id| make(Some(id.clone()), Vec::new())));
+        } else {
+            tasks.push(make(ids.first().cloned(), ids.iter().skip(1).cloned().collect()));
+        }
+    }
+    tasks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn proposal(units: &str, each: bool) -> Proposal {
+        Proposal {
+            text: "Rà soát".into(),
+            units: units.into(),
+            each,
+            deadline: "trước ngày 20/01/2024".into(),
+            section: String::new(),
+            original: String::new(),
+            target: Target::Unassigned,
+        }
+    }
+
+    #[test]
+    fn several_units_lead_and_coordinate_or_each_their_own() {
+        let mut units = UnitDirectory::default();
+        let mut n = 0;
+        let mut id = || {
+            n += 1;
+            TaskId::from_entropy(n)
+        };
+        let source = SourceDocument { reference: "12/TB-UBND".into(), ..Default::default() };
+        let one = tasks_of(&[proposal("Phòng TNMT; Phòng Kinh tế", false)], &source, &mut units, &mut id);
+        assert_eq!(one.len(), 1);
+        assert_eq!(units.get(one[0].lead_unit.as_ref().unwrap()).unwrap().name, "Phòng Tài nguyên và Môi trường");
+        assert_eq!(one[0].coordinating_units.len(), 1);
+        assert_eq!(one[0].source.reference, "12/TB-UBND");
+        assert!(one[0].deadline.due_date().is_some());
+        let each = tasks_of(&[proposal("Phòng TNMT; Phòng Kinh tế", true)], &source, &mut units, &mut id);
+        assert_eq!(each.len(), 2);
+        assert!(each.iter().all(|t| t.coordinating_units.is_empty()));
+        let group = tasks_of(&[proposal("Các phòng, ban, đơn vị", true)], &source, &mut units, &mut id);
+        assert_eq!(group[0].lead_unit, None, "a group is never made a unit");
+        assert_eq!(units.units().len(), 2);
+    }
+
+    #[test]
+    fn communes_fill_the_group_of_communes_and_wards() {
+        let mut units = UnitDirectory::default();
+        units.resolve_or_add("UBND phường Mai Hùng").unwrap();
+        units.resolve_or_add("Xã Quỳnh Vinh").unwrap();
+        units.resolve_or_add("Phòng Kinh tế").unwrap();
+        assert_eq!(members_of("Các xã, phường", &units).as_deref(), Some("UBND phường Mai Hùng; Xã Quỳnh Vinh"));
+        assert_eq!(members_of("Các phòng, ban", &units), None);
+    }
+}
