@@ -191,6 +191,28 @@ impl Task {
         derive_status(self.progress, self.deadline.due_date(), self.completed_on, as_of, rules)
     }
 
+    /// The same task given to each of its units on its own (the lead and every coordinating
+    /// unit each lead a copy, with no coordinators): "mỗi đơn vị một nhiệm vụ".
+    pub fn one_per_unit(self, mut new_id: impl FnMut() -> TaskId) -> Vec<Task> {
+        let units: Vec<UnitId> = self.lead_unit.iter().chain(&self.coordinating_units).cloned().collect();
+        if units.len() < 2 {
+            return vec![self];
+        }
+        units
+            .into_iter()
+            .enumerate()
+            .map(|(i, u)| {
+                let mut t = self.clone();
+                if i > 0 {
+                    t.id = new_id();
+                }
+                t.lead_unit = Some(u);
+                t.coordinating_units.clear();
+                t
+            })
+            .collect()
+    }
+
     /// Progress as it stood at the end of `as_of`: progress changes kept in history after that
     /// day are undone, and a task whose completion date is after that day was still underway
     /// (the list as of a past date must not say "Hoàn thành" beside a status that is not done).
@@ -242,6 +264,22 @@ mod tests {
         assert_eq!(Progress::from_text("Tạm dừng"), Some(Progress::Paused));
         assert_eq!(Progress::from_text(""), None);
         assert_eq!(Progress::from_text("Khó khăn"), None);
+    }
+
+    #[test]
+    fn a_task_given_to_each_unit_on_its_own() {
+        let mut t = Task::new(TaskId("NV-1".into()), "Ra quân vệ sinh môi trường");
+        t.lead_unit = Some(UnitId("u-a".into()));
+        t.coordinating_units = vec![UnitId("u-b".into()), UnitId("u-c".into())];
+        let mut n = 10;
+        let each = t.one_per_unit(|| {
+            n += 1;
+            TaskId::from_entropy(n)
+        });
+        assert_eq!(each.iter().map(|t| t.lead_unit.clone().unwrap().0).collect::<Vec<_>>(), ["u-a", "u-b", "u-c"]);
+        assert!(each.iter().all(|t| t.coordinating_units.is_empty() && t.content == "Ra quân vệ sinh môi trường"));
+        assert_eq!(each[0].id.as_str(), "NV-1");
+        assert_ne!(each[1].id, each[2].id);
     }
 
     #[test]

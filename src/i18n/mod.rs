@@ -238,6 +238,7 @@ pub struct TaskTexts {
     pub bad_date: fn(&str) -> String,
     pub field_label: fn(&str) -> &'static str,
     pub conflict_intro: &'static str,
+    pub each_unit: &'static str,
     pub conflict_theirs: &'static str,
     pub conflict_mine: &'static str,
     pub conflict_keep_mine: &'static str,

@@ -251,6 +251,7 @@ pub const VI: Texts = Texts {
         col_new: "Giá trị mới",
         content_required: "Hãy nhập nội dung nhiệm vụ.",
         bad_date: |field| format!("Ngày ở ô “{field}” không hợp lệ; hãy nhập dạng ngày/tháng/năm, ví dụ 20/01/2024."),
+        each_unit: "Giao riêng cho từng đơn vị (chủ trì và phối hợp): mỗi đơn vị một nhiệm vụ",
         conflict_intro: "Trong lúc bạn sửa, các ô dưới đây đã được sửa ở nơi khác (thẻ khác hoặc file nhập). Chưa có gì được lưu; hãy chọn giá trị cần giữ.",
         conflict_theirs: "Giá trị mới (nơi khác)",
         conflict_mine: "Bạn vừa nhập",

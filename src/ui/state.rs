@@ -526,9 +526,9 @@ impl Workspace {
         }
     }
 
-    /// Add a task made by hand.
-    pub fn add_task(self, task: Task) -> bool {
-        self.run(Command::AddTasks { tasks: vec![task], new_units: Vec::new(), from_directive: false })
+    /// Add tasks made by hand (one, or one per unit).
+    pub fn add_tasks(self, tasks: Vec<Task>) -> bool {
+        self.run(Command::AddTasks { tasks, new_units: Vec::new(), from_directive: false })
     }
 
     /// Add tasks read from a directive, with the units they need that the workspace lacks.

@@ -152,3 +152,23 @@ test('going through the unit list by keyboard filters by the unit it stops on, n
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('a task made by hand can go to several units, one task each', async () => {
+  const { ctx, page, errors } = await withSample();
+  const units = [...new Set(await page.locator('table.tasks tbody td.c-unit').allTextContents())].slice(0, 3);
+  assert.equal(units.length, 3);
+  await page.goto(server.url + '#/them-nhiem-vu');
+  await page.waitForSelector('.task-form');
+  await page.locator('label:has-text("Nội dung nhiệm vụ") textarea').fill('Tổng vệ sinh môi trường chào mừng ngày lễ');
+  await page.getByLabel('Đơn vị chủ trì').selectOption({ label: units[0] });
+  await page.getByRole('textbox', { name: 'Đơn vị phối hợp' }).fill(`${units[1]}; ${units[2]}`);
+  await page.getByRole('checkbox', { name: /mỗi đơn vị một nhiệm vụ/ }).check();
+  await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
+  await page.goto(server.url + '#/nhiem-vu?q=' + encodeURIComponent('tong ve sinh moi truong chao mung'));
+  await page.waitForFunction(() => document.querySelector('[data-testid=task-count]')?.textContent === '3 / 155 nhiệm vụ');
+  assert.deepEqual((await page.locator('table.tasks tbody td.c-unit').allTextContents()).sort(), [...units].sort());
+  assert.equal(await page.locator('table.tasks tbody .meta-coord').count(), 0, 'no coordinators: each leads its own');
+  assert.match(await page.getByTestId('undo').textContent(), /thêm 3 nhiệm vụ/);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

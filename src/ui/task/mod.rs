@@ -196,6 +196,8 @@ pub fn TaskPage(id: Option<TaskId>) -> impl IntoView {
         });
     }
     let error = RwSignal::new(None::<String>);
+    // A new task for several units: one task each (else the lead with coordinators).
+    let each_unit = RwSignal::new(false);
     // The edits of the last save that met a conflict, to send again once the person chooses.
     let attempt = StoredValue::new((Vec::<Edit>::new(), Vec::<Edit>::new()));
     let resolve = {
@@ -296,7 +298,8 @@ pub fn TaskPage(id: Option<TaskId>) -> impl IntoView {
                     }
                     task.history.clear();
                     let new_id = task.id.clone();
-                    if ws.add_task(task) {
+                    let tasks = if each_unit.get_untracked() { task.one_per_unit(new_task_id) } else { vec![task] };
+                    if ws.add_tasks(tasks) {
                         navigate(&route.get_untracked().with_page(Page::Task(new_id)));
                     }
                 }
@@ -393,6 +396,12 @@ pub fn TaskPage(id: Option<TaskId>) -> impl IntoView {
                     </select>
                 </label>
                 <Text label=tt.coordinating value=form.coordinating hint=tt.coordinating_hint />
+                {is_new.then(|| view! {
+                    <label class="toggle">
+                        <input type="checkbox" prop:checked=move || each_unit.get() on:change=move |ev| each_unit.set(event_target_checked(&ev)) />
+                        {tt.each_unit}
+                    </label>
+                })}
                 <Text label=tt.leader value=form.leader />
                 <Text label=tt.officer value=form.officer />
                 <Text label=tt.source_ref value=form.source_ref />
