@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { serveDist, launch, openApp, countText, storedCounts, stampSchemaVersion } from './harness.mjs';
+import { serveDist, launch, openApp, countText, storedCounts, stampSchemaVersion, loadSample } from './harness.mjs';
 
 // The sample holds the 62 tasks of seed 000 and the 90 of seed 002 (see src/sample/tests.rs).
 const SAMPLE_TASKS = 152;
@@ -23,10 +23,6 @@ after(async () => {
 
 const rowIds = (page) => page.$$eval('table.tasks tbody tr', (rows) => rows.map((r) => r.dataset.id));
 
-async function loadSample(page) {
-  await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
-  await page.waitForSelector('table.tasks tbody tr');
-}
 
 test('a first visit greets the user, in Vietnamese, with no console error', async () => {
   const { ctx, page, errors } = await openApp(browser, server.url);

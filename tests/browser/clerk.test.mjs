@@ -3,20 +3,14 @@
 // keep their breakdown, and a past as-of date said in the title with progress as it stood.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, countText, storedTasks } from './harness.mjs';
+import { serveDist, launch, openApp, countText, storedTasks, withSample as harnessWithSample, saved } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
-async function withSample() {
-  const app = await openApp(browser, server.url);
-  await app.page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
-  await app.page.waitForSelector('table.tasks tbody tr');
-  return app;
-}
+const withSample = () => harnessWithSample(browser, server.url);
 
-const saved = (page) => page.waitForFunction(() => /Dữ liệu được lưu trên trình duyệt/.test(document.querySelector('.statusbar')?.textContent ?? ''));
 const column = (page, code) => page.locator(`.kcol[data-column="${code}"]`);
 const columnCount = async (page, code) => Number(await column(page, code).locator('.kcol-count').textContent());
 

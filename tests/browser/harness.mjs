@@ -48,6 +48,22 @@ export async function openApp(browser, url, { viewport = { width: 1366, height: 
   return { ctx, page, errors };
 }
 
+/** Press "Dùng dữ liệu mẫu" and wait for the list. */
+export async function loadSample(page) {
+  await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
+  await page.waitForSelector('table.tasks tbody tr');
+}
+
+/** A fresh browser context with the sample loaded. */
+export async function withSample(browser, url) {
+  const app = await openApp(browser, url);
+  await loadSample(app.page);
+  return app;
+}
+
+/** Wait until every change on the page is stored (the footer says so). */
+export const saved = (page) => page.waitForFunction(() => /Dữ liệu được lưu trên trình duyệt/.test(document.querySelector('.statusbar')?.textContent ?? ''));
+
 export const countText = (page) => page.textContent('[data-testid=task-count]');
 
 /** The stored records, read straight from IndexedDB as another program would see them. */

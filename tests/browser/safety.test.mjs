@@ -3,7 +3,7 @@
 // recycle bin across a reload, and input that used to crash the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, countText, storedCounts, storedTasks, stampSchemaVersion } from './harness.mjs';
+import { serveDist, launch, openApp, countText, storedCounts, storedTasks, stampSchemaVersion, loadSample, saved } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -11,13 +11,7 @@ after(async () => { await browser?.close(); server?.close(); });
 
 const SAMPLE_TASKS = 152;
 
-async function loadSample(page) {
-  await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
-  await page.waitForSelector('table.tasks tbody tr');
-}
 
-/** Wait until every change on the page is stored (the footer says so). */
-const saved = (page) => page.waitForFunction(() => /Dữ liệu được lưu trên trình duyệt/.test(document.querySelector('.statusbar')?.textContent ?? ''));
 
 const storedTask = async (page, id) => (await storedTasks(page)).find((t) => t.id === id) ?? null;
 

@@ -3,19 +3,14 @@
 // and the unit page's counts checked against counts the test makes itself.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, countText, storedCounts } from './harness.mjs';
+import { serveDist, launch, openApp, countText, storedCounts, withSample as harnessWithSample } from './harness.mjs';
 
 const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
-async function withSample() {
-  const app = await openApp(browser, server.url);
-  await app.page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
-  await app.page.waitForSelector('table.tasks tbody tr');
-  return app;
-}
+const withSample = () => harnessWithSample(browser, server.url);
 
 const column = (page, code) => page.locator(`.kcol[data-column="${code}"]`);
 const columnCount = async (page, code) => Number(await column(page, code).locator('.kcol-count').textContent());
