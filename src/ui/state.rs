@@ -166,10 +166,12 @@ impl Workspace {
         self.saving.get()
     }
 
-    /// Would closing the page now lose something?
+    /// Would closing the page now lose something? (Without storage, everything it holds.)
     fn has_unsaved_untracked(&self) -> bool {
-        self.phase.get_untracked() != Phase::MemoryOnly
-            && (self.pending.with_untracked(|p| !p.is_empty()) || self.inflight.with_untracked(|p| !p.is_empty()))
+        match self.phase.get_untracked() {
+            Phase::MemoryOnly => self.tasks.with_untracked(|t| !t.is_empty()),
+            _ => self.pending.with_untracked(|p| !p.is_empty()) || self.inflight.with_untracked(|p| !p.is_empty()),
+        }
     }
 
     // ----- reading -----------------------------------------------------------------------------
@@ -354,24 +356,20 @@ impl Workspace {
     /// (its own change will be replayed on them when it is stored).
     fn take_in(self, records: Patch, units: Option<Vec<Unit>>, stored_log: UndoLog) {
         let mine = self.my_touched();
-        let keep = Patch {
-            replace_all: false,
-            tasks: records.tasks.into_iter().filter(|(id, _)| !mine.tasks.contains(id)).collect(),
-            bin: records.bin.into_iter().filter(|(id, _)| !mine.bin.contains(id)).collect(),
-            units: Vec::new(),
-        };
-        if !keep.tasks.is_empty() {
-            self.tasks.update(|tasks| {
-                let mut ws = core::Workspace { tasks: std::mem::take(tasks), ..Default::default() };
-                ws.apply_patch(&Patch { tasks: keep.tasks.clone(), ..Patch::default() }, None);
-                *tasks = ws.tasks;
+        let tasks = Patch { tasks: records.tasks.into_iter().filter(|(id, _)| !mine.tasks.contains(id)).collect(), ..Patch::default() };
+        let bin = Patch { bin: records.bin.into_iter().filter(|(id, _)| !mine.bin.contains(id)).collect(), ..Patch::default() };
+        if !tasks.is_empty() {
+            self.tasks.update(|v| {
+                let mut ws = core::Workspace { tasks: std::mem::take(v), ..Default::default() };
+                ws.apply_patch(&tasks, None);
+                *v = ws.tasks;
             });
         }
-        if !keep.bin.is_empty() {
-            self.bin.update(|bin| {
-                let mut ws = core::Workspace { bin: std::mem::take(bin), ..Default::default() };
-                ws.apply_patch(&Patch { bin: keep.bin.clone(), ..Patch::default() }, None);
-                *bin = ws.bin;
+        if !bin.is_empty() {
+            self.bin.update(|v| {
+                let mut ws = core::Workspace { bin: std::mem::take(v), ..Default::default() };
+                ws.apply_patch(&bin, None);
+                *v = ws.bin;
             });
         }
         if let Some(units) = units.filter(|_| mine.units.is_empty()) {

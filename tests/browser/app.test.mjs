@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { serveDist, launch, openApp, countText, storedCounts, stampSchemaVersion, loadSample } from './harness.mjs';
+import { serveDist, launch, openApp, countText, storedCounts, stampSchemaVersion, loadSample, closeAsks } from './harness.mjs';
 
 // The sample holds the 62 tasks of seed 000 and the 90 of seed 002 (see src/sample/tests.rs).
 const SAMPLE_TASKS = 152;
@@ -169,12 +169,7 @@ test('a write the browser refuses (storage full) is shown, kept in memory, and s
   assert.equal((await storedCounts(page)).tasks, 0, 'the failed write left storage as it was');
   await page.screenshot({ path: SHOTS + 'quota.png' });
   // Closing the page now would lose the changes: the browser asks first, and staying keeps them.
-  const asked = Promise.race([
-    new Promise((resolve) => page.once('dialog', async (d) => { resolve(d.type()); await d.dismiss(); })),
-    page.waitForEvent('close', { timeout: 0 }).then(() => 'closed without asking'),
-  ]);
-  await page.close({ runBeforeUnload: true });
-  assert.equal(await asked, 'beforeunload');
+  assert.equal(await closeAsks(page), 'beforeunload');
   assert.ok(!page.isClosed(), 'the person chose to stay');
 
   await page.evaluate(() => { window.__storageFull = false; });
@@ -240,6 +235,9 @@ test('a browser that refuses storage is told so, and the page still works in mem
   await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
   await page.waitForSelector('table.tasks tbody tr');
   assert.equal(await countText(page), `${SAMPLE_TASKS} nhiệm vụ`);
+  // Everything lives only in this page: closing it asks first.
+  assert.equal(await closeAsks(page), 'beforeunload');
   assert.deepEqual(errors, []);
+  await page.close();
   await ctx.close();
 });

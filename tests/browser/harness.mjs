@@ -64,6 +64,17 @@ export async function withSample(browser, url) {
 /** Wait until every change on the page is stored (the footer says so). */
 export const saved = (page) => page.waitForFunction(() => /Dữ liệu được lưu trên trình duyệt/.test(document.querySelector('.statusbar')?.textContent ?? ''));
 
+/** Try to close the page as a person would; returns "beforeunload" when the browser asked first
+ *  (the test answers "stay", so the page stays open), or says it closed without asking. */
+export async function closeAsks(page) {
+  const asked = Promise.race([
+    new Promise((resolve) => page.once('dialog', async (d) => { resolve(d.type()); await d.dismiss(); })),
+    page.waitForEvent('close', { timeout: 0 }).then(() => 'closed without asking'),
+  ]);
+  await page.close({ runBeforeUnload: true });
+  return asked;
+}
+
 export const countText = (page) => page.textContent('[data-testid=task-count]');
 
 /** The stored records, read straight from IndexedDB as another program would see them. */
