@@ -240,3 +240,83 @@ test('when the app stops on an error, the person is told in Vietnamese and can d
   assert.deepEqual(fresh.errors, []);
   await fresh.ctx.close();
 });
+
+test('a task deleted in one tab stays deleted when another tab retries a failed write to it', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const a = await openApp(browser, server.url, { context: ctx });
+  await loadSample(a.page);
+  await saved(a.page);
+  const id = await a.page.locator('table.tasks tbody tr').first().getAttribute('data-id');
+  // Tab B's writes fail (its storage quota, say), until the test lifts it.
+  const b = { page: await ctx.newPage(), errors: [] };
+  b.page.on('pageerror', (e) => b.errors.push(String(e)));
+  await b.page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__storageFull) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    window.__storageFull = true;
+  });
+  await b.page.goto(server.url + `#/nhiem-vu/${encodeURIComponent(id)}`);
+  await b.page.waitForSelector('.task-form');
+  await note(b.page).fill('Ghi chú chưa lưu được');
+  await b.page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await b.page.locator('.notice-error').waitFor();
+  // Tab A deletes the task.
+  await a.page.locator(`tr[data-id="${id}"] a.task-link`).click();
+  await a.page.getByRole('button', { name: 'Xóa nhiệm vụ' }).click();
+  await a.page.getByRole('dialog').getByRole('button', { name: 'Xóa nhiệm vụ' }).click();
+  await a.page.waitForSelector('table.tasks tbody tr');
+  await saved(a.page);
+  // B's storage comes back and it retries: the deleted task does not come back.
+  await b.page.evaluate(() => { window.__storageFull = false; });
+  await b.page.locator('.notice-error').getByRole('button', { name: 'Lưu lại' }).click();
+  await b.page.waitForFunction(() => /không còn/.test(document.querySelector('.notices').textContent));
+  assert.equal((await storedTasks(a.page)).find((t) => t.id === id), undefined, 'still deleted');
+  assert.equal((await storedCounts(a.page)).tasks, SAMPLE_TASKS - 1);
+  assert.deepEqual(b.errors, []);
+  await ctx.close();
+});
+
+test('merging two units is stored: the merged unit does not come back after a reload', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.goto(server.url + '#/don-vi');
+  const links = page.locator('table.units tbody a');
+  const from = await links.nth(0).textContent();
+  const into = await links.nth(1).textContent();
+  await links.nth(0).click();
+  await page.getByLabel('Gộp vào đơn vị').selectOption({ label: into });
+  await page.getByRole('button', { name: 'Gộp', exact: true }).click();
+  await page.locator('.confirm-inline').getByRole('button', { name: 'Gộp', exact: true }).click();
+  await saved(page);
+  assert.equal((await storedCounts(page)).units, 23);
+  await page.reload();
+  await page.goto(server.url + '#/don-vi');
+  await page.waitForSelector('table.units');
+  const names = await page.locator('table.units tbody a').allTextContents();
+  assert.ok(!names.includes(from), `${from} is gone`);
+  assert.ok(names.includes(into));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a backup with repeated task ids says so and restores each id once', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Sao lưu', exact: true }).click()]);
+  const backup = JSON.parse(await (await import('node:fs/promises')).readFile(await file.path(), 'utf8'));
+  backup.tasks = [...backup.tasks.slice(0, 3), { ...backup.tasks[0], content: 'Bản sau cùng' }, { ...backup.tasks[0], content: 'Bản sau cùng' }];
+  await page.setInputFiles('#restore-file', { name: 'trung-ma.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  const dialog = page.getByRole('dialog');
+  assert.match(await dialog.textContent(), /sẽ được thay bằng 3 nhiệm vụ/);
+  assert.match(await dialog.textContent(), /2 dòng trùng mã nhiệm vụ/);
+  await dialog.getByRole('button', { name: 'Khôi phục' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=task-count]').textContent === '3 nhiệm vụ');
+  await saved(page);
+  assert.equal((await storedCounts(page)).tasks, 3, 'what the page says is what is stored');
+  assert.ok((await storedTasks(page)).some((t) => t.content === 'Bản sau cùng'), 'the last record of an id wins');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
