@@ -40,7 +40,7 @@ test('a tracker from LibreOffice is previewed, then imported all at once and kep
 
   await confirm(page);
   assert.equal(await countText(page), '5 nhiệm vụ');
-  assert.match(await page.textContent('.notices'), /Đã nhập: thêm mới 5/);
+  assert.match(await page.textContent('.notices'), /Đã nhập file: thêm mới 5/);
   assert.ok(await page.locator('td.c-unit', { hasText: 'Xã Quỳnh Trang' }).count() === 1);
   await page.reload();
   await page.waitForSelector('table.tasks tbody tr');

@@ -320,3 +320,69 @@ test('a backup with repeated task ids says so and restores each id once', async 
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+/** Split one CSV line (semicolons, double quotes) into its fields, and join fields back. */
+const csvFields = (line) => {
+  const out = [];
+  let field = '', quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ';') { out.push(field); field = ''; } else field += c;
+  }
+  out.push(field);
+  return out;
+};
+const csvLine = (fields) => fields.map((f) => (/[;"\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(';');
+
+test('an import confirmed after another tab changed a task and renamed its unit keeps both changes', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const a = await openApp(browser, server.url, { context: ctx });
+  await loadSample(a.page);
+  await saved(a.page);
+  // The unit sends back the tracker with a result written on one task.
+  const [file] = await Promise.all([a.page.waitForEvent('download'), a.page.getByRole('button', { name: 'Xuất CSV', exact: true }).click()]);
+  const text = (await (await import('node:fs/promises')).readFile(await file.path(), 'utf8')).replace(/^\uFEFF/, '');
+  const lines = text.trim().split(/\r?\n(?=NV-|Mã)/);
+  const header = csvFields(lines[0]);
+  const row = csvFields(lines[1]);
+  const id = row[header.indexOf('Mã nhiệm vụ')];
+  row[header.indexOf('Kết quả thực hiện')] = 'Đã hoàn thành 90% theo báo cáo của đơn vị';
+  lines[1] = csvLine(row);
+  const csv = Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8');
+  // Tab A previews it ...
+  await a.page.goto(server.url + '#/nhap-file');
+  await a.page.setInputFiles('#import-file', { name: 'tra-ve.csv', mimeType: 'text/csv', buffer: csv });
+  await a.page.waitForSelector('[data-testid=import-summary]');
+  assert.match(await a.page.textContent('[data-testid=import-summary] .summary-line'), /cập nhật 1,/);
+  // ... while tab B writes a note on that task and renames its unit.
+  const b = await openApp(browser, server.url + `#/nhiem-vu/${encodeURIComponent(id)}`, { context: ctx });
+  await b.page.waitForSelector('.task-form');
+  await note(b.page).fill('Ghi chú của thẻ B');
+  await b.page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await saved(b.page);
+  const unitId = (await storedTasks(b.page)).find((t) => t.id === id).lead_unit;
+  await b.page.goto(server.url + `#/don-vi/${encodeURIComponent(unitId)}`);
+  await b.page.fill('#unit-name', 'Tên mới của đơn vị');
+  await b.page.locator('label[for=unit-name]').getByRole('button', { name: 'Lưu' }).click();
+  await saved(b.page);
+  // A confirms the import it previewed before those changes.
+  await a.page.getByRole('button', { name: /^Nhập \d+ nhiệm vụ$/ }).click();
+  await a.page.waitForSelector('table.tasks tbody tr');
+  await saved(a.page);
+  const task = (await storedTasks(a.page)).find((t) => t.id === id);
+  assert.equal(task.result, 'Đã hoàn thành 90% theo báo cáo của đơn vị', "the file's result");
+  assert.equal(task.note, 'Ghi chú của thẻ B', "B's note is kept");
+  const units = await a.page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('dondoc');
+    open.onsuccess = () => {
+      const req = open.result.transaction('units').objectStore('units').getAll();
+      req.onsuccess = () => { open.result.close(); resolve(req.result.map((r) => JSON.parse(r).name)); };
+    };
+  }));
+  assert.ok(units.includes('Tên mới của đơn vị'), "B's rename is kept");
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await ctx.close();
+});

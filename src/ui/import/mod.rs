@@ -170,12 +170,9 @@ pub fn ImportPage() -> impl IntoView {
 
     let confirm = move |_| {
         let Some(SharedPlan(p)) = merge_plan.get_untracked() else { return };
+        // The workspace says what was done (with Hoàn tác), counted as applied: a value changed
+        // elsewhere since the preview is kept, and said.
         if ws.apply_import(&p) {
-            ws.notices.push(
-                super::notices::NoticeKind::Info,
-                (it.done)(p.added.len(), p.updated.len(), p.unchanged, p.skipped_rows()),
-                None,
-            );
             navigate(&Route::page(Page::Tasks));
         }
     };
