@@ -5,6 +5,7 @@
 //! version, and lands whole or not at all.
 
 use std::collections::{BTreeSet, HashMap};
+use std::future::IntoFuture;
 
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, Transaction, TransactionMode, TransactionResult};
 use wasm_bindgen::{JsCast, JsValue};
@@ -250,12 +251,19 @@ async fn commit_in(tx: &Transaction, ops: &[Op], patches_known: &HashMap<u64, St
         ws.bin = strings(bin_store.get_all(None, None)?.await?).iter().filter_map(|s| serde_json::from_str(s).ok()).collect();
     } else {
         let ids: BTreeSet<TaskId> = ops.iter().flat_map(|op| op.task_ids(&patches)).collect();
+        // Every read is asked for first and awaited after, so a 10,000-task import waits for
+        // IndexedDB once, not 20,000 times. Each request becomes its future at once: that is when
+        // its result handler is attached, before the result can arrive.
+        let mut asked = Vec::with_capacity(ids.len());
         for id in &ids {
             let key = JsValue::from_str(id.as_str());
-            if let Some(t) = tasks_store.get(key.clone())?.await?.and_then(|v| v.as_string()).and_then(|s| schema::decode_task(&s)) {
+            asked.push((tasks_store.get(key.clone())?.into_future(), bin_store.get(key)?.into_future()));
+        }
+        for (task, binned) in asked {
+            if let Some(t) = task.await?.and_then(|v| v.as_string()).and_then(|s| schema::decode_task(&s)) {
                 ws.tasks.push(t);
             }
-            if let Some(b) = bin_store.get(key)?.await?.and_then(|v| v.as_string()).and_then(|s| serde_json::from_str::<Binned>(&s).ok()) {
+            if let Some(b) = binned.await?.and_then(|v| v.as_string()).and_then(|s| serde_json::from_str::<Binned>(&s).ok()) {
                 ws.bin.push(b);
             }
         }

@@ -18,15 +18,21 @@ pub fn set_filter(route: RwSignal<Route>, change: impl FnOnce(&mut Filter)) {
     navigate(&r);
 }
 
-/// A choice in a long list (unit, leader, document). Typing a name on a closed select fires a
-/// change for every option passed; the filter follows only the one the person stops on, so a
-/// 10,000-task view is not refiltered (nor a history entry made) per letter.
-fn set_filter_soon(route: RwSignal<Route>, pending: StoredValue<u32>, change: impl FnOnce(&mut Filter) + 'static) {
-    let turn = pending.get_value().wrapping_add(1);
-    pending.set_value(turn);
+/// A choice in a long list (unit, leader, document). Going through a closed select by keyboard
+/// fires a change for every option passed; a choice made on its own (the mouse) applies at once,
+/// but changes that follow each other quickly apply only when the select rests, so a 10,000-task
+/// view is not refiltered (nor a history entry made) per option.
+fn set_filter_soon(route: RwSignal<Route>, pending: StoredValue<(u32, f64)>, change: impl FnOnce(&mut Filter) + 'static) {
+    let (turn, last) = pending.get_value();
+    let now = js_sys::Date::now();
+    let turn = turn.wrapping_add(1);
+    pending.set_value((turn, now));
+    if now - last >= SETTLE_MS as f64 {
+        return set_filter(route, change);
+    }
     set_timeout(
         move || {
-            if pending.get_value() == turn {
+            if pending.get_value().0 == turn {
                 set_filter(route, change);
             }
         },
@@ -149,7 +155,7 @@ pub fn FilterBar(
         }
     };
     let as_of = Signal::derive(move || route.with(|r| r.as_of));
-    let pending = StoredValue::new(0u32);
+    let pending = StoredValue::new((0u32, 0.0f64));
     view! {
         <div class="filter-area">
         <div class="filters" role="search">

@@ -20,6 +20,10 @@ impl Selection {
     pub fn following(visible: Memo<Vec<TaskId>>) -> Selection {
         let s = Selection { ids: RwSignal::new(BTreeSet::new()), last: StoredValue::new(None) };
         Effect::new(move |_| {
+            // Nothing ticked: nothing to follow (and the list of shown ids is not even computed).
+            if s.ids.with(BTreeSet::is_empty) {
+                return;
+            }
             let shown: BTreeSet<TaskId> = visible.with(|v| v.iter().cloned().collect());
             if s.ids.with_untracked(|ids| ids.iter().any(|id| !shown.contains(id))) {
                 s.ids.update(|ids| ids.retain(|id| shown.contains(id)));

@@ -20,7 +20,7 @@ pub fn apply(ws: &mut Workspace, stamped: &Stamped) -> Result<Applied, CommandEr
     let mut rec = Recorder::new(ws);
     let label = match &stamped.command {
         Command::EditTask { id, edits, base } => {
-            let task = rec.ws.task(id).ok_or_else(|| CommandError::NoSuchTask(id.clone()))?;
+            let task = rec.task(id).ok_or_else(|| CommandError::NoSuchTask(id.clone()))?;
             let conflicts = edit::conflicts(task, edits, base);
             if !conflicts.is_empty() {
                 return Err(CommandError::Conflict { id: id.clone(), conflicts });
@@ -33,15 +33,15 @@ pub fn apply(ws: &mut Workspace, stamped: &Stamped) -> Result<Applied, CommandEr
             if edits.is_empty() {
                 return Err(CommandError::Nothing);
             }
-            let found = existing(rec.ws, ids)?;
+            let found = rec.existing(ids)?;
             for id in &found {
                 rec.change_task(id, |t| edits.iter().fold(false, |c, e| edit::apply_because(t, e.clone(), at, reason) | c));
             }
             StepLabel::Bulk { count: found.len(), fields: edits.iter().map(|e| edit::field_key(e).to_string()).collect() }
         }
         Command::Move { ids, progress, completed_on, evidence } => {
-            let found = existing(rec.ws, ids)?;
-            let content = rec.ws.task(&found[0]).map(|t| t.content.clone()).unwrap_or_default();
+            let found = rec.existing(ids)?;
+            let content = rec.task(&found[0]).map(|t| t.content.clone()).unwrap_or_default();
             for id in &found {
                 rec.change_task(id, |t| edit::move_to(t, *progress, *completed_on, evidence.clone(), at));
             }
@@ -51,7 +51,7 @@ pub fn apply(ws: &mut Workspace, stamped: &Stamped) -> Result<Applied, CommandEr
             if tasks.is_empty() {
                 return Err(CommandError::Nothing);
             }
-            if let Some(t) = tasks.iter().find(|t| rec.ws.task(&t.id).is_some() || rec.ws.binned(&t.id).is_some()) {
+            if let Some(t) = tasks.iter().find(|t| rec.has(&t.id) || rec.binned.contains(&t.id)) {
                 return Err(CommandError::TaskExists(t.id.clone()));
             }
             if let Some(dup) = repeated_id(tasks) {
@@ -71,7 +71,7 @@ pub fn apply(ws: &mut Workspace, stamped: &Stamped) -> Result<Applied, CommandEr
             let mut seen = HashSet::new();
             for task in added {
                 // Already there (the same file imported meanwhile in another tab): not twice.
-                if rec.ws.task(&task.id).is_some() || !seen.insert(task.id.clone()) {
+                if rec.has(&task.id) || !seen.insert(task.id.clone()) {
                     rec.kept_newer += 1;
                     continue;
                 }
@@ -80,7 +80,7 @@ pub fn apply(ws: &mut Workspace, stamped: &Stamped) -> Result<Applied, CommandEr
             }
             let mut n_updated = 0;
             for FieldUpdate { id, edits, base } in updates {
-                if rec.ws.task(id).is_none() {
+                if !rec.has(id) {
                     rec.kept_newer += 1;
                     continue;
                 }
@@ -106,21 +106,13 @@ pub fn apply(ws: &mut Workspace, stamped: &Stamped) -> Result<Applied, CommandEr
             StepLabel::Imported { added: n_added, updated: n_updated }
         }
         Command::Delete { ids } => {
-            let found = existing(rec.ws, ids)?;
-            let content = rec.ws.task(&found[0]).map(|t| t.content.clone()).unwrap_or_default();
-            for id in &found {
-                rec.note_task(id);
-                rec.note_bin(id);
-                if let Some(i) = rec.ws.tasks.iter().position(|t| &t.id == id) {
-                    let task = rec.ws.tasks.remove(i);
-                    rec.ws.bin.retain(|b| &b.task.id != id);
-                    rec.ws.bin.push(Binned { task, deleted_at: at });
-                }
-            }
+            let found = rec.existing(ids)?;
+            let content = rec.task(&found[0]).map(|t| t.content.clone()).unwrap_or_default();
+            rec.delete_tasks(&found, at);
             StepLabel::Deleted { count: found.len(), content }
         }
         Command::PutBack { ids } => {
-            let found: Vec<TaskId> = ids.iter().filter(|id| rec.ws.binned(id).is_some()).cloned().collect();
+            let found: Vec<TaskId> = ids.iter().filter(|id| rec.binned.contains(*id)).cloned().collect();
             if found.is_empty() {
                 return Err(ids.first().map_or(CommandError::Nothing, |id| CommandError::NoSuchTask(id.clone())));
             }
@@ -129,7 +121,9 @@ pub fn apply(ws: &mut Workspace, stamped: &Stamped) -> Result<Applied, CommandEr
                 rec.note_bin(id);
                 if let Some(i) = rec.ws.bin.iter().position(|b| &b.task.id == id) {
                     let entry = rec.ws.bin.remove(i);
-                    if rec.ws.task(id).is_none() {
+                    rec.binned.remove(id);
+                    if !rec.has(id) {
+                        rec.index.insert(id.clone(), rec.ws.tasks.len());
                         rec.ws.tasks.push(entry.task);
                     }
                 }
@@ -151,6 +145,9 @@ pub fn apply(ws: &mut Workspace, stamped: &Stamped) -> Result<Applied, CommandEr
                 rec.note_bin(id);
             }
             rec.ws.bin.retain(|b| !gone.contains(&b.task.id));
+            for id in &gone {
+                rec.binned.remove(id);
+            }
             StepLabel::EmptiedBin { count: gone.len() }
         }
         Command::AddUnit { name, kind } => {
@@ -208,16 +205,6 @@ fn unit_name(ws: &Workspace, id: &UnitId) -> String {
     ws.units.get(id).map_or_else(|| id.0.clone(), |u| u.name.clone())
 }
 
-/// The ids that name tasks in the workspace; an error when none does.
-fn existing(ws: &Workspace, ids: &[TaskId]) -> Result<Vec<TaskId>, CommandError> {
-    let mut seen = HashSet::new();
-    let found: Vec<TaskId> = ids.iter().filter(|id| ws.task(id).is_some() && seen.insert((*id).clone())).cloned().collect();
-    if found.is_empty() {
-        return Err(ids.first().map_or(CommandError::Nothing, |id| CommandError::NoSuchTask(id.clone())));
-    }
-    Ok(found)
-}
-
 fn repeated_id(tasks: &[Task]) -> Option<TaskId> {
     let mut seen = HashSet::new();
     tasks.iter().find(|t| !seen.insert(&t.id)).map(|t| t.id.clone())
@@ -271,29 +258,66 @@ fn replace(ws: &mut Workspace, tasks: &[Task], units: &[Unit], why: ReplaceWhy) 
 }
 
 /// Notes each record's value before its first change, so the command's undo and redo patches
-/// name exactly the records it touched.
+/// name exactly the records it touched. Keeps an index of task positions, so a command over
+/// 10,000 tasks stays linear.
 struct Recorder<'a> {
     ws: &'a mut Workspace,
+    index: HashMap<TaskId, usize>,
+    binned: HashSet<TaskId>,
     tasks: Vec<(TaskId, Option<Task>)>,
+    noted: HashSet<TaskId>,
     bin: Vec<(TaskId, Option<Binned>)>,
+    noted_bin: HashSet<TaskId>,
     units: Option<Vec<Unit>>,
     kept_newer: usize,
 }
 
 impl<'a> Recorder<'a> {
     fn new(ws: &'a mut Workspace) -> Recorder<'a> {
-        Recorder { ws, tasks: Vec::new(), bin: Vec::new(), units: None, kept_newer: 0 }
+        let index = ws.tasks.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+        let binned = ws.bin.iter().map(|b| b.task.id.clone()).collect();
+        Recorder {
+            ws,
+            index,
+            binned,
+            tasks: Vec::new(),
+            noted: HashSet::new(),
+            bin: Vec::new(),
+            noted_bin: HashSet::new(),
+            units: None,
+            kept_newer: 0,
+        }
+    }
+
+    fn task(&self, id: &TaskId) -> Option<&Task> {
+        self.index.get(id).map(|&i| &self.ws.tasks[i])
+    }
+
+    fn has(&self, id: &TaskId) -> bool {
+        self.index.contains_key(id)
+    }
+
+    /// The ids that name tasks in the workspace, once each; an error when none does.
+    fn existing(&self, ids: &[TaskId]) -> Result<Vec<TaskId>, CommandError> {
+        let mut seen = HashSet::new();
+        let found: Vec<TaskId> = ids.iter().filter(|id| self.has(id) && seen.insert((*id).clone())).cloned().collect();
+        if found.is_empty() {
+            return Err(ids.first().map_or(CommandError::Nothing, |id| CommandError::NoSuchTask(id.clone())));
+        }
+        Ok(found)
     }
 
     fn note_task(&mut self, id: &TaskId) {
-        if !self.tasks.iter().any(|(i, _)| i == id) {
-            self.tasks.push((id.clone(), self.ws.task(id).cloned()));
+        if self.noted.insert(id.clone()) {
+            let before = self.task(id).cloned();
+            self.tasks.push((id.clone(), before));
         }
     }
 
     fn note_bin(&mut self, id: &TaskId) {
-        if !self.bin.iter().any(|(i, _)| i == id) {
-            self.bin.push((id.clone(), self.ws.binned(id).cloned()));
+        if self.noted_bin.insert(id.clone()) {
+            let before = self.binned.contains(id).then(|| self.ws.binned(id).cloned()).flatten();
+            self.bin.push((id.clone(), before));
         }
     }
 
@@ -305,12 +329,37 @@ impl<'a> Recorder<'a> {
 
     fn change_task(&mut self, id: &TaskId, change: impl FnOnce(&mut Task) -> bool) -> bool {
         self.note_task(id);
-        self.ws.tasks.iter_mut().find(|t| &t.id == id).is_some_and(change)
+        match self.index.get(id) {
+            Some(&i) => change(&mut self.ws.tasks[i]),
+            None => false,
+        }
     }
 
     fn put_task(&mut self, task: Task) {
         self.note_task(&task.id);
+        self.index.insert(task.id.clone(), self.ws.tasks.len());
         self.ws.tasks.push(task);
+    }
+
+    /// Move tasks to the bin (or, `to_bin` false, from it back to the list), keeping the index.
+    fn delete_tasks(&mut self, ids: &[TaskId], at: chrono::NaiveDateTime) {
+        let gone: HashSet<&TaskId> = ids.iter().collect();
+        for id in ids {
+            self.note_task(id);
+            self.note_bin(id);
+        }
+        let mut kept = Vec::with_capacity(self.ws.tasks.len());
+        for task in std::mem::take(&mut self.ws.tasks) {
+            if gone.contains(&task.id) {
+                self.ws.bin.retain(|b| b.task.id != task.id);
+                self.binned.insert(task.id.clone());
+                self.ws.bin.push(Binned { task, deleted_at: at });
+            } else {
+                kept.push(task);
+            }
+        }
+        self.ws.tasks = kept;
+        self.index = self.ws.tasks.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
     }
 
     /// Add the units a command brings; a unit whose name the workspace now knows (added meanwhile,
@@ -339,17 +388,19 @@ impl<'a> Recorder<'a> {
 
     fn finish(self, label: StepLabel) -> Applied {
         let ws = self.ws;
+        let tasks_now: HashMap<&TaskId, &Task> = ws.tasks.iter().map(|t| (&t.id, t)).collect();
+        let bin_now: HashMap<&TaskId, &Binned> = ws.bin.iter().map(|b| (&b.task.id, b)).collect();
         let mut undo = Patch::default();
         let mut redo = Patch::default();
         for (id, before) in self.tasks {
-            let after = ws.task(&id).cloned();
+            let after = tasks_now.get(&id).map(|t| (*t).clone());
             if after != before {
                 redo.tasks.push((id.clone(), after));
                 undo.tasks.push((id, before));
             }
         }
         for (id, before) in self.bin {
-            let after = ws.binned(&id).cloned();
+            let after = bin_now.get(&id).map(|b| (*b).clone());
             if after != before {
                 redo.bin.push((id.clone(), after));
                 undo.bin.push((id, before));

@@ -129,7 +129,7 @@ test('a past as-of date is said in the title, and progress is shown as it stood 
 test('going through the unit list by keyboard filters by the unit it stops on, not every unit passed', async () => {
   const { ctx, page, errors } = await withSample();
   const select = page.getByRole('combobox', { name: 'Đơn vị', exact: true });
-  await select.evaluate((s) => { window.__changes = 0; s.addEventListener('change', () => { window.__changes += 1; }); });
+  await select.evaluate((s) => { window.__changes = []; s.addEventListener('change', () => { window.__changes.push(performance.now()); }); });
   const before = await page.evaluate(() => history.length);
   await select.focus();
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
@@ -138,10 +138,15 @@ test('going through the unit list by keyboard filters by the unit it stops on, n
     const check = () => (location.hash.includes(`don-vi=${s.value}`) ? resolve() : setTimeout(check, 50));
     check();
   }));
-  const changes = await page.evaluate(() => window.__changes);
+  const times = await page.evaluate(() => window.__changes);
+  const changes = times.length;
   const steps = (await page.evaluate(() => history.length)) - before;
-  assert.ok(changes > 1, `typing passed several options (${changes} changes)`);
-  assert.ok(steps >= 1 && steps < changes, `the filter followed ${steps} of ${changes} changes: the one it stopped on, not every option passed`);
+  assert.ok(changes > 2, `the keys passed several options (${changes} changes)`);
+  // A change after a pause applies at once; quick ones after it wait for the select to rest. On a
+  // machine so slow that the keys arrive apart, each is its own choice.
+  const bursts = 1 + times.slice(1).filter((t, i) => t - times[i] >= 350).length;
+  assert.ok(steps >= 1 && steps <= 2 * bursts, `the filter followed ${steps} of ${changes} changes (${bursts} bursts)`);
+  if (bursts === 1) assert.ok(steps < changes, 'not every option passed');
   assert.match(await page.textContent('[data-testid=task-count]'), /\/ 152 nhiệm vụ/);
   assert.deepEqual(errors, []);
   await ctx.close();
