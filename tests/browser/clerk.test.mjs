@@ -171,3 +171,34 @@ test('a task made by hand can go to several units, one task each', async () => {
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('after Hoàn tác the task page shows the values put back, and saving does not write the undone ones again', async () => {
+  const { ctx, page, errors } = await withSample();
+  await page.locator('a.task-link').first().click();
+  await page.waitForSelector('.task-form');
+  const id = decodeURIComponent(page.url().split('#/nhiem-vu/')[1].split('?')[0]);
+  const result = page.locator('label:has-text("Kết quả thực hiện") textarea');
+  const before = await result.inputValue();
+  await result.fill('Giá trị sẽ được hoàn tác');
+  await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await saved(page);
+  await page.locator('.notice', { hasText: 'Đã sửa nhiệm vụ' }).getByRole('button', { name: 'Hoàn tác' }).click();
+  await page.waitForFunction((v) => [...document.querySelectorAll('label')].some((l) => l.textContent.includes('Kết quả thực hiện') && l.querySelector('textarea')?.value === v), before);
+  await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await page.waitForFunction(() => /Không có gì thay đổi/.test(document.querySelector('.notices').textContent));
+  await saved(page);
+  assert.equal((await storedTasks(page)).find((t) => t.id === id).result, before);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a mistyped as-of date is forgotten once Hôm nay sets the date', async () => {
+  const { ctx, page, errors } = await withSample();
+  await page.fill('#as-of', '31/02/2026');
+  await page.press('#as-of', 'Enter');
+  await page.getByRole('alert').filter({ hasText: 'Ngày không hợp lệ' }).waitFor();
+  await page.getByRole('button', { name: 'Hôm nay' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Ngày không hợp lệ' }).waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
