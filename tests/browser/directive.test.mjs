@@ -44,6 +44,12 @@ test('the chairman\'s conclusions (seed 002) pasted, reviewed and added to the w
   assert.match(await page.locator('.meta-source').first().textContent(), /^Thông báo Kết luận của đồng chí Nguyễn Hữu An/);
   await page.waitForFunction(() => document.querySelector('.statusbar').textContent.includes('Dữ liệu được lưu'));
   assert.equal((await storedCounts(page)).tasks, 72);
+  assert.ok((await storedCounts(page)).units > 0, 'the units the directive names are stored');
+  // One Hoàn tác takes back the tasks and the units they brought: nothing is left behind.
+  await page.getByTestId('undo').click();
+  await page.waitForSelector('.welcome');
+  await page.waitForFunction(() => document.querySelector('.statusbar').textContent.includes('Dữ liệu được lưu'));
+  assert.deepEqual(await storedCounts(page), { tasks: 0, units: 0, version: 2 });
   assert.deepEqual(errors, []);
   await ctx.close();
 });
