@@ -92,7 +92,7 @@ pub fn App() -> impl IntoView {
             </nav>
         </header>
         <NoticeArea notices=notices on_retry=move || ws.save() on_undo=move || ws.undo() on_redo=move || ws.redo() on_download=move || export::download_backup(ws) />
-        <main class="content" id="noi-dung" tabindex="-1">
+        <main class="content" id="noi-dung" tabindex="-1" aria-busy=move || ws.rereading.get().then_some("true")>
             {move || match page.get() {
                 // Pages that look a record up wait until the stored data has been read.
                 _ if ws.phase.get() == Phase::Loading => view! { <p class="loading">{t.loading}</p> }.into_any(),

@@ -112,6 +112,8 @@ pub struct Workspace {
     pub log: RwSignal<UndoLog>,
     pub rules: RwSignal<StatusRules>,
     pub notices: Notices,
+    /// True while the page reads everything again after another tab's change (shown as `aria-busy`).
+    pub rereading: RwSignal<bool>,
     pending: RwSignal<Vec<Pending>>,
     inflight: RwSignal<Vec<Pending>>,
     saving: RwSignal<bool>,
@@ -134,6 +136,7 @@ impl Workspace {
             log: RwSignal::new(UndoLog::default()),
             rules: RwSignal::new(prefs::status_rules()),
             notices,
+            rereading: RwSignal::new(false),
             pending: RwSignal::new(Vec::new()),
             inflight: RwSignal::new(Vec::new()),
             saving: RwSignal::new(false),
@@ -226,10 +229,20 @@ impl Workspace {
     /// `Ok(true)` when it was migrated and must be written back.
     async fn read_everything(self, db: &Database) -> Result<bool, ()> {
         let t = texts();
-        let stored = indexed_db::read_all(db).await.map_err(|e| {
-            leptos::logging::warn!("Không đọc được IndexedDB: {e:?}");
-            self.notices.push(NoticeKind::Error, t.storage_read_failed, Some(NoticeAction::Reload));
-        })?;
+        let mut stored = None;
+        // A save of this tab that lands while reading makes what was read older than memory: read again.
+        for _ in 0..5 {
+            let read = indexed_db::read_all(db).await.map_err(|e| {
+                leptos::logging::warn!("Không đọc được IndexedDB: {e:?}");
+                self.notices.push(NoticeKind::Error, t.storage_read_failed, Some(NoticeAction::Reload));
+            })?;
+            let current = read.seq >= self.seq.get_value();
+            stored = Some(read);
+            if current {
+                break;
+            }
+        }
+        let Some(stored) = stored else { return Err(()) };
         let seq = stored.seq;
         let log = stored.log;
         let bin = stored.bin;
@@ -294,7 +307,10 @@ impl Workspace {
         }
         let Some(db) = self.db.with_value(|db| db.clone()) else { return };
         spawn_local(async move {
-            if self.read_everything(&db).await.is_ok() {
+            self.rereading.set(true);
+            let read = self.read_everything(&db).await;
+            self.rereading.set(false);
+            if read.is_ok() {
                 self.notices.push(NoticeKind::Info, texts().other_tab_changed, None);
             }
         });

@@ -386,3 +386,63 @@ test('an import confirmed after another tab changed a task and renamed its unit 
   assert.deepEqual([...a.errors, ...b.errors], []);
   await ctx.close();
 });
+
+test('a change made while the page re-reads after another tab restored a backup is kept, even before it is stored', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const a = await openApp(browser, server.url, { context: ctx });
+  await loadSample(a.page);
+  await saved(a.page);
+  const [file] = await Promise.all([a.page.waitForEvent('download'), a.page.getByRole('button', { name: 'Sao lưu', exact: true }).click()]);
+  const backup = JSON.parse(await (await import('node:fs/promises')).readFile(await file.path(), 'utf8'));
+  // A large backup, so that reading it again takes a while.
+  const extra = [];
+  for (let i = 0; i < 8000; i++) {
+    const t = backup.tasks[i % backup.tasks.length];
+    extra.push({ ...t, id: `${t.id}-ban-sao-${i}` });
+  }
+  const id = backup.tasks[0].id;
+  backup.tasks = [...backup.tasks, ...extra];
+  // Tab A's writes can be made to fail (a full disk), so that its change stays unsaved.
+  await a.page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__storageFull) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await a.page.goto(server.url + `#/nhiem-vu/${encodeURIComponent(id)}`);
+  await a.page.waitForSelector('.task-form');
+  // Tab A saves a result at the moment it starts reading everything again.
+  const typedWhileReading = a.page.evaluate(async () => {
+    while (document.querySelector('main')?.getAttribute('aria-busy') !== 'true') await new Promise(requestAnimationFrame);
+    window.__storageFull = true;
+    const label = [...document.querySelectorAll('label')].find((l) => l.textContent.includes('Kết quả thực hiện'));
+    const area = label.querySelector('textarea');
+    area.value = 'Ghi trong lúc đọc lại';
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Lưu thay đổi').click();
+    return document.querySelector('main').getAttribute('aria-busy');
+  });
+  // Tab B restores the large backup.
+  const b = await openApp(browser, server.url, { context: ctx });
+  await b.page.setInputFiles('#restore-file', { name: 'lon.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await b.page.getByRole('dialog').getByRole('button', { name: 'Khôi phục' }).click();
+  assert.equal(await typedWhileReading, 'true', 'the result was saved while tab A was still reading');
+  await a.page.waitForFunction(() => !document.querySelector('main').hasAttribute('aria-busy'), null, { timeout: 60_000 });
+  await a.page.locator('.notice-error').waitFor();
+  // Not stored yet, but tab A still shows it on top of the restored workspace.
+  assert.equal((await storedTasks(a.page)).find((t) => t.id === id).result, backup.tasks[0].result);
+  await a.page.goto(server.url + '#/');
+  await a.page.waitForFunction(() => document.querySelector('[data-testid=task-count]')?.textContent === '8.152 nhiệm vụ');
+  await a.page.goto(server.url + `#/nhiem-vu/${encodeURIComponent(id)}`);
+  assert.equal(await result(a.page).inputValue(), 'Ghi trong lúc đọc lại', 'the unsaved result is still on the page');
+  // The disk has room again: the retry stores it on top of the other tab's restore.
+  await a.page.evaluate(() => { window.__storageFull = false; });
+  await a.page.locator('.notice-error').getByRole('button', { name: 'Lưu lại' }).click();
+  await saved(a.page);
+  const stored = await storedTasks(a.page);
+  assert.equal(stored.length, 152 + 8000, "the other tab's restore is kept");
+  assert.equal(stored.find((t) => t.id === id).result, 'Ghi trong lúc đọc lại', "this tab's result is kept");
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await ctx.close();
+});
