@@ -111,11 +111,38 @@ fn after(ms: i32, f: impl FnOnce() + 'static) {
 }
 
 pub async fn read_in_worker(bytes: &[u8], request: &ReadRequest) -> ReadResponse {
-    let reader = SPARE.with(|spare| spare.borrow_mut().take()).or_else(Reader::start);
-    let Some(reader) = reader else { return Err(ImportError::ReaderCrashed) };
     let request_json = serde_json::to_string(request).expect("a request always serialises");
     let data = Uint8Array::from(bytes);
     let limit = time_limit_ms(bytes.len());
+    let spare = SPARE.with(|spare| spare.borrow_mut().take());
+    let mut answer = None;
+    if let Some(reader) = spare {
+        let said = ask(&reader, &data, &request_json, limit).await;
+        // A spare started while its files could not be fetched (the network came back since):
+        // the file was never sent, so a fresh reader gets it.
+        if !(said.as_deref() == Some(CRASHED) && !reader.ready.get()) {
+            answer = Some(said);
+        }
+    }
+    let answer = match answer {
+        Some(said) => said,
+        None => match Reader::start() {
+            Some(reader) => ask(&reader, &data, &request_json, limit).await,
+            None => None,
+        },
+    };
+    prepare();
+    match answer {
+        Some(s) if s == CRASHED => Err(ImportError::ReaderCrashed),
+        Some(s) if s == TIMED_OUT => Err(ImportError::TimedOut),
+        Some(json) => serde_json::from_str(&json).unwrap_or(Err(ImportError::ReaderCrashed)),
+        None => Err(ImportError::ReaderCrashed),
+    }
+}
+
+/// Send the file to one reader and wait for its answer (or a crash or time-out marker); the
+/// reader is ended afterwards.
+async fn ask(reader: &Rc<Reader>, data: &Uint8Array, request_json: &str, limit: i32) -> Option<String> {
     let mut setup = |resolve: Function, _reject: Function| {
         *reader.answer.borrow_mut() = Some(resolve);
         if reader.failed.get() {
@@ -123,7 +150,7 @@ pub async fn read_in_worker(bytes: &[u8], request: &ReadRequest) -> ReadResponse
             return;
         }
         let worker = reader.worker.clone();
-        let (request_json, data) = (request_json.clone(), data.clone());
+        let (request_json, data) = (request_json.to_string(), data.clone());
         let send = move || {
             let envelope = Object::new();
             let _ = Reflect::set(&envelope, &"request".into(), &JsValue::from_str(&request_json));
@@ -134,14 +161,14 @@ pub async fn read_in_worker(bytes: &[u8], request: &ReadRequest) -> ReadResponse
             send();
         } else {
             *reader.on_ready.borrow_mut() = Some(Box::new(send));
-            let waiting = Rc::downgrade(&reader);
+            let waiting = Rc::downgrade(reader);
             after(START_LIMIT_MS, move || {
                 if let Some(r) = waiting.upgrade().filter(|r| !r.ready.get()) {
                     r.fail();
                 }
             });
         }
-        let waiting = Rc::downgrade(&reader);
+        let waiting = Rc::downgrade(reader);
         after(limit, move || {
             if let Some(r) = waiting.upgrade() {
                 r.resolve(&JsValue::from_str(TIMED_OUT));
@@ -150,11 +177,5 @@ pub async fn read_in_worker(bytes: &[u8], request: &ReadRequest) -> ReadResponse
     };
     let answer = JsFuture::from(Promise::new(&mut setup)).await;
     reader.worker.terminate();
-    prepare();
-    match answer.ok().and_then(|v| v.as_string()) {
-        Some(s) if s == CRASHED => Err(ImportError::ReaderCrashed),
-        Some(s) if s == TIMED_OUT => Err(ImportError::TimedOut),
-        Some(json) => serde_json::from_str(&json).unwrap_or(Err(ImportError::ReaderCrashed)),
-        None => Err(ImportError::ReaderCrashed),
-    }
+    answer.ok().and_then(|v| v.as_string())
 }
