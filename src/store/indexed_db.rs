@@ -251,20 +251,27 @@ async fn commit_in(tx: &Transaction, ops: &[Op], patches_known: &HashMap<u64, St
         ws.bin = strings(bin_store.get_all(None, None)?.await?).iter().filter_map(|s| serde_json::from_str(s).ok()).collect();
     } else {
         let ids: BTreeSet<TaskId> = ops.iter().flat_map(|op| op.task_ids(&patches)).collect();
-        // Every read is asked for first and awaited after, so a 10,000-task import waits for
-        // IndexedDB once, not 20,000 times. Each request becomes its future at once: that is when
-        // its result handler is attached, before the result can arrive.
-        let mut asked = Vec::with_capacity(ids.len());
-        for id in &ids {
-            let key = JsValue::from_str(id.as_str());
-            asked.push((tasks_store.get(key.clone())?.into_future(), bin_store.get(key)?.into_future()));
-        }
-        for (task, binned) in asked {
-            if let Some(t) = task.await?.and_then(|v| v.as_string()).and_then(|s| schema::decode_task(&s)) {
-                ws.tasks.push(t);
+        // Thousands of single reads cost more than reading the whole store once.
+        let stored = tasks_store.count(None)?.await? as usize + bin_store.count(None)?.await? as usize;
+        if ids.len() * 4 >= stored {
+            ws.tasks = strings(tasks_store.get_all(None, None)?.await?).iter().filter_map(|s| schema::decode_task(s)).collect();
+            ws.bin = strings(bin_store.get_all(None, None)?.await?).iter().filter_map(|s| serde_json::from_str(s).ok()).collect();
+        } else {
+            // Every read is asked for first and awaited after, so a few thousand reads wait for
+            // IndexedDB once, not once each. Each request becomes its future at once: that is when
+            // its result handler is attached, before the result can arrive.
+            let mut asked = Vec::with_capacity(ids.len());
+            for id in &ids {
+                let key = JsValue::from_str(id.as_str());
+                asked.push((tasks_store.get(key.clone())?.into_future(), bin_store.get(key)?.into_future()));
             }
-            if let Some(b) = binned.await?.and_then(|v| v.as_string()).and_then(|s| serde_json::from_str::<Binned>(&s).ok()) {
-                ws.bin.push(b);
+            for (task, binned) in asked {
+                if let Some(t) = task.await?.and_then(|v| v.as_string()).and_then(|s| schema::decode_task(&s)) {
+                    ws.tasks.push(t);
+                }
+                if let Some(b) = binned.await?.and_then(|v| v.as_string()).and_then(|s| serde_json::from_str::<Binned>(&s).ok()) {
+                    ws.bin.push(b);
+                }
             }
         }
     }
@@ -280,9 +287,7 @@ async fn commit_in(tx: &Transaction, ops: &[Op], patches_known: &HashMap<u64, St
         records.units = ws.units.units().iter().map(|u| (u.id.clone(), Some(u.clone()))).collect();
         records.bin = ws.bin.iter().map(|b| (b.task.id.clone(), Some(b.clone()))).collect();
     } else {
-        records.tasks = t.tasks.iter().map(|id| (id.clone(), ws.task(id).cloned())).collect();
-        records.bin = t.bin.iter().map(|id| (id.clone(), ws.binned(id).cloned())).collect();
-        records.units = t.units.iter().map(|id| (id.clone(), ws.units.get(id).cloned())).collect();
+        records = ws.records(t);
     }
     put_tasks(&tasks_store, &records.tasks).await?;
     for (id, entry) in &records.bin {
