@@ -89,14 +89,20 @@ pub struct DeadlineReading {
     pub problem: Option<DeadlineProblem>,
 }
 
-/// Phrases that mean "no deadline" or "awaiting a decision": no date, and nothing to warn about.
+/// Texts that mean "no deadline" or "awaiting direction": no date, and nothing to warn about.
+/// Matched against the whole text (case, diacritics and punctuation aside): a text that says more,
+/// such as whose opinion it waits for ("Chờ ý kiến UBND tỉnh"), is shown to the person with a
+/// warning instead, its text kept.
 const NO_DEADLINE_PHRASES: &[&[&str]] = &[
     &["khong", "thoi", "han"],
     &["khong", "co", "thoi", "han"],
     &["chua", "co", "thoi", "han"],
     &["chua", "xac", "dinh"],
+    &["chua", "xac", "dinh", "thoi", "han"],
+    &["chua", "xac", "dinh", "thoi", "gian"],
     &["cho", "quyet", "dinh"],
     &["cho", "y", "kien"],
+    &["cho", "y", "kien", "chi", "dao"],
     &["cho", "chi", "dao"],
 ];
 
@@ -117,14 +123,16 @@ fn contains_phrase(words: &[String], phrase: &[&str]) -> bool {
 }
 
 /// Read deadline text as written in a tracker or directive ("trước ngày 20/01/2024",
-/// "quý I/2024", "hàng tuần", "thường xuyên"…).
+/// "quý I/2024", "hàng tuần", "thường xuyên"…). A bare year ("2026") or a range ("2025-2026",
+/// "Quý III/2025 - Quý IV/2025") is due at the end of the year or range; "Chờ ý kiến chỉ đạo"
+/// means no deadline, while awaiting someone named ("Chờ ý kiến UBND tỉnh") is kept with a warning.
 pub fn read_deadline(text: &str) -> DeadlineReading {
     let kept = text.trim().to_string();
     let words = fold_words(&kept);
     let ok = |deadline| DeadlineReading { deadline, problem: None };
     let problem = |p| DeadlineReading { deadline: Deadline::none(kept.clone()), problem: Some(p) };
 
-    if words.is_empty() || NO_DEADLINE_PHRASES.iter().any(|p| contains_phrase(&words, p)) {
+    if words.is_empty() || NO_DEADLINE_PHRASES.iter().any(|p| words.len() == p.len() && contains_phrase(&words, p)) {
         return ok(Deadline::none(kept));
     }
     if let Some((_, every)) = RECURRENCE_PHRASES.iter().find(|(p, _)| contains_phrase(&words, p)) {
@@ -206,6 +214,110 @@ mod tests {
         assert_eq!(due("sáu tháng cuối năm 2022"), Some(d(2022, 12, 31)));
         assert_eq!(due("năm 2024"), Some(d(2024, 12, 31)));
         assert_eq!(due("Trong năm 2024"), Some(d(2024, 12, 31)));
+    }
+
+    /// Every deadline text in tests/fixtures/trackers/*.expected.json (`deadlines_by_row` of 10 and
+    /// 11, and the `deadline` of every sample), with the date and kind a clerk expects.
+    /// Date cells and number cells ("2026" as a number, "45322") are read by the importer, not here;
+    /// their written form is checked instead.
+    #[test]
+    fn every_deadline_text_of_the_tracker_fixtures() {
+        let dated = [
+            // 01
+            ("Tháng 01/2024", d(2024, 1, 31)),
+            ("Trong tháng 01/2024", d(2024, 1, 31)),
+            ("Trước ngày 20/01/2024", d(2024, 1, 20)),
+            ("Trước ngày 25/01/2024", d(2024, 1, 25)),
+            // 02
+            ("6 tháng cuối năm 2022", d(2022, 12, 31)),
+            ("Năm 2022", d(2022, 12, 31)),
+            ("31/12/2022", d(2022, 12, 31)),
+            // 05
+            ("Quý I/2024", d(2024, 3, 31)),
+            ("2024", d(2024, 12, 31)),
+            ("Quý II/2024 - Quý III/2024", d(2024, 9, 30)),
+            ("2024-2025", d(2025, 12, 31)),
+            ("2026", d(2026, 12, 31)),
+            // 06
+            ("31/01/2024", d(2024, 1, 31)),
+            // 10
+            ("2025-2026", d(2026, 12, 31)),
+            ("Quý III/2025 - Quý IV/2025", d(2025, 12, 31)),
+            ("Trong tháng 6/2025", d(2025, 6, 30)),
+            ("Quý I/2025", d(2025, 3, 31)),
+            ("6 tháng đầu năm 2025", d(2025, 6, 30)),
+            ("31/03/2025", d(2025, 3, 31)),
+            ("30/6/2025", d(2025, 6, 30)),
+            ("năm 2025", d(2025, 12, 31)),
+            ("Trước 30/4/2025", d(2025, 4, 30)),
+            ("ngày 15 tháng 3 năm 2025", d(2025, 3, 15)),
+            ("Trước ngày 20/01/2025", d(2025, 1, 20)),
+            ("Quý IV/2025", d(2025, 12, 31)),
+            // 11
+            ("31-01-2024", d(2024, 1, 31)),
+            ("31.01.2024", d(2024, 1, 31)),
+            ("tháng 1/2024", d(2024, 1, 31)),
+            ("quý I/2024", d(2024, 3, 31)),
+            ("trước ngày 20/01/2024", d(2024, 1, 20)),
+            ("ngày 31 tháng 01 năm 2024", d(2024, 1, 31)),
+            ("31/1/2024", d(2024, 1, 31)),
+        ];
+        for (text, date) in dated {
+            let r = read_deadline(text);
+            assert_eq!(r.problem, None, "{text}");
+            assert_eq!(r.deadline.kind, DeadlineKind::Dated, "{text}");
+            assert_eq!(r.deadline.date, Some(date), "{text}");
+            assert_eq!(r.deadline.text, text, "{text}: original text kept");
+        }
+        let recurring = [
+            ("Thường xuyên", Recurrence::Continuous),
+            ("Hàng tuần", Recurrence::Weekly),
+            ("Hàng tháng", Recurrence::Monthly),
+            ("hàng tháng", Recurrence::Monthly),
+        ];
+        for (text, every) in recurring {
+            let r = read_deadline(text);
+            assert_eq!(r.problem, None, "{text}");
+            assert_eq!(r.deadline.kind, DeadlineKind::Recurring(every), "{text}");
+            assert_eq!(r.deadline.date, None, "{text}: recurring, no date");
+        }
+        // kind "none" with a warning: no date, text kept.
+        for text in ["Đúng thời gian quy định", "Chờ ý kiến UBND tỉnh"] {
+            let r = read_deadline(text);
+            assert_eq!(r.deadline.kind, DeadlineKind::None, "{text}");
+            assert_eq!(r.deadline.date, None, "{text}");
+            assert_eq!(r.problem, Some(DeadlineProblem::Unreadable), "{text}: a warning");
+            assert_eq!(r.deadline.problem(), Some(DeadlineProblem::Unreadable), "{text}: kept text still warns");
+            assert_eq!(r.deadline.text, text);
+        }
+    }
+
+    #[test]
+    fn years_and_ranges_as_written() {
+        assert_eq!(due("2025 - 2026"), Some(d(2026, 12, 31)));
+        assert_eq!(due("2025 – 2026"), Some(d(2026, 12, 31)));
+        assert_eq!(due("Giai đoạn 2025-2026"), Some(d(2026, 12, 31)));
+        assert_eq!(due("Từ năm 2025 đến năm 2026"), Some(d(2026, 12, 31)));
+        assert_eq!(due("Trong năm 2025."), Some(d(2025, 12, 31)));
+        assert_eq!(due("Từ tháng 3/2024 đến tháng 6/2024"), Some(d(2024, 6, 30)));
+        assert_eq!(due("01/3/2024 - 30/6/2024"), Some(d(2024, 6, 30)));
+    }
+
+    #[test]
+    fn years_in_prose_or_backwards_ranges_are_not_invented() {
+        for text in [
+            "nhiệm kỳ 2021 – 2026",
+            "Theo Nghị định 30/2020/NĐ-CP",
+            "2026 - 2025",
+            "Quý IV/2025 - Quý III/2025",
+            "45322",
+            "1000",
+        ] {
+            let r = read_deadline(text);
+            assert_eq!(r.deadline.date, None, "{text}: never a guess");
+            assert_eq!(r.deadline.kind, DeadlineKind::None, "{text}");
+            assert!(r.problem.is_some(), "{text}: a warning");
+        }
     }
 
     #[test]

@@ -85,31 +85,155 @@ impl Progress {
         Progress::ALL.into_iter().find(|p| p.code() == code || format!("{p:?}") == code)
     }
 
-    /// Read progress as trackers write it: "Hoàn thành", "Đã hoàn thành", "Đang thực hiện",
-    /// "Chưa thực hiện", "Tạm dừng", or an "x" ticked in a "done" column.
+    /// Read progress as trackers write it (README of the tracker fixtures, "Progress"):
+    /// * done: "Hoàn thành", "Đã hoàn thành …", "Đã xong …", "Hoàn thành 100%", "100%", an "x";
+    /// * in progress: "Đang …" (triển khai, thi công, lập hồ sơ…), "x%" with 0 < x < 100,
+    ///   "Đã hoàn thành một phần", "Cơ bản hoàn thành";
+    /// * not started: "Chưa thực hiện", "Chưa triển khai", "Chưa hoàn thành", "0%";
+    /// * paused: "Tạm dừng …", "Tạm hoãn …", "Dừng thực hiện".
+    ///
+    /// Only the opening words of the first clause count (a short subject may come first: "Dự án
+    /// đang thi công"), so a result sentence with no progress word ("Đã tổ chức 3 hội nghị") gives
+    /// `None`, and so do plans ("Dự kiến hoàn thành …", "Phấn đấu hoàn thành …") and words that fit
+    /// no state clearly ("Không thực hiện được do …"): the importer asks.
     pub fn from_text(text: &str) -> Option<Progress> {
-        let words = crate::domain::fold::fold_words(text);
-        let has = |phrase: &[&str]| words.windows(phrase.len()).any(|w| w.iter().zip(phrase).all(|(a, b)| a == b));
-        match words.as_slice() {
+        use crate::domain::fold::{fold, fold_words};
+        use unicode_normalization::UnicodeNormalization;
+
+        // A single tick or word.
+        let all = fold_words(text);
+        match all.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
             [] => return None,
-            [w] if w == "x" || w == "xong" || w == "done" => return Some(Progress::Done),
+            ["x" | "xong" | "done"] => return Some(Progress::Done),
+            ["chua"] => return Some(Progress::NotStarted),
             _ => {}
         }
-        if has(&["chua", "hoan", "thanh"]) {
-            // "chưa hoàn thành" is not done, but underway.
-            return Some(Progress::InProgress);
+
+        // The first clause of the first written line, its words lower-cased as written (to tell
+        // "đang" from "đăng") and folded. A decimal comma stays in its number ("83,7%") and "%"
+        // is a word of its own.
+        let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+        let lower: Vec<char> = line.nfc().flat_map(char::to_lowercase).collect();
+        let mut clause = String::with_capacity(line.len());
+        for (i, &c) in lower.iter().enumerate() {
+            let between_digits =
+                i > 0 && lower[i - 1].is_ascii_digit() && lower.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+            match c {
+                ',' | '.' if between_digits => clause.push('.'),
+                ',' | ';' | '.' | ':' | '(' | ')' => break,
+                '%' => clause.push_str(" % "),
+                _ => clause.push(c),
+            }
         }
-        if has(&["chua", "thuc", "hien"]) || has(&["chua", "trien", "khai"]) {
-            return Some(Progress::NotStarted);
-        }
-        if has(&["tam", "dung"]) || has(&["tam", "hoan"]) || has(&["dung", "thuc", "hien"]) {
-            return Some(Progress::Paused);
-        }
-        if has(&["hoan", "thanh"]) || has(&["da", "thuc", "hien"]) {
-            return Some(Progress::Done);
-        }
-        if has(&["dang", "thuc", "hien"]) || has(&["dang", "trien", "khai"]) || has(&["dang", "xu", "ly"]) {
-            return Some(Progress::InProgress);
+        let raw: Vec<&str> = clause
+            .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '%'))
+            .map(|w| w.trim_matches('.'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let words: Vec<String> = raw.iter().map(|w| fold(w)).collect();
+        let at = |i: usize, phrase: &[&str]| {
+            phrase.len() + i <= words.len() && words[i..].iter().zip(phrase).all(|(a, b)| a == b)
+        };
+        // A percentage at word i: "80%", "83,7 %".
+        let percent = |i: usize| -> Option<f64> {
+            (words.get(i + 1).map(String::as_str) == Some("%")).then(|| words[i].parse::<f64>().ok()).flatten()
+        };
+        let by_percent = |v: f64| {
+            if v <= 0.0 {
+                Progress::NotStarted
+            } else if v >= 100.0 {
+                Progress::Done
+            } else {
+                Progress::InProgress
+            }
+        };
+        const PAUSED: &[&[&str]] = &[
+            &["tam", "dung"],
+            &["tam", "ngung"],
+            &["tam", "hoan"],
+            &["dung", "thuc", "hien"],
+            &["ngung", "thuc", "hien"],
+        ];
+        const NOT_STARTED: &[&[&str]] = &[
+            &["chua", "hoan", "thanh"],
+            &["chua", "thuc", "hien"],
+            &["chua", "trien", "khai"],
+            &["chua", "bat", "dau"],
+            &["chua", "lam"],
+        ];
+        // Words before a progress word that make it a plan, a requirement or a field name, not
+        // a statement of progress: "dự kiến hoàn thành", "phấn đấu hoàn thành", "thời hạn hoàn thành".
+        const NOT_A_STATEMENT: &[&[&str]] = &[
+            &["du", "kien"],
+            &["phan", "dau"],
+            &["ke", "hoach"],
+            &["de", "nghi"],
+            &["yeu", "cau"],
+            &["thoi", "han"],
+            &["han"],
+            &["ngay"],
+            &["ty", "le"],
+            &["muc", "do"],
+            &["chi", "tieu"],
+            &["se"],
+            &["can"],
+            &["phai"],
+            &["nham"],
+        ];
+        // A short subject may open the clause ("Dự án đang thi công", "Hiện nay đang triển khai").
+        for i in 0..words.len().min(4) {
+            let before = &words[..i];
+            let planned = (0..i).any(|j| NOT_A_STATEMENT.iter().any(|p| at(j, p) && j + p.len() <= i));
+            let found = if at(i, &["khong", "thuc", "hien"]) {
+                // "Không thực hiện được do vướng mặt bằng": not started or paused? The person says.
+                return None;
+            } else if let Some(p) = NOT_STARTED.iter().find(|p| at(i, p)) {
+                Some((Progress::NotStarted, i + p.len()))
+            } else if let Some(p) = PAUSED.iter().find(|p| at(i, p)) {
+                Some((Progress::Paused, i + p.len()))
+            } else if matches!(raw[i], "đang" | "ðang") {
+                let paused = PAUSED.iter().any(|p| at(i + 1, p));
+                Some((if paused { Progress::Paused } else { Progress::InProgress }, i + 1))
+            } else if at(i, &["co", "ban", "hoan", "thanh"]) || at(i, &["da", "co", "ban", "hoan", "thanh"]) {
+                Some((Progress::InProgress, words.len()))
+            } else if at(i, &["da", "hoan", "thanh"]) || at(i, &["da", "hoan", "tat"]) || at(i, &["da", "xong"]) {
+                Some((Progress::Done, i + 3 - usize::from(at(i, &["da", "xong"]))))
+            } else if at(i, &["da", "thuc", "hien", "xong"]) || at(i, &["thuc", "hien", "xong"]) {
+                Some((Progress::Done, words.len()))
+            } else if at(i, &["da", "thuc", "hien"]) && words.len() == i + 3 {
+                Some((Progress::Done, words.len()))
+            } else if at(i, &["hoan", "thanh"]) || at(i, &["hoan", "tat"]) {
+                // Bare "Hoàn thành" is done when it stands alone or says how ("đúng hạn", "100%"),
+                // not when it names what is to be finished ("Hoàn thành phê duyệt dự án") or by when.
+                let how = |w: Option<&String>| {
+                    matches!(w.map(String::as_str), None | Some("dung" | "qua" | "xong" | "toan" | "tot" | "mot"))
+                        || percent(i + 2).is_some()
+                        || at(i + 2, &["truoc", "han"])
+                };
+                how(words.get(i + 2)).then_some((Progress::Done, i + 2))
+            } else if let Some(v) = percent(i) {
+                Some((by_percent(v), i + 2))
+            } else if at(i, &["dat"]) || at(i, &["da", "dat"]) {
+                let n = if at(i, &["dat"]) { i + 1 } else { i + 2 };
+                percent(n).map(|v| (by_percent(v), n + 2))
+            } else {
+                None
+            };
+            let Some((progress, end)) = found else { continue };
+            if planned || before.iter().any(|w| w == "%") {
+                return None;
+            }
+            // "Đã hoàn thành một phần", "Hoàn thành 80%": only partly done.
+            if progress == Progress::Done {
+                if at(end, &["mot", "phan"]) {
+                    return Some(Progress::InProgress);
+                }
+                let pct = percent(end).or_else(|| if at(end, &["dat"]) { percent(end + 1) } else { None });
+                if let Some(v) = pct {
+                    return Some(by_percent(v));
+                }
+            }
+            return Some(progress);
         }
         None
     }
@@ -260,10 +384,89 @@ mod tests {
         assert_eq!(Progress::from_text("X"), Some(Progress::Done));
         assert_eq!(Progress::from_text("Đang thực hiện"), Some(Progress::InProgress));
         assert_eq!(Progress::from_text("Chưa thực hiện"), Some(Progress::NotStarted));
-        assert_eq!(Progress::from_text("Chưa hoàn thành"), Some(Progress::InProgress));
+        assert_eq!(Progress::from_text("Chưa hoàn thành"), Some(Progress::NotStarted), "README: chua");
         assert_eq!(Progress::from_text("Tạm dừng"), Some(Progress::Paused));
         assert_eq!(Progress::from_text(""), None);
         assert_eq!(Progress::from_text("Khó khăn"), None);
+    }
+
+    /// tests/fixtures/trackers/09-tien-do-bang-chu.expected.json, `progress_by_row`: the words in
+    /// "Tình hình thực hiện" and the progress a clerk reads from them.
+    #[test]
+    fn progress_words_of_fixture_09_read_as_the_clerk_reads_them() {
+        use Progress::*;
+        let rows: [(u32, &str, Option<Progress>); 20] = [
+            (2, "Đang triển khai", Some(InProgress)),
+            (3, "Đang thực hiện, dự kiến xong trong tháng 02/2024", Some(InProgress)),
+            (4, "Đang thi công", Some(InProgress)),
+            (5, "80%", Some(InProgress)),
+            (6, "Chưa thực hiện", Some(NotStarted)),
+            (7, "Đã hoàn thành", Some(Done)),
+            (8, "Hoàn thành 100%", Some(Done)),
+            (9, "Đã xong, đã có văn bản báo cáo UBND thị xã", Some(Done)),
+            (10, "Tạm dừng", Some(Paused)),
+            // An empty cell reads as nothing; the importer gives it `chua`.
+            (11, "", None),
+            (12, "0%", Some(NotStarted)),
+            (13, "Đã hoàn thành một phần", Some(InProgress)),
+            (14, "Đang triển khai", Some(InProgress)),
+            (15, "Đã hoàn thành", Some(Done)),
+            (16, "100%", Some(Done)),
+            (17, "Chưa triển khai", Some(NotStarted)),
+            (18, "Đang thi công", Some(InProgress)),
+            // "fits neither state clearly": no reading, so the importer asks (default `chua`).
+            (19, "Không thực hiện được do vướng mặt bằng", None),
+            (20, "Tạm dừng chờ ý kiến chỉ đạo", Some(Paused)),
+            (21, "Đã hoàn thành", Some(Done)),
+        ];
+        for (row, text, expected) in rows {
+            assert_eq!(Progress::from_text(text), expected, "row {row}: {text:?}");
+        }
+    }
+
+    /// Progress words in the other fixtures' samples (05 "Tình hình thực hiện", 07 "Tiến độ").
+    #[test]
+    fn progress_words_of_other_fixtures() {
+        assert_eq!(Progress::from_text("95%"), Some(Progress::InProgress), "05 row 9");
+        assert_eq!(Progress::from_text("80%"), Some(Progress::InProgress), "05 row 12");
+        assert_eq!(Progress::from_text("Chưa triển khai"), Some(Progress::NotStarted), "05 row 20");
+        assert_eq!(Progress::from_text("Đang lập hồ sơ"), Some(Progress::InProgress), "05 row 22");
+        assert_eq!(Progress::from_text("Chưa hoàn thành"), Some(Progress::NotStarted), "07 row 10");
+    }
+
+    #[test]
+    fn hoan_thanh_inside_other_words_is_not_done() {
+        assert_eq!(Progress::from_text("chưa hoàn thành"), Some(Progress::NotStarted));
+        assert_eq!(Progress::from_text("Dự kiến hoàn thành trong tháng 3/2024"), None);
+        assert_eq!(Progress::from_text("Phấn đấu hoàn thành trước 30/6/2024"), None);
+        assert_eq!(Progress::from_text("Đang thực hiện, dự kiến hoàn thành quý I/2024"), Some(Progress::InProgress));
+        assert_eq!(Progress::from_text("Hoàn thành 80%"), Some(Progress::InProgress));
+        assert_eq!(Progress::from_text("Đã hoàn thành 100% khối lượng"), Some(Progress::Done));
+        assert_eq!(Progress::from_text("Cơ bản hoàn thành"), Some(Progress::InProgress));
+        assert_eq!(Progress::from_text("Đang tạm dừng"), Some(Progress::Paused));
+        assert_eq!(Progress::from_text("Đạt 83,7%"), Some(Progress::InProgress));
+        assert_eq!(Progress::from_text("Dự án đang thi công"), Some(Progress::InProgress));
+        assert_eq!(Progress::from_text("Hoàn thành đúng hạn"), Some(Progress::Done));
+    }
+
+    /// The importer reads a "Tình hình thực hiện" result column when there is no progress column:
+    /// a result sentence with no progress word must not become a state.
+    #[test]
+    fn result_sentences_are_not_progress() {
+        for text in [
+            "Đã tổ chức 3 hội nghị",
+            // Results written in the fixtures beside their own progress column (02, 04, 05, 06).
+            "Đã triển khai Đề án sản xuất vụ Mùa, vụ Đông",
+            "Chờ ý kiến UBND tỉnh",
+            "Đã ban hành kế hoạch",
+            "Đã bàn giao đưa vào sử dụng",
+            "Hoàn thành phê duyệt dự án",
+            "Đăng tải trên Cổng thông tin điện tử thị xã",
+            "Tỷ lệ giải ngân đạt 45%",
+            "Đã tổ chức hội nghị cho cán bộ đang công tác tại các xã",
+        ] {
+            assert_eq!(Progress::from_text(text), None, "{text:?}");
+        }
     }
 
     #[test]

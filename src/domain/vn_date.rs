@@ -15,7 +15,7 @@ pub fn format_date(date: NaiveDate) -> String {
 /// "ngày 20 tháng 01 năm 2024"); `None` unless the text holds exactly one date.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     match find_dates(&tokenize(&fold(text))).as_slice() {
-        [Found::Valid(d)] => Some(*d),
+        [(Found::Valid(d), _, _)] => Some(*d),
         _ => None,
     }
 }
@@ -99,7 +99,7 @@ pub fn scan(text: &str) -> DateMention {
     if !found.is_empty() {
         let valid: Vec<NaiveDate> = found
             .iter()
-            .filter_map(|f| match f {
+            .filter_map(|(f, _, _)| match f {
                 Found::Valid(d) => Some(*d),
                 Found::Invalid => None,
             })
@@ -113,14 +113,32 @@ pub fn scan(text: &str) -> DateMention {
         if distinct.len() == 1 {
             return DateMention::Day(distinct[0]);
         }
-        if valid.len() == 2 && is_range(&tokens) && valid[0] < valid[1] {
+        let joined = found.len() == 2 && joins_range(&tokens, found[0].2, found[1].1);
+        if valid.len() == 2 && (is_range(&tokens) || joined) && valid[0] < valid[1] {
             return DateMention::Day(valid[1]);
         }
         return DateMention::SeveralDays(valid);
     }
-    match find_periods(&tokens).as_slice() {
+    if let Some(period) = whole_year_form(&tokens) {
+        return DateMention::Period(period);
+    }
+    let periods = find_periods(&tokens);
+    let mut distinct: Vec<Period> = Vec::new();
+    for (p, _, _) in &periods {
+        if !distinct.contains(p) {
+            distinct.push(*p);
+        }
+    }
+    match distinct.as_slice() {
         [] => {}
         [one] => return DateMention::Period(*one),
+        // "Quý III/2025 - Quý IV/2025", "từ tháng 3/2024 đến tháng 6/2024": the end of the range.
+        [first, last] if periods.len() == 2 && joins_range(&tokens, periods[0].2, periods[1].1) => {
+            return match (first.last_day(), last.last_day()) {
+                (Some(a), Some(b)) if a < b => DateMention::Period(*last),
+                _ => DateMention::Nothing,
+            };
+        }
         _ => return DateMention::Nothing,
     }
     if mentions_day_or_month_without_year(&tokens) {
@@ -224,9 +242,9 @@ fn found(y: i32, m: u32, d: u32) -> Found {
     NaiveDate::from_ymd_opt(y, m, d).map_or(Found::Invalid, Found::Valid)
 }
 
-/// Every full date in the text, in order: d/m/yyyy (separators / - .), yyyy-mm-dd, and
-/// "ngày d tháng m năm yyyy".
-fn find_dates(t: &[Token]) -> Vec<Found> {
+/// Every full date in the text, in order, with the tokens it spans (`start..end`): d/m/yyyy
+/// (separators / - .), yyyy-mm-dd, and "ngày d tháng m năm yyyy".
+fn find_dates(t: &[Token]) -> Vec<(Found, usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
@@ -235,7 +253,7 @@ fn find_dates(t: &[Token]) -> Vec<Found> {
             (num(t.get(i)), sep(t.get(i + 1)), num(t.get(i + 2)), sep(t.get(i + 3)), year(t.get(i + 4)))
         {
             if s1 == s2 && dl <= 2 && ml <= 2 && glued(t.get(i + 2)) && glued(t.get(i + 4)) {
-                out.push(found(y, m, d));
+                out.push((found(y, m, d), i, i + 5));
                 i += 5;
                 continue;
             }
@@ -244,7 +262,7 @@ fn find_dates(t: &[Token]) -> Vec<Found> {
         if let (Some(y), Some('-'), Some((m, 2)), Some('-'), Some((d, 2))) =
             (year(t.get(i)), sep(t.get(i + 1)), num(t.get(i + 2)), sep(t.get(i + 3)), num(t.get(i + 4)))
         {
-            out.push(found(y, m, d));
+            out.push((found(y, m, d), i, i + 5));
             i += 5;
             continue;
         }
@@ -252,7 +270,7 @@ fn find_dates(t: &[Token]) -> Vec<Found> {
         if word(t.get(i)) == Some("ngay") && word(t.get(i + 2)) == Some("thang") && word(t.get(i + 4)) == Some("nam")
         {
             if let (Some((d, _)), Some((m, _)), Some(y)) = (num(t.get(i + 1)), num(t.get(i + 3)), year(t.get(i + 5))) {
-                out.push(found(y, m, d));
+                out.push((found(y, m, d), i, i + 6));
                 i += 6;
                 continue;
             }
@@ -266,6 +284,62 @@ fn find_dates(t: &[Token]) -> Vec<Found> {
 fn is_range(t: &[Token]) -> bool {
     let words: Vec<&str> = t.iter().filter_map(|t| word(Some(t))).collect();
     words.contains(&"tu") && words.contains(&"den")
+}
+
+/// Do the tokens between two dates or periods (`end` of the first, `start` of the second) join
+/// them into a range: only a dash or "đến"/"tới" ("Quý III/2025 - Quý IV/2025").
+fn joins_range(t: &[Token], end: usize, start: usize) -> bool {
+    let between = match t.get(end..start) {
+        Some(b) if !b.is_empty() => b,
+        _ => return false,
+    };
+    let dash = |t: &Token| matches!(t.tok, Tok::Sep('-'));
+    let to = |t: &Token| matches!(t.tok, Tok::Word("den" | "toi"));
+    between.iter().all(|t| dash(t) || to(t))
+        && between.iter().filter(|t| dash(t) || to(t)).count() == 1
+}
+
+/// A plausible calendar year, as a deadline column writes one.
+fn plausible_year(t: Option<&Token>) -> Option<i32> {
+    year(t).filter(|y| (1900..=2100).contains(y))
+}
+
+/// Text that is nothing but a year or a range of years: "2026", "2025-2026", "2025 - 2026",
+/// "giai đoạn 2025-2026", "từ năm 2025 đến năm 2026". The year, or the range's last year. A year
+/// inside other words ("Nghị định 30/2020/NĐ-CP", "Kế hoạch năm 2024 của …") is not read here.
+fn whole_year_form(t: &[Token]) -> Option<Period> {
+    let mut rest: &[Token] = t;
+    // A closing full stop.
+    if let [head @ .., last] = rest {
+        if matches!(last.tok, Tok::Sep('.')) {
+            rest = head;
+        }
+    }
+    // Words that may open it: "trong", "năm", "giai đoạn", "từ", "cả".
+    while let Some((first, tail)) = rest.split_first() {
+        match first.tok {
+            Tok::Word("trong" | "nam" | "giai" | "doan" | "tu" | "ca") => rest = tail,
+            _ => break,
+        }
+    }
+    let first = plausible_year(rest.first())?;
+    let rest = &rest[1..];
+    if rest.is_empty() {
+        return Some(Period::Year { year: first });
+    }
+    // The joining word or dash, then optionally "năm", then the last year, and nothing else.
+    let (join, rest) = rest.split_first()?;
+    if !matches!(join.tok, Tok::Sep('-') | Tok::Word("den" | "toi")) {
+        return None;
+    }
+    let rest = match rest.first() {
+        Some(Token { tok: Tok::Word("nam"), .. }) => &rest[1..],
+        _ => rest,
+    };
+    match rest {
+        [last] => plausible_year(Some(last)).filter(|y| *y > first).map(|year| Period::Year { year }),
+        _ => None,
+    }
 }
 
 fn roman_or_number(t: Option<&Token>) -> Option<u32> {
@@ -304,8 +378,8 @@ fn year_after(t: &[Token], i: usize) -> Option<(i32, usize)> {
     None
 }
 
-/// Every period the text names, without repeats.
-fn find_periods(t: &[Token]) -> Vec<Period> {
+/// Every period the text names, in order, with the tokens it spans (`start..end`).
+fn find_periods(t: &[Token]) -> Vec<(Period, usize, usize)> {
     let mut periods = Vec::new();
     let mut i = 0;
     while i < t.len() {
@@ -319,7 +393,7 @@ fn find_periods(t: &[Token]) -> Vec<Period> {
                 _ => None,
             };
             if let Some(months) = months {
-                periods.push(Period::FirstMonths { year: y, months });
+                periods.push((Period::FirstMonths { year: y, months }, i, i + 5));
                 i += 5;
                 continue;
             }
@@ -328,7 +402,7 @@ fn find_periods(t: &[Token]) -> Vec<Period> {
             Some("thang") => {
                 if let Some((m, _)) = num(t.get(i + 1)).filter(|(m, d)| *d <= 2 && (1..=12).contains(m)) {
                     if let Some((y, next)) = year_after(t, i + 2) {
-                        periods.push(Period::Month { year: y, month: m });
+                        periods.push((Period::Month { year: y, month: m }, i, next));
                         i = next;
                         continue;
                     }
@@ -337,7 +411,7 @@ fn find_periods(t: &[Token]) -> Vec<Period> {
             Some("quy") => {
                 if let Some(q) = roman_or_number(t.get(i + 1)).filter(|q| (1..=4).contains(q)) {
                     if let Some((y, next)) = year_after(t, i + 2) {
-                        periods.push(Period::Quarter { year: y, quarter: q });
+                        periods.push((Period::Quarter { year: y, quarter: q }, i, next));
                         i = next;
                         continue;
                     }
@@ -345,7 +419,7 @@ fn find_periods(t: &[Token]) -> Vec<Period> {
             }
             Some("nam") => {
                 if let Some(y) = year(t.get(i + 1)) {
-                    periods.push(Period::Year { year: y });
+                    periods.push((Period::Year { year: y }, i, i + 2));
                     i += 2;
                     continue;
                 }
@@ -355,14 +429,13 @@ fn find_periods(t: &[Token]) -> Vec<Period> {
         // A bare month and year: "01/2024".
         if let (Some((m, 1..=2)), Some(_), Some(y)) = (num(t.get(i)), sep(t.get(i + 1)), year(t.get(i + 2))) {
             if (1..=12).contains(&m) && glued(t.get(i + 2)) && sep(t.get(i)).is_none() {
-                periods.push(Period::Month { year: y, month: m });
+                periods.push((Period::Month { year: y, month: m }, i, i + 3));
                 i += 3;
                 continue;
             }
         }
         i += 1;
     }
-    periods.dedup();
     periods
 }
 
@@ -449,6 +522,20 @@ mod tests {
         assert_eq!(scan("sáu tháng cuối năm 2022"), DateMention::Period(Period::FirstMonths { year: 2022, months: 12 }));
         assert_eq!(scan("năm 2024"), DateMention::Period(Period::Year { year: 2024 }));
         assert_eq!(scan("01/2024"), DateMention::Period(Period::Month { year: 2024, month: 1 }));
+    }
+
+    #[test]
+    fn finds_years_and_ranges_of_periods() {
+        let year = |y| DateMention::Period(Period::Year { year: y });
+        assert_eq!(scan("2026"), year(2026));
+        assert_eq!(scan("2025-2026"), year(2026));
+        assert_eq!(scan("2025 - 2026"), year(2026));
+        assert_eq!(scan("năm 2025"), year(2025));
+        assert_eq!(scan("Quý III/2025 - Quý IV/2025"), DateMention::Period(Period::Quarter { year: 2025, quarter: 4 }));
+        assert_eq!(scan("tháng 1/2024 - quý II/2024"), DateMention::Period(Period::Quarter { year: 2024, quarter: 2 }));
+        assert_eq!(scan("Quý IV/2025 - Quý III/2025"), DateMention::Nothing, "a range that runs backwards");
+        assert_eq!(scan("nhiệm kỳ 2021 – 2026"), DateMention::Nothing, "a year in prose is not a deadline");
+        assert_eq!(scan("2026 năm"), DateMention::Nothing);
     }
 
     #[test]
