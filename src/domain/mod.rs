@@ -7,6 +7,7 @@ pub mod fold;
 pub mod status;
 pub mod task;
 pub mod unit;
+pub mod unit_name;
 pub mod vn_date;
 
 pub use deadline::{read_deadline, Deadline, DeadlineKind, DeadlineProblem, DeadlineReading, Recurrence};
