@@ -122,7 +122,7 @@ mod tests {
         let source = SourceDocument { reference: "12/TB-UBND".into(), ..Default::default() };
         let one = tasks_of(&[proposal("Phòng TNMT; Phòng Kinh tế", false)], &source, &mut units, &mut id);
         assert_eq!(one.len(), 1);
-        assert_eq!(units.get(one[0].lead_unit.as_ref().unwrap()).unwrap().name, "Phòng Tài nguyên và Môi trường");
+        assert_eq!(units.get(one[0].lead_unit.as_ref().unwrap()).unwrap().name, "Phòng TNMT");
         assert_eq!(one[0].coordinating_units.len(), 1);
         assert_eq!(one[0].source.reference, "12/TB-UBND");
         assert!(one[0].deadline.due_date().is_some());

@@ -79,7 +79,10 @@ const CATALOG: &[(&str, &str, &[&str])] = &[
     ("Thanh tra", "Thanh tra", &[]),
     ("Công an", "Công an", &[]),
     ("Ban Chỉ huy Quân sự", "BCHQS", &["Quân sự", "Ban CHQS", "BCH Quân sự"]),
-    ("Ban Quản lý dự án", "BQLDA", &["Ban QLDA", "Ban quản lý dự án xây dựng cơ sở hạ tầng", "Ban quản lý dự án đầu tư xây dựng"]),
+    ("Ban Quản lý dự án", "BQLDA", &["Ban QLDA"]),
+    // Different boards, each its own unit (a city may have both).
+    ("Ban Quản lý dự án đầu tư xây dựng", "Ban QLDA ĐTXD", &[]),
+    ("Ban quản lý dự án xây dựng cơ sở hạ tầng", "Ban QLDA XDCSHT", &[]),
     ("Hội đồng Giải phóng mặt bằng", "HĐGPMB", &["Hội đồng GPMB", "HĐ GPMB", "Hội đồng bồi thường GPMB"]),
     ("Trung tâm Phát triển quỹ đất", "TT PTQĐ", &["Trung tâm phát triển quỹ đất và cụm công nghiệp"]),
     ("Trung tâm Y tế", "TTYT", &[]),
@@ -219,7 +222,9 @@ impl UnitDirectory {
         }
         let words = fold_words(text);
         const STARTS: &[&str] = &["phong", "ban", "ubnd", "trung", "chi", "hoi", "van", "cong", "thanh", "doi", "so"];
-        words.len() <= 6
+        // A long board's name ("Ban quản lý dự án xây dựng cơ sở hạ tầng thành phố") is one unit.
+        let limit = if matches!(words.iter().take(3).map(String::as_str).collect::<Vec<_>>().as_slice(), ["ban", "quan", "ly"] | ["trung", "tam", _] | ["hoi", "dong", _]) { 14 } else { 6 };
+        words.len() <= limit
             && words.first().is_some_and(|w| STARTS.contains(&w.as_str()))
             && matches!(
                 words.iter().take(2).map(String::as_str).collect::<Vec<_>>().as_slice(),
@@ -242,17 +247,22 @@ impl UnitDirectory {
             unit_key(full) == key || unit_key(short) == key || aliases.iter().any(|a| unit_key(a) == key)
         });
         let (unit, from_catalog) = match known {
-            Some((full, short, aliases)) => (
-                Unit {
-                    id: self.fresh_id(full),
-                    name: full.to_string(),
-                    short_name: short.to_string(),
-                    kind: UnitKind::Department,
-                    aliases: aliases.iter().map(|a| a.to_string()).collect(),
-                    order,
-                },
-                true,
-            ),
+            // The name as the file or directive writes it is kept ("Thanh tra thị xã" is never
+            // shortened to the catalog's "Thanh tra"); the catalog's forms lead to it as aliases.
+            Some((full, short, aliases)) => {
+                let name = tidy_name(name);
+                let own = unit_key(&name);
+                let mut others: Vec<String> = Vec::new();
+                for a in std::iter::once(full).chain(aliases.iter()) {
+                    if unit_key(a) != own && !others.iter().any(|o| unit_key(o) == unit_key(a)) {
+                        others.push(a.to_string());
+                    }
+                }
+                (
+                    Unit { id: self.fresh_id(&name), name, short_name: short.to_string(), kind: UnitKind::Department, aliases: others, order },
+                    true,
+                )
+            }
             None => {
                 let name = tidy_name(name);
                 (
@@ -421,7 +431,8 @@ mod tests {
         assert_eq!(b, Resolution::Existing(a.id().clone()));
         assert_eq!(c, Resolution::Existing(a.id().clone()));
         assert_eq!(dir.units().len(), 1);
-        assert_eq!(dir.units()[0].name, "Phòng Tài nguyên và Môi trường");
+        // The name as first written is kept; the catalog gives the abbreviation and the other forms.
+        assert_eq!(dir.units()[0].name, "Phòng TNMT");
         assert_eq!(dir.units()[0].display_short(), "TN&MT");
     }
 
@@ -434,7 +445,7 @@ mod tests {
         }
         let police = dir.resolve_or_add("Công an thị xã:").unwrap();
         assert_eq!(dir.resolve_or_add("Công an thành phố").unwrap(), Resolution::Existing(police.id().clone()));
-        assert_eq!(dir.get(police.id()).unwrap().name, "Công an");
+        assert_eq!(dir.get(police.id()).unwrap().name, "Công an thị xã", "never shortened to the catalog's name");
     }
 
     #[test]

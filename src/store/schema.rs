@@ -149,7 +149,7 @@ mod tests {
         };
         let loaded = load(raw).unwrap();
         assert_eq!(loaded.tasks.len(), 2);
-        assert_eq!(loaded.units[0].name, "Phòng Tài nguyên và Môi trường");
+        assert_eq!(loaded.units[0].name, "Phòng TNMT");
         assert_eq!(loaded.unreadable, 0);
     }
 
