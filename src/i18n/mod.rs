@@ -317,6 +317,10 @@ pub struct ImportTexts {
     pub sheets: &'static str,
     pub sheet_rows: fn(usize) -> String,
     pub header_at: fn(u32) -> String,
+    /// A sheet the workbook hides: listed, unticked.
+    pub hidden_sheet: &'static str,
+    pub hidden_rows_title: &'static str,
+    pub hidden_rows_hint: fn(usize) -> String,
     pub mapping: &'static str,
     pub mapping_hint: &'static str,
     pub column: &'static str,

@@ -153,6 +153,9 @@ pub const VI: Texts = Texts {
         sheets: "Trang tính",
         sheet_rows: |n| format!("{} dòng nhiệm vụ", thousands(n)),
         header_at: |row| format!("tiêu đề ở dòng {row}"),
+        hidden_sheet: "trang bị ẩn trong tệp, chưa chọn",
+        hidden_rows_title: "Dòng bị ẩn trong tệp",
+        hidden_rows_hint: |n| format!("Tệp ẩn {} dòng nhiệm vụ. Các dòng này chưa được nhập; đánh dấu dòng nào cần nhập.", thousands(n)),
         mapping: "Các cột",
         mapping_hint: "Kiểm tra cột nào là trường nào; sửa nếu cần. Lần sau, file có cùng tiêu đề sẽ dùng lại cách bạn chọn.",
         column: "Tiêu đề trong file",
@@ -181,6 +184,7 @@ pub const VI: Texts = Texts {
             SheetError::Empty => "Trang tính trống",
             SheetError::NoHeader => "Không có dòng tiêu đề của bảng nhiệm vụ",
             SheetError::Unreadable(_) => "Không đọc được trang tính này",
+            SheetError::UncalculatedFormulas => "Tệp có công thức chưa được tính giá trị — mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi nhập",
         },
         row_problem,
         field_name,
@@ -380,6 +384,22 @@ fn import_error(e: &ImportError) -> String {
         ImportError::NoHeader => "Không tìm thấy bảng theo dõi nhiệm vụ: không có dòng tiêu đề nào có cột “Nội dung nhiệm vụ” (hoặc tên tương tự). Hãy kiểm tra đúng file, hoặc thêm dòng tiêu đề cho bảng.".into(),
         ImportError::ReaderCrashed => "Trình đọc file bị dừng đột ngột khi đọc file này (file có thể bị hỏng). Dữ liệu của bạn không bị ảnh hưởng. Hãy thử mở bằng Excel, lưu lại dạng .xlsx rồi nhập lại.".into(),
         ImportError::TimedOut => "Đọc file quá lâu nên đã dừng. Dữ liệu của bạn không bị ảnh hưởng. Hãy thử tách thành các file nhỏ hơn.".into(),
+        ImportError::SuspiciousArchive { unzipped_bytes } => format!(
+            "Tệp nén bất thường: giải nén ra sẽ chiếm khoảng {} MB, hoặc có phần bị nén dày hơn {} lần (giới hạn {} MB sau khi giải nén). Đôn Đốc không đọc file này để trình duyệt không bị treo. Hãy mở file bằng Excel hoặc LibreOffice, xóa các trang tính, dòng, cột thừa, lưu lại rồi nhập lại.",
+            unzipped_bytes / (1024 * 1024),
+            crate::import::error::MAX_COMPRESSION_RATIO,
+            crate::import::error::MAX_UNZIPPED_BYTES / (1024 * 1024)
+        ),
+        ImportError::TooManyCells { limit } => format!(
+            "File có quá nhiều ô dữ liệu: hơn {} ô, là giới hạn cho một lần nhập. Hãy xóa các trang tính, cột không cần, hoặc tách bảng (ví dụ theo năm) thành nhiều file rồi nhập từng file.",
+            thousands(*limit)
+        ),
+        ImportError::TooManyRows { limit } => format!(
+            "File CSV có hơn {} dòng, là giới hạn cho một lần nhập. Hãy tách thành nhiều file, mỗi file không quá {} dòng (ví dụ theo năm), rồi nhập từng file.",
+            thousands(*limit),
+            thousands(*limit)
+        ),
+        ImportError::UncalculatedFormulas => "Tệp có công thức chưa được tính giá trị — mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi nhập. (Chương trình tạo ra file chỉ ghi công thức, không ghi kết quả, nên các ô chưa có giá trị để đọc.)".into(),
     }
 }
 

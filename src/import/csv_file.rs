@@ -3,6 +3,7 @@
 
 use encoding_rs::WINDOWS_1258;
 
+use super::error::{ImportError, MAX_CELLS, MAX_CSV_ROWS};
 use super::grid::{Cell, Sheet};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -54,19 +55,52 @@ pub fn detect_delimiter(text: &str) -> u8 {
 }
 
 pub fn read(name: &str, bytes: &[u8]) -> Sheet {
+    read_rows(name, bytes, usize::MAX, usize::MAX).unwrap_or_else(|_| Sheet::new(name, Vec::new()))
+}
+
+/// Read a CSV file, refusing one of more than [`MAX_CSV_ROWS`] rows or [`MAX_CELLS`] cells (the
+/// rows past the limit are not read), and cutting a sheet too wide as workbooks are.
+pub fn read_limited(name: &str, bytes: &[u8]) -> Result<Sheet, ImportError> {
+    let mut sheet = read_rows(name, bytes, MAX_CSV_ROWS, MAX_CELLS)?;
+    super::workbook::limit_width(&mut sheet.rows);
+    while sheet.rows.last().is_some_and(|r| r.is_empty()) {
+        sheet.rows.pop();
+    }
+    Ok(sheet)
+}
+
+fn read_rows(name: &str, bytes: &[u8], max_rows: usize, max_cells: usize) -> Result<Sheet, ImportError> {
     let text = decode(bytes);
     let delimiter = detect_delimiter(&text);
-    let mut rows: Vec<Vec<Cell>> =
-        records(&text, delimiter, usize::MAX).into_iter().map(|r| r.iter().map(|s| Cell::text(s)).collect()).collect();
-    for row in &mut rows {
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut cells = 0usize;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) if e.is_io_error() => break,
+            // A record that does not parse is left out, as before.
+            Err(_) => continue,
+        }
+        if rows.len() == max_rows {
+            return Err(ImportError::TooManyRows { limit: max_rows });
+        }
+        cells += record.len();
+        if cells > max_cells {
+            return Err(ImportError::TooManyCells { limit: max_cells });
+        }
+        let mut row: Vec<Cell> = record.iter().map(Cell::text).collect();
         while row.last().is_some_and(Cell::is_empty) {
             row.pop();
         }
+        rows.push(row);
     }
     while rows.last().is_some_and(|r| r.is_empty()) {
         rows.pop();
     }
-    Sheet::new(name, rows)
+    Ok(Sheet::new(name, rows))
 }
 
 /// Vietnamese in the form Windows-1258 holds it: letters with their vowel marks precomposed, tone
@@ -118,6 +152,18 @@ mod tests {
         assert_eq!(detect_delimiter(tab), b'\t');
         let sheet = read("t", semi.as_bytes());
         assert_eq!(sheet.get(1, 1).as_text(), "Rà soát, báo cáo");
+    }
+
+    #[test]
+    fn limits_rows_cells_and_width() {
+        let text = "Nội dung,Đơn vị\nRà soát,Thanh tra\nBáo cáo,Thanh tra\n";
+        assert_eq!(read_rows("t", text.as_bytes(), 2, 100).err(), Some(ImportError::TooManyRows { limit: 2 }));
+        assert_eq!(read_rows("t", text.as_bytes(), 3, 5).err(), Some(ImportError::TooManyCells { limit: 5 }));
+        assert_eq!(read_rows("t", text.as_bytes(), 3, 6).map(|s| s.height()), Ok(3));
+        // 1,500 columns: read up to the last heading.
+        let wide = format!("Nội dung,Đơn vị{}\nRà soát,Thanh tra{}\n", ",".repeat(1_400) + "1", ",".repeat(1_400) + "2");
+        let sheet = read_limited("t", wide.as_bytes()).map(|s| (s.width(), s.get(1, 1).as_text()));
+        assert_eq!(sheet, Ok((2, "Thanh tra".to_string())));
     }
 
     #[test]

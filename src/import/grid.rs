@@ -70,6 +70,16 @@ pub struct Merge {
     pub right: u32,
 }
 
+/// Whether the workbook shows a sheet: hidden sheets are listed to the person, unticked; very
+/// hidden ones (templates only a macro shows) are never read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SheetState {
+    #[default]
+    Visible,
+    Hidden,
+    VeryHidden,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sheet {
     pub name: String,
@@ -78,11 +88,19 @@ pub struct Sheet {
     pub merges: Vec<Merge>,
     /// The workbook counts dates from 1904 (old Mac workbooks).
     pub date1904: bool,
+    /// Rows the workbook hides (0-based, sorted).
+    #[serde(default)]
+    pub hidden_rows: Vec<u32>,
+    #[serde(default)]
+    pub state: SheetState,
+    /// Bold cells (row, column), 0-based: a bold row with one filled cell is a group heading.
+    #[serde(default)]
+    pub bold: Vec<(u32, u32)>,
 }
 
 impl Sheet {
     pub fn new(name: impl Into<String>, rows: Vec<Vec<Cell>>) -> Sheet {
-        Sheet { name: name.into(), rows, merges: Vec::new(), date1904: false }
+        Sheet { name: name.into(), rows, merges: Vec::new(), date1904: false, hidden_rows: Vec::new(), state: SheetState::Visible, bold: Vec::new() }
     }
 
     pub fn height(&self) -> usize {
@@ -114,6 +132,10 @@ impl Sheet {
     /// How many cells of the row hold something (merged areas count once).
     pub fn filled_cells(&self, row: usize) -> usize {
         self.rows.get(row).map_or(0, |r| r.iter().filter(|c| !c.is_empty()).count())
+    }
+
+    pub fn is_hidden_row(&self, row: usize) -> bool {
+        self.hidden_rows.binary_search(&(row as u32)).is_ok()
     }
 
     /// Does the row hold nothing at all?

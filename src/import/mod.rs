@@ -11,6 +11,7 @@ pub mod merge;
 pub mod rows;
 pub mod table;
 pub mod workbook;
+mod xlsx_extra;
 
 use serde::{Deserialize, Serialize};
 
@@ -68,3 +69,5 @@ pub fn read(request: &ReadRequest, bytes: &[u8]) -> ReadResponse {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tracker_fixtures;
