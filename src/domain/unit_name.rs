@@ -242,6 +242,7 @@ const NUCLEI_CLOSED: &[&str] = &[
 /// Is this one word a Vietnamese syllable (in any case, with or without its diacritics)?
 /// "PHÒNG", "QUỲNH", "Y", "NGHIỆP" are; "UBND", "HĐND", "QLDA", "KT", "AT" (no sắc/nặng tone on a
 /// syllable closed by t) are not.
+#[cfg(test)]
 fn is_syllable(w: &str) -> bool {
     syllable(w, true)
 }
@@ -283,6 +284,7 @@ fn syllable(w: &str, tones_known: bool) -> bool {
 }
 
 /// An acronym: letters that are not a syllable (UBND, HĐND, KT, LĐTB).
+#[cfg(test)]
 fn is_acronym(w: &str) -> bool {
     acronym(w, true)
 }

@@ -52,7 +52,9 @@ impl Field {
         Field::UpdatedAt,
     ];
 
-    /// Header texts that name this field, most specific first.
+    /// Header texts that name this field, most specific first. "~" marks a weak name, used only
+    /// when no other column names the field ("Thời gian thực hiện" is often a period, not the
+    /// deadline); "=" one that must be the whole header ("Hạn", not "Gia hạn").
     pub fn aliases(self) -> &'static [&'static str] {
         match self {
             Field::Id => &["Mã nhiệm vụ", "Mã NV", "Mã số nhiệm vụ", "Mã công việc", "ID"],
@@ -78,6 +80,8 @@ impl Field {
                 "Nội dung chỉ đạo",
                 "Nội dung",
                 "Nhiệm vụ",
+                "~Tên dự án",
+                "~Tên công trình",
             ],
             Field::LeadUnit => &[
                 "Đơn vị chủ trì",
@@ -86,18 +90,19 @@ impl Field {
                 "Cơ quan thực hiện",
                 "Chủ trì",
                 "Đơn vị",
+                "~Chủ đầu tư",
             ],
             Field::CoordinatingUnits => &["Đơn vị phối hợp", "Cơ quan phối hợp", "Phối hợp"],
-            Field::Leader => &["Lãnh đạo chỉ đạo", "Lãnh đạo phụ trách", "PCT phụ trách", "Lãnh đạo"],
-            Field::Officer => &["Chuyên viên theo dõi", "Chuyên viên tham mưu", "Cán bộ theo dõi", "Chuyên viên"],
+            Field::Leader => &["Lãnh đạo chỉ đạo", "Lãnh đạo phụ trách", "PCT phụ trách", "Lãnh đạo", "LĐVP", "Lãnh đạo VP"],
+            Field::Officer => &["Chuyên viên theo dõi", "Chuyên viên tham mưu", "Cán bộ theo dõi", "Chuyên viên", "Cán bộ", "Đầu mối", "Người theo dõi"],
             Field::DeadlineKind => &["Loại thời hạn"],
-            Field::Deadline => &["Thời hạn hoàn thành", "Thời hạn", "Hạn xử lý", "Hạn hoàn thành", "Thời gian thực hiện"],
+            Field::Deadline => &["Thời hạn hoàn thành", "Thời gian hoàn thành", "Thời hạn", "Hạn xử lý", "Hạn hoàn thành", "~Thời gian thực hiện", "=Hạn", "~Ngày hoàn thành"],
             // The deadline as the directive wrote it, beside the date (Đôn Đốc's own tracker).
             Field::DeadlineText => &["Thời hạn theo văn bản", "Thời hạn ghi trong văn bản"],
-            Field::Progress => &["Tiến độ", "Trạng thái", "Tình trạng"],
+            Field::Progress => &["Tiến độ", "Trạng thái", "Tình trạng", "~Đánh giá", "~Mức độ hoàn thành"],
             Field::Result => &["Kết quả thực hiện", "Tình hình thực hiện", "Kết quả"],
             Field::Evidence => &["Minh chứng", "Văn bản báo cáo"],
-            Field::CompletedOn => &["Ngày hoàn thành"],
+            Field::CompletedOn => &["Ngày hoàn thành thực tế", "Ngày hoàn thành"],
             Field::Note => &["Ghi chú"],
             Field::UpdatedAt => &["Ngày cập nhật"],
         }
@@ -105,7 +110,7 @@ impl Field {
 }
 
 /// Headers of columns Đôn Đốc writes itself and never reads back (derived from other fields).
-const DERIVED: &[&str] = &["Đánh giá", "Số ngày quá hạn", "Nhóm quá hạn"];
+const DERIVED: &[&str] = &["Số ngày quá hạn", "Nhóm quá hạn"];
 
 fn contains_words(haystack: &[String], needle: &[String]) -> bool {
     !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
@@ -121,9 +126,23 @@ pub fn header_score(header: &str, field: Field) -> u32 {
     field
         .aliases()
         .iter()
-        .map(|a| fold_words(a))
-        .filter(|alias| contains_words(&words, alias))
-        .map(|alias| alias.len() as u32 * 10 + if alias.len() == words.len() { 5 } else { 0 })
+        .filter_map(|a| {
+            let (weak, whole, text) = match a.as_bytes().first() {
+                Some(b'~') => (true, false, &a[1..]),
+                Some(b'=') => (true, true, &a[1..]),
+                _ => (false, false, &a[..]),
+            };
+            let alias = fold_words(text);
+            let exact = alias.len() == words.len() && contains_words(&words, &alias);
+            if (whole && !exact) || !contains_words(&words, &alias) {
+                return None;
+            }
+            Some(match (weak, exact) {
+                (true, true) => 2,
+                (true, false) => 1,
+                (false, _) => alias.len() as u32 * 10 + if exact { 5 } else { 0 },
+            })
+        })
         .max()
         .unwrap_or(0)
 }

@@ -89,6 +89,7 @@ pub fn plan(
     }
     let mut seen_ids: HashMap<String, (String, u32)> = HashMap::new();
     let mut touched: HashMap<usize, usize> = HashMap::new(); // existing task index → index in plan.updated or usize::MAX
+    let mut fresh: std::collections::HashSet<TaskId> = std::collections::HashSet::new();
 
     for draft in drafts {
         let note = |problem: RowProblem| RowNote { sheet: draft.sheet.clone(), excel_row: draft.excel_row, problem };
@@ -151,7 +152,14 @@ pub fn plan(
                 first: (draft.sheet.clone(), draft.excel_row),
             })),
             None => {
-                let id = draft.id.clone().map(TaskId).unwrap_or_else(&mut new_id);
+                // A fresh id never repeats one the workspace or this file has (ids are random).
+                let id = draft.id.clone().map(TaskId).unwrap_or_else(|| loop {
+                    let id = new_id();
+                    if !by_id.contains_key(id.as_str()) && !seen_ids.contains_key(id.as_str()) && !fresh.contains(&id) {
+                        break id;
+                    }
+                });
+                fresh.insert(id.clone());
                 let mut task = Task::new(id, draft.content.trim());
                 apply_draft(&mut task, draft, lead, coordinating, now);
                 task.history.clear();
@@ -223,4 +231,24 @@ fn apply_draft(
     }
     let changes = task.history[before..].to_vec();
     (edits, base, changes)
+}
+
+#[cfg(test)]
+mod fresh_id_tests {
+    use super::*;
+    use crate::domain::Task;
+
+    /// A generator that repeats itself (as random ids may) never gives two tasks one id.
+    #[test]
+    fn a_repeated_random_id_is_drawn_again() {
+        let existing = vec![Task::new(TaskId("NV-0000-0001".into()), "Có sẵn")];
+        let drafts: Vec<RowDraft> = (0..3)
+            .map(|i| RowDraft { sheet: "S".into(), excel_row: i + 2, content: format!("Việc {i}"), lead_unit: Some("Phòng Kinh tế".into()), ..Default::default() })
+            .collect();
+        let mut draws = ["NV-0000-0001", "NV-0000-0002", "NV-0000-0002", "NV-0000-0003", "NV-0000-0002", "NV-0000-0004"].into_iter();
+        let now = chrono::NaiveDate::from_ymd_opt(2024, 1, 31).and_then(|d| d.and_hms_opt(8, 0, 0)).unwrap_or_default();
+        let planned = plan(&existing, &UnitDirectory::default(), &drafts, now, || TaskId(draws.next().unwrap_or("NV-9999-9999").into()));
+        let ids: Vec<&str> = planned.added.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["NV-0000-0002", "NV-0000-0003", "NV-0000-0004"]);
+    }
 }

@@ -11,7 +11,7 @@ use super::grid::{Cell, Sheet};
 use super::table::{find_table, is_footer_row, is_numbering_row, with_mapping, TableLayout};
 use crate::domain::deadline::{read_deadline, Deadline, DeadlineKind, DeadlineProblem};
 use crate::domain::vn_date::format_date;
-use crate::domain::{Progress, UnitDirectory};
+use crate::domain::{unit_name, Progress, UnitDirectory};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RowProblem {
@@ -72,6 +72,9 @@ pub struct RowDraft {
     pub note: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<RowProblem>,
+    /// The workbook hides this row: shown in the preview, unticked unless the person ticks it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
 }
 
 /// A sheet read: where its table is, how its columns were mapped, and its rows.
@@ -86,6 +89,16 @@ pub struct SheetRead {
     pub rows: Vec<RowDraft>,
     /// Group rows seen (headings, not tasks).
     pub group_rows: u32,
+    /// The workbook hides this sheet: listed, unticked unless the person ticks it.
+    #[serde(default)]
+    pub hidden: bool,
+}
+
+impl SheetRead {
+    /// Is the sheet's table imported unless the person unticks it?
+    pub fn selected_by_default(&self) -> bool {
+        !self.hidden
+    }
 }
 
 fn strip_enumerator(text: &str) -> (&str, bool) {
@@ -124,7 +137,8 @@ fn group_row(sheet: &Sheet, row: usize, layout: &TableLayout, units: &UnitDirect
             continue;
         }
         match layout.mapping.get(col).copied().flatten() {
-            Some(Field::Number) => number_text = value,
+            // A heading typed in the number column ("I. PHÒNG TÀI CHÍNH - KẾ HOẠCH") is its text.
+            Some(Field::Number) if value.chars().count() <= 6 => number_text = value,
             Some(Field::Id) => id_text = value,
             _ => {
                 if !texts.contains(&value) {
@@ -145,9 +159,10 @@ fn group_row(sheet: &Sheet, row: usize, layout: &TableLayout, units: &UnitDirect
         !n.is_empty() && (n.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) || (n.len() == 1 && n.chars().all(|c| c.is_ascii_uppercase())))
     };
     let (name, enumerated) = strip_enumerator(&text);
-    let names_unit = units.names_a_unit(name);
-    let heading = enumerated || numbered_as_group || is_uppercase_heading(&text) || (names_unit && number_text.is_empty());
-    heading.then(|| names_unit.then(|| name.trim_end_matches([':', ';', '.']).trim().to_string()))
+    let names_unit = units.names_a_unit(name) || unit_name::looks_like_unit(name);
+    let bold = sheet.bold.iter().any(|&(r, _)| r as usize == row);
+    let heading = enumerated || numbered_as_group || is_uppercase_heading(&text) || bold || (names_unit && number_text.is_empty());
+    heading.then(|| names_unit.then(|| unit_name::normalise_case(name.trim_end_matches([':', ';', '.']).trim())))
 }
 
 fn text_of(cell: &Cell) -> Option<String> {
@@ -155,15 +170,36 @@ fn text_of(cell: &Cell) -> Option<String> {
     (!t.is_empty()).then_some(t)
 }
 
-fn split_units(text: &str) -> Vec<String> {
-    text.split([';', '\n', ',']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+/// Coordinating units: one per line or ";"; a comma separates units only when every part is a
+/// unit's name ("Phòng Kinh tế, Phòng Tư pháp"), never inside one ("Hội đồng bồi thường, hỗ trợ
+/// và tái định cư thị xã", "UBND các xã, phường").
+fn split_units(text: &str, units: &UnitDirectory) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in text.split([';', '\n']).map(|p| p.trim().trim_start_matches(['-', '+']).trim()).filter(|s| !s.is_empty()) {
+        let pieces: Vec<&str> = part.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+        if pieces.len() > 1 && pieces.iter().all(|p| units.names_a_unit(p) || unit_name::looks_like_unit(p)) {
+            out.extend(pieces.iter().map(|p| p.trim_end_matches('.').to_string()));
+        } else {
+            out.push(part.trim_end_matches('.').to_string());
+        }
+    }
+    out
 }
 
-fn read_row(sheet: &Sheet, row: usize, layout: &TableLayout, group_unit: &Option<String>) -> Option<RowDraft> {
-    let mut d = RowDraft { sheet: sheet.name.clone(), excel_row: row as u32 + 1, ..Default::default() };
+/// A whole number that is a year ("2026" typed in a deadline cell), not a date serial.
+fn year_of(cell: &Cell) -> Option<i64> {
+    match cell {
+        Cell::Number(n) if n.fract() == 0.0 && (1900.0..=2200.0).contains(n) => Some(*n as i64),
+        _ => None,
+    }
+}
+
+fn read_row(sheet: &Sheet, row: usize, layout: &TableLayout, group_unit: &Option<String>, units: &UnitDirectory) -> Option<RowDraft> {
+    let mut d = RowDraft { sheet: sheet.name.clone(), excel_row: row as u32 + 1, hidden: sheet.is_hidden_row(row), ..Default::default() };
     let mut any = false;
     let mut deadline_kind_text: Option<String> = None;
     let mut deadline_text: Option<String> = None;
+    let mut coordinating_text: Option<String> = None;
     for (col, field) in layout.mapping.iter().enumerate() {
         let Some(field) = field else { continue };
         let cell = sheet.visible(row, col);
@@ -187,13 +223,22 @@ fn read_row(sheet: &Sheet, row: usize, layout: &TableLayout, group_unit: &Option
             Field::DeadlineText => deadline_text = text_of(cell),
             Field::Content => d.content = cell.as_text(),
             Field::LeadUnit => d.lead_unit = text_of(cell),
-            Field::CoordinatingUnits => d.coordinating = Some(split_units(&cell.as_text())),
+            Field::CoordinatingUnits => {
+                // "các đơn vị có liên quan" names no unit: it stays as text in the note.
+                let (named, generic): (Vec<String>, Vec<String>) =
+                    split_units(&cell.as_text(), units).into_iter().partition(|u| units.names_a_unit(u) || unit_name::looks_like_unit(u));
+                d.coordinating = Some(named.iter().map(|u| unit_name::normalise_case(u)).collect());
+                if !generic.is_empty() {
+                    coordinating_text = Some(generic.join("; "));
+                }
+            }
             Field::Leader => d.leader = text_of(cell),
             Field::Officer => d.officer = text_of(cell),
             Field::DeadlineKind => deadline_kind_text = text_of(cell),
             Field::Deadline => {
                 d.deadline = Some(match cell {
                     Cell::Date(day) => Deadline::on(*day, format_date(*day)),
+                    Cell::Number(_) if year_of(cell).is_some() => read_deadline(&cell.as_text()).deadline,
                     Cell::Number(_) => match cell.as_date(sheet.date1904) {
                         Some(day) => Deadline::on(day, format_date(day)),
                         None => {
@@ -231,6 +276,13 @@ fn read_row(sheet: &Sheet, row: usize, layout: &TableLayout, group_unit: &Option
     }
     if !any {
         return None;
+    }
+    if let Some(text) = coordinating_text {
+        let line = format!("Phối hợp: {text}");
+        d.note = Some(match d.note.take() {
+            Some(note) => format!("{note}\n{line}"),
+            None => line,
+        });
     }
     // The deadline as the directive wrote it: kept with the date, or read when there is no date.
     // A file with that column (Đôn Đốc's own tracker) says the text even when it is empty.
@@ -272,9 +324,15 @@ fn read_row(sheet: &Sheet, row: usize, layout: &TableLayout, group_unit: &Option
         }
         d.deadline = Some(deadline);
     }
+    // Without a progress column, the result's own words say it ("Đã hoàn thành", "Đang thi
+    // công", "80%"); a result that says no progress word leaves it unset.
+    if d.progress.is_none() && !layout.mapping.contains(&Some(Field::Progress)) {
+        d.progress = d.result.as_deref().and_then(Progress::from_text);
+    }
     if d.progress.is_none() && d.completed_on.is_some() {
         d.progress = Some(Progress::Done);
     }
+    d.lead_unit = d.lead_unit.map(|u| unit_name::normalise_case(&u));
     if d.lead_unit.is_none() {
         d.lead_unit = group_unit.clone();
     }
@@ -286,6 +344,23 @@ fn read_row(sheet: &Sheet, row: usize, layout: &TableLayout, group_unit: &Option
     Some(d)
 }
 
+/// The unit a whole sheet belongs to: "Đơn vị: Phòng Kinh tế" in a line above the header, or the
+/// sheet's name when it is a unit's name.
+fn sheet_unit(sheet: &Sheet, layout: &TableLayout, units: &UnitDirectory) -> Option<String> {
+    for row in 0..layout.header_row {
+        for col in 0..sheet.width() {
+            let text = sheet.get(row, col).as_text();
+            let folded = crate::domain::fold::fold(&text);
+            let Some(rest) = ["don vi:", "don vi thuc hien:", "don vi chu tri:"].iter().find_map(|p| folded.starts_with(p).then(|| text.split_once(':').map(|(_, r)| r.trim()))).flatten() else { continue };
+            if !rest.is_empty() {
+                return Some(unit_name::normalise_case(rest));
+            }
+        }
+    }
+    let name = sheet.name.trim();
+    (unit_name::looks_like_unit(name) || units.knows(name)).then(|| unit_name::normalise_case(name))
+}
+
 /// Read a sheet: find its table (or use the given mapping) and read every row below the header.
 pub fn read_sheet(sheet: &Sheet, mapping: Option<&[Option<Field>]>, units: &UnitDirectory) -> Result<SheetRead, SheetError> {
     let layout = find_table(sheet)?;
@@ -294,7 +369,10 @@ pub fn read_sheet(sheet: &Sheet, mapping: Option<&[Option<Field>]>, units: &Unit
         None => layout,
     };
     let mut rows = Vec::new();
-    let mut group_unit: Option<String> = None;
+    // Without a unit column, the unit of the whole sheet: an "Đơn vị: …" line above the table
+    // (a unit's own list sent back filled in), or a sheet named after a unit (one sheet per unit).
+    let sheet_unit = (!layout.mapping.contains(&Some(Field::LeadUnit))).then(|| sheet_unit(sheet, &layout, units)).flatten();
+    let mut group_unit: Option<String> = sheet_unit.clone();
     let mut group_rows = 0;
     for row in layout.data_start..sheet.height() {
         if sheet.row_is_empty(row) || is_numbering_row(sheet, row) {
@@ -305,10 +383,10 @@ pub fn read_sheet(sheet: &Sheet, mapping: Option<&[Option<Field>]>, units: &Unit
         }
         if let Some(unit) = group_row(sheet, row, &layout, units) {
             group_rows += 1;
-            group_unit = unit;
+            group_unit = unit.or_else(|| sheet_unit.clone());
             continue;
         }
-        if let Some(draft) = read_row(sheet, row, &layout, &group_unit) {
+        if let Some(draft) = read_row(sheet, row, &layout, &group_unit, units) {
             rows.push(draft);
         }
     }
@@ -320,5 +398,6 @@ pub fn read_sheet(sheet: &Sheet, mapping: Option<&[Option<Field>]>, units: &Unit
         mapping: layout.mapping,
         rows,
         group_rows,
+        hidden: sheet.state != super::grid::SheetState::Visible,
     })
 }

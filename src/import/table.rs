@@ -135,13 +135,20 @@ pub fn with_mapping(mut layout: TableLayout, mapping: &[Option<Field>]) -> Table
     layout
 }
 
-/// Is this a footer row: the recipients, the signature block?
+/// Is this where the table ends: a totals row ("Tổng cộng"), proposals under the table, the
+/// closing sentence, the recipients, the signature block?
 pub fn is_footer_row(sheet: &Sheet, row: usize) -> bool {
     let Some(first) = sheet.rows.get(row).and_then(|r| r.iter().find(|c| !c.is_empty())) else { return false };
     let Cell::Text(text) = first else { return false };
     let words = fold_words(text);
     let starts = |p: &[&str]| words.len() >= p.len() && words.iter().zip(p).all(|(a, b)| a == b);
     starts(&["noi", "nhan"])
+        || starts(&["tong", "cong"])
+        || starts(&["tong", "so"])
+        || (words.len() <= 3 && starts(&["cong"]))
+        || starts(&["de", "xuat", "kien", "nghi"])
+        || starts(&["kien", "nghi", "de", "xuat"])
+        || starts(&["nhan", "cong", "van"])
         || starts(&["nguoi", "lap"])
         || starts(&["xac", "nhan", "cua"])
         || (text.trim_start().starts_with("TM.") || text.trim_start().starts_with("KT.") || text.trim_start().starts_with("T/M"))
