@@ -147,3 +147,68 @@ test('a reader that dies is reported as a failed import, and the app goes on', a
   assert.equal(await summary(page), 'Thêm mới 5, cập nhật 0, không thay đổi 0, bỏ qua 0 dòng.');
   await ctx.close();
 });
+
+// Tracker layouts from tests/fixtures/trackers/, with what a clerk expects (their .expected.json).
+async function unitNames(page) {
+  await page.goto(server.url + '#/don-vi');
+  await page.waitForSelector('table.units');
+  return page.locator('table.units tbody a').allTextContents();
+}
+
+test('a tracker saved as .ods with unit headings in capitals files each task under its heading, written as offices write it', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await page.waitForSelector('.welcome');
+  await choose(page, fixture('trackers/03-nhom-dong-chu-in-hoa.ods'));
+  assert.equal(await summary(page), 'Thêm mới 36, cập nhật 0, không thay đổi 0, bỏ qua 0 dòng.');
+  await confirm(page);
+  const units = await unitNames(page);
+  for (const name of ['Phòng Tài chính - Kế hoạch', 'Phòng Lao động - Thương binh và Xã hội', 'Văn phòng HĐND-UBND thị xã', 'Công an thị xã', 'UBND phường Mai Hùng', 'UBND xã Quỳnh Trang']) {
+    assert.ok(units.includes(name), `${name} in ${units}`);
+  }
+  assert.equal(units.length, 12, 'the twelve headings, no unit more');
+  assert.ok(!units.some((u) => /PHÒNG|UBND PHƯỜNG/.test(u)), 'no unit named in capitals');
+  const row = page.locator('table.units tbody tr', { has: page.getByRole('link', { name: 'Phòng Tài chính - Kế hoạch', exact: true }) });
+  assert.match(await row.textContent(), /\b6\b/, 'its six tasks');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("a tracker whose leader and officer columns also say 'chủ trì' never makes people into units", async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await page.waitForSelector('.welcome');
+  await choose(page, fixture('trackers/06-lanh-dao-can-bo-chu-tri.xlsx'));
+  assert.equal(await summary(page), 'Thêm mới 20, cập nhật 0, không thay đổi 0, bỏ qua 0 dòng.');
+  assert.equal(await page.getByRole('combobox', { name: 'LĐVP chủ trì' }).inputValue(), 'Leader');
+  assert.equal(await page.getByRole('combobox', { name: 'Cán bộ chủ trì theo dõi' }).inputValue(), 'Officer');
+  await confirm(page);
+  const units = await unitNames(page);
+  for (const person of ['Nguyễn Mạnh Hùng', 'Nguyễn Văn A', 'Trần Thị B', 'Lê Văn C', 'Phạm Thị D']) {
+    assert.ok(!units.some((u) => u.includes(person)), `${person} is not a unit`);
+  }
+  assert.equal(units.length, 10, `the ten units of column D: ${units}`);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('hidden rows and a hidden sheet are listed unticked, a very hidden template sheet is not read', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await page.waitForSelector('.welcome');
+  await choose(page, fixture('trackers/08-an-dong-an-trang.xlsx'));
+  const sheets = await page.locator('ul.sheets:not(.hidden-rows) li').allTextContents();
+  assert.equal(sheets.length, 2, `two sheets listed: ${sheets}`);
+  assert.ok(sheets.some((s) => s.startsWith('Năm 2023') && /bị ẩn/.test(s)), 'the hidden sheet says so');
+  assert.ok(!sheets.some((s) => s.startsWith('Mẫu')), 'the template sheet is not listed');
+  assert.equal(await page.getByRole('checkbox', { name: /^Năm 2023/ }).isChecked(), false);
+  assert.equal(await summary(page), 'Thêm mới 15, cập nhật 0, không thay đổi 0, bỏ qua 0 dòng.');
+  const hidden = page.locator('ul.hidden-rows li');
+  assert.equal(await hidden.count(), 3, 'rows 5, 12 and 16');
+  // The clerk takes the two finished tasks and leaves the superseded copy.
+  await page.getByRole('checkbox', { name: /· Dòng 5 —/ }).check();
+  await page.waitForFunction(() => document.querySelector('.summary-line').textContent.startsWith('Thêm mới 16'));
+  await page.getByRole('checkbox', { name: /· Dòng 16 —/ }).check();
+  await page.waitForFunction(() => document.querySelector('.summary-line').textContent.startsWith('Thêm mới 17'));
+  await confirm(page);
+  assert.equal(await countText(page), '17 nhiệm vụ');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

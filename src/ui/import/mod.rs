@@ -28,11 +28,16 @@ struct Loaded {
     file_name: String,
     sheets: Arc<Vec<SheetOutcome>>,
     selected: Vec<bool>,
+    /// Hidden rows the person chose to import (sheet, Excel row): none unless ticked.
+    hidden_on: Vec<(String, u32)>,
 }
 
 impl PartialEq for Loaded {
     fn eq(&self, other: &Self) -> bool {
-        self.file_name == other.file_name && Arc::ptr_eq(&self.sheets, &other.sheets) && self.selected == other.selected
+        self.file_name == other.file_name
+            && Arc::ptr_eq(&self.sheets, &other.sheets)
+            && self.selected == other.selected
+            && self.hidden_on == other.hidden_on
     }
 }
 
@@ -87,8 +92,8 @@ pub fn ImportPage() -> impl IntoView {
                 Ok(sheets) => {
                     let selected = keep_selection
                         .filter(|s| s.len() == sheets.len())
-                        .unwrap_or_else(|| sheets.iter().map(|s| s.result.is_ok()).collect());
-                    Stage::Ready(Loaded { file_name, sheets: Arc::new(sheets), selected })
+                        .unwrap_or_else(|| sheets.iter().map(|s| s.result.as_ref().is_ok_and(|r| r.selected_by_default())).collect());
+                    Stage::Ready(Loaded { file_name, sheets: Arc::new(sheets), selected, hidden_on: Vec::new() })
                 }
                 Err(e) => Stage::Failed(format!("{file_name}: {}", (it.error)(&e))),
             });
@@ -139,7 +144,7 @@ pub fn ImportPage() -> impl IntoView {
                     .zip(&loaded.selected)
                     .filter(|(_, on)| **on)
                     .filter_map(|(s, _)| s.result.as_ref().ok())
-                    .flat_map(|r| r.rows.iter().cloned())
+                    .flat_map(|r| r.rows.iter().filter(|d| !d.hidden || loaded.hidden_on.contains(&(d.sheet.clone(), d.excel_row))).cloned())
                     .collect();
                 // Untracked: applying the plan changes the workspace, and must not plan again.
                 let p = ws.tasks.with_untracked(|tasks| {
@@ -258,6 +263,7 @@ fn ImportPreview(
         .map(|(i, s)| {
             let ok = s.result.is_ok();
             let detail = match &s.result {
+                Ok(r) if r.hidden => format!("{} · {} · {}", (it.sheet_rows)(r.rows.len()), (it.header_at)(r.header_excel_row), it.hidden_sheet),
                 Ok(r) => format!("{} · {}", (it.sheet_rows)(r.rows.len()), (it.header_at)(r.header_excel_row)),
                 Err(e) => (it.sheet_error)(e).to_string(),
             };
@@ -272,6 +278,52 @@ fn ImportPreview(
             }
         })
         .collect_view();
+    // Hidden rows of the ticked sheets, each with its own tick (none ticked at first).
+    let hidden: Vec<(String, u32, String)> = loaded
+        .sheets
+        .iter()
+        .zip(&loaded.selected)
+        .filter(|(_, on)| **on)
+        .filter_map(|(s, _)| s.result.as_ref().ok())
+        .flat_map(|r| r.rows.iter().filter(|d| d.hidden).map(|d| (d.sheet.clone(), d.excel_row, d.content.chars().take(120).collect())))
+        .collect();
+    let toggle_hidden = move |key: (String, u32)| {
+        stage.update(|s| {
+            if let Stage::Ready(l) = s {
+                match l.hidden_on.iter().position(|k| *k == key) {
+                    Some(i) => {
+                        l.hidden_on.remove(i);
+                    }
+                    None => l.hidden_on.push(key),
+                }
+            }
+        })
+    };
+    let hidden_section = (!hidden.is_empty()).then(|| {
+        let count = hidden.len();
+        let on = loaded.hidden_on.clone();
+        let items = hidden
+            .into_iter()
+            .take(PROBLEM_ROWS)
+            .map(|(sheet, row, content)| {
+                let checked = on.contains(&(sheet.clone(), row));
+                let key = (sheet.clone(), row);
+                view! {
+                    <li>
+                        <label>
+                            <input type="checkbox" prop:checked=checked on:change=move |_| toggle_hidden(key.clone()) />
+                            <strong>{format!("{sheet} · {} {row}", it.col_row)}</strong>" — "{content}
+                        </label>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3>{it.hidden_rows_title}</h3>
+            <p class="muted small">{(it.hidden_rows_hint)(count)}</p>
+            <ul class="sheets hidden-rows">{items}</ul>
+        }
+    });
     let mappings = loaded
         .sheets
         .iter()
@@ -410,6 +462,7 @@ fn ImportPreview(
             <h2>{loaded.file_name.clone()}</h2>
             <h3>{it.sheets}</h3>
             <ul class="sheets">{sheets}</ul>
+            {hidden_section}
             {mappings}
         </section>
         {details}
