@@ -37,9 +37,8 @@ test('the chairman\'s conclusions (seed 002) pasted, reviewed and added to the w
   await page.getByRole('button', { name: 'Thêm 72 nhiệm vụ vào danh sách' }).click();
   await page.waitForSelector('table.tasks tbody tr');
   assert.equal(await countText(page), '72 nhiệm vụ');
-  // Units go through the aliases: "Phòng TNMT" is Phòng Tài nguyên và Môi trường.
-  assert.ok(await page.locator('td.c-unit', { hasText: 'Phòng Tài nguyên và Môi trường' }).count() > 0);
-  assert.equal(await page.locator('td.c-unit', { hasText: 'Phòng TNMT' }).count(), 0);
+  // A unit keeps the name the directive writes ("Phòng TNMT" is not expanded by guess).
+  assert.ok(await page.locator('td.c-unit', { hasText: 'Phòng TNMT' }).count() > 0);
   // Linked to the document.
   assert.match(await page.locator('.meta-source').first().textContent(), /^Thông báo Kết luận của đồng chí Nguyễn Hữu An/);
   await page.waitForFunction(() => document.querySelector('.statusbar').textContent.includes('Dữ liệu được lưu'));

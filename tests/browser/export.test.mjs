@@ -23,7 +23,7 @@ test('the tracker downloads as Excel and CSV, the filter applied, and the Excel 
   assert.equal(xlsx.bytes.subarray(0, 4).toString('latin1'), 'PK\u0003\u0004');
   assert.match(await page.textContent('.notices'), /Đã tạo file Theo-doi-nhiem-vu_2026-11-21\.xlsx/);
 
-  await page.getByRole('combobox', { name: 'Đơn vị' }).selectOption({ label: 'Thanh tra' });
+  await page.getByRole('combobox', { name: 'Đơn vị' }).selectOption({ label: 'Thanh tra thành phố' });
   await page.waitForFunction(() => document.querySelector('[data-testid=task-count]').textContent.includes('/ 152'));
   const shown = await page.locator('table.tasks tbody tr').count();
   const csv = await download(page, 'Xuất CSV');
@@ -51,7 +51,7 @@ test('a backup restores the workspace after a confirmation that says what is rep
   assert.match(backup.name, /^Sao-luu-Don-Doc_\d{4}-\d{2}-\d{2}\.json$/);
   const data = JSON.parse(backup.bytes.toString('utf8'));
   assert.equal(data.tasks.length, 152);
-  assert.equal(data.units.length, 24);
+  assert.equal(data.units.length, 25);
 
   // Change the workspace, then restore.
   await page.locator('a.task-link').first().click();
@@ -61,11 +61,11 @@ test('a backup restores the workspace after a confirmation that says what is rep
   assert.equal(await countText(page), '151 nhiệm vụ');
   await page.setInputFiles('#restore-file', { name: backup.name, mimeType: 'application/json', buffer: backup.bytes });
   const dialog = page.getByRole('dialog');
-  assert.match(await dialog.textContent(), /Toàn bộ 151 nhiệm vụ .* sẽ được thay bằng 152 nhiệm vụ và 24 đơn vị/);
+  assert.match(await dialog.textContent(), /Toàn bộ 151 nhiệm vụ .* sẽ được thay bằng 152 nhiệm vụ và 25 đơn vị/);
   await dialog.getByRole('button', { name: 'Khôi phục' }).click();
   await page.waitForFunction(() => document.querySelector('[data-testid=task-count]').textContent === '152 nhiệm vụ');
   await page.waitForFunction(() => document.querySelector('.statusbar').textContent.includes('Dữ liệu được lưu'));
-  assert.deepEqual(await storedCounts(page), { tasks: 152, units: 24, version: 2 });
+  assert.deepEqual(await storedCounts(page), { tasks: 152, units: 25, version: 2 });
 
   // Not a backup: refused, nothing changes.
   await page.setInputFiles('#restore-file', { name: 'khac.json', mimeType: 'application/json', buffer: Buffer.from('{"a":1}') });

@@ -291,7 +291,7 @@ test('merging two units is stored: the merged unit does not come back after a re
   await page.getByRole('button', { name: 'Gộp', exact: true }).click();
   await page.locator('.confirm-inline').getByRole('button', { name: 'Gộp', exact: true }).click();
   await saved(page);
-  assert.equal((await storedCounts(page)).units, 23);
+  assert.equal((await storedCounts(page)).units, 24);
   await page.reload();
   await page.goto(server.url + '#/don-vi');
   await page.waitForSelector('table.units');

@@ -209,7 +209,7 @@ test('a task added by hand is listed under its unit, with its deadline read', as
   await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
   assert.match(await page.getByRole('alert').first().textContent(), /Hãy nhập nội dung nhiệm vụ/);
   await page.fill('label:has-text("Nội dung nhiệm vụ") textarea', 'Kiểm tra công tác phòng cháy chữa cháy tại chợ Hoàng Mai');
-  await page.selectOption('#f-lead', { label: 'Công an' });
+  await page.selectOption('#f-lead', { label: 'Công an thành phố' });
   await page.fill('label:has-text("Đơn vị phối hợp") input', 'Phòng Kinh tế; Phường Quỳnh Thiện');
   await page.fill('#f-deadline', 'trước ngày 15/12/2026');
   assert.equal(await page.textContent('[data-testid=deadline-reading]'), '→ 15/12/2026');
@@ -219,7 +219,7 @@ test('a task added by hand is listed under its unit, with its deadline read', as
   await page.waitForSelector('table.tasks tbody tr');
   assert.equal(await countText(page), '153 nhiệm vụ');
   const row = page.locator('tr', { hasText: 'Kiểm tra công tác phòng cháy chữa cháy' });
-  assert.equal(await row.locator('.c-unit').textContent(), 'Công an');
+  assert.equal(await row.locator('.c-unit').textContent(), 'Công an thành phố');
   assert.equal(await row.locator('.c-deadline .date').textContent(), '15/12/2026');
   assert.match(await row.locator('.meta-coord').textContent(), /Kinh tế, Phường Quỳnh Thiện/);
   assert.deepEqual(errors, []);
