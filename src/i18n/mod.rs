@@ -319,6 +319,11 @@ pub struct ImportTexts {
     pub header_at: fn(u32) -> String,
     /// A sheet the workbook hides: listed, unticked.
     pub hidden_sheet: &'static str,
+    /// Before the coordinating units of a task in the preview.
+    pub coordinating: &'static str,
+    pub choose_header_title: fn(&str) -> String,
+    pub choose_header_hint: &'static str,
+    pub header_is_row: fn(u32) -> String,
     pub hidden_rows_title: &'static str,
     pub hidden_rows_hint: fn(usize) -> String,
     pub mapping: &'static str,

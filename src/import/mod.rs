@@ -29,6 +29,9 @@ pub struct ReadRequest {
     pub file_name: String,
     pub units: Vec<Unit>,
     pub mappings: Vec<(String, Vec<Option<Field>>)>,
+    /// Header rows the person chose (sheet, Excel row) where the reader found none.
+    #[serde(default)]
+    pub header_rows: Vec<(String, u32)>,
 }
 
 /// One sheet of the file: read, or why not.
@@ -36,6 +39,25 @@ pub struct ReadRequest {
 pub struct SheetOutcome {
     pub name: String,
     pub result: Result<SheetRead, SheetError>,
+    /// When no header was found in a sheet that holds a table: its first rows (Excel row, cells),
+    /// for the person to point at the header.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub first_rows: Vec<(u32, Vec<String>)>,
+}
+
+/// Rows shown to the person to choose a header from.
+const FIRST_ROWS: usize = 12;
+
+/// The first filled rows of a sheet that looks like a table (two rows of two cells or more), for
+/// the person to choose its header; empty when it does not.
+fn first_rows(sheet: &grid::Sheet) -> Vec<(u32, Vec<String>)> {
+    let rows: Vec<(u32, Vec<String>)> = (0..sheet.height())
+        .filter(|&r| sheet.filled_cells(r) > 0)
+        .take(FIRST_ROWS)
+        .map(|r| (r as u32 + 1, (0..sheet.width().min(30)).map(|c| sheet.visible(r, c).as_text()).collect()))
+        .collect();
+    let tabular = rows.iter().filter(|(_, cells)| cells.iter().filter(|c| !c.is_empty()).count() >= 2).count();
+    if tabular >= 2 { rows } else { Vec::new() }
 }
 
 pub type ReadResponse = Result<Vec<SheetOutcome>, ImportError>;
@@ -47,17 +69,25 @@ pub fn read(request: &ReadRequest, bytes: &[u8]) -> ReadResponse {
     let outcomes: Vec<SheetOutcome> = sheets
         .into_iter()
         .map(|(name, sheet)| {
+            let mut first = Vec::new();
             let result = sheet.and_then(|sheet| {
-                let first = rows::read_sheet(&sheet, None, &units)?;
-                match request.mappings.iter().find(|(sig, _)| *sig == first.signature) {
-                    Some((_, mapping)) => rows::read_sheet(&sheet, Some(mapping), &units),
-                    None => Ok(first),
+                let chosen = request.header_rows.iter().find(|(n, _)| *n == name).map(|(_, row)| (*row as usize).saturating_sub(1));
+                let read = rows::read_sheet(&sheet, None, chosen, &units).and_then(|read| {
+                    match request.mappings.iter().find(|(sig, _)| *sig == read.signature) {
+                        Some((_, mapping)) => rows::read_sheet(&sheet, Some(mapping), chosen, &units),
+                        None => Ok(read),
+                    }
+                });
+                if read == Err(SheetError::NoHeader) {
+                    first = first_rows(&sheet);
                 }
+                read
             });
-            SheetOutcome { name, result }
+            SheetOutcome { name, result, first_rows: first }
         })
         .collect();
-    if outcomes.iter().all(|o| o.result.is_err()) {
+    // A table whose header the reader did not recognise is shown, for the person to point at it.
+    if outcomes.iter().all(|o| o.result.is_err() && o.first_rows.is_empty()) {
         return Err(if outcomes.iter().all(|o| o.result == Err(SheetError::Empty)) {
             ImportError::NoData
         } else {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::error::SheetError;
 use super::fields::{header_signature, Field};
 use super::grid::{Cell, Sheet};
-use super::table::{find_table, is_footer_row, is_numbering_row, with_mapping, TableLayout};
+use super::table::{find_table, is_footer_row, is_numbering_row, layout_at, with_mapping, TableLayout};
 use crate::domain::deadline::{read_deadline, Deadline, DeadlineKind, DeadlineProblem};
 use crate::domain::vn_date::format_date;
 use crate::domain::{unit_name, Progress, UnitDirectory};
@@ -362,8 +362,12 @@ fn sheet_unit(sheet: &Sheet, layout: &TableLayout, units: &UnitDirectory) -> Opt
 }
 
 /// Read a sheet: find its table (or use the given mapping) and read every row below the header.
-pub fn read_sheet(sheet: &Sheet, mapping: Option<&[Option<Field>]>, units: &UnitDirectory) -> Result<SheetRead, SheetError> {
-    let layout = find_table(sheet)?;
+/// `header_row` (0-based) is the header the person chose when the reader found none.
+pub fn read_sheet(sheet: &Sheet, mapping: Option<&[Option<Field>]>, header_row: Option<usize>, units: &UnitDirectory) -> Result<SheetRead, SheetError> {
+    let layout = match header_row {
+        Some(row) if row < sheet.height() => layout_at(sheet, row),
+        _ => find_table(sheet)?,
+    };
     let layout = match mapping {
         Some(m) => with_mapping(layout, m),
         None => layout,

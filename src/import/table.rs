@@ -127,6 +127,18 @@ pub fn find_table(sheet: &Sheet) -> Result<TableLayout, SheetError> {
     best.map(|(_, t)| t).ok_or(SheetError::NoHeader)
 }
 
+/// The table under a header row the person chose: one header row, columns mapped as far as their
+/// headers say (the person maps the rest).
+pub fn layout_at(sheet: &Sheet, row: usize) -> TableLayout {
+    let (headers, read_from) = headers_of(sheet, row, false);
+    let mapping = map_headers(&read_from);
+    let mut data_start = row + 1;
+    if is_numbering_row(sheet, data_start) {
+        data_start += 1;
+    }
+    TableLayout { header_row: row, header_rows: 1, headers, mapping, data_start }
+}
+
 /// Use a person's own mapping instead of the guessed one, when it fits these headers.
 pub fn with_mapping(mut layout: TableLayout, mapping: &[Option<Field>]) -> TableLayout {
     if mapping.len() == layout.headers.len() {

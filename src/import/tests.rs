@@ -404,3 +404,35 @@ fn a_password_protected_workbook_is_recognised() {
     let req = ReadRequest { file_name: "co-mat-khau.xlsx".into(), ..Default::default() };
     assert_eq!(read(&req, &fixture("co-mat-khau.xlsx")), Err(ImportError::PasswordProtected));
 }
+
+/// Headers the reader does not know ("Việc", "Ai làm", "Khi nào"): the sheet's first rows are
+/// offered; once the person points at the header and maps its columns, the rows import.
+#[test]
+fn a_header_nobody_recognises_is_chosen_and_mapped_by_the_person() {
+    let book = xlsx(|s| {
+        write_row(s, 0, &["DANH SÁCH VIỆC CẦN LÀM", ""]);
+        write_row(s, 2, &["Việc", "Ai làm", "Khi nào"]);
+        write_row(s, 3, &["Rà soát hồ sơ đất đai", "Phòng Tài nguyên và Môi trường", "Tháng 3/2025"]);
+        write_row(s, 4, &["Báo cáo tiến độ giải ngân", "Phòng Tài chính - Kế hoạch", "Quý II/2025"]);
+    });
+    let mut request = ReadRequest { file_name: "viec.xlsx".into(), ..Default::default() };
+    let first = read(&request, &book).expect("offered, not refused");
+    assert_eq!(first[0].result, Err(SheetError::NoHeader));
+    let rows: Vec<u32> = first[0].first_rows.iter().map(|(r, _)| *r).collect();
+    assert_eq!(rows, [1, 3, 4, 5], "the filled rows, with the numbers Excel shows");
+    assert_eq!(first[0].first_rows[1].1[..3], ["Việc", "Ai làm", "Khi nào"]);
+
+    // The person says row 3 is the header: nothing is guessed for these columns yet.
+    request.header_rows = vec![(first[0].name.clone(), 3)];
+    let chosen = read(&request, &book).expect("read");
+    let sheet = chosen[0].result.as_ref().expect("a table now");
+    assert_eq!(sheet.header_excel_row, 3);
+    assert!(sheet.mapping.iter().all(Option::is_none));
+    // Then maps them: the two tasks come with their units and deadlines.
+    request.mappings = vec![(sheet.signature.clone(), vec![Some(Field::Content), Some(Field::LeadUnit), Some(Field::Deadline)])];
+    let mapped = read(&request, &book).expect("read");
+    let sheet = mapped[0].result.as_ref().expect("a table");
+    assert_eq!(sheet.rows.len(), 2);
+    assert_eq!(sheet.rows[0].lead_unit.as_deref(), Some("Phòng Tài nguyên và Môi trường"));
+    assert_eq!(sheet.rows[1].deadline.as_ref().and_then(|d| d.date), chrono::NaiveDate::from_ymd_opt(2025, 6, 30));
+}

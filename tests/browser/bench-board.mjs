@@ -24,7 +24,7 @@ const browser = await launch();
 const { page } = await openApp(browser, server.url + '#/nhap-file');
 await page.setInputFiles('#import-file', file);
 await page.waitForSelector('[data-testid=import-summary]', { timeout: 60000 });
-await page.getByRole('button', { name: /^Nhập/ }).click();
+await page.getByRole('button', { name: /^Nhập/ }).first().click();
 await page.waitForSelector('table.tasks tbody tr');
 await page.waitForFunction(() => document.querySelector('.statusbar').textContent.includes('Dữ liệu được lưu'), null, { timeout: 60000 });
 

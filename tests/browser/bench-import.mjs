@@ -36,7 +36,7 @@ await page.evaluate(() => {
 console.log(`cold reader: choose file → preview shown: ${await timeToPreview(file)} ms`);
 
 // Warm: as a person does it, the import page has been open a moment before the file is chosen.
-await page.getByRole('button', { name: 'Hủy' }).click();
+await page.getByRole('button', { name: 'Hủy' }).first().click();
 await page.waitForTimeout(1500);
 await page.evaluate(() => { window.__gaps = []; });
 const preview = await timeToPreview(file);
@@ -45,7 +45,7 @@ console.log(`warm reader: choose file → preview shown: ${preview} ms; longest 
 
 await page.evaluate(() => { window.__gaps = []; });
 let t = Date.now();
-await page.getByRole('button', { name: /^Nhập/ }).click();
+await page.getByRole('button', { name: /^Nhập/ }).first().click();
 await page.waitForSelector('table.tasks tbody tr');
 console.log(`confirm → list shown: ${Date.now() - t} ms (${await countText(page)})`);
 await page.waitForFunction(() => document.querySelector('.statusbar').textContent.includes('Dữ liệu được lưu'));

@@ -21,7 +21,7 @@ async function choose(page, files) {
 const summary = (page) => page.textContent('[data-testid=import-summary] .summary-line');
 
 async function confirm(page) {
-  await page.getByRole('button', { name: /^Nhập \d+ nhiệm vụ$/ }).click();
+  await page.getByRole('button', { name: /^Nhập \d+ nhiệm vụ$/ }).first().click();
   await page.waitForSelector('table.tasks tbody tr');
 }
 
@@ -57,10 +57,13 @@ test('the tracker sent back with results and one more row updates, adds one, dup
   // The same tracker saved by LibreOffice as .ods: recognised row for row, nothing changes.
   await choose(page, fixture('theo-doi-libreoffice.ods'));
   assert.equal(await summary(page), 'Thêm mới 0, cập nhật 0, không thay đổi 5, bỏ qua 0 dòng.');
-  assert.equal(await page.getByRole('button', { name: 'File không có gì mới để nhập.' }).isDisabled(), true);
+  assert.equal(await page.getByRole('button', { name: 'File không có gì mới để nhập.' }).first().isDisabled(), true);
 
   await choose(page, fixture('theo-doi-lan-2.xlsx'));
   assert.equal(await summary(page), 'Thêm mới 1, cập nhật 2, không thay đổi 3, bỏ qua 0 dòng.');
+  // The preview shows, for each updated task, the old and new value of what changes.
+  const updated = page.locator('table.preview tr', { hasText: 'Tham mưu xây dựng kế hoạch tổ chức Tết trồng cây' });
+  assert.match(await updated.locator('.changes').textContent(), /Tiến độ: .+ → Hoàn thành/);
   await confirm(page);
   assert.equal(await countText(page), '6 nhiệm vụ');
   const row = page.locator('tr', { hasText: 'Tham mưu xây dựng kế hoạch tổ chức Tết trồng cây' });
@@ -209,6 +212,30 @@ test('hidden rows and a hidden sheet are listed unticked, a very hidden template
   await page.waitForFunction(() => document.querySelector('.summary-line').textContent.startsWith('Thêm mới 17'));
   await confirm(page);
   assert.equal(await countText(page), '17 nhiệm vụ');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a header nobody recognises: the person points at it and maps the columns, and the rows import', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await page.waitForSelector('.welcome');
+  const dir = await mkdtemp(join(tmpdir(), 'dondoc-'));
+  const file = join(dir, 'viec-can-lam.csv');
+  await writeFile(file, 'DANH SÁCH VIỆC CẦN LÀM;;\n;;\nViệc;Ai làm;Khi nào\nRà soát hồ sơ đất đai;Phòng Tài nguyên và Môi trường;Tháng 3/2025\nBáo cáo tiến độ giải ngân;Phòng Tài chính - Kế hoạch;Quý II/2025\n');
+  await choose(page, file);
+  const picker = page.locator('.header-picker');
+  await picker.waitFor();
+  assert.match(await picker.textContent(), /chưa nhận ra dòng tiêu đề/);
+  await picker.getByRole('button', { name: 'Dòng 3 là tiêu đề' }).click();
+  await page.getByRole('combobox', { name: 'Việc', exact: true }).waitFor();
+  await page.getByRole('combobox', { name: 'Việc', exact: true }).selectOption('Content');
+  await page.getByRole('combobox', { name: 'Ai làm' }).selectOption('LeadUnit');
+  await page.getByRole('combobox', { name: 'Khi nào' }).selectOption('Deadline');
+  await page.waitForFunction(() => document.querySelector('.summary-line')?.textContent.startsWith('Thêm mới 2,'));
+  assert.match(await page.textContent('table.preview'), /Phòng Tài chính - Kế hoạch/);
+  assert.match(await page.textContent('table.preview'), /30\/06\/2025/);
+  await confirm(page);
+  assert.equal(await countText(page), '2 nhiệm vụ');
   assert.deepEqual(errors, []);
   await ctx.close();
 });

@@ -369,7 +369,7 @@ test('an import confirmed after another tab changed a task and renamed its unit 
   await b.page.locator('label[for=unit-name]').getByRole('button', { name: 'Lưu' }).click();
   await saved(b.page);
   // A confirms the import it previewed before those changes.
-  await a.page.getByRole('button', { name: /^Nhập \d+ nhiệm vụ$/ }).click();
+  await a.page.getByRole('button', { name: /^Nhập \d+ nhiệm vụ$/ }).first().click();
   await a.page.waitForSelector('table.tasks tbody tr');
   await saved(a.page);
   const task = (await storedTasks(a.page)).find((t) => t.id === id);

@@ -11,7 +11,8 @@ use wasm_bindgen::JsCast;
 
 use super::state::{new_task_id, now};
 use super::{navigate, Workspace};
-use crate::domain::{format_date, Task};
+use crate::domain::{format_date, Change, Task};
+use crate::ui::task::change_value;
 use crate::i18n::texts;
 use crate::import::merge::{plan, MergePlan};
 use crate::import::{Field, ImportError, ReadRequest, SheetOutcome, MAX_FILE_BYTES};
@@ -77,6 +78,8 @@ pub fn ImportPage() -> impl IntoView {
     // The chosen file's bytes, kept to read again when the person changes a mapping.
     let bytes: StoredValue<Vec<u8>> = StoredValue::new(Vec::new());
     let dragging = RwSignal::new(false);
+    // Header rows the person pointed at, for sheets where none was found (this file only).
+    let header_rows: StoredValue<Vec<(String, u32)>> = StoredValue::new(Vec::new());
 
     let read = move |file_name: String, keep_selection: Option<Vec<bool>>| {
         stage.set(Stage::Reading(file_name.clone()));
@@ -85,6 +88,7 @@ pub fn ImportPage() -> impl IntoView {
                 file_name: file_name.clone(),
                 units: ws.units.with_untracked(|u| u.units().to_vec()),
                 mappings: prefs::import_mappings(),
+                header_rows: header_rows.get_value(),
             };
             let response = bytes.with_value(|b| b.clone());
             let response = reader::read_in_worker(&response, &request).await;
@@ -112,6 +116,7 @@ pub fn ImportPage() -> impl IntoView {
             match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                 Ok(buffer) => {
                     bytes.set_value(js_sys::Uint8Array::new(&buffer).to_vec());
+                    header_rows.set_value(Vec::new());
                     read(name, None);
                 }
                 Err(_) => stage.set(Stage::Failed(format!("{name}: {}", (it.error)(&ImportError::Damaged(String::new()))))),
@@ -173,6 +178,21 @@ pub fn ImportPage() -> impl IntoView {
         read(loaded.file_name, Some(loaded.selected));
     };
 
+    // The person points at a sheet's header row: read again, with that sheet ticked.
+    let choose_header = move |sheet_index: usize, row: u32| {
+        let Stage::Ready(loaded) = stage.get_untracked() else { return };
+        let Some(name) = loaded.sheets.get(sheet_index).map(|s| s.name.clone()) else { return };
+        header_rows.update_value(|h| {
+            h.retain(|(n, _)| *n != name);
+            h.push((name, row));
+        });
+        let mut selected = loaded.selected.clone();
+        if let Some(on) = selected.get_mut(sheet_index) {
+            *on = true;
+        }
+        read(loaded.file_name, Some(selected));
+    };
+
     let confirm = move |_| {
         let Some(SharedPlan(p)) = merge_plan.get_untracked() else { return };
         // The workspace says what was done (with Hoàn tác), counted as applied: a value changed
@@ -218,7 +238,7 @@ pub fn ImportPage() -> impl IntoView {
                 <div class="notice notice-error import-error" role="alert"><span class="notice-text">{message}</span></div>
             }.into_any(),
             Stage::Ready(loaded) => view! {
-                <ImportPreview loaded=loaded stage=stage set_mapping=set_mapping merge_plan=merge_plan>
+                <ImportPreview loaded=loaded stage=stage set_mapping=set_mapping choose_header=choose_header merge_plan=merge_plan>
                     <div class="import-actions">
                         {move || {
                             let n = merge_plan.with(|p| p.as_ref().map_or(0, |p| p.0.added.len() + p.0.updated.len()));
@@ -241,6 +261,7 @@ fn ImportPreview(
     loaded: Loaded,
     stage: RwSignal<Stage>,
     set_mapping: impl Fn(usize, usize, Option<Field>) + Copy + Send + Sync + 'static,
+    choose_header: impl Fn(usize, u32) + Copy + Send + Sync + 'static,
     merge_plan: Memo<Option<SharedPlan>>,
     /// The import and cancel buttons, shown with the summary.
     children: ChildrenFn,
@@ -324,6 +345,38 @@ fn ImportPreview(
             <ul class="sheets hidden-rows">{items}</ul>
         }
     });
+    // Sheets with a table whose header was not recognised: the person points at it.
+    let header_pickers = loaded
+        .sheets
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.first_rows.is_empty())
+        .map(|(sheet_index, s)| {
+            let width = s.first_rows.iter().map(|(_, cells)| cells.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1)).max().unwrap_or(0);
+            let rows = s
+                .first_rows
+                .iter()
+                .map(|(row, cells)| {
+                    let row = *row;
+                    let cells = cells.iter().take(width).map(|c| view! { <td>{c.chars().take(60).collect::<String>()}</td> }).collect_view();
+                    view! {
+                        <tr>
+                            <td class="num">{row}</td>
+                            <td><button class="btn btn-small" on:click=move |_| choose_header(sheet_index, row)>{(it.header_is_row)(row)}</button></td>
+                            {cells}
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="header-picker">
+                    <h3>{(it.choose_header_title)(&s.name)}</h3>
+                    <p class="muted small">{it.choose_header_hint}</p>
+                    <div class="table-scroll"><table class="plain"><tbody>{rows}</tbody></table></div>
+                </section>
+            }
+        })
+        .collect_view();
     let mappings = loaded
         .sheets
         .iter()
@@ -369,6 +422,8 @@ fn ImportPreview(
             }
         })
         .collect_view();
+    // The import button is both above the preview and at its end.
+    let children_end = children.clone();
     let summary_card = move || {
         let actions = children.clone();
         merge_plan.get().map(|SharedPlan(p)| {
@@ -387,6 +442,7 @@ fn ImportPreview(
         })
     };
     let details = move || {
+        let actions_end = children_end.clone();
         merge_plan.get().map(|SharedPlan(p)| {
             let mut notes: Vec<(String, u32, String, bool)> = p
                 .skipped
@@ -414,26 +470,42 @@ fn ImportPreview(
                     </table>
                 }.into_any()
             };
-            let sample: Vec<(bool, Task)> = p
-                .added
+            // Updated tasks first: what changes in them is what the person must check.
+            let sample: Vec<(bool, Task, Vec<Change>)> = p
+                .updated
                 .iter()
-                .map(|t| (true, t.clone()))
-                .chain(p.updated.iter().map(|u| (false, u.task.clone())))
+                .map(|u| (false, u.task.clone(), u.changes.clone()))
+                .chain(p.added.iter().map(|t| (true, t.clone(), Vec::new())))
                 .take(PREVIEW_ROWS)
                 .collect();
             let more = (p.added.len() + p.updated.len()).saturating_sub(PREVIEW_ROWS);
             let preview_rows = sample
                 .into_iter()
-                .map(|(is_new, task)| {
+                .map(|(is_new, task, changes)| {
                     let unit = task.lead_unit.as_ref().and_then(|id| p.units.get(id));
+                    let coordinating: Vec<String> = task.coordinating_units.iter().filter_map(|id| p.units.get(id)).map(|u| u.name.clone()).collect();
+                    let changes = (!changes.is_empty()).then(|| {
+                        let items = changes
+                            .iter()
+                            .map(|c| {
+                                let old = change_value(&c.field, &c.old, &p.units);
+                                let new = change_value(&c.field, &c.new, &p.units);
+                                view! { <li><span class="change-field">{(t.task.field_label)(&c.field)}": "</span><span class="old">{old}</span>" → "<span>{new}</span></li> }
+                            })
+                            .collect_view();
+                        view! { <ul class="changes">{items}</ul> }
+                    });
                     let unit_name = unit.map(|u| u.name.clone()).unwrap_or_else(|| t.no_unit.to_string());
                     let unit_is_new = unit.is_some_and(|u| p.new_units.contains(&u.name));
                     let deadline = task.deadline.due_date().map(format_date).unwrap_or_else(|| t.no_deadline.to_string());
                     view! {
                         <tr>
                             <td><span class=if is_new { "tag tag-add" } else { "tag tag-update" }>{if is_new { it.action_add } else { it.action_update }}</span></td>
-                            <td><div class="content-text">{task.content.clone()}</div></td>
-                            <td>{unit_name}{unit_is_new.then(|| view! { " " <span class="tag tag-new">{it.new_tag}</span> })}</td>
+                            <td><div class="content-text">{task.content.clone()}</div>{changes}</td>
+                            <td>
+                                {unit_name}{unit_is_new.then(|| view! { " " <span class="tag tag-new">{it.new_tag}</span> })}
+                                {(!coordinating.is_empty()).then(|| view! { <div class="muted small">{it.coordinating}" "{coordinating.join("; ")}</div> })}
+                            </td>
                             <td>{deadline}<div class="deadline-text">{task.deadline.text.clone()}</div></td>
                             <td>{(t.progress)(task.progress)}</td>
                         </tr>
@@ -452,6 +524,7 @@ fn ImportPreview(
                         <tbody>{preview_rows}</tbody>
                     </table>
                     {(more > 0).then(|| view! { <p class="muted">{(it.preview_more)(more)}</p> })}
+                    {actions_end()}
                 </section>
             }
         })
@@ -463,6 +536,7 @@ fn ImportPreview(
             <h3>{it.sheets}</h3>
             <ul class="sheets">{sheets}</ul>
             {hidden_section}
+            {header_pickers}
             {mappings}
         </section>
         {details}

@@ -344,15 +344,7 @@ pub fn TaskPage(id: Option<TaskId>) -> impl IntoView {
         move || {
             let id = id.clone()?;
             let units = ws.units.get();
-            let show = move |field: &str, value: &str| -> String {
-                if field == "lead_unit" || field == "coordinating_units" {
-                    value.split("; ").filter(|v| !v.is_empty()).map(|v| units.get(&UnitId(v.to_string())).map_or(v.to_string(), |u| u.name.clone())).collect::<Vec<_>>().join("; ")
-                } else if field == "progress" {
-                    Progress::from_code(value).map_or(value.to_string(), |p| (t.progress)(p).to_string())
-                } else {
-                    value.to_string()
-                }
-            };
+            let show = move |field: &str, value: &str| change_value(field, value, &units);
             ws.tasks.with(|ts| ts.iter().find(|x| x.id == id).map(|task| {
                 if task.history.is_empty() {
                     return view! { <p class="muted">{tt.no_history}</p> }.into_any();
@@ -462,4 +454,16 @@ pub fn TaskPage(id: Option<TaskId>) -> impl IntoView {
         </Show>
     }
     .into_any()
+}
+
+/// A value of a task's history as a person reads it: unit names for unit ids, the progress word
+/// for its code. Shared by the history table and the import preview.
+pub fn change_value(field: &str, value: &str, units: &crate::domain::UnitDirectory) -> String {
+    if field == "lead_unit" || field == "coordinating_units" {
+        value.split("; ").filter(|v| !v.is_empty()).map(|v| units.get(&UnitId(v.to_string())).map_or(v.to_string(), |u| u.name.clone())).collect::<Vec<_>>().join("; ")
+    } else if field == "progress" {
+        Progress::from_code(value).map_or(value.to_string(), |p| (texts().progress)(p).to_string())
+    } else {
+        value.to_string()
+    }
 }
