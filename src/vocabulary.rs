@@ -26,6 +26,18 @@ pub fn bucket(b: Bucket) -> &'static str {
     }
 }
 
+/// The title of a unit's own list ("NHIỆM VỤ DO PHÒNG KINH TẾ CHỦ TRÌ"): read back, it gives the
+/// unit of every row of the list the unit sends back filled in.
+pub fn unit_list_title(unit_name: &str) -> String {
+    format!("NHIỆM VỤ DO {} CHỦ TRÌ", unit_name.to_uppercase())
+}
+
+/// The unit a list's title names, as written there (in capitals).
+pub fn unit_of_list_title(text: &str) -> Option<&str> {
+    let rest = text.trim().strip_prefix("NHIỆM VỤ DO ")?.strip_suffix(" CHỦ TRÌ")?.trim();
+    (!rest.is_empty()).then_some(rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

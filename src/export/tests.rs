@@ -305,8 +305,14 @@ mod report_and_units {
         filled[2].completed_on = Some(d(2, 5));
         let returned = unit_xlsx(kt, &with(&filled, as_of), as_of).unwrap();
         let read = import::read(&ReadRequest { file_name: "tra-lai.xlsx".into(), ..Default::default() }, &returned).unwrap();
-        let drafts: Vec<_> = read.into_iter().flat_map(|s| s.result.unwrap().rows).collect();
+        let sheets: Vec<_> = read.into_iter().map(|s| s.result.unwrap()).collect();
+        assert_eq!(sheets[0].header_excel_row, 4, "the header row as Excel numbers it (an empty row above)");
+        let drafts: Vec<_> = sheets.into_iter().flat_map(|s| s.rows).collect();
+        // The list has no unit column: its title says whose it is, so no row lacks a unit.
+        assert!(drafts.iter().all(|d| d.problems.is_empty()), "{:?}", drafts.iter().map(|d| &d.problems).collect::<Vec<_>>());
+        assert!(drafts.iter().all(|d| d.lead_unit.as_deref() == Some(kt.name.as_str())));
         let plan = merge::plan(&tasks, &units, &drafts, d(2, 10).and_hms_opt(9, 0, 0).unwrap(), || TaskId("new".into()));
+        assert!(plan.warnings.is_empty(), "{:?}", plan.warnings);
         assert_eq!((plan.added.len(), plan.updated.len(), plan.unchanged), (0, 1, 2), "only the task filled in changes");
         let updated = &plan.updated[0].task;
         assert_eq!((updated.id.as_str(), updated.progress, updated.completed_on), ("T3", Progress::Done, Some(d(2, 5))));

@@ -67,7 +67,7 @@ pub fn unit_xlsx(unit: &Unit, tasks: &[(&Task, Status)], as_of: NaiveDate) -> Re
         ("Minh chứng", 24.0, true),
         ("Ngày hoàn thành", 12.0, true),
     ];
-    s.merge_range(0, 0, 0, 9, &format!("NHIỆM VỤ DO {} CHỦ TRÌ", unit.name.to_uppercase()), &title)?;
+    s.merge_range(0, 0, 0, 9, &vocabulary::unit_list_title(&unit.name), &title)?;
     s.merge_range(1, 0, 1, 9, &format!("Tính đến ngày {}. Đơn vị điền các cột nền vàng (Tiến độ, Kết quả thực hiện, Minh chứng, Ngày hoàn thành) rồi gửi lại file này; không sửa các cột khác.", format_date(as_of)), &italic)?;
     s.set_row_height(1, 32)?;
     let head_row = 3;

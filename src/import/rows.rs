@@ -350,6 +350,9 @@ fn sheet_unit(sheet: &Sheet, layout: &TableLayout, units: &UnitDirectory) -> Opt
     for row in 0..layout.header_row {
         for col in 0..sheet.width() {
             let text = sheet.get(row, col).as_text();
+            if let Some(unit) = crate::vocabulary::unit_of_list_title(&text) {
+                return Some(unit_name::normalise_case(unit));
+            }
             let folded = crate::domain::fold::fold(&text);
             let Some(rest) = ["don vi:", "don vi thuc hien:", "don vi chu tri:"].iter().find_map(|p| folded.starts_with(p).then(|| text.split_once(':').map(|(_, r)| r.trim()))).flatten() else { continue };
             if !rest.is_empty() {

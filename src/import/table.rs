@@ -111,6 +111,10 @@ pub fn find_table(sheet: &Sheet) -> Result<TableLayout, SheetError> {
     }
     let mut best: Option<(usize, TableLayout)> = None;
     for row in 0..sheet.height().min(HEADER_SEARCH_ROWS) {
+        // An empty row is not the top of a two-row header: the header is the row under it.
+        if sheet.row_is_empty(row) {
+            continue;
+        }
         let two_rows = !sheet.row_is_empty(row + 1) && (has_wide_merge(sheet, row) || is_sub_header_row(sheet, row));
         let (headers, read_from) = headers_of(sheet, row, two_rows);
         let mapping = map_headers(&read_from);
