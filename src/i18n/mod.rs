@@ -324,6 +324,10 @@ pub struct ImportTexts {
     pub choose_header_title: fn(&str) -> String,
     pub choose_header_hint: &'static str,
     pub header_is_row: fn(u32) -> String,
+    pub col_example: &'static str,
+    /// (field, column used, its example, the other column, its example)
+    pub doubt: fn(&str, &str, &str, &str, &str) -> String,
+    pub use_column: fn(&str) -> String,
     pub hidden_rows_title: &'static str,
     pub hidden_rows_hint: fn(usize) -> String,
     pub mapping: &'static str,

@@ -176,6 +176,26 @@ pub fn map_headers(headers: &[String]) -> Vec<Option<Field>> {
     mapping
 }
 
+/// Columns the reader could not tell apart for a field: `(field, column given it, other column)`.
+/// Either the other header names the field as strongly, or the field was given on a weak name only.
+/// People's names are never among the candidates for a unit (their column is mapped to a person).
+pub fn doubtful(headers: &[String], mapping: &[Option<Field>]) -> Vec<(Field, usize, usize)> {
+    let mut out = Vec::new();
+    for (chosen, field) in mapping.iter().enumerate().filter_map(|(c, f)| f.map(|f| (c, f))) {
+        let best = header_score(&headers[chosen], field);
+        for (other, header) in headers.iter().enumerate() {
+            if other == chosen || mapping.get(other).copied().flatten().is_some_and(|f| header_score(header, f) > header_score(header, field)) {
+                continue;
+            }
+            let score = header_score(header, field);
+            if score > 0 && (score == best || best < 10) {
+                out.push((field, chosen, other));
+            }
+        }
+    }
+    out
+}
+
 /// The key under which a person's fixes to a mapping are remembered: the same headers, however
 /// they are spelled or spaced, give the same key.
 pub fn header_signature(headers: &[String]) -> String {
@@ -270,6 +290,27 @@ mod tests {
                 None
             ]
         );
+    }
+
+    #[test]
+    fn columns_that_could_both_be_a_field_are_pointed_out() {
+        let h = |v: &[&str]| -> Vec<String> { v.iter().map(|s| s.to_string()).collect() };
+        // A project tracker: a period and a deadline. The deadline is taken; the period is a doubt.
+        let headers = h(&["Tên dự án", "Chủ đầu tư", "Thời gian thực hiện", "Hạn hoàn thành"]);
+        let m = map_headers(&headers);
+        assert_eq!(m[3], Some(Field::Deadline));
+        assert_eq!(m[2], None);
+        let d = doubtful(&headers, &m);
+        assert!(!d.iter().any(|(f, _, _)| *f == Field::Deadline), "'Hạn hoàn thành' names it plainly: {d:?}");
+        // Two columns both called "Đơn vị": the person is asked which leads.
+        let headers = h(&["Nội dung", "Đơn vị", "Đơn vị"]);
+        let m = map_headers(&headers);
+        assert_eq!(doubtful(&headers, &m), vec![(Field::LeadUnit, 1, 2)]);
+        // People in a "chủ trì" column are not a doubt about the unit: that column is the leader.
+        let headers = h(&["Nội dung", "LĐVP chủ trì", "Đơn vị chủ trì thực hiện"]);
+        let m = map_headers(&headers);
+        assert_eq!(m[1], Some(Field::Leader));
+        assert!(doubtful(&headers, &m).is_empty());
     }
 
     #[test]

@@ -92,6 +92,12 @@ pub struct SheetRead {
     /// The workbook hides this sheet: listed, unticked unless the person ticks it.
     #[serde(default)]
     pub hidden: bool,
+    /// Each column's first value under the header, to show beside its mapping.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Columns the reader could not tell apart for a field (field, column given it, other column).
+    #[serde(default)]
+    pub doubts: Vec<(Field, usize, usize)>,
 }
 
 impl SheetRead {
@@ -344,6 +350,37 @@ fn read_row(sheet: &Sheet, row: usize, layout: &TableLayout, group_unit: &Option
     Some(d)
 }
 
+/// Is most of this column people's names ("Nguyễn Văn A", "Đ/c Hùng - PCT")?
+fn holds_people(sheet: &Sheet, layout: &TableLayout, col: usize) -> bool {
+    let values: Vec<String> = (layout.data_start..sheet.height().min(layout.data_start + 60))
+        .map(|row| sheet.visible(row, col).as_text())
+        .filter(|v| !v.is_empty())
+        .collect();
+    !values.is_empty() && values.iter().filter(|v| unit_name::looks_like_person(v)).count() * 2 > values.len()
+}
+
+/// A column of people's names is never the unit column: the unit goes to another column whose
+/// header could name it, and the people to the leader (or officer) when that is free.
+fn people_are_not_units(sheet: &Sheet, mut layout: TableLayout) -> TableLayout {
+    for field in [Field::LeadUnit, Field::CoordinatingUnits] {
+        let Some(col) = layout.mapping.iter().position(|f| *f == Some(field)) else { continue };
+        if !holds_people(sheet, &layout, col) {
+            continue;
+        }
+        layout.mapping[col] = None;
+        let other = (0..layout.headers.len()).find(|&c| {
+            c != col && layout.mapping[c].is_none() && super::fields::header_score(&layout.headers[c], field) > 0 && !holds_people(sheet, &layout, c)
+        });
+        if let Some(c) = other {
+            layout.mapping[c] = Some(field);
+        }
+        if let Some(person) = [Field::Leader, Field::Officer].into_iter().find(|f| !layout.mapping.contains(&Some(*f))) {
+            layout.mapping[col] = Some(person);
+        }
+    }
+    layout
+}
+
 /// The unit a whole sheet belongs to: "Đơn vị: Phòng Kinh tế" in a line above the header, or the
 /// sheet's name when it is a unit's name.
 fn sheet_unit(sheet: &Sheet, layout: &TableLayout, units: &UnitDirectory) -> Option<String> {
@@ -373,7 +410,7 @@ pub fn read_sheet(sheet: &Sheet, mapping: Option<&[Option<Field>]>, header_row: 
     };
     let layout = match mapping {
         Some(m) => with_mapping(layout, m),
-        None => layout,
+        None => people_are_not_units(sheet, layout),
     };
     let mut rows = Vec::new();
     // Without a unit column, the unit of the whole sheet: an "Đơn vị: …" line above the table
@@ -397,7 +434,19 @@ pub fn read_sheet(sheet: &Sheet, mapping: Option<&[Option<Field>]>, header_row: 
             rows.push(draft);
         }
     }
+    let examples = (0..layout.headers.len())
+        .map(|col| {
+            (layout.data_start..sheet.height().min(layout.data_start + 50))
+                .map(|row| sheet.visible(row, col).as_text())
+                .find(|v| !v.is_empty())
+                .map(|v| v.chars().take(60).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    let doubts = super::fields::doubtful(&layout.headers, &layout.mapping);
     Ok(SheetRead {
+        examples,
+        doubts,
         name: sheet.name.clone(),
         header_excel_row: layout.header_row as u32 + 1,
         signature: header_signature(&layout.headers),

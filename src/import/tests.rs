@@ -436,3 +436,20 @@ fn a_header_nobody_recognises_is_chosen_and_mapped_by_the_person() {
     assert_eq!(sheet.rows[0].lead_unit.as_deref(), Some("Phòng Tài nguyên và Môi trường"));
     assert_eq!(sheet.rows[1].deadline.as_ref().and_then(|d| d.date), chrono::NaiveDate::from_ymd_opt(2025, 6, 30));
 }
+
+/// Two columns headed "Đơn vị", the first holding people's names: the units come from the second,
+/// the people become the leader, and the doubt is kept for the person to see.
+#[test]
+fn a_column_of_people_is_never_the_unit_column() {
+    let book = xlsx(|s| {
+        write_row(s, 0, &["Nội dung", "Đơn vị", "Đơn vị", "Thời hạn"]);
+        write_row(s, 1, &["Rà soát hồ sơ đất đai", "Nguyễn Văn A", "Phòng Tài nguyên và Môi trường", "31/03/2025"]);
+        write_row(s, 2, &["Báo cáo giải ngân", "Trần Thị B", "Phòng Tài chính - Kế hoạch", "30/06/2025"]);
+    });
+    let read = read(&ReadRequest { file_name: "x.xlsx".into(), ..Default::default() }, &book).expect("read");
+    let sheet = read[0].result.as_ref().expect("a table");
+    assert_eq!(sheet.mapping[..3], [Some(Field::Content), Some(Field::Leader), Some(Field::LeadUnit)]);
+    assert_eq!(sheet.rows[1].lead_unit.as_deref(), Some("Phòng Tài chính - Kế hoạch"));
+    assert_eq!(sheet.rows[1].leader.as_deref(), Some("Trần Thị B"));
+    assert_eq!(sheet.doubts, vec![(Field::LeadUnit, 2, 1)]);
+}

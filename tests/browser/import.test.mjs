@@ -239,3 +239,24 @@ test('a header nobody recognises: the person points at it and maps the columns, 
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('of two columns that could be the unit, the one of people is not taken; both are shown with their first values and one click swaps them', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await page.waitForSelector('.welcome');
+  const dir = await mkdtemp(join(tmpdir(), 'dondoc-'));
+  const file = join(dir, 'hai-cot-don-vi.csv');
+  await writeFile(file, 'Nội dung;Đơn vị;Đơn vị;Thời hạn\nRà soát hồ sơ đất đai;Nguyễn Văn A;Phòng Tài nguyên và Môi trường;31/03/2025\nBáo cáo giải ngân;Trần Thị B;Phòng Tài chính - Kế hoạch;30/06/2025\n');
+  await choose(page, file);
+  const doubt = page.locator('.mapping .doubt');
+  await doubt.waitFor();
+  assert.match(await doubt.textContent(), /Nguyễn Văn A/);
+  assert.match(await doubt.textContent(), /Phòng Tài nguyên và Môi trường/);
+  // The column of people's names is not taken for the units: the other one is.
+  assert.match(await page.textContent('table.preview'), /Phòng Tài chính - Kế hoạch/);
+  assert.doesNotMatch(await page.textContent('table.preview'), /Trần Thị B/);
+  // The person can still say otherwise, in one click.
+  await doubt.getByRole('button').click();
+  await page.waitForFunction(() => document.querySelector('table.preview')?.textContent.includes('Trần Thị B'));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

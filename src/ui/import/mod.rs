@@ -59,6 +59,20 @@ impl PartialEq for SharedPlan {
     }
 }
 
+/// The column's letter as Excel shows it (A, B, … Z, AA, …).
+fn column_letter(mut col: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
 fn field_options() -> impl Iterator<Item = (String, &'static str)> {
     Field::ALL.iter().map(|f| (format!("{f:?}"), (texts().import.field_name)(*f)))
 }
@@ -392,9 +406,11 @@ fn ImportPreview(
                 .map(|(col, header)| {
                     let current = r.mapping.get(col).copied().flatten();
                     let current_value = current.map(|f| format!("{f:?}")).unwrap_or_default();
+                    let example = r.examples.get(col).cloned().unwrap_or_default();
                     view! {
                         <tr>
                             <td>{header.clone()}</td>
+                            <td class="muted small example">{example}</td>
                             <td>
                                 <select
                                     aria-label=header.clone()
@@ -413,11 +429,30 @@ fn ImportPreview(
                     }
                 })
                 .collect_view();
+            // Columns the reader could not tell apart: said, with their first values, and one click
+            // to use the other.
+            let doubts = r
+                .doubts
+                .iter()
+                .map(|&(field, used, other)| {
+                    let head = |c: usize| format!("{} ({})", r.headers.get(c).cloned().unwrap_or_default(), column_letter(c));
+                    let example = |c: usize| r.examples.get(c).filter(|e| !e.is_empty()).cloned().unwrap_or_else(|| "—".into());
+                    let text = (it.doubt)((it.field_name)(field), &head(used), &example(used), &head(other), &example(other));
+                    let other_head = head(other);
+                    view! {
+                        <p class="doubt" role="note">
+                            {text}" "
+                            <button class="btn btn-small" on:click=move |_| set_mapping(sheet_index, other, Some(field))>{(it.use_column)(&other_head)}</button>
+                        </p>
+                    }
+                })
+                .collect_view();
             view! {
                 <details class="mapping" open>
                     <summary>{it.mapping}" — "{r.name.clone()}</summary>
                     <p class="muted small">{it.mapping_hint}</p>
-                    <table class="plain"><thead><tr><th>{it.column}</th><th>{it.field}</th></tr></thead><tbody>{rows}</tbody></table>
+                    {doubts}
+                    <table class="plain"><thead><tr><th>{it.column}</th><th>{it.col_example}</th><th>{it.field}</th></tr></thead><tbody>{rows}</tbody></table>
                 </details>
             }
         })
