@@ -62,7 +62,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Sheet {
 /// rows past the limit are not read), and cutting a sheet too wide as workbooks are.
 pub fn read_limited(name: &str, bytes: &[u8]) -> Result<Sheet, ImportError> {
     let mut sheet = read_rows(name, bytes, MAX_CSV_ROWS, MAX_CELLS)?;
-    super::workbook::limit_width(&mut sheet.rows);
+    sheet.columns_cut = super::workbook::limit_width(&mut sheet.rows);
     while sheet.rows.last().is_some_and(|r| r.is_empty()) {
         sheet.rows.pop();
     }

@@ -96,11 +96,14 @@ pub struct Sheet {
     /// Bold cells (row, column), 0-based: a bold row with one filled cell is a group heading.
     #[serde(default)]
     pub bold: Vec<(u32, u32)>,
+    /// A sheet far too wide was cut: how many columns it used (only the first are read).
+    #[serde(default)]
+    pub columns_cut: Option<u32>,
 }
 
 impl Sheet {
     pub fn new(name: impl Into<String>, rows: Vec<Vec<Cell>>) -> Sheet {
-        Sheet { name: name.into(), rows, merges: Vec::new(), date1904: false, hidden_rows: Vec::new(), state: SheetState::Visible, bold: Vec::new() }
+        Sheet { name: name.into(), rows, merges: Vec::new(), date1904: false, hidden_rows: Vec::new(), state: SheetState::Visible, bold: Vec::new(), columns_cut: None }
     }
 
     pub fn height(&self) -> usize {

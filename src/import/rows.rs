@@ -92,6 +92,9 @@ pub struct SheetRead {
     /// The workbook hides this sheet: listed, unticked unless the person ticks it.
     #[serde(default)]
     pub hidden: bool,
+    /// The sheet was far too wide and cut: how many columns it used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub columns_cut: Option<u32>,
     /// Each column's first value under the header, to show beside its mapping.
     #[serde(default)]
     pub examples: Vec<String>,
@@ -445,6 +448,7 @@ pub fn read_sheet(sheet: &Sheet, mapping: Option<&[Option<Field>]>, header_row: 
         .collect();
     let doubts = super::fields::doubtful(&layout.headers, &layout.mapping);
     Ok(SheetRead {
+        columns_cut: sheet.columns_cut,
         examples,
         doubts,
         name: sheet.name.clone(),

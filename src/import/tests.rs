@@ -453,3 +453,18 @@ fn a_column_of_people_is_never_the_unit_column() {
     assert_eq!(sheet.rows[1].leader.as_deref(), Some("Trần Thị B"));
     assert_eq!(sheet.doubts, vec![(Field::LeadUnit, 2, 1)]);
 }
+
+/// A sheet using thousands of columns (stray marks far to the right) is cut after its header,
+/// read in an instant, and says so.
+#[test]
+fn a_sheet_thousands_of_columns_wide_is_cut_and_says_so() {
+    let mut text = String::from("Nội dung;Đơn vị chủ trì;Thời hạn\n");
+    let stray = ";".repeat(3000);
+    text.push_str(&format!("Rà soát hồ sơ;Phòng Kinh tế;31/12/2025{stray}x\n"));
+    let read = read(&ReadRequest { file_name: "rong.csv".into(), ..Default::default() }, text.as_bytes()).expect("read");
+    let sheet = read[0].result.as_ref().expect("a table");
+    assert_eq!(sheet.columns_cut, Some(3003), "3 fields, then 3,000 separators");
+    assert!(sheet.headers.len() <= 200, "{} columns kept", sheet.headers.len());
+    assert_eq!(sheet.rows.len(), 1);
+    assert_eq!(sheet.rows[0].lead_unit.as_deref(), Some("Phòng Kinh tế"));
+}

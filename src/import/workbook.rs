@@ -330,11 +330,13 @@ fn wide_sheet_cut<'c>(first_row: u32, left: usize, cells: impl Iterator<Item = (
 }
 
 /// Cut rows wider than [`MAX_COLUMNS`] as [`wide_sheet_cut`] says (for CSV files).
-pub(crate) fn limit_width(rows: &mut [Vec<Cell>]) {
+/// Returns how many columns the rows used when they were cut.
+pub(crate) fn limit_width(rows: &mut [Vec<Cell>]) -> Option<u32> {
     let left = rows.iter().filter_map(|r| r.iter().position(|c| !c.is_empty())).min().unwrap_or(0);
     if rows.iter().all(|r| r.len() <= left + MAX_COLUMNS) {
-        return;
+        return None;
     }
+    let used = rows.iter().map(Vec::len).max().unwrap_or(0).saturating_sub(left) as u32;
     let first_row = rows.iter().position(|r| !r.is_empty()).unwrap_or(0);
     let cells = rows
         .iter()
@@ -349,6 +351,7 @@ pub(crate) fn limit_width(rows: &mut [Vec<Cell>]) {
             row.pop();
         }
     }
+    Some(used)
 }
 
 /// The sheet's grid from the cells read, cut to a sane width and counted against the budget.
@@ -359,7 +362,9 @@ fn build_sheet(name: &str, mut found: Vec<Found>, mut merges: Vec<Merge>, budget
     let Some(first_row) = found.first().map(|f| f.row) else { return Ok(Err(SheetError::Empty)) };
     let left = found.iter().map(|f| f.col as usize).min().unwrap_or(0);
     let width = found.iter().map(|f| f.col as usize + 1).max().unwrap_or(0);
+    let mut columns_cut = None;
     if width - left > MAX_COLUMNS {
+        columns_cut = Some((width - left) as u32);
         let cut = wide_sheet_cut(first_row, left, found.iter().map(|f| (f.row, f.col, &f.cell)));
         found.retain(|f| (f.col as usize) < cut);
         merges.retain(|m| (m.left as usize) < cut);
@@ -386,7 +391,7 @@ fn build_sheet(name: &str, mut found: Vec<Found>, mut merges: Vec<Merge>, budget
         row[c] = f.cell;
     }
     bold.dedup();
-    Ok(Ok(Sheet { rows, merges, bold, ..Sheet::new(name, Vec::new()) }))
+    Ok(Ok(Sheet { rows, merges, bold, columns_cut, ..Sheet::new(name, Vec::new()) }))
 }
 
 /// An .ods table's hidden rows and bold cells, on the rows and cells the sheet has.

@@ -299,7 +299,13 @@ fn ImportPreview(
             let ok = s.result.is_ok();
             let detail = match &s.result {
                 Ok(r) if r.hidden => format!("{} · {} · {}", (it.sheet_rows)(r.rows.len()), (it.header_at)(r.header_excel_row), it.hidden_sheet),
-                Ok(r) => format!("{} · {}", (it.sheet_rows)(r.rows.len()), (it.header_at)(r.header_excel_row)),
+                Ok(r) => {
+                    let mut line = format!("{} · {}", (it.sheet_rows)(r.rows.len()), (it.header_at)(r.header_excel_row));
+                    if let Some(used) = r.columns_cut {
+                        line = format!("{line} · {}", (it.columns_cut)(r.headers.len(), used));
+                    }
+                    line
+                }
                 Err(e) => (it.sheet_error)(e).to_string(),
             };
             let checked = loaded.selected.get(i).copied().unwrap_or(false);
