@@ -159,6 +159,8 @@ pub const VI: Texts = Texts {
         choose_header_hint: "Bấm vào dòng tiêu đề của bảng (dòng ghi tên các cột), rồi chọn cột nào là nội dung nhiệm vụ, đơn vị chủ trì, thời hạn… ở mục Các cột bên dưới.",
         header_is_row: |row| format!("Dòng {row} là tiêu đề"),
         col_example: "Ví dụ (dòng đầu)",
+        sheet_unit_label: "Đơn vị chủ trì của cả trang (cho các dòng không ghi đơn vị):",
+        sheet_unit_placeholder: "tên đơn vị, nếu cả trang là của một đơn vị",
         columns_cut: |kept, used| format!("trang dùng {} cột: chỉ đọc {} cột đầu (đến cột tiêu đề cuối cùng)", crate::i18n::thousands(used as usize), crate::i18n::thousands(kept)),
         doubt: |field, used, used_ex, other, other_ex| format!("Cột “{other}” cũng có thể là {field}. Đang dùng cột “{used}” (ví dụ: {used_ex}); cột “{other}” ghi: {other_ex}."),
         use_column: |col| format!("Dùng cột “{col}”"),

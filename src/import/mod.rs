@@ -32,6 +32,9 @@ pub struct ReadRequest {
     /// Header rows the person chose (sheet, Excel row) where the reader found none.
     #[serde(default)]
     pub header_rows: Vec<(String, u32)>,
+    /// The unit the person gave a whole sheet (sheet, unit name): for its rows that name none.
+    #[serde(default)]
+    pub sheet_units: Vec<(String, String)>,
 }
 
 /// One sheet of the file: read, or why not.
@@ -72,9 +75,10 @@ pub fn read(request: &ReadRequest, bytes: &[u8]) -> ReadResponse {
             let mut first = Vec::new();
             let result = sheet.and_then(|sheet| {
                 let chosen = request.header_rows.iter().find(|(n, _)| *n == name).map(|(_, row)| (*row as usize).saturating_sub(1));
-                let read = rows::read_sheet(&sheet, None, chosen, &units).and_then(|read| {
+                let given = request.sheet_units.iter().find(|(n, u)| *n == name && !u.trim().is_empty()).map(|(_, u)| u.trim());
+                let read = rows::read_sheet(&sheet, None, chosen, given, &units).and_then(|read| {
                     match request.mappings.iter().find(|(sig, _)| *sig == read.signature) {
-                        Some((_, mapping)) => rows::read_sheet(&sheet, Some(mapping), chosen, &units),
+                        Some((_, mapping)) => rows::read_sheet(&sheet, Some(mapping), chosen, given, &units),
                         None => Ok(read),
                     }
                 });

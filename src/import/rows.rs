@@ -92,6 +92,9 @@ pub struct SheetRead {
     /// The workbook hides this sheet: listed, unticked unless the person ticks it.
     #[serde(default)]
     pub hidden: bool,
+    /// The unit of the whole sheet (from its title line, its name, or the person), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet_unit: Option<String>,
     /// The sheet was far too wide and cut: how many columns it used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub columns_cut: Option<u32>,
@@ -406,7 +409,14 @@ fn sheet_unit(sheet: &Sheet, layout: &TableLayout, units: &UnitDirectory) -> Opt
 
 /// Read a sheet: find its table (or use the given mapping) and read every row below the header.
 /// `header_row` (0-based) is the header the person chose when the reader found none.
-pub fn read_sheet(sheet: &Sheet, mapping: Option<&[Option<Field>]>, header_row: Option<usize>, units: &UnitDirectory) -> Result<SheetRead, SheetError> {
+/// `given_unit` is the unit the person gave the whole sheet, for rows that name none.
+pub fn read_sheet(
+    sheet: &Sheet,
+    mapping: Option<&[Option<Field>]>,
+    header_row: Option<usize>,
+    given_unit: Option<&str>,
+    units: &UnitDirectory,
+) -> Result<SheetRead, SheetError> {
     let layout = match header_row {
         Some(row) if row < sheet.height() => layout_at(sheet, row),
         _ => find_table(sheet)?,
@@ -418,7 +428,10 @@ pub fn read_sheet(sheet: &Sheet, mapping: Option<&[Option<Field>]>, header_row: 
     let mut rows = Vec::new();
     // Without a unit column, the unit of the whole sheet: an "Đơn vị: …" line above the table
     // (a unit's own list sent back filled in), or a sheet named after a unit (one sheet per unit).
-    let sheet_unit = (!layout.mapping.contains(&Some(Field::LeadUnit))).then(|| sheet_unit(sheet, &layout, units)).flatten();
+    let sheet_unit = match given_unit {
+        Some(unit) => Some(unit.to_string()),
+        None => (!layout.mapping.contains(&Some(Field::LeadUnit))).then(|| sheet_unit(sheet, &layout, units)).flatten(),
+    };
     let mut group_unit: Option<String> = sheet_unit.clone();
     let mut group_rows = 0;
     for row in layout.data_start..sheet.height() {
@@ -448,6 +461,7 @@ pub fn read_sheet(sheet: &Sheet, mapping: Option<&[Option<Field>]>, header_row: 
         .collect();
     let doubts = super::fields::doubtful(&layout.headers, &layout.mapping);
     Ok(SheetRead {
+        sheet_unit,
         columns_cut: sheet.columns_cut,
         examples,
         doubts,

@@ -468,3 +468,23 @@ fn a_sheet_thousands_of_columns_wide_is_cut_and_says_so() {
     assert_eq!(sheet.rows.len(), 1);
     assert_eq!(sheet.rows[0].lead_unit.as_deref(), Some("Phòng Kinh tế"));
 }
+
+/// A sheet with no unit column, no headings and a name that is no unit's ("Sheet1"): the person
+/// gives it its unit, and rows that name none take it.
+#[test]
+fn the_person_gives_a_whole_sheet_its_unit() {
+    let book = xlsx(|s| {
+        write_row(s, 0, &["Nội dung", "Thời hạn"]);
+        write_row(s, 1, &["Rà soát hồ sơ đất đai", "31/03/2025"]);
+    });
+    let mut request = ReadRequest { file_name: "x.xlsx".into(), ..Default::default() };
+    let first = read(&request, &book).expect("read");
+    let sheet = first[0].result.as_ref().expect("a table");
+    assert_eq!(sheet.rows[0].problems, vec![RowProblem::NoUnit]);
+    request.sheet_units = vec![(first[0].name.clone(), "Phòng Kinh tế".into())];
+    let given = read(&request, &book).expect("read");
+    let sheet = given[0].result.as_ref().expect("a table");
+    assert_eq!(sheet.rows[0].lead_unit.as_deref(), Some("Phòng Kinh tế"));
+    assert!(sheet.rows[0].problems.is_empty());
+    assert_eq!(sheet.sheet_unit.as_deref(), Some("Phòng Kinh tế"));
+}

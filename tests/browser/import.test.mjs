@@ -260,3 +260,21 @@ test('of two columns that could be the unit, the one of people is not taken; bot
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('a sheet with no unit anywhere is given one by the person, and its rows stop asking for one', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await page.waitForSelector('.welcome');
+  const dir = await mkdtemp(join(tmpdir(), 'dondoc-'));
+  const file = join(dir, 'Sheet1.csv');
+  await writeFile(file, 'Nội dung;Thời hạn\nRà soát hồ sơ đất đai;31/03/2025\nBáo cáo giải ngân;30/06/2025\n');
+  await choose(page, file);
+  assert.match(await page.textContent('table.problems'), /Không có đơn vị chủ trì/);
+  await page.getByLabel(/Đơn vị chủ trì của cả trang/).fill('Phòng Kinh tế');
+  await page.getByLabel(/Đơn vị chủ trì của cả trang/).press('Enter');
+  await page.waitForFunction(() => !document.querySelector('table.problems'));
+  assert.match(await page.textContent('table.preview'), /Phòng Kinh tế/);
+  await confirm(page);
+  assert.equal(await page.locator('td.c-unit', { hasText: 'Phòng Kinh tế' }).count(), 2);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

@@ -94,6 +94,8 @@ pub fn ImportPage() -> impl IntoView {
     let dragging = RwSignal::new(false);
     // Header rows the person pointed at, for sheets where none was found (this file only).
     let header_rows: StoredValue<Vec<(String, u32)>> = StoredValue::new(Vec::new());
+    // Units the person gave whole sheets (this file only).
+    let sheet_units: StoredValue<Vec<(String, String)>> = StoredValue::new(Vec::new());
 
     let read = move |file_name: String, keep_selection: Option<Vec<bool>>| {
         stage.set(Stage::Reading(file_name.clone()));
@@ -103,6 +105,7 @@ pub fn ImportPage() -> impl IntoView {
                 units: ws.units.with_untracked(|u| u.units().to_vec()),
                 mappings: prefs::import_mappings(),
                 header_rows: header_rows.get_value(),
+                sheet_units: sheet_units.get_value(),
             };
             let response = bytes.with_value(|b| b.clone());
             let response = reader::read_in_worker(&response, &request).await;
@@ -131,6 +134,7 @@ pub fn ImportPage() -> impl IntoView {
                 Ok(buffer) => {
                     bytes.set_value(js_sys::Uint8Array::new(&buffer).to_vec());
                     header_rows.set_value(Vec::new());
+                    sheet_units.set_value(Vec::new());
                     read(name, None);
                 }
                 Err(_) => stage.set(Stage::Failed(format!("{name}: {}", (it.error)(&ImportError::Damaged(String::new()))))),
@@ -207,6 +211,17 @@ pub fn ImportPage() -> impl IntoView {
         read(loaded.file_name, Some(selected));
     };
 
+    // The person gives a whole sheet its unit (for rows that name none).
+    let set_sheet_unit = move |sheet_index: usize, unit: String| {
+        let Stage::Ready(loaded) = stage.get_untracked() else { return };
+        let Some(name) = loaded.sheets.get(sheet_index).map(|s| s.name.clone()) else { return };
+        sheet_units.update_value(|u| {
+            u.retain(|(n, _)| *n != name);
+            u.push((name, unit));
+        });
+        read(loaded.file_name, Some(loaded.selected));
+    };
+
     let confirm = move |_| {
         let Some(SharedPlan(p)) = merge_plan.get_untracked() else { return };
         // The workspace says what was done (with Hoàn tác), counted as applied: a value changed
@@ -252,7 +267,7 @@ pub fn ImportPage() -> impl IntoView {
                 <div class="notice notice-error import-error" role="alert"><span class="notice-text">{message}</span></div>
             }.into_any(),
             Stage::Ready(loaded) => view! {
-                <ImportPreview loaded=loaded stage=stage set_mapping=set_mapping choose_header=choose_header merge_plan=merge_plan>
+                <ImportPreview loaded=loaded stage=stage set_mapping=set_mapping choose_header=choose_header set_sheet_unit=set_sheet_unit merge_plan=merge_plan>
                     <div class="import-actions">
                         {move || {
                             let n = merge_plan.with(|p| p.as_ref().map_or(0, |p| p.0.added.len() + p.0.updated.len()));
@@ -276,6 +291,7 @@ fn ImportPreview(
     stage: RwSignal<Stage>,
     set_mapping: impl Fn(usize, usize, Option<Field>) + Copy + Send + Sync + 'static,
     choose_header: impl Fn(usize, u32) + Copy + Send + Sync + 'static,
+    set_sheet_unit: impl Fn(usize, String) + Copy + Send + Sync + 'static,
     merge_plan: Memo<Option<SharedPlan>>,
     /// The import and cancel buttons, shown with the summary.
     children: ChildrenFn,
@@ -453,10 +469,21 @@ fn ImportPreview(
                     }
                 })
                 .collect_view();
+            let sheet_unit = r.sheet_unit.clone().unwrap_or_default();
             view! {
                 <details class="mapping" open>
                     <summary>{it.mapping}" — "{r.name.clone()}</summary>
                     <p class="muted small">{it.mapping_hint}</p>
+                    <label class="sheet-unit">
+                        {it.sheet_unit_label}" "
+                        <input
+                            type="text"
+                            list="import-units"
+                            prop:value=sheet_unit
+                            placeholder=it.sheet_unit_placeholder
+                            on:change=move |ev| set_sheet_unit(sheet_index, event_target_value(&ev))
+                        />
+                    </label>
                     {doubts}
                     <table class="plain"><thead><tr><th>{it.column}</th><th>{it.col_example}</th><th>{it.field}</th></tr></thead><tbody>{rows}</tbody></table>
                 </details>
@@ -570,8 +597,11 @@ fn ImportPreview(
             }
         })
     };
+    let ws = expect_context::<Workspace>();
+    let unit_names = ws.units.with_untracked(|u| u.ordered().into_iter().map(|u| view! { <option value=u.name.clone()></option> }).collect_view());
     view! {
         {summary_card}
+        <datalist id="import-units">{unit_names}</datalist>
         <section class="card">
             <h2>{loaded.file_name.clone()}</h2>
             <h3>{it.sheets}</h3>
