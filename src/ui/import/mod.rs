@@ -316,7 +316,9 @@ fn ImportPreview(
             let detail = match &s.result {
                 Ok(r) if r.hidden => format!("{} · {} · {}", (it.sheet_rows)(r.rows.len()), (it.header_at)(r.header_excel_row), it.hidden_sheet),
                 Ok(r) => {
-                    let mut line = format!("{} · {}", (it.sheet_rows)(r.rows.len()), (it.header_at)(r.header_excel_row));
+                    // The rows that are tasks, as the summary counts them (not the hidden or skipped).
+                    let tasks = r.rows.iter().filter(|d| !d.hidden && !d.problems.iter().any(|p| p.skips_row())).count();
+                    let mut line = format!("{} · {}", (it.sheet_rows)(tasks), (it.header_at)(r.header_excel_row));
                     if let Some(used) = r.columns_cut {
                         line = format!("{line} · {}", (it.columns_cut)(r.headers.len(), used));
                     }
