@@ -405,7 +405,7 @@ fn import_error(e: &ImportError) -> String {
             thousands(*limit)
         ),
         ImportError::TooManyRows { limit } => format!(
-            "File CSV có hơn {} dòng, là giới hạn cho một lần nhập. Hãy tách thành nhiều file, mỗi file không quá {} dòng (ví dụ theo năm), rồi nhập từng file.",
+            "File có hơn {} dòng, là giới hạn cho một lần nhập. Hãy tách thành nhiều file, mỗi file không quá {} dòng (ví dụ theo năm), rồi nhập từng file.",
             thousands(*limit),
             thousands(*limit)
         ),

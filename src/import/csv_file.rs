@@ -3,7 +3,7 @@
 
 use encoding_rs::WINDOWS_1258;
 
-use super::error::{ImportError, MAX_CELLS, MAX_CSV_ROWS};
+use super::error::{ImportError, MAX_CELLS, MAX_ROWS};
 use super::grid::{Cell, Sheet};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -58,10 +58,10 @@ pub fn read(name: &str, bytes: &[u8]) -> Sheet {
     read_rows(name, bytes, usize::MAX, usize::MAX).unwrap_or_else(|_| Sheet::new(name, Vec::new()))
 }
 
-/// Read a CSV file, refusing one of more than [`MAX_CSV_ROWS`] rows or [`MAX_CELLS`] cells (the
+/// Read a CSV file, refusing one of more than [`MAX_ROWS`] rows or [`MAX_CELLS`] cells (the
 /// rows past the limit are not read), and cutting a sheet too wide as workbooks are.
 pub fn read_limited(name: &str, bytes: &[u8]) -> Result<Sheet, ImportError> {
-    let mut sheet = read_rows(name, bytes, MAX_CSV_ROWS, MAX_CELLS)?;
+    let mut sheet = read_rows(name, bytes, MAX_ROWS, MAX_CELLS)?;
     sheet.columns_cut = super::workbook::limit_width(&mut sheet.rows);
     while sheet.rows.last().is_some_and(|r| r.is_empty()) {
         sheet.rows.pop();

@@ -15,7 +15,7 @@ mod xlsx_extra;
 
 use serde::{Deserialize, Serialize};
 
-pub use error::{ImportError, SheetError, MAX_FILE_BYTES};
+pub use error::{ImportError, SheetError, MAX_FILE_BYTES, MAX_ROWS};
 pub use fields::Field;
 pub use merge::{plan, MergePlan};
 pub use rows::{RowDraft, RowProblem, SheetRead};
@@ -68,6 +68,11 @@ pub type ReadResponse = Result<Vec<SheetOutcome>, ImportError>;
 /// Read a file into sheets of task drafts. Fails as a whole only when no sheet holds a tracker.
 pub fn read(request: &ReadRequest, bytes: &[u8]) -> ReadResponse {
     let sheets = workbook::read_file(&request.file_name, bytes)?;
+    // Rows past the limit in a workbook (a CSV stops reading at it).
+    let rows: usize = sheets.iter().filter_map(|(_, s)| s.as_ref().ok()).map(|s| s.rows.iter().filter(|r| r.iter().any(|c| !c.is_empty())).count()).sum();
+    if rows > MAX_ROWS {
+        return Err(ImportError::TooManyRows { limit: MAX_ROWS });
+    }
     let units = UnitDirectory::new(request.units.clone());
     let outcomes: Vec<SheetOutcome> = sheets
         .into_iter()

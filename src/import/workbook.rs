@@ -719,12 +719,12 @@ mod tests {
     #[test]
     fn a_csv_over_the_row_limit_is_refused() {
         let mut text = String::from("STT,Nội dung nhiệm vụ\n");
-        for i in 1..crate::import::error::MAX_CSV_ROWS {
+        for i in 1..crate::import::error::MAX_ROWS {
             text += &format!("{i},Rà soát\n");
         }
         let sheets = read_ok("t.csv", text.as_bytes());
-        assert_eq!(sheets[0].height(), crate::import::error::MAX_CSV_ROWS);
+        assert_eq!(sheets[0].height(), crate::import::error::MAX_ROWS);
         text += "x,Thêm một dòng\n";
-        assert_eq!(read_file("t.csv", text.as_bytes()).err(), Some(ImportError::TooManyRows { limit: crate::import::error::MAX_CSV_ROWS }));
+        assert_eq!(read_file("t.csv", text.as_bytes()).err(), Some(ImportError::TooManyRows { limit: crate::import::error::MAX_ROWS }));
     }
 }
