@@ -46,3 +46,19 @@ test('every page passes axe-core with the sample loaded, and the dialogs and bul
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('the import preview passes axe-core: hidden rows and sheets, a header to point at, columns in doubt', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url + '#/nhap-file');
+  await page.waitForSelector('input[type=file]');
+  await page.setInputFiles('#import-file', new URL('../fixtures/trackers/08-an-dong-an-trang.xlsx', import.meta.url).pathname);
+  await page.waitForSelector('ul.hidden-rows');
+  assert.deepEqual(await violations(page), [], 'hidden rows and sheets');
+  await page.setInputFiles('#import-file', { name: 'viec.csv', mimeType: 'text/csv', buffer: Buffer.from('Việc;Ai làm;Khi nào\nRà soát hồ sơ;Nguyễn Văn A;31/03/2025\nBáo cáo;Trần Thị B;30/06/2025\n') });
+  await page.waitForSelector('.header-picker');
+  assert.deepEqual(await violations(page), [], 'a header to point at');
+  await page.setInputFiles('#import-file', { name: 'hai.csv', mimeType: 'text/csv', buffer: Buffer.from('Nội dung;Đơn vị;Đơn vị\nRà soát hồ sơ;Nguyễn Văn A;Phòng Kinh tế\nBáo cáo;Trần Thị B;Phòng Tư pháp\n') });
+  await page.waitForSelector('.mapping .doubt');
+  assert.deepEqual(await violations(page), [], 'columns in doubt');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
