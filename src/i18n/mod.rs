@@ -325,6 +325,7 @@ pub struct ImportTexts {
     pub choose_header_hint: &'static str,
     pub header_is_row: fn(u32) -> String,
     pub col_example: &'static str,
+    pub read_progress: &'static str,
     pub sheet_unit_label: &'static str,
     pub sheet_unit_placeholder: &'static str,
     pub columns_cut: fn(usize, u32) -> String,

@@ -159,6 +159,7 @@ pub const VI: Texts = Texts {
         choose_header_hint: "Bấm vào dòng tiêu đề của bảng (dòng ghi tên các cột), rồi chọn cột nào là nội dung nhiệm vụ, đơn vị chủ trì, thời hạn… ở mục Các cột bên dưới.",
         header_is_row: |row| format!("Dòng {row} là tiêu đề"),
         col_example: "Ví dụ (dòng đầu)",
+        read_progress: "Phần tệp đã đọc",
         sheet_unit_label: "Đơn vị chủ trì của cả trang (cho các dòng không ghi đơn vị):",
         sheet_unit_placeholder: "tên đơn vị, nếu cả trang là của một đơn vị",
         columns_cut: |kept, used| format!("trang dùng {} cột: chỉ đọc {} cột đầu (đến cột tiêu đề cuối cùng)", crate::i18n::thousands(used as usize), crate::i18n::thousands(kept)),

@@ -60,8 +60,9 @@ pub fn read(name: &str, bytes: &[u8]) -> Sheet {
 
 /// Read a CSV file, refusing one of more than [`MAX_ROWS`] rows or [`MAX_CELLS`] cells (the
 /// rows past the limit are not read), and cutting a sheet too wide as workbooks are.
-pub fn read_limited(name: &str, bytes: &[u8]) -> Result<Sheet, ImportError> {
-    let mut sheet = read_rows(name, bytes, MAX_ROWS, MAX_CELLS)?;
+/// `progress` is told how far the reading is (percent), every few thousand rows.
+pub fn read_limited(name: &str, bytes: &[u8], progress: &dyn Fn(u8)) -> Result<Sheet, ImportError> {
+    let mut sheet = read_rows_with_progress(name, bytes, MAX_ROWS, MAX_CELLS, progress)?;
     sheet.columns_cut = super::workbook::limit_width(&mut sheet.rows);
     while sheet.rows.last().is_some_and(|r| r.is_empty()) {
         sheet.rows.pop();
@@ -70,7 +71,15 @@ pub fn read_limited(name: &str, bytes: &[u8]) -> Result<Sheet, ImportError> {
 }
 
 fn read_rows(name: &str, bytes: &[u8], max_rows: usize, max_cells: usize) -> Result<Sheet, ImportError> {
+    read_rows_with_progress(name, bytes, max_rows, max_cells, &|_| {})
+}
+
+/// Rows between two reports of progress.
+const PROGRESS_EVERY: usize = 2_000;
+
+fn read_rows_with_progress(name: &str, bytes: &[u8], max_rows: usize, max_cells: usize, progress: &dyn Fn(u8)) -> Result<Sheet, ImportError> {
     let text = decode(bytes);
+    let total = text.len().max(1);
     let delimiter = detect_delimiter(&text);
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut record = csv::StringRecord::new();
@@ -90,6 +99,10 @@ fn read_rows(name: &str, bytes: &[u8], max_rows: usize, max_cells: usize) -> Res
         cells += record.len();
         if cells > max_cells {
             return Err(ImportError::TooManyCells { limit: max_cells });
+        }
+        if rows.len() % PROGRESS_EVERY == 0 && !rows.is_empty() {
+            let done = record.position().map_or(0, |p| p.byte() as usize);
+            progress((done * 100 / total).min(99) as u8);
         }
         let mut row: Vec<Cell> = record.iter().map(Cell::text).collect();
         while row.last().is_some_and(Cell::is_empty) {
@@ -162,7 +175,7 @@ mod tests {
         assert_eq!(read_rows("t", text.as_bytes(), 3, 6).map(|s| s.height()), Ok(3));
         // 1,500 columns: read up to the last heading.
         let wide = format!("Nội dung,Đơn vị{}\nRà soát,Thanh tra{}\n", ",".repeat(1_400) + "1", ",".repeat(1_400) + "2");
-        let sheet = read_limited("t", wide.as_bytes()).map(|s| (s.width(), s.get(1, 1).as_text()));
+        let sheet = read_limited("t", wide.as_bytes(), &|_| {}).map(|s| (s.width(), s.get(1, 1).as_text()));
         assert_eq!(sheet, Ok((2, "Thanh tra".to_string())));
     }
 

@@ -22,6 +22,9 @@ pub use rows::{RowDraft, RowProblem, SheetRead};
 
 use crate::domain::{Unit, UnitDirectory};
 
+/// How the reader tells the page how far it is: this, then the percent.
+pub const PROGRESS: &str = "__progress__:";
+
 /// What the page asks the reader: the file's name, the workspace's units (to tell unit names in
 /// group rows), and the mappings the person fixed before, by header signature.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -67,7 +70,12 @@ pub type ReadResponse = Result<Vec<SheetOutcome>, ImportError>;
 
 /// Read a file into sheets of task drafts. Fails as a whole only when no sheet holds a tracker.
 pub fn read(request: &ReadRequest, bytes: &[u8]) -> ReadResponse {
-    let sheets = workbook::read_file(&request.file_name, bytes)?;
+    read_with_progress(request, bytes, &|_| {})
+}
+
+/// [`read`], saying how far a CSV file has been read (percent), for the page to show.
+pub fn read_with_progress(request: &ReadRequest, bytes: &[u8], progress: &dyn Fn(u8)) -> ReadResponse {
+    let sheets = workbook::read_file_with_progress(&request.file_name, bytes, progress)?;
     // Rows past the limit in a workbook (a CSV stops reading at it).
     let rows: usize = sheets.iter().filter_map(|(_, s)| s.as_ref().ok()).map(|s| s.rows.iter().filter(|r| r.iter().any(|c| !c.is_empty())).count()).sum();
     if rows > MAX_ROWS {

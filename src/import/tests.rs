@@ -488,3 +488,19 @@ fn the_person_gives_a_whole_sheet_its_unit() {
     assert!(sheet.rows[0].problems.is_empty());
     assert_eq!(sheet.sheet_unit.as_deref(), Some("Phòng Kinh tế"));
 }
+
+/// A large CSV says how far it is read, in rising percents, while the worker reads it.
+#[test]
+fn a_large_csv_says_how_far_it_is_read() {
+    let mut text = String::from("Nội dung;Đơn vị chủ trì\n");
+    for i in 0..10_000 {
+        text.push_str(&format!("Việc số {i};Phòng Kinh tế\n"));
+    }
+    let said = std::cell::RefCell::new(Vec::new());
+    let read = read_with_progress(&ReadRequest { file_name: "lon.csv".into(), ..Default::default() }, text.as_bytes(), &|p| said.borrow_mut().push(p)).expect("read");
+    assert_eq!(read[0].result.as_ref().map(|s| s.rows.len()), Ok(10_000));
+    let said = said.into_inner();
+    assert_eq!(said.len(), 5, "every 2,000 of the 10,001 rows: {said:?}");
+    assert!(said.windows(2).all(|w| w[0] < w[1]), "rising: {said:?}");
+    assert!(said[0] > 0 && said[4] < 100, "never 100 before the answer: {said:?}");
+}

@@ -39,6 +39,11 @@ fn extension(name: &str) -> String {
 
 /// Read every sheet of a file.
 pub fn read_file(name: &str, bytes: &[u8]) -> Result<Vec<SheetResult>, ImportError> {
+    read_file_with_progress(name, bytes, &|_| {})
+}
+
+/// Read every sheet of a file, saying how far a CSV file has been read (percent).
+pub fn read_file_with_progress(name: &str, bytes: &[u8], progress: &dyn Fn(u8)) -> Result<Vec<SheetResult>, ImportError> {
     if bytes.is_empty() {
         return Err(ImportError::EmptyFile);
     }
@@ -62,7 +67,7 @@ pub fn read_file(name: &str, bytes: &[u8]) -> Result<Vec<SheetResult>, ImportErr
     }
     if csv_file::looks_like_text(bytes) {
         let sheet_name = name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_string();
-        let sheet = csv_file::read_limited(&sheet_name, bytes)?;
+        let sheet = csv_file::read_limited(&sheet_name, bytes, progress)?;
         return Ok(vec![(sheet_name, if sheet.rows.is_empty() { Err(SheetError::Empty) } else { Ok(sheet) })]);
     }
     Err(ImportError::NotASpreadsheet)

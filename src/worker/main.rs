@@ -9,6 +9,7 @@ fn main() {
     use wasm_bindgen::{JsCast, JsValue};
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+    use dondoc::import::PROGRESS;
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
@@ -16,7 +17,15 @@ fn main() {
         let field = |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
         let request = field("request").as_string().and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default();
         let bytes = js_sys::Uint8Array::new(&field("bytes")).to_vec();
-        let response = dondoc::import::read(&request, &bytes);
+        // How far a large CSV file is read, as "__progress__:<percent>", each percent once.
+        let said = std::cell::Cell::new(0u8);
+        let progress = |percent: u8| {
+            if percent > said.get() {
+                said.set(percent);
+                let _ = reply.post_message(&JsValue::from_str(&format!("{PROGRESS}{percent}")));
+            }
+        };
+        let response = dondoc::import::read_with_progress(&request, &bytes, &progress);
         let json = serde_json::to_string(&response).expect("a read response always serialises");
         let _ = reply.post_message(&JsValue::from_str(&json));
     });

@@ -278,3 +278,25 @@ test('a sheet with no unit anywhere is given one by the person, and its rows sto
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('a large CSV shows how far it has been read while the reader works', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url + '#/nhap-file');
+  await page.waitForSelector('#import-file');
+  let text = 'Nội dung;Đơn vị chủ trì;Thời hạn\n';
+  for (let i = 0; i < 50000; i++) text += `Việc số ${i} cần làm;Phòng Kinh tế;31/12/2025\n`;
+  // Every percent shown on the page, until the preview appears.
+  await page.evaluate(() => {
+    window.__seen = [];
+    new MutationObserver(() => {
+      const bar = document.querySelector('progress.read-progress');
+      if (bar) window.__seen.push(Number(bar.value));
+    }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['value'] });
+  });
+  await page.setInputFiles('#import-file', { name: 'lon.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.waitForSelector('[data-testid=import-summary]', { timeout: 60000 });
+  const seen = await page.evaluate(() => window.__seen);
+  assert.ok(seen.some((p) => p > 0 && p < 100), `a percent between 0 and 100 was shown: ${seen}`);
+  assert.equal(await page.textContent('.summary-line'), 'Thêm mới 50.000, cập nhật 0, không thay đổi 0, bỏ qua 0 dòng.');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

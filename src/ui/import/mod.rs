@@ -94,6 +94,8 @@ pub fn ImportPage() -> impl IntoView {
     let dragging = RwSignal::new(false);
     // Header rows the person pointed at, for sheets where none was found (this file only).
     let header_rows: StoredValue<Vec<(String, u32)>> = StoredValue::new(Vec::new());
+    // How far the reader is through a large file (percent), while it reads.
+    let read_percent: RwSignal<Option<u8>> = RwSignal::new(None);
     // Units the person gave whole sheets (this file only).
     let sheet_units: StoredValue<Vec<(String, String)>> = StoredValue::new(Vec::new());
 
@@ -108,7 +110,9 @@ pub fn ImportPage() -> impl IntoView {
                 sheet_units: sheet_units.get_value(),
             };
             let response = bytes.with_value(|b| b.clone());
-            let response = reader::read_in_worker(&response, &request).await;
+            read_percent.set(None);
+            let tell: std::rc::Rc<dyn Fn(u8)> = std::rc::Rc::new(move |p: u8| read_percent.set(Some(p)));
+            let response = reader::read_in_worker(&response, &request, tell).await;
             stage.set(match response {
                 Ok(sheets) => {
                     let selected = keep_selection
@@ -262,7 +266,14 @@ pub fn ImportPage() -> impl IntoView {
         </section>
         {move || match stage.get() {
             Stage::Choose => ().into_any(),
-            Stage::Reading(name) => view! { <p class="loading" role="status">{(it.reading)(&name)}</p> }.into_any(),
+            Stage::Reading(name) => view! {
+                <div class="loading" role="status">
+                    <p>{(it.reading)(&name)}{move || read_percent.get().map(|p| format!(" {p}%"))}</p>
+                    <Show when=move || read_percent.get().is_some()>
+                        <progress class="read-progress" max="100" value=move || read_percent.get().unwrap_or(0) aria-label=it.read_progress></progress>
+                    </Show>
+                </div>
+            }.into_any(),
             Stage::Failed(message) => view! {
                 <div class="notice notice-error import-error" role="alert"><span class="notice-text">{message}</span></div>
             }.into_any(),

@@ -12,7 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
-use crate::import::{ImportError, ReadRequest, ReadResponse};
+use crate::import::{ImportError, ReadRequest, ReadResponse, PROGRESS};
 
 /// Loads `reader.js` / `reader_bg.wasm`, built by Trunk from `src/worker/main.rs` (unhashed names).
 const WORKER_URL: &str = "./reader-start.js";
@@ -37,6 +37,8 @@ struct Reader {
     on_ready: RefCell<Option<Box<dyn FnOnce()>>>,
     /// Resolves the read with the worker's answer (or a crash marker).
     answer: RefCell<Option<Function>>,
+    /// Told how far the worker has read (percent).
+    on_progress: RefCell<Option<Rc<dyn Fn(u8)>>>,
 }
 
 impl Reader {
@@ -48,6 +50,7 @@ impl Reader {
             failed: Cell::new(false),
             on_ready: RefCell::new(None),
             answer: RefCell::new(None),
+            on_progress: RefCell::new(None),
         });
         let me = Rc::downgrade(&reader);
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
@@ -62,6 +65,13 @@ impl Reader {
                     }
                 }
                 Some(FAILED_TO_START) => me.fail(),
+                Some(said) if said.starts_with(PROGRESS) => {
+                    let percent = said[PROGRESS.len()..].parse::<u8>().unwrap_or(0);
+                    let tell = me.on_progress.borrow().clone();
+                    if let Some(tell) = tell {
+                        tell(percent);
+                    }
+                }
                 _ => me.resolve(&message),
             }
         });
@@ -110,13 +120,15 @@ fn after(ms: i32, f: impl FnOnce() + 'static) {
     let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
 }
 
-pub async fn read_in_worker(bytes: &[u8], request: &ReadRequest) -> ReadResponse {
+/// Read a file in a worker; `on_progress` is told how far a large CSV file is read (percent).
+pub async fn read_in_worker(bytes: &[u8], request: &ReadRequest, on_progress: Rc<dyn Fn(u8)>) -> ReadResponse {
     let request_json = serde_json::to_string(request).expect("a request always serialises");
     let data = Uint8Array::from(bytes);
     let limit = time_limit_ms(bytes.len());
     let spare = SPARE.with(|spare| spare.borrow_mut().take());
     let mut answer = None;
     if let Some(reader) = spare {
+        *reader.on_progress.borrow_mut() = Some(on_progress.clone());
         let said = ask(&reader, &data, &request_json, limit).await;
         // A spare started while its files could not be fetched (the network came back since):
         // the file was never sent, so a fresh reader gets it.
@@ -127,7 +139,10 @@ pub async fn read_in_worker(bytes: &[u8], request: &ReadRequest) -> ReadResponse
     let answer = match answer {
         Some(said) => said,
         None => match Reader::start() {
-            Some(reader) => ask(&reader, &data, &request_json, limit).await,
+            Some(reader) => {
+                *reader.on_progress.borrow_mut() = Some(on_progress);
+                ask(&reader, &data, &request_json, limit).await
+            }
             None => None,
         },
     };
