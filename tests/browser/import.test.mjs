@@ -20,6 +20,13 @@ async function choose(page, files) {
 }
 const summary = (page) => page.textContent('[data-testid=import-summary] .summary-line');
 
+/** Choose a file written by the test (a CSV typed as a clerk would). */
+async function chooseText(page, name, text) {
+  const file = join(await mkdtemp(join(tmpdir(), 'dondoc-')), name);
+  await writeFile(file, text);
+  await choose(page, file);
+}
+
 async function confirm(page) {
   await page.getByRole('button', { name: /^Nhập \d+ nhiệm vụ$/ }).first().click();
   await page.waitForSelector('table.tasks tbody tr');
@@ -219,10 +226,7 @@ test('hidden rows and a hidden sheet are listed unticked, a very hidden template
 test('a header nobody recognises: the person points at it and maps the columns, and the rows import', async () => {
   const { ctx, page, errors } = await openApp(browser, server.url);
   await page.waitForSelector('.welcome');
-  const dir = await mkdtemp(join(tmpdir(), 'dondoc-'));
-  const file = join(dir, 'viec-can-lam.csv');
-  await writeFile(file, 'DANH SÁCH VIỆC CẦN LÀM;;\n;;\nViệc;Ai làm;Khi nào\nRà soát hồ sơ đất đai;Phòng Tài nguyên và Môi trường;Tháng 3/2025\nBáo cáo tiến độ giải ngân;Phòng Tài chính - Kế hoạch;Quý II/2025\n');
-  await choose(page, file);
+  await chooseText(page, 'viec-can-lam.csv', 'DANH SÁCH VIỆC CẦN LÀM;;\n;;\nViệc;Ai làm;Khi nào\nRà soát hồ sơ đất đai;Phòng Tài nguyên và Môi trường;Tháng 3/2025\nBáo cáo tiến độ giải ngân;Phòng Tài chính - Kế hoạch;Quý II/2025\n');
   const picker = page.locator('.header-picker');
   await picker.waitFor();
   assert.match(await picker.textContent(), /chưa nhận ra dòng tiêu đề/);
@@ -243,10 +247,7 @@ test('a header nobody recognises: the person points at it and maps the columns, 
 test('of two columns that could be the unit, the one of people is not taken; both are shown with their first values and one click swaps them', async () => {
   const { ctx, page, errors } = await openApp(browser, server.url);
   await page.waitForSelector('.welcome');
-  const dir = await mkdtemp(join(tmpdir(), 'dondoc-'));
-  const file = join(dir, 'hai-cot-don-vi.csv');
-  await writeFile(file, 'Nội dung;Đơn vị;Đơn vị;Thời hạn\nRà soát hồ sơ đất đai;Nguyễn Văn A;Phòng Tài nguyên và Môi trường;31/03/2025\nBáo cáo giải ngân;Trần Thị B;Phòng Tài chính - Kế hoạch;30/06/2025\n');
-  await choose(page, file);
+  await chooseText(page, 'hai-cot-don-vi.csv', 'Nội dung;Đơn vị;Đơn vị;Thời hạn\nRà soát hồ sơ đất đai;Nguyễn Văn A;Phòng Tài nguyên và Môi trường;31/03/2025\nBáo cáo giải ngân;Trần Thị B;Phòng Tài chính - Kế hoạch;30/06/2025\n');
   const doubt = page.locator('.mapping .doubt');
   await doubt.waitFor();
   assert.match(await doubt.textContent(), /Nguyễn Văn A/);
@@ -264,10 +265,7 @@ test('of two columns that could be the unit, the one of people is not taken; bot
 test('a sheet with no unit anywhere is given one by the person, and its rows stop asking for one', async () => {
   const { ctx, page, errors } = await openApp(browser, server.url);
   await page.waitForSelector('.welcome');
-  const dir = await mkdtemp(join(tmpdir(), 'dondoc-'));
-  const file = join(dir, 'Sheet1.csv');
-  await writeFile(file, 'Nội dung;Thời hạn\nRà soát hồ sơ đất đai;31/03/2025\nBáo cáo giải ngân;30/06/2025\n');
-  await choose(page, file);
+  await chooseText(page, 'Sheet1.csv', 'Nội dung;Thời hạn\nRà soát hồ sơ đất đai;31/03/2025\nBáo cáo giải ngân;30/06/2025\n');
   assert.match(await page.textContent('table.problems'), /Không có đơn vị chủ trì/);
   await page.getByLabel(/Đơn vị chủ trì của cả trang/).fill('Phòng Kinh tế');
   await page.getByLabel(/Đơn vị chủ trì của cả trang/).press('Enter');
