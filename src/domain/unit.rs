@@ -103,13 +103,24 @@ fn strip_people_committee(words: &[String]) -> &[String] {
 /// words that do not tell units apart ("UBND" before a commune, "Phòng" before a department,
 /// "thành phố"/"thị xã"/"huyện" at the end: "Công an thị xã" is the Công an unit).
 pub fn unit_key(name: &str) -> String {
+    key_of(name, true)
+}
+
+/// The name as written, compared without case, accents, "UBND" or "Phòng", but with its place
+/// tail: "Công an thị xã" and "Công an thành phố" share a [`unit_key`] but are written differently,
+/// so the person is asked before one is taken for the other.
+pub fn written_key(name: &str) -> String {
+    key_of(name, false)
+}
+
+fn key_of(name: &str, drop_tail: bool) -> String {
     let words = fold_words(name);
     let mut rest = strip_people_committee(&words);
     if rest.len() > 1 && rest[0] == "phong" {
         rest = &rest[1..];
     }
     const TRAILING: &[&[&str]] = &[&["thanh", "pho"], &["thi", "xa"], &["tp"], &["tx"], &["huyen"], &["quan"]];
-    for tail in TRAILING {
+    for tail in TRAILING.iter().filter(|_| drop_tail) {
         if rest.len() > tail.len() + 1 && rest.ends_with(&tail.iter().map(|s| s.to_string()).collect::<Vec<_>>()) {
             rest = &rest[..rest.len() - tail.len()];
             break;
@@ -137,12 +148,15 @@ pub enum Resolution {
     FromCatalog(UnitId),
     /// A name nobody knows: a new unit, to be shown to the person as new.
     New(UnitId),
+    /// A unit already in the workspace whose names are written differently ("Công an thị xã" for
+    /// "Công an thành phố"): the same unit unless the person says otherwise.
+    Similar(UnitId),
 }
 
 impl Resolution {
     pub fn id(&self) -> &UnitId {
         match self {
-            Resolution::Existing(id) | Resolution::FromCatalog(id) | Resolution::New(id) => id,
+            Resolution::Existing(id) | Resolution::FromCatalog(id) | Resolution::New(id) | Resolution::Similar(id) => id,
         }
     }
 }
@@ -159,23 +173,28 @@ pub enum UnitError {
 #[derive(Debug, Clone, Default)]
 pub struct UnitDirectory {
     units: Vec<Unit>,
+    /// Every name of every unit under its [`unit_key`] (the first unit wins a shared key) and
+    /// under its [`written_key`] (which is looked up first).
     by_key: HashMap<String, usize>,
+    by_written: HashMap<String, usize>,
 }
 
 impl UnitDirectory {
     pub fn new(units: Vec<Unit>) -> UnitDirectory {
-        let mut dir = UnitDirectory { units, by_key: HashMap::new() };
+        let mut dir = UnitDirectory { units, by_key: HashMap::new(), by_written: HashMap::new() };
         dir.reindex();
         dir
     }
 
     fn reindex(&mut self) {
         self.by_key.clear();
+        self.by_written.clear();
         for (i, unit) in self.units.iter().enumerate() {
             for name in std::iter::once(&unit.name).chain(std::iter::once(&unit.short_name)).chain(&unit.aliases) {
                 let key = unit_key(name);
                 if !key.is_empty() {
                     self.by_key.entry(key).or_insert(i);
+                    self.by_written.entry(written_key(name)).or_insert(i);
                 }
             }
         }
@@ -195,7 +214,12 @@ impl UnitDirectory {
 
     /// The unit this name means, if the workspace has it.
     pub fn find(&self, name: &str) -> Option<&Unit> {
-        self.by_key.get(&unit_key(name)).map(|&i| &self.units[i])
+        self.by_written.get(&written_key(name)).or_else(|| self.by_key.get(&unit_key(name))).map(|&i| &self.units[i])
+    }
+
+    /// The unit that has this name, as written (not a unit whose name only shares its key).
+    pub fn find_written(&self, name: &str) -> Option<&Unit> {
+        self.by_written.get(&written_key(name)).map(|&i| &self.units[i])
     }
 
     /// Is this exactly a name the directory or the catalog knows, or a commune/ward?
@@ -239,8 +263,11 @@ impl UnitDirectory {
         if key.is_empty() {
             return Err(UnitError::EmptyName);
         }
-        if let Some(&i) = self.by_key.get(&key) {
+        if let Some(&i) = self.by_written.get(&written_key(name)) {
             return Ok(Resolution::Existing(self.units[i].id.clone()));
+        }
+        if let Some(&i) = self.by_key.get(&key) {
+            return Ok(Resolution::Similar(self.units[i].id.clone()));
         }
         let order = self.units.len() as u32 + 1;
         let known = CATALOG.iter().find(|(full, short, aliases)| {
@@ -281,6 +308,24 @@ impl UnitDirectory {
         Ok(if from_catalog { Resolution::FromCatalog(id) } else { Resolution::New(id) })
     }
 
+    /// A unit of its own for a name that shares its key with another unit (the person said
+    /// "Công an thị xã" is not "Công an thành phố"). A name the directory has as written is that unit.
+    pub fn add_separate(&mut self, name: &str) -> Result<Resolution, UnitError> {
+        if unit_key(name).is_empty() {
+            return Err(UnitError::EmptyName);
+        }
+        if let Some(unit) = self.find_written(name) {
+            return Ok(Resolution::Existing(unit.id.clone()));
+        }
+        let name = tidy_name(name);
+        let order = self.units.len() as u32 + 1;
+        let unit = Unit { id: self.fresh_id(&name), kind: UnitKind::infer(&name), name, short_name: String::new(), aliases: Vec::new(), order };
+        let id = unit.id.clone();
+        self.units.push(unit);
+        self.reindex();
+        Ok(Resolution::New(id))
+    }
+
     /// Give a unit a new full name; the old one stays as an alias, so files using it still match.
     pub fn rename(&mut self, id: &UnitId, name: &str) -> Result<(), UnitError> {
         let name = tidy_name(name);
@@ -288,7 +333,7 @@ impl UnitDirectory {
             return Err(UnitError::EmptyName);
         }
         let index = self.units.iter().position(|u| &u.id == id).ok_or(UnitError::NoSuchUnit)?;
-        if let Some(&other) = self.by_key.get(&unit_key(&name)) {
+        if let Some(&other) = self.by_written.get(&written_key(&name)) {
             if other != index {
                 return Err(UnitError::AliasTaken(self.units[other].name.clone()));
             }
@@ -355,12 +400,17 @@ impl UnitDirectory {
             return Err(UnitError::EmptyName);
         }
         let index = self.units.iter().position(|u| &u.id == id).ok_or(UnitError::NoSuchUnit)?;
-        match self.by_key.get(&key) {
-            Some(&i) if i == index => Ok(()),
-            Some(&i) => Err(UnitError::AliasTaken(self.units[i].name.clone())),
-            None => {
+        let written = written_key(alias);
+        match (self.by_written.get(&written), self.by_key.get(&key)) {
+            (Some(&i), _) if i == index => Ok(()),
+            (Some(&i), _) => Err(UnitError::AliasTaken(self.units[i].name.clone())),
+            // A form of a name that shares only its key with this unit ("Công an thị xã" for
+            // "Công an thành phố"): kept, so it is known as written next time.
+            (None, Some(&i)) if i != index => Err(UnitError::AliasTaken(self.units[i].name.clone())),
+            (None, _) => {
                 self.units[index].aliases.push(alias.trim().to_string());
-                self.by_key.insert(key, index);
+                self.by_key.entry(key).or_insert(index);
+                self.by_written.insert(written, index);
                 Ok(())
             }
         }
@@ -444,7 +494,9 @@ mod tests {
             assert_eq!(dir.resolve_or_add(name).unwrap(), Resolution::Existing(a.id().clone()), "{name}");
         }
         let police = dir.resolve_or_add("Công an thị xã:").unwrap();
-        assert_eq!(dir.resolve_or_add("Công an thành phố").unwrap(), Resolution::Existing(police.id().clone()));
+        // The same unit, found as similar: an import asks before taking one for the other.
+        assert_eq!(dir.resolve_or_add("Công an thành phố").unwrap(), Resolution::Similar(police.id().clone()));
+        assert_eq!(dir.resolve_or_add("Công an").unwrap(), Resolution::Existing(police.id().clone()));
         assert_eq!(dir.get(police.id()).unwrap().name, "Công an thị xã", "never shortened to the catalog's name");
     }
 
@@ -496,6 +548,35 @@ mod tests {
         for text in ["NGUỒN TRUNG ƯƠNG", "Nhiệm vụ trọng tâm", "Tổ chức kiểm tra việc thực hiện"] {
             assert!(!dir.names_a_unit(text), "{text}");
         }
+    }
+
+    #[test]
+    fn a_name_written_differently_is_similar_until_confirmed_or_kept_apart() {
+        let mut dir = UnitDirectory::default();
+        let city = dir.resolve_or_add("Công an thành phố").unwrap().id().clone();
+        // Same unit key, written with another place word: found, but as "similar" for the person to confirm.
+        assert_eq!(dir.resolve_or_add("Công an thị xã").unwrap(), Resolution::Similar(city.clone()));
+        // Written the way the unit is: no question.
+        assert_eq!(dir.resolve_or_add("CÔNG AN THÀNH PHỐ").unwrap(), Resolution::Existing(city.clone()));
+        // Confirmed: the name as written becomes an alias, known as written next time.
+        dir.add_alias(&city, "Công an thị xã").unwrap();
+        assert!(dir.get(&city).unwrap().aliases.contains(&"Công an thị xã".to_string()));
+        assert_eq!(dir.resolve_or_add("Công an thị xã").unwrap(), Resolution::Existing(city.clone()));
+
+        // Kept apart: a unit of its own, found as written; the first keeps its name.
+        let mut dir = UnitDirectory::default();
+        let city = dir.resolve_or_add("Thanh tra thành phố").unwrap().id().clone();
+        let town = dir.add_separate("Thanh tra thị xã").unwrap().id().clone();
+        assert_ne!(town, city);
+        assert_eq!(dir.get(&town).unwrap().name, "Thanh tra thị xã");
+        assert_eq!(dir.resolve_or_add("thanh tra thị xã").unwrap(), Resolution::Existing(town.clone()));
+        assert_eq!(dir.resolve_or_add("Thanh tra thành phố").unwrap(), Resolution::Existing(city.clone()));
+        // Renaming the separate unit is not refused because another unit shares its key.
+        dir.rename(&town, "Thanh tra Thị xã").unwrap();
+        // The directory as stored and read back keeps them apart.
+        let again = UnitDirectory::new(dir.units().to_vec());
+        assert_eq!(again.find("Thanh tra thị xã").unwrap().id, town);
+        assert_eq!(again.find("Thanh tra thành phố").unwrap().id, city);
     }
 
     #[test]

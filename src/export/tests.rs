@@ -105,7 +105,7 @@ fn export_then_import_reproduces_every_task() {
     assert_eq!(drafts.len(), tasks.len());
     let now = d(2026, 11, 22).and_hms_opt(8, 0, 0).unwrap();
     let mut n = 0;
-    let plan = merge::plan(&[], &UnitDirectory::default(), &drafts, now, || {
+    let plan = merge::plan(&[], &UnitDirectory::default(), &drafts, &[], now, || {
         n += 1;
         TaskId::from_entropy(n)
     });
@@ -311,7 +311,7 @@ mod report_and_units {
         // The list has no unit column: its title says whose it is, so no row lacks a unit.
         assert!(drafts.iter().all(|d| d.problems.is_empty()), "{:?}", drafts.iter().map(|d| &d.problems).collect::<Vec<_>>());
         assert!(drafts.iter().all(|d| d.lead_unit.as_deref() == Some(kt.name.as_str())));
-        let plan = merge::plan(&tasks, &units, &drafts, d(2, 10).and_hms_opt(9, 0, 0).unwrap(), || TaskId("new".into()));
+        let plan = merge::plan(&tasks, &units, &drafts, &[], d(2, 10).and_hms_opt(9, 0, 0).unwrap(), || TaskId("new".into()));
         assert!(plan.warnings.is_empty(), "{:?}", plan.warnings);
         assert_eq!((plan.added.len(), plan.updated.len(), plan.unchanged), (0, 1, 2), "only the task filled in changes");
         let updated = &plan.updated[0].task;

@@ -10,6 +10,7 @@ use chrono::NaiveDateTime;
 use super::rows::{RowDraft, RowProblem};
 use crate::domain::edit::{self, Edit};
 use crate::domain::fold::fold_key;
+use crate::domain::unit::written_key;
 use crate::domain::{Change, Resolution, Task, TaskId, UnitDirectory, UnitId};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +33,21 @@ pub struct RowNote {
     pub problem: RowProblem,
 }
 
+/// A unit name from the file that only resembles a unit's names. Unless the person says it is
+/// another unit (`separate`), it is taken as that unit and kept as one of its names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitLink {
+    /// The name as the file writes it.
+    pub written: String,
+    /// The unit it was matched to (when `separate`, the new unit made for it).
+    pub unit: UnitId,
+    /// The unit the name resembles.
+    pub like: UnitId,
+    /// Rows that name it (as lead or coordinating unit).
+    pub rows: usize,
+    pub separate: bool,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct MergePlan {
     pub added: Vec<Task>,
@@ -43,6 +59,9 @@ pub struct MergePlan {
     pub warnings: Vec<RowNote>,
     /// Names no unit had: added as new units.
     pub new_units: Vec<String>,
+    /// Names in the file written differently from any name of the unit they were matched to
+    /// ("Công an thị xã" for "Công an thành phố"), for the person to confirm.
+    pub linked: Vec<UnitLink>,
     /// The units after the import.
     pub units: UnitDirectory,
 }
@@ -68,11 +87,13 @@ fn match_key(content: &str, lead: &Option<UnitId>, source: Option<&str>) -> Stri
     )
 }
 
-/// Plan the import of `drafts` into a workspace holding `tasks` and `units`.
+/// Plan the import of `drafts` into a workspace holding `tasks` and `units`. `separate` lists the
+/// names the person said are units of their own, not the unit they resemble (see [`UnitLink`]).
 pub fn plan(
     tasks: &[Task],
     units: &UnitDirectory,
     drafts: &[RowDraft],
+    separate: &[String],
     now: NaiveDateTime,
     mut new_id: impl FnMut() -> TaskId,
 ) -> MergePlan {
@@ -109,10 +130,29 @@ pub fn plan(
         plan.warnings.extend(problems.into_iter().map(note));
 
         let resolve = |name: &str, plan: &mut MergePlan| -> Option<UnitId> {
+            let written = written_key(name);
+            if let Some(link) = plan.linked.iter_mut().find(|l| written_key(&l.written) == written) {
+                link.rows += 1;
+                return Some(link.unit.clone());
+            }
             match plan.units.resolve_or_add(name).ok()? {
                 Resolution::New(id) => {
                     plan.new_units.push(plan.units.get(&id).map_or(name.to_string(), |u| u.name.clone()));
                     Some(id)
+                }
+                Resolution::Similar(like) => {
+                    let separate = separate.iter().any(|s| written_key(s) == written);
+                    let unit = if separate {
+                        let id = plan.units.add_separate(name).ok()?.id().clone();
+                        plan.new_units.push(plan.units.get(&id).map_or(name.to_string(), |u| u.name.clone()));
+                        id
+                    } else {
+                        // Kept as the unit's alias: next time the name is known as written.
+                        plan.units.add_alias(&like, name).ok();
+                        like.clone()
+                    };
+                    plan.linked.push(UnitLink { written: name.trim().to_string(), unit: unit.clone(), like, rows: 1, separate });
+                    Some(unit)
                 }
                 other => Some(other.id().clone()),
             }
@@ -247,8 +287,62 @@ mod fresh_id_tests {
             .collect();
         let mut draws = ["NV-0000-0001", "NV-0000-0002", "NV-0000-0002", "NV-0000-0003", "NV-0000-0002", "NV-0000-0004"].into_iter();
         let now = chrono::NaiveDate::from_ymd_opt(2024, 1, 31).and_then(|d| d.and_hms_opt(8, 0, 0)).unwrap_or_default();
-        let planned = plan(&existing, &UnitDirectory::default(), &drafts, now, || TaskId(draws.next().unwrap_or("NV-9999-9999").into()));
+        let planned = plan(&existing, &UnitDirectory::default(), &drafts, &[], now, || TaskId(draws.next().unwrap_or("NV-9999-9999").into()));
         let ids: Vec<&str> = planned.added.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["NV-0000-0002", "NV-0000-0003", "NV-0000-0004"]);
+    }
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::*;
+    use crate::workspace::command::Command;
+
+    fn drafts(names: &[&str]) -> Vec<RowDraft> {
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| RowDraft { sheet: "S".into(), excel_row: i as u32 + 2, content: format!("Việc {i}"), lead_unit: Some(n.to_string()), ..Default::default() })
+            .collect()
+    }
+
+    fn now() -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2024, 1, 31).and_then(|d| d.and_hms_opt(8, 0, 0)).unwrap_or_default()
+    }
+
+    /// "Công an thị xã" in a file, "Công an thành phố" in the workspace: the preview asks, the
+    /// default links them and keeps the file's name; "đơn vị khác" makes a unit of its own.
+    #[test]
+    fn a_similar_name_is_linked_and_learnt_unless_the_person_keeps_it_apart() {
+        let mut units = UnitDirectory::default();
+        let city = units.resolve_or_add("Công an thành phố").unwrap().id().clone();
+        let rows = drafts(&["Công an thị xã", "Phòng Kinh tế", "Công an thị xã"]);
+        let mut n = 0;
+        let mut ids = || {
+            n += 1;
+            TaskId(format!("NV-{n}"))
+        };
+
+        let linked = plan(&[], &units, &rows, &[], now(), &mut ids);
+        assert_eq!(linked.linked.len(), 1);
+        let link = &linked.linked[0];
+        assert_eq!((link.written.as_str(), &link.unit, link.rows, link.separate), ("Công an thị xã", &city, 2, false));
+        assert_eq!(linked.added[0].lead_unit.as_ref(), Some(&city));
+        assert_eq!(linked.added[2].lead_unit.as_ref(), Some(&city));
+        assert!(!linked.new_units.iter().any(|u| u.contains("Công an")), "{:?}", linked.new_units);
+        let Command::Import { aliases, .. } = Command::import(&linked, &units) else { unreachable!() };
+        assert_eq!(aliases.len(), 1);
+        assert_eq!((&aliases[0].unit, aliases[0].name.as_str()), (&city, "Công an thị xã"));
+
+        let apart = plan(&[], &units, &rows, &["công an thị xã".to_string()], now(), &mut ids);
+        let link = &apart.linked[0];
+        assert!(link.separate);
+        assert_ne!(link.unit, city);
+        assert_eq!(apart.added[0].lead_unit.as_ref(), Some(&link.unit));
+        assert_eq!(apart.added[2].lead_unit.as_ref(), Some(&link.unit));
+        assert!(apart.new_units.contains(&"Công an thị xã".to_string()), "{:?}", apart.new_units);
+        let Command::Import { aliases, new_units, .. } = Command::import(&apart, &units) else { unreachable!() };
+        assert!(aliases.is_empty());
+        assert!(new_units.iter().any(|u| u.name == "Công an thị xã"));
     }
 }

@@ -195,7 +195,7 @@ fn problem_rows_are_reported_with_their_excel_row() {
         write_row(s, 4, &["NV-1", "Rà soát quỹ đất (dòng lặp)", "Phòng Kinh tế", "20/01/2024"]);
     });
     let read = read_one("loi.xlsx", &bytes);
-    let plan = plan(&[], &UnitDirectory::default(), &read.rows, now(), ids(0));
+    let plan = plan(&[], &UnitDirectory::default(), &read.rows, &[], now(), ids(0));
     assert_eq!(plan.added.len(), 2, "rows 2 and 4 are imported; 3 has no content, 5 repeats an id");
     let skipped: Vec<(u32, &RowProblem)> = plan.skipped.iter().map(|n| (n.excel_row, &n.problem)).collect();
     assert_eq!(skipped.len(), 2);
@@ -257,7 +257,7 @@ fn re_import_updates_never_duplicates() {
         write_row(s, 3, &["NV-C", "Tổng kết trật tự đô thị", "Phòng QLĐT", "31/01/2024", "Chưa thực hiện", "", ""]);
     });
     let read1 = read_one("lan-1.xlsx", &first);
-    let p1 = plan(&[], &UnitDirectory::default(), &read1.rows, now(), ids(0));
+    let p1 = plan(&[], &UnitDirectory::default(), &read1.rows, &[], now(), ids(0));
     assert_eq!((p1.added.len(), p1.updated.len(), p1.unchanged), (3, 0, 0));
     let mut ws = Workspace::default();
     apply_plan(&mut ws, &p1);
@@ -274,7 +274,7 @@ fn re_import_updates_never_duplicates() {
         write_row(s, 4, &["", "Báo cáo bổ sung về hành lang giao thông", "Phòng QLĐT", "15/02/2024", "", "", ""]);
     });
     let read2 = read_one("lan-2.xlsx", &second);
-    let p2 = plan(&tasks, &units, &read2.rows, now(), ids(100));
+    let p2 = plan(&tasks, &units, &read2.rows, &[], now(), ids(100));
     assert_eq!(p2.added.len(), 1, "the added row");
     assert_eq!(p2.updated.len(), 2, "A and B got results");
     assert_eq!(p2.unchanged, 1, "C is as it was");
@@ -295,7 +295,7 @@ fn re_import_updates_never_duplicates() {
     assert_eq!(b.result, "Đã kiểm tra 40 xe");
 
     // The same file again changes nothing.
-    let p3 = plan(&tasks, &units, &read2.rows, now(), ids(200));
+    let p3 = plan(&tasks, &units, &read2.rows, &[], now(), ids(200));
     assert_eq!((p3.added.len(), p3.updated.len(), p3.unchanged), (0, 0, 4));
 }
 
@@ -307,7 +307,7 @@ fn without_ids_rows_match_by_content_unit_and_source() {
         write_row(s, 2, &["2", "125/TB-UBND", "Rà soát quỹ đất công", "Thanh tra", "Chưa thực hiện"]);
     });
     let read1 = read_one("a.xlsx", &file);
-    let p1 = plan(&[], &UnitDirectory::default(), &read1.rows, now(), ids(0));
+    let p1 = plan(&[], &UnitDirectory::default(), &read1.rows, &[], now(), ids(0));
     let mut ws = Workspace::default();
     apply_plan(&mut ws, &p1);
     let tasks = ws.tasks;
@@ -316,7 +316,7 @@ fn without_ids_rows_match_by_content_unit_and_source() {
         write_row(s, 1, &["1", "125/TB-UBND", "Rà soát quỹ đất công", "Thanh tra", "Hoàn thành"]);
         write_row(s, 2, &["7", "125/TB-UBND", "RÀ SOÁT QUỸ ĐẤT CÔNG ", "Phòng Kinh tế", "Chưa thực hiện"]);
     });
-    let p2 = plan(&tasks, &p1.units, &read_one("b.xlsx", &back).rows, now(), ids(10));
+    let p2 = plan(&tasks, &p1.units, &read_one("b.xlsx", &back).rows, &[], now(), ids(10));
     assert_eq!(p2.added.len(), 0);
     assert_eq!(p2.updated.len(), 2, "Thanh tra's is done; Kinh tế's row number changed");
     let inspect = p2.updated.iter().find(|u| u.task.progress == Progress::Done).unwrap();
@@ -330,7 +330,7 @@ fn new_unit_names_become_new_units_shown_as_such() {
         write_row(s, 1, &["Việc một", "Phòng TN&MT", "Hội đồng GPMB; UBND phường Mai Hùng"]);
         write_row(s, 2, &["Việc hai", "Ban Quản lý chợ Đầu mối", ""]);
     });
-    let p = plan(&[], &UnitDirectory::default(), &read_one("u.xlsx", &file).rows, now(), ids(0));
+    let p = plan(&[], &UnitDirectory::default(), &read_one("u.xlsx", &file).rows, &[], now(), ids(0));
     assert_eq!(p.new_units, vec!["UBND phường Mai Hùng".to_string(), "Ban Quản lý chợ Đầu mối".to_string()]);
     assert_eq!(p.added[0].coordinating_units.len(), 2);
 }

@@ -42,7 +42,7 @@ pub fn import_counts(file: &str) -> Result<Counts, String> {
         .collect();
     let now = NaiveDate::from_ymd_opt(2024, 1, 31).and_then(|d| d.and_hms_opt(8, 0, 0)).unwrap_or_default();
     let mut n = 0;
-    let planned = plan(&[], &UnitDirectory::default(), &drafts, now, || {
+    let planned = plan(&[], &UnitDirectory::default(), &drafts, &[], now, || {
         n += 1;
         TaskId(format!("t{n}"))
     });

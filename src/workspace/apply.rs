@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 
-use super::command::{Command, FieldUpdate, ReplaceWhy, Stamped, StepLabel};
+use super::command::{Command, FieldUpdate, ReplaceWhy, Stamped, StepLabel, UnitAlias};
 use super::{Applied, Binned, CommandError, Patch, Workspace};
 use crate::domain::edit::{self, Edit};
 use crate::domain::unit::{reassign_tasks, unit_key};
@@ -65,8 +65,16 @@ pub fn apply(ws: &mut Workspace, stamped: &Stamped) -> Result<Applied, CommandEr
             }
             StepLabel::Added { count: tasks.len(), content: tasks[0].content.clone(), from_directive: *from_directive }
         }
-        Command::Import { added, updates, new_units } => {
+        Command::Import { added, updates, new_units, aliases } => {
             let map = rec.adopt_units(new_units)?;
+            if !aliases.is_empty() {
+                rec.note_units();
+                for UnitAlias { unit, name } in aliases {
+                    // A name another tab meanwhile gave to another unit stays that unit's: the
+                    // tasks are linked by id, only the name is not learnt.
+                    let _ = rec.ws.units.add_alias(map.get(unit).unwrap_or(unit), name);
+                }
+            }
             let mut n_added = 0;
             let mut seen = HashSet::new();
             for task in added {
@@ -376,7 +384,7 @@ impl<'a> Recorder<'a> {
                 continue;
             }
             let key = unit_key(&unit.name);
-            if let Some(known) = self.ws.units.find(&unit.name).filter(|_| !key.is_empty()) {
+            if let Some(known) = self.ws.units.find_written(&unit.name).filter(|_| !key.is_empty()) {
                 map.insert(unit.id.clone(), known.id.clone());
                 continue;
             }

@@ -24,8 +24,15 @@ pub enum Command {
     /// did not have (a unit whose name meanwhile exists is used instead of a copy).
     AddTasks { tasks: Vec<Task>, new_units: Vec<Unit>, from_directive: bool },
     /// A confirmed import: new tasks, and for existing ones the fields the file sets with the
-    /// values the preview showed as "old".
-    Import { added: Vec<Task>, updates: Vec<FieldUpdate>, new_units: Vec<Unit> },
+    /// values the preview showed as "old"; `aliases` are names the file writes differently that
+    /// the person confirmed as existing units.
+    Import {
+        added: Vec<Task>,
+        updates: Vec<FieldUpdate>,
+        new_units: Vec<Unit>,
+        #[serde(default)]
+        aliases: Vec<UnitAlias>,
+    },
     /// Move tasks to the recycle bin (Thùng rác), where they wait 30 days.
     Delete { ids: Vec<TaskId> },
     /// Put tasks back from the recycle bin.
@@ -50,8 +57,21 @@ impl Command {
             added: plan.added.clone(),
             updates: plan.updated.iter().map(|u| FieldUpdate { id: u.task.id.clone(), edits: u.edits.clone(), base: u.base.clone() }).collect(),
             new_units: plan.units.units().iter().filter(|u| units.get(&u.id).is_none()).cloned().collect(),
+            aliases: plan
+                .linked
+                .iter()
+                .filter(|l| !l.separate && units.get(&l.unit).is_some())
+                .map(|l| UnitAlias { unit: l.unit.clone(), name: l.written.clone() })
+                .collect(),
         }
     }
+}
+
+/// Another name for a unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitAlias {
+    pub unit: UnitId,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -211,12 +211,29 @@ fn an_import_confirmed_late_keeps_changes_made_after_its_preview() {
     run(&mut ws, 2, Command::EditTask { id: id(1), edits: vec![Edit::Result("Đã xong".into())], base: vec![Edit::Result(String::new())] }).unwrap();
     let kt = ws.task(&id(1)).unwrap().lead_unit.clone().unwrap();
     run(&mut ws, 2, Command::RenameUnit { id: kt.clone(), name: "Phòng Kinh tế - Hạ tầng".into() }).unwrap();
-    let applied = run(&mut ws, 3, Command::Import { added: vec![], updates: vec![update], new_units: vec![] }).unwrap();
+    let applied = run(&mut ws, 3, Command::Import { added: vec![], updates: vec![update], new_units: vec![], aliases: vec![] }).unwrap();
     let t = ws.task(&id(1)).unwrap();
     assert_eq!(t.result, "Đã xong", "the newer value stays");
     assert_eq!(t.progress, Progress::InProgress, "the file's other field is applied");
     assert_eq!(applied.kept_newer, 1);
     assert_eq!(ws.units.get(&kt).unwrap().name, "Phòng Kinh tế - Hạ tầng", "the rename survives the import");
+}
+
+#[test]
+fn an_import_teaches_a_confirmed_name_and_its_undo_forgets_it() {
+    let mut ws = sample();
+    let before = ws.clone();
+    let kt = ws.units.find("Phòng Kinh tế").unwrap().id.clone();
+    let mut task = Task::new(id(9), "Báo cáo quý");
+    task.lead_unit = Some(kt.clone());
+    let alias = command::UnitAlias { unit: kt.clone(), name: "Phòng Kinh tế thị xã".into() };
+    let applied = run(&mut ws, 3, Command::Import { added: vec![task], updates: vec![], new_units: vec![], aliases: vec![alias] }).unwrap();
+    assert!(ws.units.get(&kt).unwrap().aliases.contains(&"Phòng Kinh tế thị xã".to_string()));
+    assert_eq!(ws.units.find_written("phòng kinh tế thị xã").map(|u| &u.id), Some(&kt));
+    let (_, left) = ws.apply_patch(&applied.undo, Some(&applied.redo));
+    assert_eq!(left, 0);
+    assert_eq!(ws.units.get(&kt).unwrap().aliases, before.units.get(&kt).unwrap().aliases);
+    assert!(ws.units.find_written("Phòng Kinh tế thị xã").is_none());
 }
 
 #[test]

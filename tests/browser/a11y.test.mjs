@@ -59,6 +59,11 @@ test('the import preview passes axe-core: hidden rows and sheets, a header to po
   await page.setInputFiles('#import-file', { name: 'hai.csv', mimeType: 'text/csv', buffer: Buffer.from('Nội dung;Đơn vị;Đơn vị\nRà soát hồ sơ;Nguyễn Văn A;Phòng Kinh tế\nBáo cáo;Trần Thị B;Phòng Tư pháp\n') });
   await page.waitForSelector('.mapping .doubt');
   assert.deepEqual(await violations(page), [], 'columns in doubt');
+  // Two ways of writing one unit in the same file: the second is asked about.
+  await page.setInputFiles('#import-file', { name: 'ca.csv', mimeType: 'text/csv', buffer: Buffer.from('Nội dung;Đơn vị chủ trì\nTuần tra;Công an thành phố\nXử lý xe;Công an thị xã\n') });
+  await page.waitForSelector('[data-testid=unit-links] [role=radiogroup]');
+  assert.match(await page.textContent('[data-testid=unit-links] tbody'), /Công an thị xãCông an thành phố mới1/);
+  assert.deepEqual(await violations(page), [], 'names to confirm');
   assert.deepEqual(errors, []);
   await ctx.close();
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDist, launch, openApp, countText, storedCounts, fixture } from './harness.mjs';
+import { serveDist, launch, openApp, withSample, countText, storedCounts, fixture } from './harness.mjs';
 
 const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
 let server, browser;
@@ -295,6 +295,57 @@ test('a large CSV shows how far it has been read while the reader works', async 
   const seen = await page.evaluate(() => window.__seen);
   assert.ok(seen.some((p) => p > 0 && p < 100), `a percent between 0 and 100 was shown: ${seen}`);
   assert.equal(await page.textContent('.summary-line'), 'Thêm mới 50.000, cập nhật 0, không thay đổi 0, bỏ qua 0 dòng.');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+/** Every stored unit record, parsed. */
+const storedUnits = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const open = indexedDB.open('dondoc');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const req = open.result.transaction('units').objectStore('units').getAll();
+    req.onsuccess = () => { open.result.close(); resolve(req.result.map((r) => (typeof r === 'string' ? JSON.parse(r) : r))); };
+  };
+}));
+
+test('a unit written differently from one the office has is asked about: same unit keeps the name as an alias, another unit is added', async () => {
+  const { ctx, page, errors } = await withSample(browser, server.url);
+  const csv = 'Nội dung;Đơn vị chủ trì;Thời hạn\n'
+    + 'Kiểm tra trật tự đô thị tuyến phố chính;Công an thị xã;31/03/2025\n'
+    + 'Xử lý xe quá tải;Công an thị xã;30/04/2025\n'
+    + 'Thanh tra công vụ tại bộ phận một cửa;Thanh tra thị xã;30/06/2025\n';
+  await chooseText(page, 'don-vi-cu.csv', csv);
+  const links = page.getByTestId('unit-links');
+  await links.waitFor();
+  const rows = await links.locator('tbody tr').allTextContents();
+  assert.equal(rows.length, 2, rows.join(' | '));
+  assert.match(rows[0], /^Công an thị xãCông an thành phố2/);
+  assert.match(rows[1], /^Thanh tra thị xãThanh tra thành phố1/);
+  // Nothing new by default: both are taken as the units they resemble.
+  assert.equal(await page.locator('[data-testid=import-summary] .new-units').count(), 0);
+  await page.screenshot({ path: SHOTS + 'import-unit-links.png', fullPage: true });
+
+  // The person knows Thanh tra thị xã is another body.
+  await page.getByRole('radiogroup', { name: 'Thanh tra thị xã' }).getByLabel('Đơn vị khác').check();
+  await page.waitForSelector('[data-testid=import-summary] .new-units');
+  assert.match(await page.textContent('.new-units'), /Thanh tra thị xã/);
+  assert.match(await page.textContent('table.preview'), /Thanh tra thị xã/);
+  await confirm(page);
+
+  const units = await storedUnits(page);
+  const police = units.find((u) => u.name === 'Công an thành phố');
+  assert.ok(police.aliases.includes('Công an thị xã'), JSON.stringify(police));
+  assert.ok(units.some((u) => u.name === 'Thanh tra thị xã'), 'a unit of its own');
+  assert.ok(!units.find((u) => u.name === 'Thanh tra thành phố').aliases.includes('Thanh tra thị xã'));
+  assert.equal(units.filter((u) => /Công an/.test(u.name)).length, 1, 'no second Công an');
+
+  // The same file again: the names are known as written, nothing is asked, nothing duplicated.
+  await page.reload();
+  await page.waitForSelector('table.tasks tbody tr');
+  await chooseText(page, 'don-vi-cu.csv', csv);
+  assert.equal(await page.getByTestId('unit-links').count(), 0);
+  assert.equal(await summary(page), 'Thêm mới 0, cập nhật 0, không thay đổi 3, bỏ qua 0 dòng.');
   assert.deepEqual(errors, []);
   await ctx.close();
 });

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 
 use super::state::{new_task_id, now};
 use super::{navigate, Workspace};
+use crate::domain::unit::written_key;
 use crate::domain::{format_date, Change, Task};
 use crate::ui::task::change_value;
 use crate::i18n::texts;
@@ -98,6 +99,8 @@ pub fn ImportPage() -> impl IntoView {
     let read_percent: RwSignal<Option<u8>> = RwSignal::new(None);
     // Units the person gave whole sheets (this file only).
     let sheet_units: StoredValue<Vec<(String, String)>> = StoredValue::new(Vec::new());
+    // Names in the file the person said are not the unit they resemble (this file only).
+    let separate: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
 
     let read = move |file_name: String, keep_selection: Option<Vec<bool>>| {
         stage.set(Stage::Reading(file_name.clone()));
@@ -139,6 +142,7 @@ pub fn ImportPage() -> impl IntoView {
                     bytes.set_value(js_sys::Uint8Array::new(&buffer).to_vec());
                     header_rows.set_value(Vec::new());
                     sheet_units.set_value(Vec::new());
+                    separate.set(Vec::new());
                     read(name, None);
                 }
                 Err(_) => stage.set(Stage::Failed(format!("{name}: {}", (it.error)(&ImportError::Damaged(String::new()))))),
@@ -174,8 +178,8 @@ pub fn ImportPage() -> impl IntoView {
                     .flat_map(|r| r.rows.iter().filter(|d| !d.hidden || loaded.hidden_on.contains(&(d.sheet.clone(), d.excel_row))).cloned())
                     .collect();
                 // Untracked: applying the plan changes the workspace, and must not plan again.
-                let p = ws.tasks.with_untracked(|tasks| {
-                    ws.units.with_untracked(|units| plan(tasks, units, &drafts, now(), new_task_id))
+                let p = separate.with(|separate| {
+                    ws.tasks.with_untracked(|tasks| ws.units.with_untracked(|units| plan(tasks, units, &drafts, separate, now(), new_task_id)))
                 });
                 Some(SharedPlan(Arc::new(p)))
             }
@@ -278,7 +282,7 @@ pub fn ImportPage() -> impl IntoView {
                 <div class="notice notice-error import-error" role="alert"><span class="notice-text">{message}</span></div>
             }.into_any(),
             Stage::Ready(loaded) => view! {
-                <ImportPreview loaded=loaded stage=stage set_mapping=set_mapping choose_header=choose_header set_sheet_unit=set_sheet_unit merge_plan=merge_plan>
+                <ImportPreview loaded=loaded stage=stage set_mapping=set_mapping choose_header=choose_header set_sheet_unit=set_sheet_unit merge_plan=merge_plan separate=separate>
                     <div class="import-actions">
                         {move || {
                             let n = merge_plan.with(|p| p.as_ref().map_or(0, |p| p.0.added.len() + p.0.updated.len()));
@@ -296,6 +300,59 @@ pub fn ImportPage() -> impl IntoView {
     }
 }
 
+/// The names in the file that only resemble a unit's names, each with "same unit" (the default:
+/// the name is learnt as an alias) or "another unit" (a unit of its own).
+fn unit_links(p: &MergePlan, separate: RwSignal<Vec<String>>) -> impl IntoView {
+    let it = &texts().import;
+    let ws = expect_context::<Workspace>();
+    let rows = p
+        .linked
+        .iter()
+        .enumerate()
+        .map(|(i, link)| {
+            let like = p.units.get(&link.like).map(|u| u.name.clone()).unwrap_or_default();
+            // A unit this file brings (the file writes it two ways).
+            let like_is_new = ws.units.with_untracked(|u| u.get(&link.like).is_none());
+            let written = link.written.clone();
+            let set = move |apart: bool| {
+                let written = written.clone();
+                move |_| {
+                    separate.update(|v| {
+                        v.retain(|s| written_key(s) != written_key(&written));
+                        if apart {
+                            v.push(written.clone());
+                        }
+                    })
+                }
+            };
+            let group = format!("unit-link-{i}");
+            view! {
+                <tr>
+                    <td>{link.written.clone()}</td>
+                    <td>{like}{like_is_new.then(|| view! { " " <span class="tag tag-new">{it.new_tag}</span> })}</td>
+                    <td class="num">{link.rows}</td>
+                    <td>
+                        <div role="radiogroup" aria-label=link.written.clone()>
+                            <label class="choice"><input type="radio" name=group.clone() checked=!link.separate on:change=set(false) />" "{it.same_unit}</label>
+                            <label class="choice"><input type="radio" name=group checked=link.separate on:change=set(true) />" "{it.other_unit}</label>
+                        </div>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="unit-links" data-testid="unit-links">
+            <h3>{it.similar_units}</h3>
+            <p class="muted small">{it.similar_help}</p>
+            <table class="plain">
+                <thead><tr><th>{it.col_written}</th><th>{it.col_existing}</th><th class="num">{it.col_rows}</th><th>{it.col_same}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
 #[component]
 fn ImportPreview(
     loaded: Loaded,
@@ -304,6 +361,7 @@ fn ImportPreview(
     choose_header: impl Fn(usize, u32) + Copy + Send + Sync + 'static,
     set_sheet_unit: impl Fn(usize, String) + Copy + Send + Sync + 'static,
     merge_plan: Memo<Option<SharedPlan>>,
+    separate: RwSignal<Vec<String>>,
     /// The import and cancel buttons, shown with the summary.
     children: ChildrenFn,
 ) -> impl IntoView {
@@ -512,11 +570,13 @@ fn ImportPreview(
             let new_units = (!p.new_units.is_empty()).then(|| {
                 view! { <p class="new-units">{it.new_units}" "<strong>{p.new_units.join("; ")}</strong></p> }
             });
+            let links = (!p.linked.is_empty()).then(|| unit_links(&p, separate));
             view! {
                 <section class="card import-summary" data-testid="import-summary">
                     <h2>{(it.found)(found)}</h2>
                     <p class="summary-line">{(it.summary)(p.added.len(), p.updated.len(), p.unchanged, p.skipped_rows())}</p>
                     {new_units}
+                    {links}
                     {actions()}
                 </section>
             }
