@@ -11,8 +11,10 @@
 
 pub mod docx;
 pub mod review;
+pub mod score;
 mod identity;
 mod tasks;
+pub mod unit_phrase;
 
 pub use identity::{DocKind, DocumentIdentity};
 pub use tasks::{ProposedTask, Target};
