@@ -162,7 +162,7 @@ pub fn document_deadline(lines: &[String], id: &DocumentIdentity) -> Option<Dead
             let phrase: String = text.chars().skip(lower[..at].chars().count()).take(40).collect();
             let phrase = phrase.as_str();
             let mut reading = read_deadline(&phrase);
-            if reading.deadline.kind == DeadlineKind::None && marker == "quý" {
+            if reading.deadline.kind == DeadlineKind::None && (marker == "quý" || marker == "tháng") {
                 // "quý IV" without a year: the year of the text around it, else of the document.
                 let year = fold_words(&text).iter().filter_map(|w| w.parse::<i32>().ok()).find(|y| (2000..2100).contains(y)).or(id.date.map(|d| chrono::Datelike::year(&d)));
                 if let Some(y) = year {

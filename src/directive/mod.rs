@@ -2,16 +2,20 @@
 //! the document's identity and the tasks it gives, per unit, with their deadlines. Plain Rust;
 //! the person reviews what is proposed before anything is added.
 //!
-//! What is understood (the five seeds are the reference): numbered headings that name units with
-//! their bullets; "Đối với các xã, phường" with "+ Phường X: …" items; a numbered list of next
-//! month's tasks; "Một là, … Hai là, …" items; and prose that says "giao <unit> …". A task's own
-//! deadline ("trước ngày 20/01/2024", "hàng tuần") wins over the document's ("tháng 01/2024",
-//! "sáu tháng cuối năm 2022", "quý IV"). The review of results, statistics, recipients, signature
-//! and page furniture are left out.
+//! What is understood (scored on 41 labelled directives, `cargo run --example directive_score`):
+//! numbered headings that name units with their bullets; "Đối với các xã, phường" with "+ Phường
+//! X: …" items; numbered lists and "Một là, … Hai là, …" items, for the units the sentence before
+//! the list addresses; and prose, where a sentence assigns ("giao", "đề nghị", "yêu cầu", "chỉ
+//! đạo", "phân công" + units) or has a unit as its subject, one task per ";" clause of a list
+//! (see `clauses`). Unit names are read by grammar (`unit_phrase`). A task's own deadline
+//! ("trước ngày 20/01/2024", "hàng tuần") wins over the document's ("tháng 01/2024", "sáu tháng
+//! cuối năm 2022", "quý IV"). The review of results, statistics, recipients, signature and page
+//! furniture are left out.
 
 pub mod docx;
 pub mod review;
 pub mod score;
+mod clauses;
 mod identity;
 mod tasks;
 pub mod unit_phrase;

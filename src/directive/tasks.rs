@@ -182,7 +182,14 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
     let mut in_ordinals = false;
     // After "… tập trung thực hiện tốt các nhiệm vụ sau:", numbered paragraphs are tasks.
     let mut task_region = false;
+    // Who the list that follows is for: "… yêu cầu các phòng ban thành phố, phường – xã tập trung
+    // thực hiện tốt các nhiệm vụ sau:" gives its items that group when they name no unit.
+    let intro: std::cell::RefCell<Option<Target>> = std::cell::RefCell::new(None);
     let push = |out: &mut Vec<ProposedTask>, target: Target, text: &str, section: &str| {
+        let target = match (target, intro.borrow().clone()) {
+            (Target::Unassigned, Some(t)) => t,
+            (t, _) => t,
+        };
         let text = text.trim().trim_end_matches(';').trim().to_string();
         if text.chars().count() < 8 || text.ends_with(':') {
             return;
@@ -198,6 +205,8 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
         out.push(ProposedTask { target, text, section: section.to_string(), deadline, own_deadline: own });
     };
     let mut prose_done = vec![false; lines.len()];
+    // Lines of a part that reviews results ("I. KẾT QUẢ …"): no tasks there.
+    let mut results = vec![false; lines.len()];
     for (i, line) in lines.iter().enumerate() {
         if is_end(line) {
             target = None;
@@ -206,7 +215,13 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
             continue;
         }
         let f = fold(line);
+        if line.ends_with(':') {
+            if let Some((t, _)) = super::clauses::assignment(line, units).or_else(|| super::clauses::subject(line, units)) {
+                intro.replace(Some(t));
+            }
+        }
         if roman_heading(line) {
+            intro.replace(None);
             in_results = f.contains("ket qua") || f.contains("tinh hinh");
             numbered_list = !in_results && (f.contains("nhiem vu") || f.contains("giai phap"));
             target = None;
@@ -214,6 +229,7 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
             continue;
         }
         if in_results {
+            results[i] = true;
             continue;
         }
         if line.ends_with(':') && (f.contains("cac nhiem vu sau") || f.contains("nhiem vu sau day") || f.contains("cac nhiem vu trong tam sau")) {
@@ -305,32 +321,12 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
             None => {}
         }
     }
-    // Prose anywhere else: each sentence that says "giao …" is a task for the unit it names.
-    for (i, line) in lines.iter().enumerate() {
-        if prose_done[i] || is_end(line) || line.split_whitespace().count() < 8 {
-            continue;
-        }
-        for sentence in sentences(line) {
-            if let Some(named) = assigned_unit(&sentence, units) {
-                let lower = sentence.to_lowercase();
-                if !lower.contains("giao") && !lower.contains("đề nghị") {
-                    continue;
-                }
-                let target = match named {
-                    Some(u) => Target::Units(vec![u]),
-                    None => Target::Group(group_of(&sentence)),
-                };
-                push(&mut out, target, &sentence, "");
-            }
-        }
+    // Prose anywhere else, up to the closing formulas: who is told to do what (see `clauses`).
+    let stop = lines.iter().position(|l| is_end(l)).unwrap_or(lines.len());
+    let paragraphs: Vec<&str> = (0..stop).filter(|&i| !prose_done[i] && !results[i]).map(|i| lines[i].as_str()).collect();
+    for (target, text) in super::clauses::prose(&paragraphs, units, sentences) {
+        push(&mut out, target, &text, "");
     }
     out
 }
 
-/// The group a sentence assigns to ("các cơ quan, phòng ban chuyên môn của thị xã").
-fn group_of(sentence: &str) -> String {
-    let lower = sentence.to_lowercase();
-    let at = ["giao cho ", "giao "].iter().find_map(|m| lower.find(m).map(|p| p + m.len())).unwrap_or(0);
-    let rest: String = sentence.chars().skip(lower[..at].chars().count()).collect();
-    rest.split_whitespace().take(8).collect::<Vec<_>>().join(" ")
-}

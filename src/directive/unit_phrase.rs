@@ -381,6 +381,10 @@ fn group(tokens: &[Token<'_>], at: usize) -> Option<usize> {
         if !in_group {
             break;
         }
+        // "các cơ quan chủ động …", "các xã chủ trì …": a verb, not "Chủ tịch".
+        if word == "chu" && tokens.get(at + n + 1).is_some_and(|t| matches!(t.key.as_str(), "dong" | "tri")) {
+            break;
+        }
         // "các xã tổ chức …": "tổ" begins a verb here ("tổ chức" as a verb after a complete group).
         if word == "to" && tokens.get(at + n + 1).is_some_and(|t| t.key == "chuc") && n > 1 && !tokens[at + n - 1].closes() && tokens[at + n - 1].key != "cac" {
             break;

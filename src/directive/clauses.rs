@@ -1,0 +1,264 @@
+//! Tasks in running prose: who is told to do what, sentence by sentence and clause by clause.
+//!
+//! A sentence gives tasks when it assigns ("giao", "đề nghị", "yêu cầu", "chỉ đạo", "phân công"
+//! + units) or when a unit is its subject ("Phòng Tư pháp rà soát …"). Its clauses separated by
+//! ";" are one task each; a clause that names its own unit is that unit's, the others are the
+//! assignee's. Sentences that follow an assignment and open with a verb ("Đẩy mạnh …", "Tiếp
+//! tục …") go on giving that assignee tasks. Results ("đã …"), conditions ("nếu có khó khăn …"),
+//! attitudes ("cần có thái độ …") and the issuer's own steps ("UBND tỉnh tổ chức họp …") are
+//! not tasks.
+
+use super::tasks::Target;
+use super::unit_phrase::{tokens, unit_at_token, UnitPhrase};
+use crate::domain::fold::fold;
+use crate::domain::UnitDirectory;
+
+/// Words that assign work to the units named after them.
+const ASSIGN: &[&str] = &["giao cho", "giao", "de nghi", "yeu cau", "chi dao", "phan cong", "dong y giao", "uy quyen cho"];
+
+/// Verbs a task clause opens with when its unit is the assignee's ("Đẩy mạnh …").
+const TASK_VERBS: &[&str] = &[
+    "day manh", "tiep tuc", "dam bao", "bao dam", "tang cuong", "tap trung", "thuc hien", "trien khai", "chi dao", "ra soat",
+    "kiem tra", "chu dong", "khan truong", "to chuc", "xay dung", "hoan thanh", "hoan thien", "nghien cuu", "tham muu",
+    "phoi hop", "theo doi", "don doc", "huong dan", "tuyen truyen", "xu ly", "giai quyet", "lam tot", "quan tam",
+    "nang cao", "day nhanh", "bao cao", "cap nhat", "van dong", "huy dong", "thu hoach", "chan chinh", "nhan rong",
+    "tang", "lap", "soat xet", "thuong xuyen", "quyet liet", "uu tien", "phan dau", "ra quan", "duy tri",
+];
+
+/// The units named one after another from token `at`; the token after them.
+fn unit_list(text: &str, toks: &[super::unit_phrase::Token<'_>], mut at: usize, units: &UnitDirectory) -> (Vec<UnitPhrase>, usize) {
+    let mut out = Vec::new();
+    while let Some(u) = unit_at_token(text, toks, at, units) {
+        let used = toks[at..].iter().take_while(|t| t.start < u.end).count();
+        let comma = toks[at + used - 1].after == Some(',');
+        out.push(u);
+        at += used;
+        match toks.get(at) {
+            Some(t) if t.key == "va" && unit_at_token(text, toks, at + 1, units).is_some() => at += 1,
+            Some(_) if comma && unit_at_token(text, toks, at, units).is_some() => {}
+            _ => break,
+        }
+    }
+    (out, at)
+}
+
+/// "UBND tỉnh", "UBND huyện", "Chủ tịch UBND huyện": the body that issues the document, not a
+/// unit it tasks.
+fn is_issuer(name: &str) -> bool {
+    let f = fold(name);
+    let f = f.trim_start_matches("chu tich ").trim_start_matches("lanh dao ");
+    matches!(f, "ubnd tinh" | "ubnd huyen" | "ubnd thanh pho" | "ubnd thi xa" | "ubnd quan" | "uy ban nhan dan tinh" | "uy ban nhan dan huyen" | "uy ban nhan dan thanh pho" | "uy ban nhan dan thi xa")
+}
+
+fn target_of(list: &[UnitPhrase]) -> Option<Target> {
+    match list {
+        [] => None,
+        [one] if one.group => Some(Target::Group(one.name.clone())),
+        many => Some(Target::Units(many.iter().map(|u| u.name.clone()).collect())),
+    }
+}
+
+/// Who a sentence assigns to and where the work starts (byte offset), if it assigns.
+pub(crate) fn assignment(sentence: &str, units: &UnitDirectory) -> Option<(Target, usize)> {
+    let toks = tokens(sentence);
+    for i in 0..toks.len() {
+        for verb in ASSIGN {
+            let words: Vec<&str> = verb.split(' ').collect();
+            if !words.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.key == *w)) {
+                continue;
+            }
+            let mut at = i + words.len();
+            // "giao cho", "yêu cầu Giám đốc …", "đề nghị với".
+            if toks.get(at).is_some_and(|t| t.key == "cho" || t.key == "voi") {
+                at += 1;
+            }
+            let (list, next) = unit_list(sentence, &toks, at, units);
+            let list: Vec<UnitPhrase> = list.into_iter().filter(|u| !is_issuer(&u.name)).collect();
+            if let Some(target) = target_of(&list) {
+                let start = toks.get(next).map_or(sentence.len(), |t| t.start);
+                return Some((target, start));
+            }
+        }
+    }
+    None
+}
+
+/// A unit that is the subject of a clause ("Phòng Tư pháp rà soát …"): the unit and where the
+/// work starts. A result ("Sở X đã …") or the issuer is not.
+pub(crate) fn subject(clause: &str, units: &UnitDirectory) -> Option<(Target, usize)> {
+    let toks = tokens(clause);
+    let mut at = 0;
+    // "Đối với các đoàn thể tổ chức …"; "Do vậy, các cơ quan … cần tập trung …".
+    const OPENERS: &[&[&str]] = &[&["doi", "voi"], &["do", "vay"], &["do", "do"], &["vi", "vay"], &["dong", "thoi"], &["ben", "canh", "do"], &["ngoai", "ra"]];
+    if let Some(o) = OPENERS.iter().find(|o| o.iter().enumerate().all(|(k, w)| toks.get(k).is_some_and(|t| t.key == *w))) {
+        at = o.len();
+    }
+    let (list, next) = unit_list(clause, &toks, at, units);
+    if list.is_empty() || list.iter().any(|u| is_issuer(&u.name)) {
+        return None;
+    }
+    let verb = toks.get(next)?;
+    if matches!(verb.key.as_str(), "da" | "dang" | "la" | "co" | "cua" | "va" | "thi" | "duoc" | "ngay") || verb.text.starts_with(['(', ':']) {
+        return None;
+    }
+    // "Phường Mai Hùng: …" names its unit like a heading.
+    Some((target_of(&list)?, verb.start))
+}
+
+/// Clauses of a sentence: split at ";" outside parentheses.
+fn split_clauses(sentence: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in sentence.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ';' if depth <= 0 => {
+                out.push(&sentence[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&sentence[start..]);
+    out.into_iter().map(str::trim).filter(|c| !c.is_empty()).collect()
+}
+
+/// Not work to log: conditions, attitudes, results, framings.
+fn is_not_work(clause: &str) -> bool {
+    let f = fold(clause);
+    let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
+    const NOT: &[&str] = &[
+        "neu ", "truong hop", "trong qua trinh thuc hien", "can co thai do", "neu cao", "quan triet", "can than", "da ",
+        "can cu", "thuc hien chi thi", "thuc hien cong van", "thuc hien van ban", "theo do", "qua do", "nhin chung",
+    ];
+    NOT.iter().any(|n| f.starts_with(n)) || f.split_whitespace().count() < 3 || f.ends_with(':')
+}
+
+/// "hoàn thành trước ngày 10/12/2023", "thời gian xong trước ngày 31.7": the deadline of the work
+/// before it, not a task.
+fn is_deadline_only(text: &str) -> bool {
+    let f = fold(text);
+    ["hoan thanh truoc", "truoc ngay", "cham nhat", "thoi gian hoan thanh", "thoi gian xong", "thoi han", "xong truoc"].iter().any(|p| f.starts_with(p))
+        && f.split_whitespace().count() <= 10
+}
+
+fn opens_with_task_verb(text: &str) -> bool {
+    let f = fold(text);
+    let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
+    TASK_VERBS.iter().any(|v| f.starts_with(v) && f[v.len()..].starts_with([' ', ',']))
+}
+
+/// The tasks of prose paragraphs, in order: (target, text of the work).
+pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str) -> Vec<String>) -> Vec<(Target, String)> {
+    let mut out = Vec::new();
+    // The assignee of the last sentence that assigned, for sentences that go on with a verb.
+    let mut current: Option<Target> = None;
+    for paragraph in paragraphs {
+        let mut carried = false;
+        for sentence in sentences(paragraph) {
+            // "Đề nghị các đồng chí PCT … chỉ đạo …": the issuer's own leaders, not a unit's task.
+            let f = fold(&sentence);
+            if f.contains("de nghi cac dong chi") || f.starts_with("cac dong chi") {
+                current = None;
+                continue;
+            }
+            let (target, body) = match assignment(&sentence, units) {
+                Some((t, start)) => (Some(t), sentence[start..].to_string()),
+                None => match subject(&sentence, units) {
+                    Some((t, start)) => (Some(t), sentence[start..].to_string()),
+                    None if current.is_some() && opens_with_task_verb(&sentence) => (current.clone(), sentence.clone()),
+                    None => {
+                        current = None;
+                        continue;
+                    }
+                },
+            };
+            let Some(target) = target else { continue };
+            current = Some(target.clone());
+            carried = true;
+            let clauses = split_clauses(&body);
+            // Two clauses are one piece of work ("tiến hành … (…); xây dựng kế hoạch …") unless the
+            // second names its own unit; a list of three or more is a list of tasks.
+            let list = clauses.len() >= 3;
+            let mut from_here: Vec<(Target, String)> = Vec::new();
+            for (k, clause) in clauses.iter().enumerate() {
+                let own = subject(clause, units);
+                let (t, text) = match &own {
+                    Some((t, start)) => (t.clone(), &clause[*start..]),
+                    None => (target.clone(), *clause),
+                };
+                let text = text.trim().trim_end_matches(['.', '/', ' ']).trim_start_matches([',', ':', ' ']);
+                let joins = k > 0 && own.is_none() && (!list || is_deadline_only(text));
+                match from_here.last_mut() {
+                    // A deadline or the rest of one piece of work stays with the task before it.
+                    Some(last) if joins => last.1 = format!("{}; {text}", last.1),
+                    _ if is_not_work(text) => {}
+                    _ => from_here.push((t, text.to_string())),
+                }
+            }
+            out.extend(from_here);
+        }
+        // An assignee carries to the next paragraph only while paragraphs open with a verb.
+        if !carried {
+            current = None;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(String, String)> {
+        let split = |p: &str| p.split_inclusive(". ").map(|s| s.trim().to_string()).collect::<Vec<_>>();
+        prose(&[text], &UnitDirectory::default(), split)
+            .into_iter()
+            .map(|(t, text)| {
+                let who = match t {
+                    Target::Units(u) => u.join(" + "),
+                    Target::Group(g) => format!("nhóm: {g}"),
+                    Target::Unassigned => String::new(),
+                };
+                (who, text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_assignment_gives_one_task_per_clause() {
+        let tasks = read("Chủ tịch UBND huyện yêu cầu các ngành phải có kế hoạch cụ thể; cần có thái độ chủ động; tập trung xây dựng tiêu chí nông thôn mới; kiểm tra chấn chỉnh xây dựng trái phép.");
+        assert_eq!(
+            tasks,
+            [
+                ("nhóm: các ngành".to_string(), "phải có kế hoạch cụ thể".to_string()),
+                ("nhóm: các ngành".to_string(), "tập trung xây dựng tiêu chí nông thôn mới".to_string()),
+                ("nhóm: các ngành".to_string(), "kiểm tra chấn chỉnh xây dựng trái phép".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn named_units_and_subjects_are_their_own() {
+        let tasks = read("UBND tỉnh giao Sở Xây dựng, Sở Kế hoạch và Đầu tư rà soát các dự án chậm tiến độ; Sở Tài chính thẩm định giá đất. Phòng Tư pháp rà soát văn bản quy phạm pháp luật.");
+        assert_eq!(tasks[0].0, "Sở Xây dựng + Sở Kế hoạch và Đầu tư");
+        assert_eq!(tasks[1], ("Sở Tài chính".to_string(), "thẩm định giá đất".to_string()));
+        assert_eq!(tasks[2], ("Phòng Tư pháp".to_string(), "rà soát văn bản quy phạm pháp luật".to_string()));
+    }
+
+    #[test]
+    fn results_conditions_and_the_issuer_are_not_tasks() {
+        assert!(read("Sở Xây dựng đã hoàn thành 12 công trình trong năm.").is_empty());
+        assert!(read("UBND tỉnh tổ chức họp đánh giá kết quả.").is_empty());
+        assert!(read("Nếu có khó khăn, vướng mắc, các đơn vị báo cáo UBND tỉnh.").iter().all(|(_, t)| !t.starts_with("báo cáo UBND")));
+    }
+
+    #[test]
+    fn sentences_that_go_on_with_a_verb_keep_the_assignee() {
+        let tasks = read("Chủ tịch yêu cầu các phòng ngành làm tốt công tác phòng chống dịch. Đẩy mạnh việc thu hút đầu tư. Hội nghị kết thúc lúc 11 giờ.");
+        assert_eq!(tasks.len(), 2, "{tasks:?}");
+        assert_eq!(tasks[1], ("nhóm: các phòng ngành".to_string(), "Đẩy mạnh việc thu hút đầu tư".to_string()));
+    }
+}
