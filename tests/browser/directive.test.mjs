@@ -17,7 +17,7 @@ test('the chairman\'s conclusions (seed 002) pasted, reviewed and added to the w
   await page.fill('#directive-text', await seedText('002'));
   await page.getByRole('button', { name: 'Đọc văn bản' }).click();
   await page.waitForSelector('[data-testid=directive-doc]');
-  assert.equal(await page.locator('.proposal').count(), 73);
+  assert.equal(await page.locator('.proposal').count(), 74, 'as many as the clerk\'s label (tests/fixtures/directives/seed-002.json)');
   // Grouped by unit, in the order the document names them.
   const groups = await page.$$eval('.proposal-group', (h) => h.map((x) => x.textContent));
   assert.deepEqual(groups.slice(0, 4), ['Chưa có đơn vị (giao chung)', 'Phòng Kinh tế', 'Phòng Quản lý đô thị', 'Phòng TNMT, HĐGPMB']);
@@ -34,15 +34,15 @@ test('the chairman\'s conclusions (seed 002) pasted, reviewed and added to the w
   // The person fixes one unit and drops one task.
   const first = page.locator('.proposal').first();
   await first.getByRole('checkbox').uncheck();
-  await page.getByRole('button', { name: 'Thêm 72 nhiệm vụ vào danh sách' }).click();
+  await page.getByRole('button', { name: 'Thêm 73 nhiệm vụ vào danh sách' }).click();
   await page.waitForSelector('table.tasks tbody tr');
-  assert.equal(await countText(page), '72 nhiệm vụ');
+  assert.equal(await countText(page), '73 nhiệm vụ');
   // A unit keeps the name the directive writes ("Phòng TNMT" is not expanded by guess).
   assert.ok(await page.locator('td.c-unit', { hasText: 'Phòng TNMT' }).count() > 0);
   // Linked to the document.
   assert.match(await page.locator('.meta-source').first().textContent(), /^Thông báo Kết luận của đồng chí Nguyễn Hữu An/);
   await page.waitForFunction(() => document.querySelector('.statusbar').textContent.includes('Dữ liệu được lưu'));
-  assert.equal((await storedCounts(page)).tasks, 72);
+  assert.equal((await storedCounts(page)).tasks, 73);
   assert.ok((await storedCounts(page)).units > 0, 'the units the directive names are stored');
   // One Hoàn tác takes back the tasks and the units they brought: nothing is left behind.
   await page.getByTestId('undo').click();
