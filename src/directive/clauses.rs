@@ -47,6 +47,10 @@ fn unit_list(text: &str, toks: &[super::unit_phrase::Token<'_>], mut at: usize, 
 fn is_issuer(name: &str) -> bool {
     let f = fold(name);
     let f = f.trim_start_matches("chu tich ").trim_start_matches("lanh dao ");
+    // "UBND tỉnh Thanh Hóa", "Chủ tịch UBND tỉnh": the province issues; a district is tasked by name.
+    if f.starts_with("ubnd tinh") || f.starts_with("uy ban nhan dan tinh") {
+        return true;
+    }
     matches!(f, "ubnd tinh" | "ubnd huyen" | "ubnd thanh pho" | "ubnd thi xa" | "ubnd quan" | "uy ban nhan dan tinh" | "uy ban nhan dan huyen" | "uy ban nhan dan thanh pho" | "uy ban nhan dan thi xa")
 }
 
@@ -98,11 +102,22 @@ pub(crate) fn subject(clause: &str, units: &UnitDirectory) -> Option<(Target, us
         return None;
     }
     let verb = toks.get(next)?;
-    if matches!(verb.key.as_str(), "da" | "dang" | "la" | "co" | "cua" | "va" | "thi" | "duoc" | "ngay") || verb.text.starts_with(['(', ':']) {
+    if matches!(verb.key.as_str(), "da" | "dang" | "la" | "co" | "cua" | "va" | "thi" | "duoc" | "ngay" | "vua") || verb.text.starts_with(['(', ':']) {
         return None;
     }
     // "Phường Mai Hùng: …" names its unit like a heading.
     Some((target_of(&list)?, verb.start))
+}
+
+/// The units a document is addressed to, from its closing ("UBND thị xã thông báo để các phòng,
+/// cơ quan chuyên môn, UBND các xã phường và các đơn vị liên quan triển khai thực hiện."): the
+/// units of its list items that name none.
+pub(crate) fn addressee(line: &str, units: &UnitDirectory) -> Option<Target> {
+    let toks = tokens(line);
+    let at = (0..toks.len()).find(|&i| ["thong", "bao", "de"].iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.key == *w)))?;
+    let (list, next) = unit_list(line, &toks, at + 3, units);
+    let goes_on = toks.get(next).is_some_and(|t| matches!(t.key.as_str(), "trien" | "thuc" | "biet" | "to" | "chu"));
+    goes_on.then(|| target_of(&list)).flatten()
 }
 
 /// Clauses of a sentence: split at ";" outside parentheses.
@@ -131,7 +146,7 @@ fn is_not_work(clause: &str) -> bool {
     let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
     const NOT: &[&str] = &[
         "neu ", "truong hop", "trong qua trinh thuc hien", "can co thai do", "neu cao", "quan triet", "can than", "da ",
-        "can cu", "thuc hien chi thi", "thuc hien cong van", "thuc hien van ban", "theo do", "qua do", "nhin chung",
+        "can cu", "co the", "thuc hien chi thi", "thuc hien cong van", "thuc hien van ban", "theo do", "qua do", "nhin chung",
     ];
     NOT.iter().any(|n| f.starts_with(n)) || f.split_whitespace().count() < 3 || f.ends_with(':')
 }
@@ -160,7 +175,10 @@ pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str
         for sentence in sentences(paragraph) {
             // "Đề nghị các đồng chí PCT … chỉ đạo …": the issuer's own leaders, not a unit's task.
             let f = fold(&sentence);
-            if f.contains("de nghi cac dong chi") || f.starts_with("cac dong chi") {
+            // A headline in capitals ("HUYỆN THUẬN BẮC TỔ CHỨC LẤY Ý KIẾN …") repeats the story.
+            let letters: Vec<char> = sentence.chars().filter(|c| c.is_alphabetic()).collect();
+            let shouting = letters.len() > 12 && letters.iter().all(|c| !c.is_lowercase());
+            if shouting || f.contains("de nghi cac dong chi") || f.starts_with("cac dong chi") {
                 current = None;
                 continue;
             }

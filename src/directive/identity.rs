@@ -130,6 +130,19 @@ pub fn identity(lines: &[String]) -> DocumentIdentity {
 /// The period the document sets for all its tasks: in its subject ("nhiệm vụ trọng tâm sáu tháng
 /// cuối năm 2022") or in the heading of its tasks ("Nhiệm vụ, giải pháp trọng tâm tháng 01/2024",
 /// "quý IV của năm 2022").
+/// The year of the first date the text writes ("Ngày 09/9/2020", "tháng 4/2021"): the
+/// document's time when its header gives none (a news item).
+fn dated_year(lines: &[String]) -> Option<i32> {
+    lines.iter().flat_map(|l| l.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))).find_map(|w| {
+        let w = w.trim_end_matches(['.', ':']);
+        let parts: Vec<&str> = w.split(['/', '.', '-']).collect();
+        (parts.len() >= 2 && parts[..parts.len() - 1].iter().all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit())))
+            .then(|| parts[parts.len() - 1].parse::<i32>().ok())
+            .flatten()
+            .filter(|y| (2000..2100).contains(y))
+    })
+}
+
 pub fn document_deadline(lines: &[String], id: &DocumentIdentity) -> Option<Deadline> {
     let about_tasks = |l: &&String| {
         let f = fold(l);
@@ -162,9 +175,17 @@ pub fn document_deadline(lines: &[String], id: &DocumentIdentity) -> Option<Dead
             let phrase: String = text.chars().skip(lower[..at].chars().count()).take(40).collect();
             let phrase = phrase.as_str();
             let mut reading = read_deadline(&phrase);
-            if reading.deadline.kind == DeadlineKind::None && (marker == "quý" || marker == "tháng") {
+            let month_number = marker == "tháng"
+                && phrase.split_whitespace().nth(1).map(|w| w.trim_end_matches([',', ';', '.', ':'])).and_then(|w| w.parse::<u32>().ok()).is_some_and(|m| (1..=12).contains(&m));
+            if reading.deadline.kind == DeadlineKind::None && (marker == "quý" || month_number) {
                 // "quý IV" without a year: the year of the text around it, else of the document.
-                let year = fold_words(&text).iter().filter_map(|w| w.parse::<i32>().ok()).find(|y| (2000..2100).contains(y)).or(id.date.map(|d| chrono::Datelike::year(&d)));
+                // Else the latest year the document mentions (a news item dated "Ngày 09/9/2020").
+                let year = fold_words(&text)
+                    .iter()
+                    .filter_map(|w| w.parse::<i32>().ok())
+                    .find(|y| (2000..2100).contains(y))
+                    .or(id.date.map(|d| chrono::Datelike::year(&d)))
+                    .or_else(|| dated_year(lines));
                 if let Some(y) = year {
                     let words: Vec<&str> = phrase.split_whitespace().take(2).map(|w| w.trim_end_matches([',', ';', '.'])).collect();
                     reading = read_deadline(&format!("{} năm {y}", words.join(" ")));

@@ -184,7 +184,9 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
     let mut task_region = false;
     // Who the list that follows is for: "… yêu cầu các phòng ban thành phố, phường – xã tập trung
     // thực hiện tốt các nhiệm vụ sau:" gives its items that group when they name no unit.
-    let intro: std::cell::RefCell<Option<Target>> = std::cell::RefCell::new(None);
+    // Else the units the document is addressed to, in its closing.
+    let addressee = lines.iter().rev().take(12).find_map(|l| super::clauses::addressee(l, units));
+    let intro: std::cell::RefCell<Option<Target>> = std::cell::RefCell::new(addressee.clone());
     let push = |out: &mut Vec<ProposedTask>, target: Target, text: &str, section: &str| {
         let target = match (target, intro.borrow().clone()) {
             (Target::Unassigned, Some(t)) => t,
@@ -221,7 +223,7 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
             }
         }
         if roman_heading(line) {
-            intro.replace(None);
+            intro.replace(addressee.clone());
             in_results = f.contains("ket qua") || f.contains("tinh hinh");
             numbered_list = !in_results && (f.contains("nhiem vu") || f.contains("giai phap"));
             target = None;

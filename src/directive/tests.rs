@@ -132,7 +132,8 @@ fn seed_002_conclusions_per_unit_communes_and_own_deadlines() {
         ("Xã Quỳnh Trang", 1),
         ("phòng Tài nguyên và Môi trường", 1),
         ("phòng Giáo dục và Đào tạo", 1),
-        ("(chưa có đơn vị)", 9),
+        // "1. Nhiệm vụ trọng tâm:" names no unit: for the units the closing addresses.
+        ("nhóm: các phòng, cơ quan chuyên môn, UBND các xã phường và các đơn vị liên quan", 9),
     ] {
         assert_eq!(per.get(unit), Some(&n), "{unit}");
     }

@@ -345,6 +345,11 @@ fn named(tokens: &[Token<'_>], at: usize) -> Option<usize> {
         }
         named_any = true;
         n += 1;
+        // "Sở Văn hóa, Thể thao và Du lịch": a comma inside a name, before capitalised words
+        // joined by "và" (not another unit).
+        if t.after == Some(',') && continues_after_comma(tokens, at + n) {
+            continue;
+        }
         if t.closes() {
             break;
         }
@@ -355,12 +360,26 @@ fn named(tokens: &[Token<'_>], at: usize) -> Option<usize> {
     (named_any).then_some(n)
 }
 
+fn continues_after_comma(tokens: &[Token<'_>], at: usize) -> bool {
+    let starts_unit = |i: usize| committee(tokens, i).is_some() || HEADS.iter().any(|h| starts_with(tokens, i, h));
+    tokens.get(at).is_some_and(|t| t.capitalised() && !t.abbreviation())
+        && !starts_unit(at)
+        && (at + 1..(at + 4).min(tokens.len())).any(|i| tokens[i].key == "va" && tokens.get(i + 1).is_some_and(|t| t.capitalised()) && !tokens[i - 1].closes())
+}
+
 /// A group: "các sở, ban, ngành", "Thủ trưởng các cơ quan, đơn vị", "Chủ tịch UBND các huyện",
 /// "Mỗi cơ quan, đơn vị", "các đơn vị có liên quan". Runs over commas while the words are group words.
 fn group(tokens: &[Token<'_>], at: usize) -> Option<usize> {
     let first = tokens.get(at)?;
     let titled = ["thu", "chu", "giam", "lanh"].contains(&first.key.as_str())
         && [["thu", "truong"], ["chu", "tich"], ["giam", "doc"], ["lanh", "dao"]].iter().any(|w| starts_with(tokens, at, w));
+    // "HĐND, UBND và các ngành, đoàn thể …", "Đảng ủy, UBND các xã": bodies listed with a group.
+    let listed = (matches!(first.key.as_str(), "hdnd" | "ubnd") && (first.after == Some(',') || tokens.get(at + 1).is_some_and(|t| t.key == "va")))
+        || (starts_with(tokens, at, &["dang", "uy"]) && tokens[at + 1].after == Some(','));
+    if listed {
+        let n = group_run(tokens, at);
+        return (n >= 3).then_some(n);
+    }
     let opens = first.key == "cac" || first.key == "moi" || titled;
     if !opens {
         return None;
@@ -374,11 +393,21 @@ fn group(tokens: &[Token<'_>], at: usize) -> Option<usize> {
     if !group_noun.contains(&second.key.as_str()) {
         return None;
     }
+    let n = group_run(tokens, at);
+    (n >= 2).then_some(n)
+}
+
+/// The words of a group from `at`, over commas while group words go on.
+fn group_run(tokens: &[Token<'_>], at: usize) -> usize {
     let mut n = 0;
     while let Some(t) = tokens.get(at + n) {
         let word = t.key.as_str();
         let in_group = GROUP_WORDS.contains(&word) || t.capitalised() && n > 0 || t.abbreviation();
         if !in_group {
+            break;
+        }
+        // "các đơn vị có thể …": a permission, not "có liên quan".
+        if word == "co" && tokens.get(at + n + 1).is_some_and(|t| t.key == "the") {
             break;
         }
         // "các cơ quan chủ động …", "các xã chủ trì …": a verb, not "Chủ tịch".
@@ -405,7 +434,7 @@ fn group(tokens: &[Token<'_>], at: usize) -> Option<usize> {
     while n > 1 && matches!(tokens[at + n - 1].key.as_str(), "va" | "cac") {
         n -= 1;
     }
-    (n >= 2).then_some(n)
+    n
 }
 
 /// The unit named at the start of `text` (after spaces), if one is.

@@ -18,9 +18,10 @@ test('the chairman\'s conclusions (seed 002) pasted, reviewed and added to the w
   await page.getByRole('button', { name: 'Đọc văn bản' }).click();
   await page.waitForSelector('[data-testid=directive-doc]');
   assert.equal(await page.locator('.proposal').count(), 74, 'as many as the clerk\'s label (tests/fixtures/directives/seed-002.json)');
-  // Grouped by unit, in the order the document names them.
+  // Grouped by unit, in the order the document names them; the list that names no unit is for the
+  // units the closing addresses ("thông báo để các phòng, … triển khai thực hiện").
   const groups = await page.$$eval('.proposal-group', (h) => h.map((x) => x.textContent));
-  assert.deepEqual(groups.slice(0, 4), ['Chưa có đơn vị (giao chung)', 'Phòng Kinh tế', 'Phòng Quản lý đô thị', 'Phòng TNMT, HĐGPMB']);
+  assert.deepEqual(groups.slice(0, 4), ['Nhóm: các phòng, cơ quan chuyên môn, UBND các xã phường và các đơn vị liên quan', 'Phòng Kinh tế', 'Phòng Quản lý đô thị', 'Phòng TNMT, HĐGPMB']);
   assert.ok(groups.includes('Nhóm: Các xã, phường') && groups.includes('Phường Mai Hùng'));
   assert.match(await page.textContent('[data-testid=directive-doc]'), /Thời hạn chung của văn bản: 31\/01\/2024/);
   // Each proposal shows its unit and its own deadline as read.
