@@ -9,7 +9,7 @@
 //! not tasks.
 
 use super::tasks::Target;
-use super::unit_phrase::{tokens, unit_at_token, UnitPhrase};
+use super::unit_phrase::{sibling_place, tokens, unit_at_token, UnitPhrase};
 use crate::domain::fold::fold;
 use crate::domain::UnitDirectory;
 
@@ -33,6 +33,14 @@ fn unit_list(text: &str, toks: &[super::unit_phrase::Token<'_>], mut at: usize, 
         let comma = toks[at + used - 1].after == Some(',');
         out.push(u);
         at += used;
+        // "UBND huyện Quang Bình, Bắc Quang": the second is "UBND huyện Bắc Quang".
+        while let Some((sibling, n)) = out.last().filter(|_| toks.get(at.wrapping_sub(1)).is_some_and(|t| t.after == Some(',')) || toks.get(at).is_some_and(|t| t.key == "va")).and_then(|prev| {
+            let from = at + toks.get(at).is_some_and(|t| t.key == "va") as usize;
+            sibling_place(text, toks, from, prev, units).map(|(u, n)| (u, n + from - at))
+        }) {
+            out.push(sibling);
+            at += n;
+        }
         match toks.get(at) {
             Some(t) if t.key == "va" && unit_at_token(text, toks, at + 1, units).is_some() => at += 1,
             Some(_) if comma && unit_at_token(text, toks, at, units).is_some() => {}
@@ -159,6 +167,11 @@ fn is_deadline_only(text: &str) -> bool {
         && f.split_whitespace().count() <= 10
 }
 
+fn opens_with_assign(text: &str) -> bool {
+    let f = fold(text);
+    ["yeu cau ", "de nghi ", "giao ", "phan cong ", "uy quyen "].iter().any(|v| f.starts_with(v))
+}
+
 fn opens_with_task_verb(text: &str) -> bool {
     let f = fold(text);
     let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -170,6 +183,8 @@ pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str
     let mut out = Vec::new();
     // The assignee of the last sentence that assigned, for sentences that go on with a verb.
     let mut current: Option<Target> = None;
+    // The last group addressed, for a list of work that names nobody.
+    let mut last_group: Option<Target> = None;
     for paragraph in paragraphs {
         let mut carried = false;
         for sentence in sentences(paragraph) {
@@ -182,18 +197,28 @@ pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str
                 current = None;
                 continue;
             }
-            let (target, body) = match assignment(&sentence, units) {
+            // A unit as the subject is the assignee, also when its work is to direct others ("UBND
+            // các huyện chỉ đạo các cơ quan chuyên môn …"); one that assigns ("… yêu cầu …") is not.
+            let own_subject = subject(&sentence, units).filter(|(_, start)| !opens_with_assign(&sentence[*start..]));
+            // "… một số nhiệm vụ trọng tâm khác …, như: Tập trung …; Tiếp tục …; …": a list of work
+            // for the units last addressed.
+            let listed = (f.contains("nhu:") || f.contains("sau:")) && split_clauses(&sentence).len() >= 3;
+            let (target, body) = match own_subject.or_else(|| assignment(&sentence, units)) {
                 Some((t, start)) => (Some(t), sentence[start..].to_string()),
-                None => match subject(&sentence, units) {
-                    Some((t, start)) => (Some(t), sentence[start..].to_string()),
-                    None if current.is_some() && opens_with_task_verb(&sentence) => (current.clone(), sentence.clone()),
-                    None => {
-                        current = None;
-                        continue;
-                    }
-                },
+                None if current.is_some() && opens_with_task_verb(&sentence) => (current.clone(), sentence.clone()),
+                None if listed && last_group.is_some() => {
+                    let colon = sentence.find(':').map_or(0, |i| i + 1);
+                    (last_group.clone(), sentence[colon..].to_string())
+                }
+                None => {
+                    current = None;
+                    continue;
+                }
             };
             let Some(target) = target else { continue };
+            if matches!(target, Target::Group(_)) {
+                last_group = Some(target.clone());
+            }
             current = Some(target.clone());
             carried = true;
             let clauses = split_clauses(&body);
@@ -216,7 +241,13 @@ pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str
                     _ => from_here.push((t, text.to_string())),
                 }
             }
-            out.extend(from_here);
+            // A repeated instruction (a headline quote, then the body) is logged once.
+            for (t, text) in from_here {
+                let key: Vec<String> = crate::domain::fold::fold_words(&text).into_iter().take(12).collect();
+                if !out.iter().any(|(o, other): &(Target, String)| *o == t && crate::domain::fold::fold_words(other).into_iter().take(12).collect::<Vec<_>>() == key) {
+                    out.push((t, text));
+                }
+            }
         }
         // An assignee carries to the next paragraph only while paragraphs open with a verb.
         if !carried {

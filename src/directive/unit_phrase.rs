@@ -464,6 +464,29 @@ pub(crate) fn unit_at_token(text: &str, tokens: &[Token<'_>], at: usize, units: 
     Some(UnitPhrase { name, start, end, group: is_group })
 }
 
+/// "UBND huyện Quang Bình, Bắc Quang": a place named after a committee or place of some level
+/// is another one of that level ("UBND huyện Bắc Quang"); returns it and the words it used.
+pub(crate) fn sibling_place(text: &str, tokens: &[Token<'_>], at: usize, prev: &UnitPhrase, units: &UnitDirectory) -> Option<(UnitPhrase, usize)> {
+    let first = tokens.get(at)?;
+    if !first.capitalised() || first.abbreviation() || unit_at_token(text, tokens, at, units).is_some() || level_at(tokens, at).is_some() {
+        return None;
+    }
+    let own = self::tokens(&prev.name);
+    let level_end = (0..own.len()).find_map(|i| level_at(&own, i).map(|l| i + l))?;
+    // Only a committee or a place: "UBND huyện X", "huyện X", "xã X".
+    if level_end >= own.len() || committee(&own, 0).is_none() {
+        return None;
+    }
+    let n = place_name(tokens, at);
+    if n == 0 {
+        return None;
+    }
+    let prefix = &prev.name[..own[level_end - 1].end];
+    let place = text[first.start..tokens[at + n - 1].end].trim_end_matches([',', ';', ':', '.', ' ']);
+    let name = format!("{prefix} {place}");
+    Some((UnitPhrase { name, start: first.start, end: tokens[at + n - 1].end, group: false }, n))
+}
+
 /// Units named one after another from the start of `text`: "Sở Xây dựng, Sở KH&ĐT, UBND quận Ninh
 /// Kiều …" → three; stops at the first words that are not a unit.
 pub fn units_at(text: &str, units: &UnitDirectory) -> Vec<UnitPhrase> {
