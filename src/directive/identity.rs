@@ -51,6 +51,9 @@ impl DocumentIdentity {
         let subject = fold(&self.subject);
         if self.subject.is_empty() {
             kind.to_string()
+        } else if self.kind.is_none() {
+            // A headline: the text's own title, not "Văn bản …".
+            self.subject.clone()
         } else if subject.starts_with(&fold(kind)) {
             self.subject.clone()
         } else if self.kind == Some(DocKind::ThongBaoKetLuan) && subject.starts_with("ket luan") {
@@ -124,7 +127,44 @@ pub fn identity(lines: &[String]) -> DocumentIdentity {
             id.signer = name.clone();
         }
     }
+    // A news item or an excerpt has no header: the number it cites ("Công văn số 6202/UBND-KT",
+    // "công điện 10/CĐ-UBND") and the date next to it, else the first full date it writes.
+    if id.reference.is_empty() {
+        id.reference = cited_number(lines).unwrap_or_default();
+    }
+    if id.date.is_none() && id.date_text.is_empty() {
+        let words: Vec<&str> = lines.iter().take(12).flat_map(|l| l.split_whitespace()).collect();
+        let after_number = words.iter().position(|w| !id.reference.is_empty() && w.contains(id.reference.as_str()));
+        let date_at = |from: usize, to: usize| words[from.min(words.len())..to.min(words.len())].iter().find_map(|w| full_date(w));
+        id.date = after_number.and_then(|at| date_at(at, at + 8)).or_else(|| date_at(0, words.len()));
+    }
+    // A headline is the subject of a text that has no "V/v" line.
+    if id.subject.is_empty() {
+        if let Some(first) = lines.first().filter(|l| l.chars().count() <= 200 && !fold(l).starts_with("uy ban") && !fold(l).starts_with("cong hoa") && !fold(l).starts_with("ubnd")) {
+            id.subject = first.trim().to_string();
+        }
+    }
     id
+}
+
+/// "6202/UBND-KT", "10/CĐ-UBND": a document's number and symbol, as a text cites it.
+fn cited_number(lines: &[String]) -> Option<String> {
+    lines.iter().flat_map(|l| l.split_whitespace()).find_map(|w| {
+        let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | '.' | ':' | '(' | ')' | '"' | '“' | '”'));
+        let (num, symbol) = w.split_once('/')?;
+        (!num.is_empty() && num.chars().all(|c| c.is_ascii_digit()) && symbol.chars().next().is_some_and(char::is_uppercase) && symbol.chars().any(|c| c.is_alphabetic()))
+            .then(|| w.to_string())
+    })
+}
+
+/// "13/07/2020", "23.11.2023," → the date.
+fn full_date(word: &str) -> Option<NaiveDate> {
+    let w = word.trim_matches(|c: char| !c.is_ascii_digit());
+    let parts: Vec<&str> = w.split(['/', '.', '-']).collect();
+    match parts.as_slice() {
+        [d, m, y] if y.len() == 4 => NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
+        _ => None,
+    }
 }
 
 /// The period the document sets for all its tasks: in its subject ("nhiệm vụ trọng tâm sáu tháng
@@ -156,7 +196,8 @@ pub fn document_deadline(lines: &[String], id: &DocumentIdentity) -> Option<Dead
         .filter(about_tasks)
         .filter(is_heading)
         .cloned()
-        .chain(std::iter::once(id.subject.clone()))
+        // A headline used as the subject ("Họp thường kỳ tháng 8") names the meeting, not the period.
+        .chain(std::iter::once(id.subject.clone()).filter(|s| id.kind.is_some() || about_tasks(&s)))
         .chain(lines.iter().filter(about_tasks).filter(|l| !is_heading(l)).cloned())
         .collect();
     for text in candidates {

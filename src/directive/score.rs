@@ -37,6 +37,7 @@ use crate::domain::{Deadline, DeadlineKind, Recurrence, UnitDirectory};
 #[serde(default)]
 pub struct Label {
     pub kind: Option<String>,
+    pub number: Option<String>,
     pub date: Option<NaiveDate>,
     pub default_deadline: Option<LabelDeadline>,
     pub tasks: Vec<LabelTask>,
@@ -108,6 +109,12 @@ impl Figures {
 pub struct DocScore {
     /// The file stem: "006", "seed-002".
     pub name: String,
+    /// The document's number and date against the label's: (wanted, read) where they differ;
+    /// `None` when the label has none.
+    pub number: Option<(String, String)>,
+    pub date: Option<(String, String)>,
+    pub number_ok: Option<bool>,
+    pub date_ok: Option<bool>,
     pub figures: Figures,
     /// Labels not matched: (opening, unit, what the reader had for it if the text matched).
     pub missed: Vec<(String, String, Option<String>)>,
@@ -283,6 +290,34 @@ pub fn score_document(name: &str, label: &Label, proposals: &[ProposedTask]) -> 
     s
 }
 
+/// The document's number and date as read, against the label.
+pub fn score_identity(doc: &mut DocScore, label: &Label, id: &crate::directive::DocumentIdentity) {
+    if let Some(want) = label.number.as_deref().filter(|n| !n.is_empty()) {
+        let ok = crate::domain::fold::fold_key(want) == crate::domain::fold::fold_key(&id.reference);
+        doc.number_ok = Some(ok);
+        if !ok {
+            doc.number = Some((want.to_string(), id.reference.clone()));
+        }
+    }
+    if let Some(want) = label.date {
+        let ok = id.date == Some(want);
+        doc.date_ok = Some(ok);
+        if !ok {
+            doc.date = Some((want.to_string(), id.date.map_or_else(|| id.date_text.clone(), |d| d.to_string())));
+        }
+    }
+}
+
+impl Scorecard {
+    /// (right, labelled) for the documents' numbers and dates.
+    pub fn identity(&self) -> ((usize, usize), (usize, usize)) {
+        let count = |f: fn(&DocScore) -> Option<bool>| {
+            (self.docs.iter().filter(|d| f(d) == Some(true)).count(), self.docs.iter().filter(|d| f(d).is_some()).count())
+        };
+        (count(|d| d.number_ok), count(|d| d.date_ok))
+    }
+}
+
 pub fn corpus_dir() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/directives"))
 }
@@ -308,7 +343,12 @@ pub fn score_dir(dir: &Path) -> Scorecard {
             }
         };
         match std::fs::read_to_string(path.with_extension("txt")) {
-            Ok(text) => card.docs.push(score_document(&name, &label, &read_directive(&text, &UnitDirectory::default()).tasks)),
+            Ok(text) => {
+                let reading = read_directive(&text, &UnitDirectory::default());
+                let mut doc = score_document(&name, &label, &reading.tasks);
+                score_identity(&mut doc, &label, &reading.document);
+                card.docs.push(doc);
+            }
             Err(e) => card.problems.push(format!("{name}.txt: {e}")),
         }
     }
@@ -345,14 +385,22 @@ pub fn render(card: &Scorecard, only: Option<&str>) -> String {
     out += &row("new", &card.total(|d| !d.is_seed()));
     out += &row("seeds", &card.total(DocScore::is_seed));
     out += "(match = labels matched text+unit; text = labels matched by text whatever the unit; unit% = match/text; dl% of match)\n";
+    let ((n_ok, n_all), (d_ok, d_all)) = card.identity();
+    out += &format!("identity: number right {n_ok}/{n_all}, date right {d_ok}/{d_all}\n");
     for p in &card.problems {
         out += &format!("PROBLEM {p}\n");
     }
     for d in shown {
-        if d.missed.is_empty() && d.unmatched.is_empty() && d.wrong_deadlines.is_empty() {
+        if d.missed.is_empty() && d.unmatched.is_empty() && d.wrong_deadlines.is_empty() && d.number.is_none() && d.date.is_none() {
             continue;
         }
         out += &format!("\n== {} ==\n", d.name);
+        if let Some((want, got)) = &d.number {
+            out += &format!("  number    want {want}, got {got:?}\n");
+        }
+        if let Some((want, got)) = &d.date {
+            out += &format!("  date      want {want}, got {got:?}\n");
+        }
         for (opening, unit, had) in &d.missed {
             let had = had.as_ref().map_or(String::new(), |t| format!("   [text found, unit was: {t}]"));
             out += &format!("  missed    {opening}  — {unit}{had}\n");
@@ -423,5 +471,9 @@ mod tests {
         assert!(f.precision().unwrap_or(0.0) >= PRECISION_FLOOR, "precision fell: {report}");
         assert!(f.recall().unwrap_or(0.0) >= RECALL_FLOOR, "recall fell: {report}");
         assert!(f.deadline_accuracy().unwrap_or(0.0) >= DEADLINE_FLOOR, "deadline accuracy fell: {report}");
+        // The document's own number and date, where the label has them (news items cite them).
+        let ((n_ok, n_all), (d_ok, d_all)) = card.identity();
+        assert!(n_ok * 100 >= n_all * 90, "numbers right {n_ok}/{n_all}");
+        assert!(d_ok * 100 >= d_all * 60, "dates right {d_ok}/{d_all}");
     }
 }
