@@ -38,6 +38,16 @@ pub fn unit_of_list_title(text: &str) -> Option<&str> {
     (!rest.is_empty()).then_some(rest)
 }
 
+/// A task's note naming who it is for when that is not a unit: units that only coordinate
+/// ("Phối hợp: các đơn vị có liên quan"), a group a directive assigns ("Giao: UBND các xã, thị trấn").
+pub fn coordinating_note(text: &str) -> String {
+    format!("Phối hợp: {text}")
+}
+
+pub fn group_note(text: &str) -> String {
+    format!("Giao: {text}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

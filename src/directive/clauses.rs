@@ -178,8 +178,8 @@ fn opens_with_task_verb(text: &str) -> bool {
     TASK_VERBS.iter().any(|v| f.starts_with(v) && f[v.len()..].starts_with([' ', ',']))
 }
 
-/// The tasks of prose paragraphs, in order: (target, text of the work).
-pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str) -> Vec<String>) -> Vec<(Target, String)> {
+/// The tasks of prose paragraphs, in order: (target, text of the work, the sentence it is in).
+pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str) -> Vec<String>) -> Vec<(Target, String, String)> {
     let mut out = Vec::new();
     // The assignee of the last sentence that assigned, for sentences that go on with a verb.
     let mut current: Option<Target> = None;
@@ -244,8 +244,8 @@ pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str
             // A repeated instruction (a headline quote, then the body) is logged once.
             for (t, text) in from_here {
                 let key: Vec<String> = crate::domain::fold::fold_words(&text).into_iter().take(12).collect();
-                if !out.iter().any(|(o, other): &(Target, String)| *o == t && crate::domain::fold::fold_words(other).into_iter().take(12).collect::<Vec<_>>() == key) {
-                    out.push((t, text));
+                if !out.iter().any(|(o, other, _): &(Target, String, String)| *o == t && crate::domain::fold::fold_words(other).into_iter().take(12).collect::<Vec<_>>() == key) {
+                    out.push((t, text, sentence.clone()));
                 }
             }
         }
@@ -265,7 +265,7 @@ mod tests {
         let split = |p: &str| p.split_inclusive(". ").map(|s| s.trim().to_string()).collect::<Vec<_>>();
         prose(&[text], &UnitDirectory::default(), split)
             .into_iter()
-            .map(|(t, text)| {
+            .map(|(t, text, _)| {
                 let who = match t {
                     Target::Units(u) => u.join(" + "),
                     Target::Group(g) => format!("nhóm: {g}"),

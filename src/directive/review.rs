@@ -6,6 +6,7 @@
 
 use super::{DirectiveReading, Target};
 use crate::domain::fold::fold;
+use crate::domain::vn_date::format_date;
 use crate::domain::{read_deadline, SourceDocument, Task, TaskId, UnitDirectory, UnitId, UnitKind};
 
 /// One proposed task as the review page starts it (and as the person leaves it).
@@ -16,8 +17,11 @@ pub struct Proposal {
     pub units: String,
     /// With several units: each gets its own task (else the first leads, the others coordinate).
     pub each: bool,
-    /// The deadline as written.
+    /// The deadline as the person edits it: the words of the document when they read back to the
+    /// same day, else the day itself ("quý IV" in a 2022 document → "31/12/2022").
     pub deadline: String,
+    /// The words of the document the deadline came from ("quý IV", "trước ngày 20/01/2024").
+    pub deadline_words: String,
     /// The part of the document it comes from.
     pub section: String,
     /// The sentence as the document has it.
@@ -44,13 +48,19 @@ pub fn proposals(reading: &DirectiveReading, units: &UnitDirectory) -> Vec<Propo
                 Target::Group(g) => (members_of(g, units).unwrap_or_else(|| g.clone()), true),
                 Target::Unassigned => (String::new(), false),
             };
+            let words = t.deadline.text.clone();
+            let deadline = match t.deadline.due_date() {
+                Some(day) if read_deadline(&words).deadline.due_date() != Some(day) => format_date(day),
+                _ => words.clone(),
+            };
             Proposal {
                 text: t.text.clone(),
                 units: names,
                 each,
-                deadline: t.deadline.text.clone(),
+                deadline,
+                deadline_words: words,
                 section: t.section.clone(),
-                original: t.text.clone(),
+                original: if t.source.is_empty() { t.text.clone() } else { t.source.clone() },
                 target: t.target.clone(),
             }
         })
@@ -65,18 +75,19 @@ pub fn proposals(reading: &DirectiveReading, units: &UnitDirectory) -> Vec<Propo
     all
 }
 
+/// "các phòng, ban", "UBND các xã, thị trấn", "Thủ trưởng các cơ quan …": a group, read whole.
+fn is_group(name: &str, units: &UnitDirectory) -> bool {
+    fold(name).starts_with("cac ") || super::unit_phrase::unit_at(name, units).is_some_and(|u| u.group && u.name.len() + 1 >= name.trim_end_matches(['.', ';', ',']).len())
+}
+
 /// The tasks the kept proposals make, all linked to `source`; new unit names are added to `units`.
 pub fn tasks_of(kept: &[Proposal], source: &SourceDocument, units: &mut UnitDirectory, mut new_id: impl FnMut() -> TaskId) -> Vec<Task> {
     let mut tasks = Vec::new();
     for p in kept {
-        // A group ("Các cơ quan, phòng ban …") is not a unit: such a task is added without a lead.
-        let ids: Vec<UnitId> = p
-            .units
-            .split(';')
-            .map(str::trim)
-            .filter(|s| !s.is_empty() && !fold(s).starts_with("cac "))
-            .filter_map(|n| units.resolve_or_add(n).ok().map(|r| r.id().clone()))
-            .collect();
+        // A group ("Các cơ quan, phòng ban …", "UBND các xã, thị trấn", "Thủ trưởng các sở …") is
+        // not a unit: such a task is added without a lead, the group kept in its note.
+        let (groups, names): (Vec<&str>, Vec<&str>) = p.units.split(';').map(str::trim).filter(|s| !s.is_empty()).partition(|s| is_group(s, units));
+        let ids: Vec<UnitId> = names.iter().filter_map(|n| units.resolve_or_add(n).ok().map(|r| r.id().clone())).collect();
         let deadline = read_deadline(&p.deadline).deadline;
         let mut make = |lead: Option<UnitId>, coordinating: Vec<UnitId>| {
             let mut t = Task::new(new_id(), p.text.trim());
@@ -84,6 +95,9 @@ pub fn tasks_of(kept: &[Proposal], source: &SourceDocument, units: &mut UnitDire
             t.lead_unit = lead;
             t.coordinating_units = coordinating;
             t.deadline = deadline.clone();
+            if !groups.is_empty() {
+                t.note = crate::vocabulary::group_note(&groups.join("; "));
+            }
             t
         };
         if p.each && ids.len() > 1 {
@@ -105,6 +119,7 @@ mod tests {
             units: units.into(),
             each,
             deadline: "trước ngày 20/01/2024".into(),
+            deadline_words: "trước ngày 20/01/2024".into(),
             section: String::new(),
             original: String::new(),
             target: Target::Unassigned,
@@ -131,7 +146,26 @@ mod tests {
         assert!(each.iter().all(|t| t.coordinating_units.is_empty()));
         let group = tasks_of(&[proposal("Các phòng, ban, đơn vị", true)], &source, &mut units, &mut id);
         assert_eq!(group[0].lead_unit, None, "a group is never made a unit");
+        let committees = tasks_of(&[proposal("UBND các xã, thị trấn", true)], &source, &mut units, &mut id);
+        assert_eq!((committees[0].lead_unit.as_ref(), committees[0].note.as_str()), (None, "Giao: UBND các xã, thị trấn"));
         assert_eq!(units.units().len(), 2);
+    }
+
+    /// Seed 004 says "quý IV" without a year: the review starts from the day it means in the
+    /// document's year, so the task is added with that deadline, and the words stay shown.
+    #[test]
+    fn a_quarter_without_its_year_is_dated_from_the_document() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/directives/seed-004.txt")).unwrap();
+        let reading = super::super::read_directive(&text, &UnitDirectory::default());
+        let all = proposals(&reading, &UnitDirectory::default());
+        let quarter: Vec<&Proposal> = all.iter().filter(|p| fold(&p.deadline_words).contains("quy iv")).collect();
+        assert!(!quarter.is_empty());
+        for p in quarter {
+            let read = read_deadline(&p.deadline);
+            assert_eq!((read.deadline.due_date(), read.problem), (chrono::NaiveDate::from_ymd_opt(2022, 12, 31), None), "{}", p.deadline);
+        }
+        // The sentence a task comes from is the document's, not the task's own text.
+        assert!(all.iter().any(|p| p.original.len() > p.text.len()));
     }
 
     #[test]

@@ -420,7 +420,7 @@ mod tests {
     use super::*;
 
     fn proposal(target: Target, text: &str) -> ProposedTask {
-        ProposedTask { target, text: text.into(), section: String::new(), deadline: Deadline::default(), own_deadline: false }
+        ProposedTask { target, text: text.into(), section: String::new(), deadline: Deadline::default(), own_deadline: false, source: String::new() }
     }
 
     fn label(lead: Option<&str>, group: Option<&str>, opening: &str) -> LabelTask {

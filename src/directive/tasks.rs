@@ -25,6 +25,8 @@ pub struct ProposedTask {
     pub deadline: Deadline,
     /// Whether the deadline is the task's own (written in it) rather than the document's.
     pub own_deadline: bool,
+    /// The sentence or line of the document it was read from.
+    pub source: String,
 }
 
 fn is_bullet(line: &str) -> bool {
@@ -187,7 +189,7 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
     // Else the units the document is addressed to, in its closing.
     let addressee = lines.iter().rev().take(12).find_map(|l| super::clauses::addressee(l, units));
     let intro: std::cell::RefCell<Option<Target>> = std::cell::RefCell::new(addressee.clone());
-    let push = |out: &mut Vec<ProposedTask>, target: Target, text: &str, section: &str| {
+    let push = |out: &mut Vec<ProposedTask>, target: Target, text: &str, section: &str, source: &str| {
         let target = match (target, intro.borrow().clone()) {
             (Target::Unassigned, Some(t)) => t,
             (t, _) => t,
@@ -204,7 +206,7 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
             Some(d) => (d, true),
             None => (default.cloned().unwrap_or_default(), false),
         };
-        out.push(ProposedTask { target, text, section: section.to_string(), deadline, own_deadline: own });
+        out.push(ProposedTask { target, text, section: section.to_string(), deadline, own_deadline: own, source: source.trim().to_string() });
     };
     let mut prose_done = vec![false; lines.len()];
     // Lines of a part that reviews results ("I. KẾT QUẢ …"): no tasks there.
@@ -242,7 +244,7 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
             section = o.to_string();
             target = None;
             let named = assigned_unit(line, units).flatten();
-            push(&mut out, named.map_or(Target::Unassigned, |u| Target::Units(vec![u])), line, &section);
+            push(&mut out, named.map_or(Target::Unassigned, |u| Target::Units(vec![u])), line, &section, line);
             prose_done[i] = true;
             continue;
         }
@@ -270,7 +272,7 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
                 } else {
                     Target::Unassigned
                 };
-                push(&mut out, target, rest, &section);
+                push(&mut out, target, rest, &section, line);
                 prose_done[i] = true;
                 continue;
             }
@@ -281,7 +283,7 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
         if let Some(rest) = line.split_once(". ").filter(|(n, _)| !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit())).map(|(_, r)| r) {
             if numbered_list || task_region {
                 section = line.chars().take(40).collect();
-                push(&mut out, Target::Unassigned, rest, &section);
+                push(&mut out, Target::Unassigned, rest, &section, line);
                 prose_done[i] = true;
                 continue;
             }
@@ -292,7 +294,7 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
                 if let Some(item) = line.strip_prefix('+').map(str::trim) {
                     // "+ Phường Mai Hùng: …": that commune's own task.
                     if let Some((name, text)) = item.split_once(':').filter(|(n, _)| units.names_a_unit(n.trim())) {
-                        push(&mut out, Target::Units(vec![name.trim().to_string()]), text, &section);
+                        push(&mut out, Target::Units(vec![name.trim().to_string()]), text, &section, line);
                         prose_done[i] = true;
                         continue;
                     }
@@ -305,18 +307,19 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
                     if !is_bullet(line) && (text.chars().next().is_some_and(char::is_lowercase) || unfinished) && prose_done.get(i.wrapping_sub(1)).copied().unwrap_or(false) {
                         if let Some(last) = out.last_mut() {
                             last.text = format!("{} {}", last.text, text);
+                            last.source = format!("{} {}", last.source, line);
                             prose_done[i] = true;
                             continue;
                         }
                     }
-                    push(&mut out, t, text, &section);
+                    push(&mut out, t, text, &section, line);
                     prose_done[i] = true;
                 }
             }
             None if in_ordinals => {
                 if !line.starts_with(['[', '(']) && line.split_whitespace().count() > 6 {
                     let named = assigned_unit(line, units).flatten();
-                    push(&mut out, named.map_or(Target::Unassigned, |u| Target::Units(vec![u])), line, &section);
+                    push(&mut out, named.map_or(Target::Unassigned, |u| Target::Units(vec![u])), line, &section, line);
                     prose_done[i] = true;
                 }
             }
@@ -326,8 +329,8 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
     // Prose anywhere else, up to the closing formulas: who is told to do what (see `clauses`).
     let stop = lines.iter().position(|l| is_end(l)).unwrap_or(lines.len());
     let paragraphs: Vec<&str> = (0..stop).filter(|&i| !prose_done[i] && !results[i]).map(|i| lines[i].as_str()).collect();
-    for (target, text) in super::clauses::prose(&paragraphs, units, sentences) {
-        push(&mut out, target, &text, "");
+    for (target, text, sentence) in super::clauses::prose(&paragraphs, units, sentences) {
+        push(&mut out, target, &text, "", &sentence);
     }
     out
 }

@@ -290,7 +290,7 @@ fn read_row(sheet: &Sheet, row: usize, layout: &TableLayout, group_unit: &Option
         return None;
     }
     if let Some(text) = coordinating_text {
-        let line = format!("Phối hợp: {text}");
+        let line = crate::vocabulary::coordinating_note(&text);
         d.note = Some(match d.note.take() {
             Some(note) => format!("{note}\n{line}"),
             None => line,
