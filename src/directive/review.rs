@@ -88,7 +88,11 @@ pub fn tasks_of(kept: &[Proposal], source: &SourceDocument, units: &mut UnitDire
         // not a unit: such a task is added without a lead, the group kept in its note.
         let (groups, names): (Vec<&str>, Vec<&str>) = p.units.split(';').map(str::trim).filter(|s| !s.is_empty()).partition(|s| is_group(s, units));
         let ids: Vec<UnitId> = names.iter().filter_map(|n| units.resolve_or_add(n).ok().map(|r| r.id().clone())).collect();
-        let deadline = read_deadline(&p.deadline).deadline;
+        let mut deadline = read_deadline(&p.deadline).deadline;
+        // "quý IV" read as 31/12/2022: the task keeps the document's words with the day.
+        if deadline.due_date().is_some() && !p.deadline_words.trim().is_empty() {
+            deadline.text = p.deadline_words.clone();
+        }
         let mut make = |lead: Option<UnitId>, coordinating: Vec<UnitId>| {
             let mut t = Task::new(new_id(), p.text.trim());
             t.source = source.clone();
@@ -160,10 +164,19 @@ mod tests {
         let all = proposals(&reading, &UnitDirectory::default());
         let quarter: Vec<&Proposal> = all.iter().filter(|p| fold(&p.deadline_words).contains("quy iv")).collect();
         assert!(!quarter.is_empty());
-        for p in quarter {
+        for p in &quarter {
             let read = read_deadline(&p.deadline);
             assert_eq!((read.deadline.due_date(), read.problem), (chrono::NaiveDate::from_ymd_opt(2022, 12, 31), None), "{}", p.deadline);
         }
+        // Added, the task is due that day and keeps the document's words.
+        let mut units = UnitDirectory::default();
+        let mut n = 0;
+        let tasks = tasks_of(&[quarter[0].clone()], &SourceDocument::default(), &mut units, || {
+            n += 1;
+            TaskId::from_entropy(n)
+        });
+        assert_eq!(tasks[0].deadline.due_date(), chrono::NaiveDate::from_ymd_opt(2022, 12, 31));
+        assert!(fold(&tasks[0].deadline.text).contains("quy iv"), "{}", tasks[0].deadline.text);
         // The sentence a task comes from is the document's, not the task's own text.
         assert!(all.iter().any(|p| p.original.len() > p.text.len()));
     }

@@ -1,6 +1,6 @@
 //! Vietnamese, the interface language.
 
-use super::{BinTexts, BulkTexts, BoardTexts, ExportTexts, FilterTexts, ImportTexts, TaskTexts, Texts, UnitTexts};
+use super::{BinTexts, BulkTexts, BoardTexts, DirectiveTexts, ExportTexts, FilterTexts, ImportTexts, TaskTexts, Texts, UnitTexts};
 use crate::domain::{format_date, Bucket, DeadlineProblem, Progress, UnitKind};
 use crate::import::{Field, ImportError, RowProblem, SheetError, MAX_FILE_BYTES};
 
@@ -143,6 +143,45 @@ pub const VI: Texts = Texts {
     storage_deleted_lost: "Trình duyệt đã xóa dữ liệu đã lưu và không cho ghi lại. Dữ liệu chỉ còn trên trang này: hãy tải bản sao lưu ngay, trước khi đóng trang.",
     unsaved_on_close: "Còn thay đổi chưa lưu. Đóng trang bây giờ sẽ mất các thay đổi đó.",
     download_backup: "Tải bản sao lưu",
+    directive: DirectiveTexts {
+        title: "Đọc văn bản chỉ đạo",
+        intro: "Dán nội dung công văn, thông báo kết luận, báo cáo hoặc bài phát biểu (hoặc chọn file .txt, .docx). Đôn Đốc đề xuất các nhiệm vụ theo từng đơn vị kèm thời hạn; bạn kiểm tra, sửa rồi mới thêm vào danh sách.",
+        text_label: "Nội dung văn bản",
+        read: "Đọc văn bản",
+        choose_file: "Chọn file .txt/.docx…",
+        nothing_found: "Không tìm thấy nhiệm vụ nào trong văn bản này. Hãy kiểm tra đã dán đúng phần nhiệm vụ (các đầu dòng, mục đánh số hoặc câu “giao …”, “yêu cầu …”).",
+        document: "Văn bản",
+        reference: "Số/ký hiệu",
+        date: "Ngày ban hành",
+        subject: "Trích yếu",
+        place: |p| format!("Nơi ban hành: {p}. "),
+        signer: |s| format!("Người ký: {s}. "),
+        default_deadline: |day, words| format!("Thời hạn chung của văn bản: {day} ({words})."),
+        proposals: "Nhiệm vụ đề xuất",
+        add: |n| format!("Thêm {n} nhiệm vụ vào danh sách"),
+        select_all: "Chọn tất cả",
+        select_none: "Bỏ chọn tất cả",
+        undo: |n| if n == 0 { "Hoàn tác bước duyệt".to_string() } else { format!("Hoàn tác bước duyệt ({n})") },
+        keys_hint: "Alt + ↑/↓: sang nhiệm vụ trên/dưới",
+        col_keep: "Giữ",
+        col_task: "Nội dung nhiệm vụ",
+        col_units: "Đơn vị (cách nhau bằng ;)",
+        col_deadline: "Thời hạn",
+        keep: |n| format!("Giữ nhiệm vụ {n}"),
+        task_text: "Nội dung nhiệm vụ",
+        units: "Đơn vị",
+        deadline: "Thời hạn",
+        each_unit: "Mỗi đơn vị một nhiệm vụ (bỏ chọn: đơn vị đầu chủ trì, các đơn vị sau phối hợp)",
+        merge_up: "Gộp lên",
+        merge_up_label: |n| format!("Gộp nhiệm vụ {n} vào nhiệm vụ trên"),
+        split: "Tách ;",
+        split_label: |n| format!("Tách nhiệm vụ {n} theo dấu ;"),
+        source_sentence: "Câu gốc",
+        from_words: |w| format!("theo «{w}»"),
+        no_deadline: "Không thời hạn",
+        unassigned: "Chưa có đơn vị (giao chung)",
+        group: |g| format!("Nhóm: {g}"),
+    },
     import: ImportTexts {
         title: "Nhập bảng theo dõi từ file Excel",
         intro: "Chọn file bảng theo dõi nhiệm vụ đang dùng. Đôn Đốc tự tìm dòng tiêu đề, nhận ra các cột và cho xem trước; chỉ khi bạn bấm Nhập, dữ liệu mới được lưu. Nhập lại file đã xuất hoặc file đơn vị gửi lại sẽ cập nhật nhiệm vụ đã có, không tạo trùng.",

@@ -72,7 +72,7 @@ fn main() {
         TaskId::from_entropy(n)
     };
     let t = Instant::now();
-    let first = merge::plan(&[], &UnitDirectory::default(), &drafts, now, &mut ids);
+    let first = merge::plan(&[], &UnitDirectory::default(), &drafts, &[], now, &mut ids);
     println!("plan into an empty workspace: {:.0} ms ({} added)", t.elapsed().as_secs_f64() * 1000.0, first.added.len());
     let mut ws = Workspace::default();
     let command = Command::import(&first, &ws.units);
@@ -81,7 +81,7 @@ fn main() {
     println!("apply the import: {:.0} ms", t.elapsed().as_secs_f64() * 1000.0);
     let tasks = ws.tasks;
     let t = Instant::now();
-    let again = merge::plan(&tasks, &ws.units, &drafts, now, &mut ids);
+    let again = merge::plan(&tasks, &ws.units, &drafts, &[], now, &mut ids);
     println!(
         "plan the same file again over {} tasks: {:.0} ms ({} unchanged)",
         tasks.len(),

@@ -53,3 +53,92 @@ test('the chairman\'s conclusions (seed 002) pasted, reviewed and added to the w
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('sixty-four proposals stay quick to review: one table, the add button in reach, select all, Alt+arrows, every step undone', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url + '#/doc-van-ban');
+  await page.waitForSelector('#directive-text');
+  await page.fill('#directive-text', await seedText('000'));
+  await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+  await page.waitForSelector('tr.proposal');
+  assert.equal(await page.locator('tr.proposal').count(), 64);
+  const add = page.getByRole('button', { name: /^Thêm \d+ nhiệm vụ vào danh sách$/ });
+  assert.equal(await add.textContent(), 'Thêm 64 nhiệm vụ vào danh sách');
+  // Compact: 64 proposals in a few screens (the cards took 19), and the add button stays on screen
+  // at the bottom of the list.
+  const screens = await page.evaluate(() => document.querySelector('table.proposals').getBoundingClientRect().height / innerHeight);
+  assert.ok(screens < 12, `${screens.toFixed(1)} screens`);
+  await page.locator('tr.proposal').last().scrollIntoViewIfNeeded();
+  const box = await add.boundingBox();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= 768, `add button at ${JSON.stringify(box)}`);
+  await page.screenshot({ path: new URL('./screenshots/directive-review.png', import.meta.url).pathname });
+
+  // Select none, then all.
+  await page.getByRole('button', { name: 'Bỏ chọn tất cả' }).click();
+  assert.equal(await add.textContent(), 'Thêm 0 nhiệm vụ vào danh sách');
+  assert.ok(await add.isDisabled());
+  await page.getByRole('button', { name: 'Chọn tất cả', exact: true }).click();
+  assert.equal(await add.textContent(), 'Thêm 64 nhiệm vụ vào danh sách');
+
+  // Each step is undone: a tick, a merge, an edit.
+  await page.getByRole('checkbox', { name: 'Giữ nhiệm vụ 3', exact: true }).uncheck();
+  assert.equal(await add.textContent(), 'Thêm 63 nhiệm vụ vào danh sách');
+  await page.getByRole('button', { name: 'Gộp nhiệm vụ 5 vào nhiệm vụ trên', exact: true }).click();
+  assert.equal(await page.locator('tr.proposal').count(), 63);
+  const first = page.locator('tr.proposal').first().getByRole('textbox', { name: 'Nội dung nhiệm vụ' });
+  const before = await first.inputValue();
+  await first.fill('Nội dung sửa tay');
+  await first.blur();
+  const undo = page.getByRole('button', { name: /^Hoàn tác bước duyệt/ });
+  await undo.click();
+  assert.equal(await page.locator('tr.proposal').first().getByRole('textbox', { name: 'Nội dung nhiệm vụ' }).inputValue(), before);
+  await undo.click();
+  assert.equal(await page.locator('tr.proposal').count(), 64);
+  await undo.click();
+  assert.equal(await add.textContent(), 'Thêm 64 nhiệm vụ vào danh sách');
+
+  // Alt+↓ goes to the same field of the next proposal.
+  await page.locator('tr.proposal[data-index="0"] [data-col=deadline]').focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  assert.deepEqual(await page.evaluate(() => [document.activeElement.dataset.col, document.activeElement.closest('tr').dataset.index]), ['deadline', '1']);
+  await page.keyboard.press('Alt+ArrowUp');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('tr').dataset.index), '0');
+
+  // The sentence a task came from, with its words marked.
+  const source = page.locator('tr.proposal').nth(10).locator('details.source');
+  await source.locator('summary').click();
+  assert.ok((await source.locator('mark').textContent()).length > 10);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a quarter without its year (seed 004) is added dated from the document, with its words kept', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url + '#/doc-van-ban');
+  await page.waitForSelector('#directive-text');
+  await page.fill('#directive-text', await seedText('004'));
+  await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+  await page.waitForSelector('tr.proposal');
+  const hints = await page.locator('td.c-deadline .field-hint').allTextContents();
+  assert.ok(hints.length > 0 && hints.every((h) => !h.includes('⚠')), hints.join(' | '));
+  assert.ok(hints.some((h) => /→ 31\/12\/2022 · theo «quý IV/.test(h)), hints.join(' | '));
+  const n = await page.locator('tr.proposal').count();
+  await page.getByRole('button', { name: `Thêm ${n} nhiệm vụ vào danh sách` }).click();
+  await page.waitForSelector('table.tasks tbody tr');
+  const deadlines = await page.locator('table.tasks tbody td.c-deadline').allTextContents();
+  assert.ok(deadlines.some((d) => d.includes('31/12/2022')), deadlines.join(' | '));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a news item from another province is titled by its headline, with the number and date it cites', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url + '#/doc-van-ban');
+  await page.waitForSelector('#directive-text');
+  await page.fill('#directive-text', await readFile(new URL('../fixtures/directives/025.txt', import.meta.url), 'utf8'));
+  await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+  await page.waitForSelector('tr.proposal');
+  const doc = page.getByTestId('directive-doc');
+  assert.equal(await doc.getByLabel('Số/ký hiệu').inputValue(), '1543/CĐ-CTUBND');
+  assert.notEqual(await doc.getByLabel('Trích yếu').inputValue(), 'Văn bản');
+  assert.ok((await page.locator('.proposal-group').allTextContents()).includes('UBND huyện Quang Bình, UBND huyện Bắc Quang'));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

@@ -1,6 +1,9 @@
 //! From a directive to its tasks: paste the text (or choose a .txt or .docx file), see what was
-//! read — the document and its tasks per unit, each with the sentence it came from and its
-//! deadline — fix, merge, split or drop them, then add them all, linked to the document.
+//! read — the document and its tasks per unit, each with the sentence it came from (the task's
+//! words marked) and its deadline with the words it came from — fix, merge, split or drop them,
+//! then add them all, linked to the document. The proposals are one compact table: the add
+//! button, select/unselect all and undo stay in reach above it, Alt+↑/↓ moves between proposals,
+//! and every review step (a tick, an edit, a merge, a split) can be undone.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,6 +16,7 @@ use crate::directive::{read_directive, DirectiveReading, Target};
 use crate::domain::deadline::read_deadline;
 use crate::domain::vn_date::{format_date, parse_date};
 use crate::domain::SourceDocument;
+use crate::i18n::texts;
 use crate::route::{Page, Route};
 
 /// One proposed task as the person is shaping it (a `directive::review::Proposal` in signals).
@@ -25,50 +29,104 @@ struct Draft {
     /// With several units: each gets its own task (else the first leads, the others coordinate).
     each: RwSignal<bool>,
     deadline: RwSignal<String>,
-    section: String,
-    original: String,
+    /// What the reader proposed, for what does not change while reviewing.
+    read: Proposal,
     /// Who the reader found it for, to show the proposals grouped by unit.
     group: String,
-    target: Target,
+}
+
+/// A draft's values, for undo.
+#[derive(Clone)]
+struct Snap {
+    proposal: Proposal,
+    keep: bool,
+    group: String,
 }
 
 impl Draft {
+    fn new(p: Proposal, keep: bool, group: String) -> Draft {
+        Draft {
+            keep: RwSignal::new(keep),
+            text: RwSignal::new(p.text.clone()),
+            units: RwSignal::new(p.units.clone()),
+            each: RwSignal::new(p.each),
+            deadline: RwSignal::new(p.deadline.clone()),
+            read: p,
+            group,
+        }
+    }
+
     fn proposal(&self) -> Proposal {
+        let deadline = self.deadline.get_untracked();
+        // The document's words stay with the deadline the reader gave; one the person typed is theirs.
+        let deadline_words = if deadline == self.read.deadline { self.read.deadline_words.clone() } else { String::new() };
         Proposal {
             text: self.text.get_untracked(),
             units: self.units.get_untracked(),
             each: self.each.get_untracked(),
-            deadline: self.deadline.get_untracked(),
-            section: self.section.clone(),
-            original: self.original.clone(),
-            target: self.target.clone(),
+            deadline,
+            deadline_words,
+            ..self.read.clone()
         }
+    }
+
+    fn snap(&self) -> Snap {
+        Snap { proposal: self.proposal(), keep: self.keep.get_untracked(), group: self.group.clone() }
+    }
+}
+
+fn group_of(target: &Target) -> String {
+    let d = &texts().directive;
+    match target {
+        Target::Units(u) => u.join(", "),
+        Target::Group(g) => (d.group)(g),
+        Target::Unassigned => d.unassigned.to_string(),
     }
 }
 
 fn drafts_of(reading: &DirectiveReading, known: &crate::domain::UnitDirectory) -> Vec<Draft> {
     proposals(reading, known)
         .into_iter()
-        .map(|p| Draft {
-            keep: RwSignal::new(true),
-            text: RwSignal::new(p.text),
-            units: RwSignal::new(p.units),
-            each: RwSignal::new(p.each),
-            deadline: RwSignal::new(p.deadline),
-            section: p.section,
-            original: p.original,
-            group: match &p.target {
-                Target::Units(u) => u.join(", "),
-                Target::Group(g) => format!("Nhóm: {g}"),
-                Target::Unassigned => "Chưa có đơn vị (giao chung)".into(),
-            },
-            target: p.target,
+        .map(|p| {
+            let group = group_of(&p.target);
+            Draft::new(p, true, group)
         })
         .collect()
 }
 
+/// The sentence with the words the task was read from marked.
+fn marked_sentence(sentence: &str, task: &str) -> impl IntoView {
+    let at = (!task.is_empty()).then(|| sentence.find(task.trim_end_matches(['.', ';']))).flatten();
+    match at {
+        Some(i) => {
+            let end = i + task.trim_end_matches(['.', ';']).len();
+            view! { {sentence[..i].to_string()}<mark>{sentence[i..end].to_string()}</mark>{sentence[end..].to_string()} }.into_any()
+        }
+        None => view! { {sentence.to_string()} }.into_any(),
+    }
+}
+
+/// Alt+↑/↓ in a proposal: the same field of the proposal above or below.
+fn move_between(ev: &leptos::ev::KeyboardEvent) {
+    if !ev.alt_key() || !matches!(ev.key().as_str(), "ArrowUp" | "ArrowDown") {
+        return;
+    }
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let (Ok(Some(row)), Some(col)) = (target.closest("tr.proposal"), target.get_attribute("data-col")) else { return };
+    let Some(index) = row.get_attribute("data-index").and_then(|i| i.parse::<i64>().ok()) else { return };
+    let next = if ev.key() == "ArrowUp" { index - 1 } else { index + 1 };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Ok(Some(el)) = document.query_selector(&format!("tr.proposal[data-index=\"{next}\"] [data-col=\"{col}\"]")) {
+        ev.prevent_default();
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
 #[component]
 pub fn DirectivePage() -> impl IntoView {
+    let t = &texts().directive;
     let ws = expect_context::<Workspace>();
     let route = expect_context::<RwSignal<Route>>();
     let text = RwSignal::new(String::new());
@@ -78,6 +136,16 @@ pub fn DirectivePage() -> impl IntoView {
     let doc_date = RwSignal::new(String::new());
     let title = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    // Review steps to undo, newest last; an edit remembers the state from when its field got focus.
+    let history = RwSignal::new(Vec::<Vec<Snap>>::new());
+    let before_edit = StoredValue::new(None::<Vec<Snap>>);
+    let snapshot = move || drafts.with_untracked(|d| d.iter().map(Draft::snap).collect::<Vec<_>>());
+    let remember = move || history.update(|h| h.push(snapshot()));
+    let undo = move |_| {
+        if let Some(last) = history.try_update(Vec::pop).flatten() {
+            drafts.set(last.into_iter().map(|s| Draft::new(s.proposal, s.keep, s.group)).collect());
+        }
+    };
 
     let read = move |source: String| {
         let r = ws.units.with_untracked(|u| read_directive(&source, u));
@@ -85,11 +153,12 @@ pub fn DirectivePage() -> impl IntoView {
         doc_date.set(r.document.date.map(format_date).unwrap_or_default());
         title.set(r.document.title());
         drafts.set(ws.units.with_untracked(|u| drafts_of(&r, u)));
-        error.set(r.tasks.is_empty().then(|| "Không tìm thấy nhiệm vụ nào trong văn bản này. Hãy kiểm tra đã dán đúng phần nhiệm vụ (các đầu dòng, mục đánh số hoặc câu “giao …”).".to_string()));
+        history.set(Vec::new());
+        error.set(r.tasks.is_empty().then(|| t.nothing_found.to_string()));
         reading.set(Some(r));
     };
     let pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = ev.target().expect("input").unchecked_into();
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
         let name = file.name().to_lowercase();
@@ -121,7 +190,12 @@ pub fn DirectivePage() -> impl IntoView {
             navigate(&route.get_untracked().with_page(Page::Tasks));
         }
     };
+    let select = move |on: bool| {
+        remember();
+        drafts.with_untracked(|d| d.iter().for_each(|x| x.keep.set(on)));
+    };
     let merge_up = move |i: usize| {
+        remember();
         drafts.update(|d| {
             if i > 0 && i < d.len() {
                 let this = d.remove(i);
@@ -131,21 +205,18 @@ pub fn DirectivePage() -> impl IntoView {
         })
     };
     let split = move |i: usize| {
+        let Some(this) = drafts.with_untracked(|d| d.get(i).cloned()) else { return };
+        let parts: Vec<String> = this.text.get_untracked().split(';').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
+        if parts.len() < 2 {
+            return;
+        }
+        remember();
         drafts.update(|d| {
-            let Some(this) = d.get(i).cloned() else { return };
-            let parts: Vec<String> = this.text.get_untracked().split(';').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
-            if parts.len() < 2 {
-                return;
-            }
             this.text.set(parts[0].clone());
             for (k, p) in parts[1..].iter().enumerate() {
-                let mut copy = this.clone();
-                copy.keep = RwSignal::new(true);
-                copy.text = RwSignal::new(p.clone());
-                copy.units = RwSignal::new(this.units.get_untracked());
-                copy.each = RwSignal::new(this.each.get_untracked());
-                copy.deadline = RwSignal::new(this.deadline.get_untracked());
-                d.insert(i + 1 + k, copy);
+                let mut copy = this.proposal();
+                copy.text = p.clone();
+                d.insert(i + 1 + k, Draft::new(copy, true, this.group.clone()));
             }
         })
     };
@@ -153,75 +224,101 @@ pub fn DirectivePage() -> impl IntoView {
 
     view! {
         <section class="card import">
-            <h1>"Đọc văn bản chỉ đạo"</h1>
-            <p class="muted">"Dán nội dung công văn, thông báo kết luận, báo cáo hoặc bài phát biểu (hoặc chọn file .txt, .docx). Đôn Đốc đề xuất các nhiệm vụ theo từng đơn vị kèm thời hạn; bạn kiểm tra, sửa rồi mới thêm vào danh sách."</p>
-            <textarea id="directive-text" class="directive-text" rows="8" aria-label="Nội dung văn bản" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            <h1>{t.title}</h1>
+            <p class="muted">{t.intro}</p>
+            <textarea id="directive-text" class="directive-text" rows="8" aria-label=t.text_label prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             <div class="form-actions">
-                <button class="btn btn-primary" on:click=move |_| read(text.get_untracked())>"Đọc văn bản"</button>
-                <label class="btn file-button">"Chọn file .txt/.docx…"<input type="file" id="directive-file" accept=".txt,.docx" on:change=pick /></label>
+                <button class="btn btn-primary" on:click=move |_| read(text.get_untracked())>{t.read}</button>
+                <label class="btn file-button">{t.choose_file}<input type="file" id="directive-file" accept=".txt,.docx" on:change=pick /></label>
             </div>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </section>
         {move || reading.get().filter(|r| !r.tasks.is_empty()).map(|r| view! {
             <section class="card" data-testid="directive-doc">
-                <h2>"Văn bản"</h2>
+                <h2>{t.document}</h2>
                 <div class="grid-2">
-                    <label class="field"><span class="field-label">"Số/ký hiệu"</span><input type="text" prop:value=move || reference.get() on:input=move |ev| reference.set(event_target_value(&ev)) /></label>
-                    <label class="field"><span class="field-label">"Ngày ban hành"</span><input type="text" placeholder="dd/mm/yyyy" prop:value=move || doc_date.get() on:input=move |ev| doc_date.set(event_target_value(&ev)) /><span class="field-hint">{r.document.date_text.clone()}</span></label>
+                    <label class="field"><span class="field-label">{t.reference}</span><input type="text" prop:value=move || reference.get() on:input=move |ev| reference.set(event_target_value(&ev)) /></label>
+                    <label class="field"><span class="field-label">{t.date}</span><input type="text" placeholder="dd/mm/yyyy" prop:value=move || doc_date.get() on:input=move |ev| doc_date.set(event_target_value(&ev)) /><span class="field-hint">{r.document.date_text.clone()}</span></label>
                 </div>
-                <label class="field"><span class="field-label">"Trích yếu"</span><input type="text" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) /></label>
+                <label class="field"><span class="field-label">{t.subject}</span><input type="text" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) /></label>
                 <p class="muted small">
-                    {(!r.document.place.is_empty()).then(|| format!("Nơi ban hành: {}. ", r.document.place))}
-                    {(!r.document.signer.is_empty()).then(|| format!("Người ký: {}. ", r.document.signer))}
-                    {r.default_deadline.as_ref().map(|d| format!("Thời hạn chung của văn bản: {} ({}).", d.due_date().map(format_date).unwrap_or_default(), d.text))}
+                    {(!r.document.place.is_empty()).then(|| (t.place)(&r.document.place))}
+                    {(!r.document.signer.is_empty()).then(|| (t.signer)(&r.document.signer))}
+                    {r.default_deadline.as_ref().map(|d| (t.default_deadline)(&d.due_date().map(format_date).unwrap_or_default(), &d.text))}
                 </p>
-                <div class="form-actions">
-                    <button class="btn btn-primary" disabled=move || kept() == 0 || !ws.can_change() on:click=add>{move || format!("Thêm {} nhiệm vụ vào danh sách", kept())}</button>
-                </div>
             </section>
         })}
         <datalist id="unit-names">{unit_names}</datalist>
-        <section class="proposed">
-            {move || { let all = drafts.get(); all.clone().into_iter().enumerate().map(move |(i, d)| {
-                let heading = (i == 0 || all[i - 1].group != d.group).then(|| view! { <h2 class="proposal-group">{d.group.clone()}</h2> });
-                let reading_of = move || {
-                    let r = read_deadline(&d.deadline.get());
-                    match (r.deadline.due_date(), r.problem) {
-                        (Some(day), _) => format!("→ {}", format_date(day)),
-                        (None, Some(p)) => format!("⚠ {}", (crate::i18n::texts().deadline_problem)(&p)),
-                        (None, None) if d.deadline.with(|t| t.trim().is_empty()) => "Không thời hạn".to_string(),
-                        (None, None) => format!("→ {}", d.deadline.get()),
-                    }
-                };
-                let several = move || d.units.with(|u| u.split(';').filter(|s| !s.trim().is_empty()).count() > 1);
-                view! {
-                    {heading}
-                    <article class="proposal" class:dropped=move || !d.keep.get() data-index=i>
-                        <div class="proposal-head">
-                            <label class="toggle"><input type="checkbox" prop:checked=move || d.keep.get() on:change=move |ev| d.keep.set(event_target_checked(&ev)) />" Giữ"</label>
-                            <span class="muted small">{d.section.clone()}</span>
-                            <span class="proposal-actions">
-                                {(i > 0).then(|| view! { <button class="btn btn-small" on:click=move |_| merge_up(i)>"Gộp vào nhiệm vụ trên"</button> })}
-                                <button class="btn btn-small" on:click=move |_| split(i)>"Tách theo dấu ;"</button>
-                            </span>
-                        </div>
-                        <textarea class="proposal-text" rows="3" aria-label="Nội dung nhiệm vụ" prop:value=move || d.text.get() on:input=move |ev| d.text.set(event_target_value(&ev))></textarea>
-                        <div class="grid-2">
-                            <label class="field"><span class="field-label">"Đơn vị (cách nhau bằng ;)"</span>
-                                <input type="text" list="unit-names" aria-label="Đơn vị" prop:value=move || d.units.get() on:input=move |ev| d.units.set(event_target_value(&ev)) />
-                                <Show when=several>
-                                    <label class="toggle small"><input type="checkbox" prop:checked=move || d.each.get() on:change=move |ev| d.each.set(event_target_checked(&ev)) />" Mỗi đơn vị một nhiệm vụ riêng (bỏ chọn: đơn vị đầu chủ trì, các đơn vị sau phối hợp)"</label>
-                                </Show>
-                            </label>
-                            <label class="field"><span class="field-label">"Thời hạn"</span>
-                                <input type="text" aria-label="Thời hạn" prop:value=move || d.deadline.get() on:input=move |ev| d.deadline.set(event_target_value(&ev)) />
-                                <span class="field-hint">{reading_of}</span>
-                            </label>
-                        </div>
-                        <details><summary class="muted small">"Câu gốc trong văn bản"</summary><p class="muted small">{d.original.clone()}</p></details>
-                    </article>
-                }
-            }).collect_view() }}
-        </section>
+        <Show when=move || drafts.with(|d| !d.is_empty())>
+            <section class="proposed" aria-label=t.proposals>
+                <div class="review-bar" role="toolbar" aria-label=t.proposals>
+                    <button class="btn btn-primary" disabled=move || kept() == 0 || !ws.can_change() on:click=add>{move || (t.add)(kept())}</button>
+                    <button class="btn" on:click=move |_| select(true)>{t.select_all}</button>
+                    <button class="btn" on:click=move |_| select(false)>{t.select_none}</button>
+                    <button class="btn" disabled=move || history.with(Vec::is_empty) on:click=undo>{move || (t.undo)(history.with(Vec::len))}</button>
+                    <span class="muted small">{t.keys_hint}</span>
+                </div>
+                <table class="plain proposals">
+                    <thead><tr><th class="c-keep">{t.col_keep}</th><th>{t.col_task}</th><th class="c-units">{t.col_units}</th><th class="c-deadline">{t.col_deadline}</th><th class="c-actions"></th></tr></thead>
+                    <tbody on:keydown=move |ev| move_between(&ev)>
+                        {move || { let all = drafts.get(); all.clone().into_iter().enumerate().map(move |(i, d)| {
+                            let heading = (i == 0 || all[i - 1].group != d.group).then(|| view! {
+                                <tr class="proposal-group-row"><th colspan="5" scope="colgroup" class="proposal-group">{d.group.clone()}</th></tr>
+                            });
+                            let words = d.read.deadline_words.clone();
+                            let reading_of = move || {
+                                let r = read_deadline(&d.deadline.get());
+                                let from = (!words.trim().is_empty() && d.deadline.with(|x| x != &words)).then(|| format!(" · {}", (t.from_words)(&words))).unwrap_or_default();
+                                match (r.deadline.due_date(), r.problem) {
+                                    (Some(day), _) => format!("→ {}{from}", format_date(day)),
+                                    (None, Some(p)) => format!("⚠ {}", (texts().deadline_problem)(&p)),
+                                    (None, None) if d.deadline.with(|t| t.trim().is_empty()) => t.no_deadline.to_string(),
+                                    (None, None) => format!("→ {}", d.deadline.get()),
+                                }
+                            };
+                            let several = move || d.units.with(|u| u.split(';').filter(|s| !s.trim().is_empty()).count() > 1);
+                            let n = i + 1;
+                            let focus = move |_| before_edit.set_value(Some(snapshot()));
+                            let changed = move |_| {
+                                if let Some(before) = before_edit.get_value() {
+                                    history.update(|h| h.push(before));
+                                    before_edit.set_value(None);
+                                }
+                            };
+                            let toggle = move |ev| {
+                                remember();
+                                d.keep.set(event_target_checked(&ev));
+                            };
+                            let sentence = d.read.original.clone();
+                            let found = d.read.text.clone();
+                            view! {
+                                {heading}
+                                <tr class="proposal" class:dropped=move || !d.keep.get() data-index=i>
+                                    <td class="c-keep"><input type="checkbox" data-col="keep" aria-label=(t.keep)(n) prop:checked=move || d.keep.get() on:change=toggle /></td>
+                                    <td>
+                                        <textarea class="proposal-text" rows="2" data-col="text" aria-label=t.task_text prop:value=move || d.text.get() on:focus=focus on:change=changed on:input=move |ev| d.text.set(event_target_value(&ev))></textarea>
+                                        <details class="source"><summary class="muted small">{t.source_sentence}{(!d.read.section.is_empty()).then(|| format!(" · {}", d.read.section))}</summary><p class="small source-sentence">{marked_sentence(&sentence, &found)}</p></details>
+                                    </td>
+                                    <td class="c-units">
+                                        <input type="text" list="unit-names" data-col="units" aria-label=t.units prop:value=move || d.units.get() on:focus=focus on:change=changed on:input=move |ev| d.units.set(event_target_value(&ev)) />
+                                        <Show when=several>
+                                            <label class="toggle small"><input type="checkbox" prop:checked=move || d.each.get() on:change=move |ev| { remember(); d.each.set(event_target_checked(&ev)) } />" "{t.each_unit}</label>
+                                        </Show>
+                                    </td>
+                                    <td class="c-deadline">
+                                        <input type="text" data-col="deadline" aria-label=t.deadline prop:value=move || d.deadline.get() on:focus=focus on:change=changed on:input=move |ev| d.deadline.set(event_target_value(&ev)) />
+                                        <span class="field-hint">{reading_of}</span>
+                                    </td>
+                                    <td class="c-actions">
+                                        {(i > 0).then(|| view! { <button class="btn btn-small" title=(t.merge_up_label)(n) aria-label=(t.merge_up_label)(n) on:click=move |_| merge_up(i)>{t.merge_up}</button> })}
+                                        <button class="btn btn-small" title=(t.split_label)(n) aria-label=(t.split_label)(n) on:click=move |_| split(i)>{t.split}</button>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view() }}
+                    </tbody>
+                </table>
+            </section>
+        </Show>
     }
 }
