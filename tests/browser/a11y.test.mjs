@@ -67,3 +67,15 @@ test('the import preview passes axe-core: hidden rows and sheets, a header to po
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('the directive review passes axe-core: the proposals table, its toolbar and a source sentence open', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url + '#/doc-van-ban');
+  await page.waitForSelector('#directive-text');
+  await page.fill('#directive-text', await readFile(new URL('../fixtures/directives/seed-004.txt', import.meta.url), 'utf8'));
+  await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+  await page.waitForSelector('tr.proposal');
+  await page.locator('tr.proposal details.source summary').first().click();
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
