@@ -14,7 +14,7 @@ use crate::domain::fold::fold;
 use crate::domain::UnitDirectory;
 
 /// Words that assign work to the units named after them.
-const ASSIGN: &[&str] = &["giao cho", "giao", "de nghi", "yeu cau", "chi dao", "phan cong", "dong y giao", "uy quyen cho"];
+const ASSIGN: &[&str] = &["giao cho", "giao", "de nghi", "yeu cau", "chi dao", "phan cong", "dong y giao", "uy quyen cho", "gui"];
 
 /// Verbs a task clause opens with when its unit is the assignee's ("Đẩy mạnh …").
 const TASK_VERBS: &[&str] = &[
@@ -53,7 +53,13 @@ fn unit_list(text: &str, toks: &[super::unit_phrase::Token<'_>], mut at: usize, 
 /// "UBND tỉnh", "UBND huyện", "Chủ tịch UBND huyện": the body that issues the document, not a
 /// unit it tasks.
 fn is_issuer(name: &str) -> bool {
-    let f = fold(name);
+    let f = fold(name).replace("(ubnd)", "").replace("(ubnd", "").split_whitespace().collect::<Vec<_>>().join(" ");
+    // "Chủ tịch UBND", "Chủ tịch Ủy ban nhân dân (UBND) tỉnh": the one who signs.
+    if let Some(rest) = f.strip_prefix("chu tich ") {
+        if matches!(rest, "ubnd" | "uy ban nhan dan") {
+            return true;
+        }
+    }
     let f = f.trim_start_matches("chu tich ").trim_start_matches("lanh dao ");
     // "UBND tỉnh Thanh Hóa", "Chủ tịch UBND tỉnh": the province issues; a district is tasked by name.
     if f.starts_with("ubnd tinh") || f.starts_with("uy ban nhan dan tinh") {
@@ -84,7 +90,16 @@ pub(crate) fn assignment(sentence: &str, units: &UnitDirectory) -> Option<(Targe
             if toks.get(at).is_some_and(|t| t.key == "cho" || t.key == "voi") {
                 at += 1;
             }
-            let (list, next) = unit_list(sentence, &toks, at, units);
+            let (mut list, mut next) = unit_list(sentence, &toks, at, units);
+            // "giao Thủ trưởng các đơn vị: Y tế, Công Thương, Tài chính, … theo chức năng …": the
+            // units named after the colon, in their short forms.
+            if list.len() == 1 && list[0].group && next > 0 && toks[next - 1].after == Some(':') {
+                let (named, after) = named_after_colon(sentence, &toks, next, units);
+                if named.len() >= 2 {
+                    list = named;
+                    next = after;
+                }
+            }
             let list: Vec<UnitPhrase> = list.into_iter().filter(|u| !is_issuer(&u.name)).collect();
             if let Some(target) = target_of(&list) {
                 let start = toks.get(next).map_or(sentence.len(), |t| t.start);
@@ -93,6 +108,41 @@ pub(crate) fn assignment(sentence: &str, units: &UnitDirectory) -> Option<(Targe
         }
     }
     None
+}
+
+/// Units listed after a colon, as written: full names ("Công an thành phố"), short ones ("Y tế",
+/// "Nông nghiệp và Phát triển nông thôn") or a group; "và" before a new unit or a title ends one.
+fn named_after_colon(text: &str, toks: &[super::unit_phrase::Token<'_>], mut at: usize, units: &UnitDirectory) -> (Vec<UnitPhrase>, usize) {
+    let mut out = Vec::new();
+    let starts_another = |i: usize| unit_at_token(text, toks, i, units).is_some();
+    while at < toks.len() {
+        if let Some(u) = unit_at_token(text, toks, at, units) {
+            at += toks[at..].iter().take_while(|t| t.start < u.end).count();
+            out.push(u);
+        } else if toks[at].text.chars().next().is_some_and(char::is_uppercase) {
+            let start = at;
+            while at < toks.len() {
+                let t = &toks[at];
+                if at > start && t.key == "va" && starts_another(at + 1) {
+                    break;
+                }
+                at += 1;
+                if t.closes() || at - start >= 8 {
+                    break;
+                }
+            }
+            let (s, e) = (toks[start].start, toks[at - 1].end);
+            out.push(UnitPhrase { name: text[s..e].trim_end_matches([',', ';', ':', '.', ' ']).to_string(), start: s, end: e, group: false });
+        } else {
+            break;
+        }
+        match toks.get(at) {
+            Some(t) if t.key == "va" => at += 1,
+            Some(_) if toks[at - 1].after == Some(',') => {}
+            _ => break,
+        }
+    }
+    (out, at)
 }
 
 /// A unit that is the subject of a clause ("Phòng Tư pháp rà soát …"): the unit and where the
@@ -104,12 +154,22 @@ pub(crate) fn subject(clause: &str, units: &UnitDirectory) -> Option<(Target, us
     const OPENERS: &[&[&str]] = &[&["doi", "voi"], &["do", "vay"], &["do", "do"], &["vi", "vay"], &["dong", "thoi"], &["ben", "canh", "do"], &["ngoai", "ra"]];
     if let Some(o) = OPENERS.iter().find(|o| o.iter().enumerate().all(|(k, w)| toks.get(k).is_some_and(|t| t.key == *w))) {
         at = o.len();
+    } else if let Some(comma) = toks.iter().take(8).position(|t| t.after == Some(',')) {
+        // "Ngoài công tác tuyên truyền, UBND huyện Tây Trà phải …": the subject after a short opening.
+        const INTRO: &[&str] = &["ngoai", "trong", "ve", "de", "tren", "sau", "truoc", "tai", "qua", "doi", "cung", "hien", "nhung"];
+        if INTRO.contains(&toks[0].key.as_str()) && unit_at_token(clause, &toks, 0, units).is_none() {
+            at = comma + 1;
+        }
     }
     let (list, next) = unit_list(clause, &toks, at, units);
     if list.is_empty() || list.iter().any(|u| is_issuer(&u.name)) {
         return None;
     }
     let verb = toks.get(next)?;
+    // The work starts with a verb in lower case ("UBND TP.HCM vừa …" is not "UBND" doing "TP.HCM").
+    if verb.text.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
     if matches!(verb.key.as_str(), "da" | "dang" | "la" | "co" | "cua" | "va" | "thi" | "duoc" | "ngay" | "vua") || verb.text.starts_with(['(', ':']) {
         return None;
     }

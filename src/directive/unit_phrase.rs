@@ -50,7 +50,7 @@ impl Token<'_> {
         matches!(self.text, "-" | "–" | "—")
     }
     /// A comma, semicolon, colon or full stop after the word ends a name.
-    fn closes(&self) -> bool {
+    pub(crate) fn closes(&self) -> bool {
         matches!(self.after, Some(',' | ';' | ':' | '.' | ')' | '!' | '?'))
     }
 }
