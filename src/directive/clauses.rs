@@ -365,6 +365,19 @@ mod tests {
     }
 
     #[test]
+    fn units_after_a_colon_subjects_after_an_opening_and_gui() {
+        let tasks = read("UBND thành phố giao Thủ trưởng các đơn vị: Y tế, Công an thành phố, Nông nghiệp và Phát triển nông thôn và Chủ tịch UBND các quận, huyện tổ chức triển khai kết luận.");
+        assert_eq!(tasks[0].0, "Y tế + Công an thành phố + Nông nghiệp và Phát triển nông thôn + Chủ tịch UBND các quận, huyện");
+        let tasks = read("Ngoài công tác tuyên truyền, UBND huyện Tây Trà phải tăng cường lực lượng truy quét.");
+        assert_eq!(tasks, [("UBND huyện Tây Trà".to_string(), "phải tăng cường lực lượng truy quét".to_string())]);
+        let tasks = read("UBND TP.HCM vừa có văn bản gửi các sở, ngành và đơn vị liên quan yêu cầu khẩn trương rà soát kiến nghị của cử tri.");
+        assert_eq!(tasks.len(), 1, "{tasks:?}");
+        assert_eq!(tasks[0].0, "nhóm: các sở, ngành và đơn vị liên quan");
+        // The chairman who signs is not an assignee.
+        assert!(read("Chủ tịch Ủy ban nhân dân (UBND) tỉnh vừa ban hành chỉ thị.").is_empty());
+    }
+
+    #[test]
     fn sentences_that_go_on_with_a_verb_keep_the_assignee() {
         let tasks = read("Chủ tịch yêu cầu các phòng ngành làm tốt công tác phòng chống dịch. Đẩy mạnh việc thu hút đầu tư. Hội nghị kết thúc lúc 11 giờ.");
         assert_eq!(tasks.len(), 2, "{tasks:?}");
