@@ -154,7 +154,7 @@ pub(crate) fn subject(clause: &str, units: &UnitDirectory) -> Option<(Target, us
     const OPENERS: &[&[&str]] = &[&["doi", "voi"], &["do", "vay"], &["do", "do"], &["vi", "vay"], &["dong", "thoi"], &["ben", "canh", "do"], &["ngoai", "ra"]];
     if let Some(o) = OPENERS.iter().find(|o| o.iter().enumerate().all(|(k, w)| toks.get(k).is_some_and(|t| t.key == *w))) {
         at = o.len();
-    } else if let Some(comma) = toks.iter().take(8).position(|t| t.after == Some(',')) {
+    } else if let Some(comma) = toks.iter().take(24).position(|t| t.after == Some(',')) {
         // "Ngoài công tác tuyên truyền, UBND huyện Tây Trà phải …": the subject after a short opening.
         const INTRO: &[&str] = &["ngoai", "trong", "ve", "de", "tren", "sau", "truoc", "tai", "qua", "doi", "cung", "hien", "nhung"];
         if INTRO.contains(&toks[0].key.as_str()) && unit_at_token(clause, &toks, 0, units).is_none() {
@@ -238,6 +238,36 @@ fn opens_with_task_verb(text: &str) -> bool {
     TASK_VERBS.iter().any(|v| f.starts_with(v) && f[v.len()..].starts_with([' ', ',']))
 }
 
+/// Places a document names for a group ("các huyện Thanh Hà, Tứ Kỳ, Kim Thành và Ninh Giang"),
+/// so that "Các huyện …" and "UBND các huyện …" later in it mean each of them.
+#[derive(Default)]
+struct Members {
+    known: Vec<(String, Vec<String>)>,
+}
+
+impl Members {
+    fn resolve(&mut self, target: Target) -> Target {
+        let Target::Group(g) = &target else { return target };
+        if let Some((level, places)) = super::unit_phrase::named_members(g) {
+            self.known.retain(|(l, _)| *l != level);
+            self.known.push((level.clone(), places.clone()));
+            return Target::Units(places.iter().map(|p| format!("{level} {p}")).collect());
+        }
+        let f = fold(g);
+        let (committee, rest) = match f.strip_prefix("ubnd ") {
+            Some(rest) => (true, rest.to_string()),
+            None => (false, f.clone()),
+        };
+        for (level, places) in &self.known {
+            if rest == format!("cac {}", fold(level)) {
+                let prefix = if committee { format!("UBND {level}") } else { level.clone() };
+                return Target::Units(places.iter().map(|p| format!("{prefix} {p}")).collect());
+            }
+        }
+        target
+    }
+}
+
 /// The tasks of prose paragraphs, in order: (target, text of the work, the sentence it is in).
 pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str) -> Vec<String>) -> Vec<(Target, String, String)> {
     let mut out = Vec::new();
@@ -245,6 +275,7 @@ pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str
     let mut current: Option<Target> = None;
     // The last group addressed, for a list of work that names nobody.
     let mut last_group: Option<Target> = None;
+    let mut members = Members::default();
     for paragraph in paragraphs {
         let mut carried = false;
         for sentence in sentences(paragraph) {
@@ -276,6 +307,7 @@ pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str
                 }
             };
             let Some(target) = target else { continue };
+            let target = members.resolve(target);
             if matches!(target, Target::Group(_)) {
                 last_group = Some(target.clone());
             }
@@ -289,7 +321,7 @@ pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str
             for (k, clause) in clauses.iter().enumerate() {
                 let own = subject(clause, units);
                 let (t, text) = match &own {
-                    Some((t, start)) => (t.clone(), &clause[*start..]),
+                    Some((t, start)) => (members.resolve(t.clone()), &clause[*start..]),
                     None => (target.clone(), *clause),
                 };
                 let text = text.trim().trim_end_matches(['.', '/', ' ']).trim_start_matches([',', ':', ' ']);

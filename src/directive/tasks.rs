@@ -1,8 +1,8 @@
 //! Finding the tasks in a directive's lines.
 
-use crate::domain::deadline::read_deadline;
+use crate::domain::deadline::{read_deadline, DeadlineReading};
 use crate::domain::fold::{fold, fold_words};
-use crate::domain::{Deadline, DeadlineKind, UnitDirectory};
+use crate::domain::{Deadline, DeadlineKind, DeadlineProblem, UnitDirectory};
 
 /// Who a proposed task is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,12 +90,40 @@ fn ordinal(line: &str) -> Option<&'static str> {
 /// "trong tháng …", "hàng tuần/tháng/quý", or "thường xuyên" opening the task. Dates cited in the
 /// task ("Quyết định … ngày 29/12/2021") are not deadlines.
 pub fn own_deadline(text: &str) -> Option<Deadline> {
+    own_deadline_in(text, None)
+}
+
+/// "15.9" or "10-4" without a year: the day in the document's year.
+fn with_year(phrase: &str, year: i32) -> String {
+    phrase
+        .split(' ')
+        .map(|w| {
+            let core = w.trim_end_matches([',', ';', '.', ')']);
+            let parts: Vec<&str> = core.split(['.', '/', '-']).collect();
+            if parts.len() == 2 && parts.iter().all(|p| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit())) {
+                format!("{}/{}/{year}", parts[0], parts[1])
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// [`own_deadline`], with the document's year for a day written without one ("trước ngày 31.7").
+pub fn own_deadline_in(text: &str, year: Option<i32>) -> Option<Deadline> {
     let lower = text.to_lowercase();
     for marker in ["trước ngày", "chậm nhất ngày", "chậm nhất", "hoàn thành trước", "trong tháng", "hàng tuần", "hằng tuần", "hàng tháng", "hằng tháng", "hàng quý", "hằng quý"] {
         if let Some(at) = lower.find(marker) {
             let phrase: String = text.chars().skip(lower[..at].chars().count()).take(marker.chars().count() + 14).collect();
             let phrase = phrase.trim_end_matches([';', '.', ',', ')', ' ']).to_string();
-            let reading = read_deadline(&phrase);
+            let mut reading = read_deadline(&phrase);
+            if let (Some(DeadlineProblem::MissingYear), Some(y)) = (&reading.problem, year) {
+                let dated = read_deadline(&with_year(&phrase, y));
+                if dated.problem.is_none() {
+                    reading = DeadlineReading { deadline: Deadline { text: reading.deadline.text.clone(), ..dated.deadline }, problem: None };
+                }
+            }
             if reading.problem.is_none() && reading.deadline.kind != DeadlineKind::None {
                 // The text is exactly the words that state it: the marker of a recurrence, or the
                 // phrase up to the date's year.
@@ -198,7 +226,7 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
         if text.chars().count() < 8 || text.ends_with(':') {
             return;
         }
-        let own = own_deadline(&text).filter(|d| match (d.due_date(), year) {
+        let own = own_deadline_in(&text, year).filter(|d| match (d.due_date(), year) {
             (Some(day), Some(y)) => chrono::Datelike::year(&day) >= y - 1,
             _ => true,
         });

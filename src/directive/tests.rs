@@ -192,3 +192,4 @@ fn own_deadlines_need_words_that_mark_them() {
     assert_eq!(dated.text, "trước ngày 20/01/2024");
     assert_eq!(tasks::own_deadline("Hoàn thành trong tháng 01 năm 2024.").unwrap().text, "trong tháng 01 năm 2024");
 }
+

@@ -226,6 +226,12 @@ fn place_name(tokens: &[Token<'_>], at: usize) -> usize {
 /// A committee: "UBND (các) <level> <Place>", "Ủy ban nhân dân tỉnh", "UBND các xã, thị trấn";
 /// a place itself: "huyện Tứ Kỳ", "Phường Mai Hùng". Returns (words, group).
 fn committee(tokens: &[Token<'_>], at: usize) -> Option<(usize, bool)> {
+    // "chính quyền huyện Lý Sơn": the district's authorities, named only with their place.
+    if starts_with(tokens, at, &["chinh", "quyen"]) {
+        let l = level_at(tokens, at + 2)?;
+        let place = place_name(tokens, at + 2 + l);
+        return (place > 0 && !tokens[at + 1 + l].closes()).then_some((2 + l + place, false));
+    }
     let head = if starts_with(tokens, at, &["ubnd"]) {
         1
     } else if starts_with(tokens, at, &["uy", "ban", "nhan", "dan"]) {
@@ -406,6 +412,10 @@ fn group_run(tokens: &[Token<'_>], at: usize) -> usize {
         if !in_group {
             break;
         }
+        // "Các huyện thành lập …": "thành" begins a verb unless it is "thành phố", "thành viên".
+        if word == "thanh" && n > 0 && !t.capitalised() && !tokens.get(at + n + 1).is_some_and(|t| matches!(t.key.as_str(), "pho" | "vien")) {
+            break;
+        }
         // "các đơn vị có thể …": a permission, not "có liên quan".
         if word == "co" && tokens.get(at + n + 1).is_some_and(|t| t.key == "the") {
             break;
@@ -425,7 +435,9 @@ fn group_run(tokens: &[Token<'_>], at: usize) -> usize {
         if t.after == Some(',') {
             // Over a comma only when the group goes on with group words.
             let next = tokens.get(at + n);
-            if !next.is_some_and(|x| GROUP_WORDS.contains(&x.key.as_str()) || x.abbreviation()) {
+            // "các huyện Thanh Hà, Tứ Kỳ, …": places listed after the level.
+            let place_goes_on = t.capitalised() && next.is_some_and(|x| x.capitalised() && !x.abbreviation() && !HEADS.iter().any(|h| starts_with(tokens, at + n, h)));
+            if !place_goes_on && !next.is_some_and(|x| GROUP_WORDS.contains(&x.key.as_str()) || x.abbreviation()) {
                 break;
             }
         }
@@ -462,6 +474,32 @@ pub(crate) fn unit_at_token(text: &str, tokens: &[Token<'_>], at: usize, units: 
     let end = tokens[at + n - 1].end;
     let name = text[start..end].trim_end_matches([',', ';', ':', '.', ' ']).to_string();
     Some(UnitPhrase { name, start, end, group: is_group })
+}
+
+/// "các huyện Thanh Hà, Tứ Kỳ, Kim Thành và Ninh Giang" → the level as written ("huyện") and the
+/// places it names; `None` for a group that names no places ("các huyện").
+pub(crate) fn named_members(group: &str) -> Option<(String, Vec<String>)> {
+    let toks = tokens(group);
+    let start = (toks.first()?.key == "cac") as usize;
+    if start == 0 {
+        return None;
+    }
+    let l = level_at(&toks, start)?;
+    let level = group[toks[start].start..toks[start + l - 1].end].to_lowercase();
+    let mut at = start + l;
+    let mut places = Vec::new();
+    while at < toks.len() {
+        let n = place_name(&toks, at);
+        if n == 0 {
+            break;
+        }
+        places.push(group[toks[at].start..toks[at + n - 1].end].trim_end_matches([',', ';', '.']).to_string());
+        at += n;
+        if toks.get(at).is_some_and(|t| t.key == "va") {
+            at += 1;
+        }
+    }
+    (places.len() >= 2 && at >= toks.len()).then_some((level, places))
 }
 
 /// "UBND huyện Quang Bình, Bắc Quang": a place named after a committee or place of some level
@@ -613,8 +651,9 @@ mod tests {
             .filter(|n| at(&format!("{n} rà soát, báo cáo")).as_deref() != Some(n.as_str()))
             .map(|n| format!("{n} → {:?}", at(&format!("{n} rà soát, báo cáo"))))
             .collect();
-        // Short forms the labels keep ("Y tế" for Sở Y tế in a list) have no head to find them by.
-        let allowed = ["Công Thương", "Giao thông vận tải", "Nông nghiệp và Phát triển nông thôn", "Thông tin và Truyền thông", "Tài chính", "Y tế", "Tòa", "ngành tỉnh", "Chi cục thuế khu vực Thành phố - Vũ thư", "cơ quan xây dựng báo cáo", "chính quyền huyện Lý Sơn", "thường trực HĐND", "Quân sự thị xã", "Thanh tra", "HĐGPMB", "Văn phòng", "UBND"];
+        // Short forms the labels keep in a list ("Công Thương" for Sở Công Thương, "thường trực HĐND") have
+        // no head to find them by (a list after a colon reads them, see `clauses`); one is a typo in the source.
+        let allowed = ["Công Thương", "Giao thông vận tải", "Thông tin và Truyền thông", "Tài chính", "thường trực HĐND", "Chi cục thuế khu vực Thành phố - Vũ thư"];
         let wrong: Vec<&String> = wrong.iter().filter(|w| !allowed.iter().any(|a| w.starts_with(&format!("{a} →")))).collect();
         assert!(wrong.is_empty(), "{} of {} read wrong:\n{}", wrong.len(), names.len(), wrong.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n"));
     }
