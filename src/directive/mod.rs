@@ -16,6 +16,8 @@ pub mod docx;
 pub mod review;
 pub mod score;
 mod clauses;
+pub mod deadlines;
+mod structure;
 mod identity;
 mod tasks;
 pub mod unit_phrase;

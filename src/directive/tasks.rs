@@ -1,8 +1,12 @@
-//! Finding the tasks in a directive's lines.
+//! The tasks of a directive, put together from the stages: its structure (`structure`), unit
+//! names (`unit_phrase`), prose clauses (`clauses`) and deadlines (`deadlines`). Units named by
+//! headings carry to their bullets; a list that names no unit is for the units its introducing
+//! sentence (else the closing) addresses.
 
-use crate::domain::deadline::{read_deadline, DeadlineReading};
+use super::deadlines::own_deadline_in;
+use super::structure::{is_bullet, is_end, is_group_heading, numbered, ordinal, roman_heading, sentences, unbullet};
 use crate::domain::fold::{fold, fold_words};
-use crate::domain::{Deadline, DeadlineKind, DeadlineProblem, UnitDirectory};
+use crate::domain::{Deadline, UnitDirectory};
 
 /// Who a proposed task is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,26 +33,6 @@ pub struct ProposedTask {
     pub source: String,
 }
 
-fn is_bullet(line: &str) -> bool {
-    line.starts_with(['-', '+', '•', '–'])
-}
-
-fn unbullet(line: &str) -> &str {
-    line.trim_start_matches(['-', '+', '•', '–', ' '])
-}
-
-/// "3.1. Phòng Kinh tế." → ("3.1", "Phòng Kinh tế."); only numbers with a dot inside or after.
-fn numbered(line: &str) -> Option<(&str, &str)> {
-    let end = line.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
-    let (num, rest) = line.split_at(end);
-    (num.contains('.') && num.chars().next().is_some_and(|c| c.is_ascii_digit()) && rest.starts_with(' ')).then(|| (num.trim_end_matches('.'), rest.trim()))
-}
-
-fn roman_heading(line: &str) -> bool {
-    let head = line.split(['.', ' ']).next().unwrap_or("");
-    !head.is_empty() && head.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) && line[head.len()..].starts_with('.')
-}
-
 /// Units a heading names: "Phòng TNMT, HĐGPMB" → both; "Quân sự thị xã;" → one. `None` if it
 /// names none (then it is not a unit heading).
 fn heading_units(text: &str, units: &UnitDirectory) -> Option<Vec<String>> {
@@ -66,87 +50,6 @@ fn is_short_unit_name(text: &str) -> bool {
     let w = fold_words(text);
     matches!(w.first().map(String::as_str), Some("thanh" | "quan" | "van" | "hdgpmb" | "ban" | "chi" | "cong" | "trung" | "phong"))
         && w.len() <= 12
-}
-
-fn is_group_heading(text: &str) -> bool {
-    let f = fold(text);
-    f.starts_with("doi voi cac xa") || f.starts_with("cac xa, phuong") || f.starts_with("ubnd cac xa") || f.starts_with("ubnd cac phuong")
-}
-
-/// Lines where the tasks stop: recipients, signature, closing formulas, page furniture.
-fn is_end(line: &str) -> bool {
-    let f = fold(line);
-    ["noi nhan", "nhan cong van nay", "tren day la", "tm. uy ban", "tm uy ban"].iter().any(|p| f.starts_with(p)) || line.starts_with('[')
-}
-
-const ORDINALS: [&str; 10] = ["mot la", "hai la", "ba la", "bon la", "nam la", "sau la", "bay la", "tam la", "chin la", "muoi la"];
-
-fn ordinal(line: &str) -> Option<&'static str> {
-    let f = fold(line);
-    ORDINALS.iter().find(|o| f.starts_with(&format!("{o},")) || f.starts_with(&format!("{o}:"))).copied()
-}
-
-/// A task's own deadline, only from words that mark one: "trước ngày …", "chậm nhất …",
-/// "trong tháng …", "hàng tuần/tháng/quý", or "thường xuyên" opening the task. Dates cited in the
-/// task ("Quyết định … ngày 29/12/2021") are not deadlines.
-pub fn own_deadline(text: &str) -> Option<Deadline> {
-    own_deadline_in(text, None)
-}
-
-/// "15.9" or "10-4" without a year: the day in the document's year.
-fn with_year(phrase: &str, year: i32) -> String {
-    phrase
-        .split(' ')
-        .map(|w| {
-            let core = w.trim_end_matches([',', ';', '.', ')']);
-            let parts: Vec<&str> = core.split(['.', '/', '-']).collect();
-            if parts.len() == 2 && parts.iter().all(|p| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit())) {
-                format!("{}/{}/{year}", parts[0], parts[1])
-            } else {
-                w.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// [`own_deadline`], with the document's year for a day written without one ("trước ngày 31.7").
-pub fn own_deadline_in(text: &str, year: Option<i32>) -> Option<Deadline> {
-    let lower = text.to_lowercase();
-    for marker in ["trước ngày", "chậm nhất ngày", "chậm nhất", "hoàn thành trước", "trong tháng", "hàng tuần", "hằng tuần", "hàng tháng", "hằng tháng", "hàng quý", "hằng quý"] {
-        if let Some(at) = lower.find(marker) {
-            let phrase: String = text.chars().skip(lower[..at].chars().count()).take(marker.chars().count() + 14).collect();
-            let phrase = phrase.trim_end_matches([';', '.', ',', ')', ' ']).to_string();
-            let mut reading = read_deadline(&phrase);
-            if let (Some(DeadlineProblem::MissingYear), Some(y)) = (&reading.problem, year) {
-                let dated = read_deadline(&with_year(&phrase, y));
-                if dated.problem.is_none() {
-                    reading = DeadlineReading { deadline: Deadline { text: reading.deadline.text.clone(), ..dated.deadline }, problem: None };
-                }
-            }
-            if reading.problem.is_none() && reading.deadline.kind != DeadlineKind::None {
-                // The text is exactly the words that state it: the marker of a recurrence, or the
-                // phrase up to the date's year.
-                let mut deadline = reading.deadline;
-                deadline.text = match deadline.kind {
-                    DeadlineKind::Recurring(_) => phrase.chars().take(marker.chars().count()).collect(),
-                    _ => {
-                        let chars: Vec<char> = phrase.chars().collect();
-                        let end = (0..chars.len().saturating_sub(3))
-                            .rev()
-                            .find(|&i| chars[i..i + 4].iter().all(char::is_ascii_digit))
-                            .map_or(chars.len(), |i| i + 4);
-                        chars[..end].iter().collect()
-                    }
-                };
-                return Some(deadline);
-            }
-        }
-    }
-    if fold(text).starts_with("thuong xuyen") {
-        return Some(read_deadline("Thường xuyên").deadline);
-    }
-    None
 }
 
 /// "giao (cho) <unit> …" / "Đề nghị <unit> …": the unit a sentence assigns, if it names one.
@@ -179,23 +82,6 @@ fn assigned_unit(sentence: &str, units: &UnitDirectory) -> Option<Option<String>
     let group = f.first().is_some_and(|w| w == "cac")
         && f.get(1).is_some_and(|w| ["co", "phong", "don", "dia", "xa", "phuong", "nganh"].contains(&w.as_str()));
     group.then_some(None)
-}
-
-fn sentences(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    let chars: Vec<char> = text.chars().collect();
-    for (i, c) in chars.iter().enumerate() {
-        current.push(*c);
-        if *c == '.' && chars.get(i + 1).is_none_or(|n| n.is_whitespace()) && !current.ends_with("TP.") {
-            out.push(current.trim().to_string());
-            current.clear();
-        }
-    }
-    if !current.trim().is_empty() {
-        out.push(current.trim().to_string());
-    }
-    out
 }
 
 pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>, year: Option<i32>) -> Vec<ProposedTask> {

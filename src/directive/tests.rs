@@ -184,12 +184,12 @@ fn seed_004_prose_conclusions_name_their_units() {
 
 #[test]
 fn own_deadlines_need_words_that_mark_them() {
-    assert_eq!(tasks::own_deadline("Báo cáo về UBND thị xã trước ngày 20/01/2024.").unwrap().due_date(), d(2024, 1, 20));
-    assert_eq!(tasks::own_deadline("Theo Quyết định số 31/2021/QĐ-UBND ngày 29/12/2021 của UBND tỉnh."), None);
-    let weekly = tasks::own_deadline("Hàng tuần có báo cáo kết quả.").unwrap();
+    assert_eq!(deadlines::own_deadline("Báo cáo về UBND thị xã trước ngày 20/01/2024.").unwrap().due_date(), d(2024, 1, 20));
+    assert_eq!(deadlines::own_deadline("Theo Quyết định số 31/2021/QĐ-UBND ngày 29/12/2021 của UBND tỉnh."), None);
+    let weekly = deadlines::own_deadline("Hàng tuần có báo cáo kết quả.").unwrap();
     assert_eq!((weekly.kind, weekly.text.as_str()), (DeadlineKind::Recurring(Recurrence::Weekly), "Hàng tuần"));
-    let dated = tasks::own_deadline("Tổng hợp báo cáo trước ngày 20/01/2024 để tổng hợp.").unwrap();
+    let dated = deadlines::own_deadline("Tổng hợp báo cáo trước ngày 20/01/2024 để tổng hợp.").unwrap();
     assert_eq!(dated.text, "trước ngày 20/01/2024");
-    assert_eq!(tasks::own_deadline("Hoàn thành trong tháng 01 năm 2024.").unwrap().text, "trong tháng 01 năm 2024");
+    assert_eq!(deadlines::own_deadline("Hoàn thành trong tháng 01 năm 2024.").unwrap().text, "trong tháng 01 năm 2024");
 }
 

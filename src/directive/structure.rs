@@ -1,0 +1,87 @@
+//! The document's structure, line by line: what kind of line each is — a part heading ("II.
+//! NHIỆM VỤ …"), a numbered item ("3.1. Phòng Kinh tế."), a bullet ("- …", "+ …"), an ordinal item
+//! ("Một là, …"), the closing where tasks stop ("Nơi nhận", "Trên đây là …") — and a paragraph's
+//! sentences. Plain functions of the text; the task reader (`tasks`) walks the lines with them.
+
+use crate::domain::fold::fold;
+
+pub(crate) fn is_bullet(line: &str) -> bool {
+    line.starts_with(['-', '+', '•', '–'])
+}
+
+pub(crate) fn unbullet(line: &str) -> &str {
+    line.trim_start_matches(['-', '+', '•', '–', ' '])
+}
+
+/// "3.1. Phòng Kinh tế." → ("3.1", "Phòng Kinh tế."); only numbers with a dot inside or after.
+pub(crate) fn numbered(line: &str) -> Option<(&str, &str)> {
+    let end = line.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+    let (num, rest) = line.split_at(end);
+    (num.contains('.') && num.chars().next().is_some_and(|c| c.is_ascii_digit()) && rest.starts_with(' ')).then(|| (num.trim_end_matches('.'), rest.trim()))
+}
+
+pub(crate) fn roman_heading(line: &str) -> bool {
+    let head = line.split(['.', ' ']).next().unwrap_or("");
+    !head.is_empty() && head.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) && line[head.len()..].starts_with('.')
+}
+
+pub(crate) fn is_group_heading(text: &str) -> bool {
+    let f = fold(text);
+    f.starts_with("doi voi cac xa") || f.starts_with("cac xa, phuong") || f.starts_with("ubnd cac xa") || f.starts_with("ubnd cac phuong")
+}
+
+/// Lines where the tasks stop: recipients, signature, closing formulas, page furniture.
+pub(crate) fn is_end(line: &str) -> bool {
+    let f = fold(line);
+    ["noi nhan", "nhan cong van nay", "tren day la", "tm. uy ban", "tm uy ban"].iter().any(|p| f.starts_with(p)) || line.starts_with('[')
+}
+
+pub(crate) const ORDINALS: [&str; 10] = ["mot la", "hai la", "ba la", "bon la", "nam la", "sau la", "bay la", "tam la", "chin la", "muoi la"];
+
+pub(crate) fn ordinal(line: &str) -> Option<&'static str> {
+    let f = fold(line);
+    ORDINALS.iter().find(|o| f.starts_with(&format!("{o},")) || f.starts_with(&format!("{o}:"))).copied()
+}
+
+/// A paragraph's sentences: split after a full stop followed by a space ("TP. Thái Bình" is not an end).
+pub(crate) fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        current.push(*c);
+        if *c == '.' && chars.get(i + 1).is_none_or(|n| n.is_whitespace()) && !current.ends_with("TP.") {
+            out.push(current.trim().to_string());
+            current.clear();
+        }
+    }
+    if !current.trim().is_empty() {
+        out.push(current.trim().to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_of_lines() {
+        assert_eq!(numbered("3.1. Phòng Kinh tế."), Some(("3.1", "Phòng Kinh tế.")));
+        assert_eq!(numbered("1. Nhiệm vụ trọng tâm:"), Some(("1", "Nhiệm vụ trọng tâm:")));
+        assert_eq!(numbered("2024 là năm"), None);
+        assert!(roman_heading("II. NHIỆM VỤ TRỌNG TÂM"));
+        assert!(!roman_heading("Ira"));
+        assert!(is_bullet("- Rà soát") && is_bullet("+ Phường Mai Hùng: …") && !is_bullet("Rà soát"));
+        assert_eq!(unbullet("- Rà soát"), "Rà soát");
+        assert_eq!(ordinal("Hai là, đẩy mạnh cải cách hành chính"), Some("hai la"));
+        assert_eq!(ordinal("Hai lần kiểm tra"), None);
+        assert!(is_end("Nơi nhận:") && is_end("Trên đây là kết luận của đồng chí …") && !is_end("Phòng Kinh tế rà soát"));
+        assert!(is_group_heading("Đối với các xã, phường:"));
+    }
+
+    #[test]
+    fn sentences_end_at_a_full_stop_but_not_inside_a_place() {
+        assert_eq!(sentences("UBND TP. Thái Bình yêu cầu rà soát. Báo cáo trước ngày 20/01/2024."), ["UBND TP. Thái Bình yêu cầu rà soát.", "Báo cáo trước ngày 20/01/2024."]);
+    }
+}
