@@ -30,6 +30,13 @@ pub struct Proposal {
     pub target: Target,
 }
 
+/// "huyện Thanh Hà", "UBND huyện Tứ Kỳ", "Phường Mai Hùng": a place's own authority.
+fn is_place(name: &str) -> bool {
+    let f = fold(name);
+    let f = f.strip_prefix("ubnd ").unwrap_or(&f);
+    ["huyen ", "quan ", "thi xa ", "thanh pho ", "xa ", "phuong ", "thi tran "].iter().any(|l| f.starts_with(l))
+}
+
 /// A group's members when the workspace knows them ("Các xã, phường" → its communes and wards).
 fn members_of(group: &str, units: &UnitDirectory) -> Option<String> {
     let f = fold(group);
@@ -44,7 +51,8 @@ pub fn proposals(reading: &DirectiveReading, units: &UnitDirectory) -> Vec<Propo
         .iter()
         .map(|t| {
             let (names, each) = match &t.target {
-                Target::Units(u) => (u.join("; "), false),
+                // Districts, communes or wards named together each act on their own territory.
+                Target::Units(u) => (u.join("; "), u.len() > 1 && u.iter().all(|n| is_place(n))),
                 Target::Group(g) => (members_of(g, units).unwrap_or_else(|| g.clone()), true),
                 Target::Unassigned => (String::new(), false),
             };
@@ -179,6 +187,15 @@ mod tests {
         assert!(fold(&tasks[0].deadline.text).contains("quy iv"), "{}", tasks[0].deadline.text);
         // The sentence a task comes from is the document's, not the task's own text.
         assert!(all.iter().any(|p| p.original.len() > p.text.len()));
+    }
+
+    #[test]
+    fn places_named_together_each_get_their_task() {
+        let reading = super::super::read_directive("UBND tỉnh giao UBND huyện Quang Bình, Bắc Quang tạm dừng các cuộc họp không cần thiết.", &UnitDirectory::default());
+        let all = proposals(&reading, &UnitDirectory::default());
+        assert_eq!((all[0].units.as_str(), all[0].each), ("UBND huyện Quang Bình; UBND huyện Bắc Quang", true));
+        let reading = super::super::read_directive("UBND tỉnh giao Sở Tài nguyên và Môi trường, Sở Xây dựng rà soát hồ sơ.", &UnitDirectory::default());
+        assert!(!proposals(&reading, &UnitDirectory::default())[0].each, "departments: the person chooses");
     }
 
     #[test]
