@@ -91,6 +91,10 @@ pub(crate) fn assignment(sentence: &str, units: &UnitDirectory) -> Option<(Targe
                 at += 1;
             }
             let (mut list, mut next) = unit_list(sentence, &toks, at, units);
+            // "gửi Văn phòng UBND tỉnh để phối hợp …": sent to, not told to do.
+            if *verb == "gui" && !toks.get(next).is_some_and(|t| opens_with_task_verb(&sentence[t.start..]) || opens_with_assign(&sentence[t.start..])) {
+                continue;
+            }
             // "giao Thủ trưởng các đơn vị: Y tế, Công Thương, Tài chính, … theo chức năng …": the
             // units named after the colon, in their short forms.
             if list.len() == 1 && list[0].group && next > 0 && toks[next - 1].after == Some(':') {
@@ -325,7 +329,9 @@ pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str
                     None => (target.clone(), *clause),
                 };
                 let text = text.trim().trim_end_matches(['.', '/', ' ']).trim_start_matches([',', ':', ' ']);
-                let joins = k > 0 && own.is_none() && (!list || is_deadline_only(text));
+                // "…; các doanh nghiệp, nhà hàng, khách sạn" goes on enumerating, it is not a task.
+                let enumerates = { let f = fold(text); ["cac ", "nhung ", "moi ", "ho gia dinh"].iter().any(|p| f.starts_with(p)) };
+                let joins = k > 0 && own.is_none() && (!list || is_deadline_only(text) || enumerates);
                 match from_here.last_mut() {
                     // A deadline or the rest of one piece of work stays with the task before it.
                     Some(last) if joins => last.1 = format!("{}; {text}", last.1),

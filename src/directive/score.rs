@@ -457,8 +457,8 @@ mod tests {
 
     // About 2 points under what the reader reaches now over all 41 documents (precision 140/181 =
     // 77.3%, recall 140/278 = 50.4%, deadlines 140/140): raise them as the reader improves.
-    const PRECISION_FLOOR: f64 = 0.92;
-    const RECALL_FLOOR: f64 = 0.88;
+    const PRECISION_FLOOR: f64 = 0.93;
+    const RECALL_FLOOR: f64 = 0.89;
     const DEADLINE_FLOOR: f64 = 0.91;
 
     #[test]

@@ -232,8 +232,12 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
             }
             None if in_ordinals => {
                 if !line.starts_with(['[', '(']) && line.split_whitespace().count() > 6 {
-                    let named = assigned_unit(line, units).flatten();
-                    push(&mut out, named.map_or(Target::Unassigned, |u| Target::Units(vec![u])), line, &section, line);
+                    // "UBND chỉ đạo quyết liệt …": a paragraph under an ordinal item with its own subject.
+                    let (target, text) = match super::clauses::subject(line, units) {
+                        Some((t, start)) => (t, &line[start..]),
+                        None => (assigned_unit(line, units).flatten().map_or(Target::Unassigned, |u| Target::Units(vec![u])), line.as_str()),
+                    };
+                    push(&mut out, target, text, &section, line);
                     prose_done[i] = true;
                 }
             }
