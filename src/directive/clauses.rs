@@ -62,7 +62,7 @@ fn is_issuer(name: &str) -> bool {
     }
     let f = f.trim_start_matches("chu tich ").trim_start_matches("lanh dao ");
     // "UBND tỉnh Thanh Hóa", "Chủ tịch UBND tỉnh": the province issues; a district is tasked by name.
-    if f.starts_with("ubnd tinh") || f.starts_with("uy ban nhan dan tinh") {
+    if f.starts_with("ubnd tinh") || f.starts_with("uy ban nhan dan tinh") || f.starts_with("chinh quyen tinh") {
         return true;
     }
     matches!(f, "ubnd tinh" | "ubnd huyen" | "ubnd thanh pho" | "ubnd thi xa" | "ubnd quan" | "uy ban nhan dan tinh" | "uy ban nhan dan huyen" | "uy ban nhan dan thanh pho" | "uy ban nhan dan thi xa")

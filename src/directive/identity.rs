@@ -75,7 +75,20 @@ pub fn identity(lines: &[String]) -> DocumentIdentity {
     for (i, line) in lines.iter().enumerate().take(40) {
         let f = fold(line);
         if id.reference.is_empty() && f.starts_with("so:") {
-            id.reference = line[line.find(':').map_or(0, |p| p + 1)..].trim().to_string();
+            let rest = line[line.find(':').map_or(0, |p| p + 1)..].trim();
+            // A two-column header flattened to one line: "Số: 476/UBND Châu Thành, ngày 14 tháng 6
+            // năm 2017" holds the number, the place and the date.
+            match rest.split_once(char::is_whitespace).filter(|(_, after)| fold(after).contains("ngay")) {
+                Some((number, after)) => {
+                    id.reference = number.to_string();
+                    if let Some((place, date)) = after.split_once(',') {
+                        id.place = place.trim().to_string();
+                        id.date_text = date.trim().to_string();
+                        id.date = parse_date(date);
+                    }
+                }
+                None => id.reference = rest.to_string(),
+            }
         }
         if id.date_text.is_empty() && f.contains("ngay") && f.contains("thang") && f.contains("nam") && line.len() < 90 && line.contains(',') {
             let (place, date) = line.split_once(',').unwrap_or(("", line));

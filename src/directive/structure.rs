@@ -43,6 +43,13 @@ pub(crate) fn ordinal(line: &str) -> Option<&'static str> {
     ORDINALS.iter().find(|o| f.starts_with(&format!("{o},")) || f.starts_with(&format!("{o}:"))).copied()
 }
 
+/// The document's header: issuing body, national motto, number, place and date ("HUYỆN CHÂU
+/// THÀNH Độc lập - Tự do - Hạnh phúc", "Số: 476/UBND Châu Thành, ngày 14 tháng 6 năm 2017").
+pub(crate) fn is_header(line: &str) -> bool {
+    let f = fold(line);
+    f.contains("doc lap - tu do") || f.starts_with("cong hoa xa hoi") || f.starts_with("so:") || f.starts_with("v/v ") || f.starts_with("kinh gui")
+}
+
 /// A paragraph's sentences: split after a full stop followed by a space ("TP. Thái Bình" is not an end).
 pub(crate) fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -78,6 +85,8 @@ mod tests {
         assert_eq!(ordinal("Hai lần kiểm tra"), None);
         assert!(is_end("Nơi nhận:") && is_end("Trên đây là kết luận của đồng chí …") && !is_end("Phòng Kinh tế rà soát"));
         assert!(is_group_heading("Đối với các xã, phường:"));
+        assert!(is_header("HUYỆN CHÂU THÀNH Độc lập - Tự do - Hạnh phúc") && is_header("Số: 476/UBND Châu Thành, ngày 14 tháng 6 năm 2017"));
+        assert!(!is_header("Phòng Kinh tế rà soát, báo cáo."));
     }
 
     #[test]

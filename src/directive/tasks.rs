@@ -4,7 +4,7 @@
 //! sentence (else the closing) addresses.
 
 use super::deadlines::own_deadline_in;
-use super::structure::{is_bullet, is_end, is_group_heading, numbered, ordinal, roman_heading, sentences, unbullet};
+use super::structure::{is_bullet, is_end, is_group_heading, is_header, numbered, ordinal, roman_heading, sentences, unbullet};
 use crate::domain::fold::{fold, fold_words};
 use crate::domain::{Deadline, UnitDirectory};
 
@@ -246,7 +246,7 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
     }
     // Prose anywhere else, up to the closing formulas: who is told to do what (see `clauses`).
     let stop = lines.iter().position(|l| is_end(l)).unwrap_or(lines.len());
-    let paragraphs: Vec<&str> = (0..stop).filter(|&i| !prose_done[i] && !results[i]).map(|i| lines[i].as_str()).collect();
+    let paragraphs: Vec<&str> = (0..stop).filter(|&i| !prose_done[i] && !results[i] && !is_header(&lines[i])).map(|i| lines[i].as_str()).collect();
     for (target, text, sentence) in super::clauses::prose(&paragraphs, units, sentences) {
         push(&mut out, target, &text, "", &sentence);
     }

@@ -193,3 +193,14 @@ fn own_deadlines_need_words_that_mark_them() {
     assert_eq!(deadlines::own_deadline("Hoàn thành trong tháng 01 năm 2024.").unwrap().text, "trong tháng 01 năm 2024");
 }
 
+
+/// A two-column header flattened to one line still gives number, place and date; the header and
+/// the national motto are not tasks; a parenthesis after a unit is not part of its name.
+#[test]
+fn a_flattened_header_gives_number_place_and_date() {
+    let text = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN CHÂU THÀNH Độc lập - Tự do - Hạnh phúc\nSố: 476/UBND Châu Thành, ngày 14 tháng 6 năm 2017\nV/v hưởng ứng ngày ASEAN phòng, chống sốt xuất huyết\n1. Giao Trung tâm Y tế huyện (Cơ quan Thường trực Ban Chỉ đạo) chủ trì, phối hợp các đơn vị liên quan triển khai thực hiện Kế hoạch của huyện.\n";
+    let r = read_directive(text, &Default::default());
+    assert_eq!((r.document.reference.as_str(), r.document.place.as_str(), r.document.date), ("476/UBND", "Châu Thành", d(2017, 6, 14)));
+    assert_eq!(r.tasks.len(), 1, "{:?}", r.tasks);
+    assert_eq!(r.tasks[0].target, Target::Units(vec!["Trung tâm Y tế huyện".into()]));
+}

@@ -212,7 +212,8 @@ fn level_at(tokens: &[Token<'_>], at: usize) -> Option<usize> {
 fn place_name(tokens: &[Token<'_>], at: usize) -> usize {
     let mut n = 0;
     while let Some(t) = tokens.get(at + n) {
-        if !(t.capitalised() || t.key.chars().all(|c| c.is_ascii_digit()) && n == 0) || n >= 4 {
+        // "Trung tâm Y tế huyện (Cơ quan Thường trực …)": a parenthesis is not the place's name.
+        if !(t.capitalised() || t.key.chars().all(|c| c.is_ascii_digit()) && n == 0) || n >= 4 || t.before == Some('(') {
             break;
         }
         n += 1;
@@ -343,7 +344,7 @@ fn named(tokens: &[Token<'_>], at: usize) -> Option<usize> {
             }
             break;
         }
-        let belongs = t.capitalised() || t.abbreviation() || t.key.chars().all(|c| c.is_ascii_digit()) && named_any;
+        let belongs = (t.capitalised() || t.abbreviation() || t.key.chars().all(|c| c.is_ascii_digit()) && named_any) && t.before != Some('(');
         let lower_ok = !t.capitalised() && named_any && !stops(tokens, at + n, lower_names) && t.before.is_none();
         let lower_board = lower_names && !stops(tokens, at + n, true) && t.before.is_none();
         if !(belongs || lower_ok || lower_board) {
