@@ -174,7 +174,8 @@ pub(crate) fn subject(clause: &str, units: &UnitDirectory) -> Option<(Target, us
     if verb.text.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    if matches!(verb.key.as_str(), "da" | "dang" | "la" | "co" | "cua" | "va" | "thi" | "duoc" | "ngay" | "vua") || verb.text.starts_with(['(', ':']) {
+    // Compared as written: "đang" (is doing) ends a subject, "đăng" (publish) is work.
+    if matches!(verb.text.to_lowercase().as_str(), "đã" | "đang" | "là" | "có" | "của" | "và" | "thì" | "được" | "ngày" | "vừa") || verb.text.starts_with(['(', ':']) {
         return None;
     }
     // "Phường Mai Hùng: …" names its unit like a heading.
@@ -411,6 +412,10 @@ mod tests {
         let tasks = read("UBND TP.HCM vừa có văn bản gửi các sở, ngành và đơn vị liên quan yêu cầu khẩn trương rà soát kiến nghị của cử tri.");
         assert_eq!(tasks.len(), 1, "{tasks:?}");
         assert_eq!(tasks[0].0, "nhóm: các sở, ngành và đơn vị liên quan");
+        // "đăng tải" (publish) is work; "đang" (is doing) is a report of what is going on.
+        let tasks = read("Sở Tài nguyên và Môi trường, UBND huyện Khánh Vĩnh, xã Khánh Đông đăng tải quyết định này.");
+        assert_eq!(tasks[0].0, "Sở Tài nguyên và Môi trường + UBND huyện Khánh Vĩnh + xã Khánh Đông");
+        assert!(read("Sở Xây dựng đang hoàn thiện hồ sơ.").is_empty());
         // The chairman who signs is not an assignee.
         assert!(read("Chủ tịch Ủy ban nhân dân (UBND) tỉnh vừa ban hành chỉ thị.").is_empty());
     }

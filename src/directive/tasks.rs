@@ -246,7 +246,18 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
     }
     // Prose anywhere else, up to the closing formulas: who is told to do what (see `clauses`).
     let stop = lines.iter().position(|l| is_end(l)).unwrap_or(lines.len());
-    let paragraphs: Vec<&str> = (0..stop).filter(|&i| !prose_done[i] && !results[i] && !is_header(&lines[i])).map(|i| lines[i].as_str()).collect();
+    // A line cut after a comma (a page or copy break) goes on in the next one.
+    let mut paragraphs: Vec<String> = Vec::new();
+    for i in (0..stop).filter(|&i| !prose_done[i] && !results[i] && !is_header(&lines[i])) {
+        match paragraphs.last_mut() {
+            Some(last) if last.ends_with(',') => {
+                last.push(' ');
+                last.push_str(&lines[i]);
+            }
+            _ => paragraphs.push(lines[i].clone()),
+        }
+    }
+    let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
     for (target, text, sentence) in super::clauses::prose(&paragraphs, units, sentences) {
         push(&mut out, target, &text, "", &sentence);
     }
