@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { serveDist, launch, openApp, countText, storedCounts, stampSchemaVersion, loadSample, closeAsks } from './harness.mjs';
+import { serveDist, launch, openApp, countText, storedCounts, stampSchemaVersion, loadSample, closeAsks, saved } from './harness.mjs';
 
 // The sample holds the 62 tasks of seed 000 and the 90 of seed 002 (see src/sample/tests.rs).
 const SAMPLE_TASKS = 152;
@@ -89,6 +89,8 @@ test('clearing asks first, empties the workspace, and can be undone even after a
   await page.getByRole('button', { name: 'Xóa toàn bộ dữ liệu' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Xóa toàn bộ' }).click();
   await page.waitForSelector('.welcome');
+  // Reloaded once the footer says it is stored (a reload before that asks first: see safety tests).
+  await saved(page);
   await page.reload();
   await page.waitForSelector('.welcome');
   assert.equal((await storedCounts(page)).tasks, 0);
