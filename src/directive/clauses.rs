@@ -9,7 +9,7 @@
 //! not tasks.
 
 use super::tasks::Target;
-use super::unit_phrase::{sibling_place, tokens, unit_at_token, UnitPhrase};
+use super::unit_phrase::{list_at, tokens, unit_at_token, UnitPhrase};
 use crate::domain::fold::fold;
 use crate::domain::UnitDirectory;
 
@@ -24,31 +24,6 @@ const TASK_VERBS: &[&str] = &[
     "nang cao", "day nhanh", "bao cao", "cap nhat", "van dong", "huy dong", "thu hoach", "chan chinh", "nhan rong",
     "tang", "lap", "soat xet", "thuong xuyen", "quyet liet", "uu tien", "phan dau", "ra quan", "duy tri",
 ];
-
-/// The units named one after another from token `at`; the token after them.
-fn unit_list(text: &str, toks: &[super::unit_phrase::Token<'_>], mut at: usize, units: &UnitDirectory) -> (Vec<UnitPhrase>, usize) {
-    let mut out = Vec::new();
-    while let Some(u) = unit_at_token(text, toks, at, units) {
-        let used = toks[at..].iter().take_while(|t| t.start < u.end).count();
-        let comma = toks[at + used - 1].after == Some(',');
-        out.push(u);
-        at += used;
-        // "UBND huyện Quang Bình, Bắc Quang": the second is "UBND huyện Bắc Quang".
-        while let Some((sibling, n)) = out.last().filter(|_| toks.get(at.wrapping_sub(1)).is_some_and(|t| t.after == Some(',')) || toks.get(at).is_some_and(|t| t.key == "va")).and_then(|prev| {
-            let from = at + toks.get(at).is_some_and(|t| t.key == "va") as usize;
-            sibling_place(text, toks, from, prev, units).map(|(u, n)| (u, n + from - at))
-        }) {
-            out.push(sibling);
-            at += n;
-        }
-        match toks.get(at) {
-            Some(t) if t.key == "va" && unit_at_token(text, toks, at + 1, units).is_some() => at += 1,
-            Some(_) if comma && unit_at_token(text, toks, at, units).is_some() => {}
-            _ => break,
-        }
-    }
-    (out, at)
-}
 
 /// "UBND tỉnh", "UBND huyện", "Chủ tịch UBND huyện": the body that issues the document, not a
 /// unit it tasks.
@@ -90,7 +65,7 @@ pub(crate) fn assignment(sentence: &str, units: &UnitDirectory) -> Option<(Targe
             if toks.get(at).is_some_and(|t| t.key == "cho" || t.key == "voi") {
                 at += 1;
             }
-            let (mut list, mut next) = unit_list(sentence, &toks, at, units);
+            let (mut list, mut next) = list_at(sentence, &toks, at, units);
             // "gửi Văn phòng UBND tỉnh để phối hợp …": sent to, not told to do.
             if *verb == "gui" && !toks.get(next).is_some_and(|t| opens_with_task_verb(&sentence[t.start..]) || opens_with_assign(&sentence[t.start..])) {
                 continue;
@@ -165,7 +140,7 @@ pub(crate) fn subject(clause: &str, units: &UnitDirectory) -> Option<(Target, us
             at = comma + 1;
         }
     }
-    let (list, next) = unit_list(clause, &toks, at, units);
+    let (list, next) = list_at(clause, &toks, at, units);
     if list.is_empty() || list.iter().any(|u| is_issuer(&u.name)) {
         return None;
     }
@@ -188,7 +163,7 @@ pub(crate) fn subject(clause: &str, units: &UnitDirectory) -> Option<(Target, us
 pub(crate) fn addressee(line: &str, units: &UnitDirectory) -> Option<Target> {
     let toks = tokens(line);
     let at = (0..toks.len()).find(|&i| ["thong", "bao", "de"].iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.key == *w)))?;
-    let (list, next) = unit_list(line, &toks, at + 3, units);
+    let (list, next) = list_at(line, &toks, at + 3, units);
     let goes_on = toks.get(next).is_some_and(|t| matches!(t.key.as_str(), "trien" | "thuc" | "biet" | "to" | "chu"));
     goes_on.then(|| target_of(&list)).flatten()
 }

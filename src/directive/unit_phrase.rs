@@ -505,7 +505,7 @@ pub(crate) fn named_members(group: &str) -> Option<(String, Vec<String>)> {
 
 /// "UBND huyện Quang Bình, Bắc Quang": a place named after a committee or place of some level
 /// is another one of that level ("UBND huyện Bắc Quang"); returns it and the words it used.
-pub(crate) fn sibling_place(text: &str, tokens: &[Token<'_>], at: usize, prev: &UnitPhrase, units: &UnitDirectory) -> Option<(UnitPhrase, usize)> {
+fn sibling_place(text: &str, tokens: &[Token<'_>], at: usize, prev: &UnitPhrase, units: &UnitDirectory) -> Option<(UnitPhrase, usize)> {
     let first = tokens.get(at)?;
     if !first.capitalised() || first.abbreviation() || unit_at_token(text, tokens, at, units).is_some() || level_at(tokens, at).is_some() {
         return None;
@@ -529,21 +529,33 @@ pub(crate) fn sibling_place(text: &str, tokens: &[Token<'_>], at: usize, prev: &
 /// Units named one after another from the start of `text`: "Sở Xây dựng, Sở KH&ĐT, UBND quận Ninh
 /// Kiều …" → three; stops at the first words that are not a unit.
 pub fn units_at(text: &str, units: &UnitDirectory) -> Vec<UnitPhrase> {
-    let tokens = tokens(text);
+    list_at(text, &tokens(text), 0, units).0
+}
+
+/// The units named one after another from token `at`, and the token after them. A place named
+/// after a committee of some level is another one of that level ("UBND huyện Quang Bình, Bắc
+/// Quang" → two).
+pub(crate) fn list_at(text: &str, toks: &[Token<'_>], mut at: usize, units: &UnitDirectory) -> (Vec<UnitPhrase>, usize) {
     let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(u) = unit_at_token(text, &tokens, at, units) {
-        let used = tokens[at..].iter().take_while(|t| t.start < u.end).count();
-        let closes_with_comma = tokens[at + used - 1].after == Some(',');
+    while let Some(u) = unit_at_token(text, toks, at, units) {
+        let used = toks[at..].iter().take_while(|t| t.start < u.end).count();
+        let comma = toks[at + used - 1].after == Some(',');
         out.push(u);
         at += used;
-        match tokens.get(at) {
-            Some(t) if t.key == "va" => at += 1,
-            Some(_) if closes_with_comma => {}
+        while let Some((sibling, n)) = out.last().filter(|_| toks.get(at.wrapping_sub(1)).is_some_and(|t| t.after == Some(',')) || toks.get(at).is_some_and(|t| t.key == "va")).and_then(|prev| {
+            let from = at + toks.get(at).is_some_and(|t| t.key == "va") as usize;
+            sibling_place(text, toks, from, prev, units).map(|(u, n)| (u, n + from - at))
+        }) {
+            out.push(sibling);
+            at += n;
+        }
+        match toks.get(at) {
+            Some(t) if t.key == "va" && unit_at_token(text, toks, at + 1, units).is_some() => at += 1,
+            Some(_) if comma && unit_at_token(text, toks, at, units).is_some() => {}
             _ => break,
         }
     }
-    out
+    (out, at)
 }
 
 #[cfg(test)]
