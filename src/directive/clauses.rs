@@ -207,9 +207,13 @@ fn is_deadline_only(text: &str) -> bool {
         && f.split_whitespace().count() <= 10
 }
 
+/// The verbs of [`ASSIGN`] by which a subject hands work to others: unlike "chỉ đạo" and "gửi",
+/// which after a subject ("UBND các huyện chỉ đạo …") are that subject's own work.
+const HANDS_ON: &[&str] = &["yeu cau", "de nghi", "giao", "phan cong", "uy quyen"];
+
 fn opens_with_assign(text: &str) -> bool {
     let f = fold(text);
-    ["yeu cau ", "de nghi ", "giao ", "phan cong ", "uy quyen "].iter().any(|v| f.starts_with(v))
+    HANDS_ON.iter().any(|v| f.strip_prefix(v).is_some_and(|rest| rest.starts_with(' ')))
 }
 
 fn opens_with_task_verb(text: &str) -> bool {
