@@ -170,14 +170,10 @@ fn cited_number(lines: &[String]) -> Option<String> {
     })
 }
 
-/// "13/07/2020", "23.11.2023," → the date.
+/// "13/07/2020", "23.11.2023," → the date (a word that is a whole date, with its year).
 fn full_date(word: &str) -> Option<NaiveDate> {
     let w = word.trim_matches(|c: char| !c.is_ascii_digit());
-    let parts: Vec<&str> = w.split(['/', '.', '-']).collect();
-    match parts.as_slice() {
-        [d, m, y] if y.len() == 4 => NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
-        _ => None,
-    }
+    (w.len() >= 8).then(|| parse_date(w)).flatten()
 }
 
 /// The period the document sets for all its tasks: in its subject ("nhiệm vụ trọng tâm sáu tháng
