@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { serveDist, launch, openApp } from './harness.mjs';
+import { serveDist, launch, openApp, readDirective } from './harness.mjs';
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let server, browser;
@@ -70,9 +70,7 @@ test('the import preview passes axe-core: hidden rows and sheets, a header to po
 
 test('the directive review passes axe-core: the proposals table, its toolbar and a source sentence open', async () => {
   const { ctx, page, errors } = await openApp(browser, server.url + '#/doc-van-ban');
-  await page.waitForSelector('#directive-text');
-  await page.fill('#directive-text', await readFile(new URL('../fixtures/directives/seed-004.txt', import.meta.url), 'utf8'));
-  await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+  await readDirective(page, await readFile(new URL('../fixtures/directives/seed-004.txt', import.meta.url), 'utf8'));
   await page.waitForSelector('tr.proposal');
   await page.locator('tr.proposal details.source summary').first().click();
   assert.deepEqual(await violations(page), []);

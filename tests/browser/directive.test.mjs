@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
-import { serveDist, launch, openApp, countText, storedCounts } from './harness.mjs';
+import { serveDist, launch, openApp, countText, storedCounts, readDirective } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -13,9 +13,7 @@ const seedText = async (prefix) => readFile(seeds + (await readdir(seeds)).find(
 
 test('the chairman\'s conclusions (seed 002) pasted, reviewed and added to the workspace', async () => {
   const { ctx, page, errors } = await openApp(browser, server.url + '#/doc-van-ban');
-  await page.waitForSelector('#directive-text');
-  await page.fill('#directive-text', await seedText('002'));
-  await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+  await readDirective(page, await seedText('002'));
   await page.waitForSelector('[data-testid=directive-doc]');
   assert.equal(await page.locator('.proposal').count(), 74, 'as many as the clerk\'s label (tests/fixtures/directives/seed-002.json)');
   // Grouped by unit, in the order the document names them; the list that names no unit is for the
@@ -56,9 +54,7 @@ test('the chairman\'s conclusions (seed 002) pasted, reviewed and added to the w
 
 test('sixty-four proposals stay quick to review: one table, the add button in reach, select all, Alt+arrows, every step undone', async () => {
   const { ctx, page, errors } = await openApp(browser, server.url + '#/doc-van-ban');
-  await page.waitForSelector('#directive-text');
-  await page.fill('#directive-text', await seedText('000'));
-  await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+  await readDirective(page, await seedText('000'));
   await page.waitForSelector('tr.proposal');
   assert.equal(await page.locator('tr.proposal').count(), 64);
   const add = page.getByRole('button', { name: /^Thêm \d+ nhiệm vụ vào danh sách$/ });
@@ -113,9 +109,7 @@ test('sixty-four proposals stay quick to review: one table, the add button in re
 
 test('a quarter without its year (seed 004) is added dated from the document, with its words kept', async () => {
   const { ctx, page, errors } = await openApp(browser, server.url + '#/doc-van-ban');
-  await page.waitForSelector('#directive-text');
-  await page.fill('#directive-text', await seedText('004'));
-  await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+  await readDirective(page, await seedText('004'));
   await page.waitForSelector('tr.proposal');
   const hints = await page.locator('td.c-deadline .field-hint').allTextContents();
   assert.ok(hints.length > 0 && hints.every((h) => !h.includes('⚠')), hints.join(' | '));
@@ -131,9 +125,7 @@ test('a quarter without its year (seed 004) is added dated from the document, wi
 
 test('a news item from another province is titled by its headline, with the number and date it cites', async () => {
   const { ctx, page, errors } = await openApp(browser, server.url + '#/doc-van-ban');
-  await page.waitForSelector('#directive-text');
-  await page.fill('#directive-text', await readFile(new URL('../fixtures/directives/025.txt', import.meta.url), 'utf8'));
-  await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+  await readDirective(page, await readFile(new URL('../fixtures/directives/025.txt', import.meta.url), 'utf8'));
   await page.waitForSelector('tr.proposal');
   const doc = page.getByTestId('directive-doc');
   assert.equal(await doc.getByLabel('Số/ký hiệu').inputValue(), '1543/CĐ-CTUBND');

@@ -93,16 +93,27 @@ export function storedCounts(page) {
   }));
 }
 
-/** Every stored task record, parsed. */
-export function storedTasks(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
+/** Every stored record of an IndexedDB store ('tasks', 'units'), parsed. */
+export function storedRecords(page, store) {
+  return page.evaluate((store) => new Promise((resolve, reject) => {
     const open = indexedDB.open('dondoc');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const req = open.result.transaction('tasks').objectStore('tasks').getAll();
-      req.onsuccess = () => { open.result.close(); resolve(req.result.map((r) => JSON.parse(r))); };
+      const req = open.result.transaction(store).objectStore(store).getAll();
+      req.onsuccess = () => { open.result.close(); resolve(req.result.map((r) => (typeof r === 'string' ? JSON.parse(r) : r))); };
     };
-  }));
+  }), store);
+}
+
+/** Every stored task record, parsed. */
+export const storedTasks = (page) => storedRecords(page, 'tasks');
+
+/** Paste a directive on the page Đọc văn bản and read it (waits for the document to be shown). */
+export async function readDirective(page, text) {
+  await page.waitForSelector('#directive-text');
+  await page.fill('#directive-text', text);
+  await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+  await page.waitForSelector('[data-testid=directive-doc]');
 }
 
 /** Write a schema version into storage, as a newer (or older) Đôn Đốc would. */

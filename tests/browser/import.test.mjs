@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDist, launch, openApp, withSample, countText, storedCounts, fixture } from './harness.mjs';
+import { serveDist, launch, openApp, withSample, countText, storedCounts, storedRecords, fixture } from './harness.mjs';
 
 const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
 let server, browser;
@@ -299,16 +299,6 @@ test('a large CSV shows how far it has been read while the reader works', async 
   await ctx.close();
 });
 
-/** Every stored unit record, parsed. */
-const storedUnits = (page) => page.evaluate(() => new Promise((resolve, reject) => {
-  const open = indexedDB.open('dondoc');
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const req = open.result.transaction('units').objectStore('units').getAll();
-    req.onsuccess = () => { open.result.close(); resolve(req.result.map((r) => (typeof r === 'string' ? JSON.parse(r) : r))); };
-  };
-}));
-
 test('a unit written differently from one the office has is asked about: same unit keeps the name as an alias, another unit is added', async () => {
   const { ctx, page, errors } = await withSample(browser, server.url);
   const csv = 'Nội dung;Đơn vị chủ trì;Thời hạn\n'
@@ -333,7 +323,7 @@ test('a unit written differently from one the office has is asked about: same un
   assert.match(await page.textContent('table.preview'), /Thanh tra thị xã/);
   await confirm(page);
 
-  const units = await storedUnits(page);
+  const units = await storedRecords(page, 'units');
   const police = units.find((u) => u.name === 'Công an thành phố');
   assert.ok(police.aliases.includes('Công an thị xã'), JSON.stringify(police));
   assert.ok(units.some((u) => u.name === 'Thanh tra thị xã'), 'a unit of its own');
