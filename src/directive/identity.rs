@@ -49,7 +49,10 @@ impl DocumentIdentity {
     pub fn title(&self) -> String {
         let kind = self.kind.unwrap_or(DocKind::Other).name();
         let subject = fold(&self.subject);
-        if self.subject.is_empty() {
+        if self.subject.is_empty() && self.kind.is_none() {
+            // Nothing says what the document is: left for the person to write, not "Văn bản".
+            String::new()
+        } else if self.subject.is_empty() {
             kind.to_string()
         } else if self.kind.is_none() {
             // A headline: the text's own title, not "Văn bản …".
@@ -148,7 +151,9 @@ pub fn identity(lines: &[String]) -> DocumentIdentity {
     if id.date.is_none() && id.date_text.is_empty() {
         let words: Vec<&str> = lines.iter().take(12).flat_map(|l| l.split_whitespace()).collect();
         let after_number = words.iter().position(|w| !id.reference.is_empty() && w.contains(id.reference.as_str()));
-        let date_at = |from: usize, to: usize| words[from.min(words.len())..to.min(words.len())].iter().find_map(|w| full_date(w));
+        // A date that is a deadline ("báo cáo trước ngày 20/01/2024") is not the document's.
+        let deadline_words = |i: usize| words[i.saturating_sub(3)..i].iter().any(|w| matches!(fold(w).as_str(), "truoc" | "han" | "nhat" | "den"));
+        let date_at = |from: usize, to: usize| (from.min(words.len())..to.min(words.len())).filter(|&i| !deadline_words(i)).find_map(|i| full_date(words[i]));
         id.date = after_number.and_then(|at| date_at(at, at + 8)).or_else(|| date_at(0, words.len()));
     }
     // A headline is the subject of a text that has no "V/v" line.

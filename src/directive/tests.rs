@@ -204,3 +204,12 @@ fn a_flattened_header_gives_number_place_and_date() {
     assert_eq!(r.tasks.len(), 1, "{:?}", r.tasks);
     assert_eq!(r.tasks[0].target, Target::Units(vec!["Trung tâm Y tế huyện".into()]));
 }
+
+/// A pasted paragraph with no header: its deadline is not taken for its date, and it is not
+/// titled "Văn bản" (the person writes the subject).
+#[test]
+fn a_bare_paragraph_has_no_guessed_date_or_title() {
+    let r = read_directive("UBND tỉnh giao Sở Xây dựng rà soát các dự án chậm tiến độ, báo cáo trước ngày 20/01/2024.", &Default::default());
+    assert_eq!((r.document.date, r.document.title()), (None, String::new()));
+    assert_eq!(r.tasks[0].deadline.due_date(), d(2024, 1, 20));
+}

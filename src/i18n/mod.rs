@@ -319,6 +319,7 @@ pub struct DirectiveTexts {
     pub reference: &'static str,
     pub date: &'static str,
     pub subject: &'static str,
+    pub subject_placeholder: &'static str,
     pub place: fn(&str) -> String,
     pub signer: fn(&str) -> String,
     pub default_deadline: fn(&str, &str) -> String,

@@ -154,6 +154,7 @@ pub const VI: Texts = Texts {
         reference: "Số/ký hiệu",
         date: "Ngày ban hành",
         subject: "Trích yếu",
+        subject_placeholder: "Văn bản không ghi trích yếu — nhập để nhiệm vụ ghi rõ nguồn",
         place: |p| format!("Nơi ban hành: {p}. "),
         signer: |s| format!("Người ký: {s}. "),
         default_deadline: |day, words| format!("Thời hạn chung của văn bản: {day} ({words})."),

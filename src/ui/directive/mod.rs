@@ -240,7 +240,7 @@ pub fn DirectivePage() -> impl IntoView {
                     <label class="field"><span class="field-label">{t.reference}</span><input type="text" prop:value=move || reference.get() on:input=move |ev| reference.set(event_target_value(&ev)) /></label>
                     <label class="field"><span class="field-label">{t.date}</span><input type="text" placeholder="dd/mm/yyyy" prop:value=move || doc_date.get() on:input=move |ev| doc_date.set(event_target_value(&ev)) /><span class="field-hint">{r.document.date_text.clone()}</span></label>
                 </div>
-                <label class="field"><span class="field-label">{t.subject}</span><input type="text" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) /></label>
+                <label class="field"><span class="field-label">{t.subject}</span><input type="text" placeholder=t.subject_placeholder prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) /></label>
                 <p class="muted small">
                     {(!r.document.place.is_empty()).then(|| (t.place)(&r.document.place))}
                     {(!r.document.signer.is_empty()).then(|| (t.signer)(&r.document.signer))}
