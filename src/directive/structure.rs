@@ -13,6 +13,27 @@ pub(crate) fn unbullet(line: &str) -> &str {
     line.trim_start_matches(['-', '+', '•', '–', ' '])
 }
 
+/// The line without its list marker: a bullet ("- ", "+ ", "• "), an item number ("1. ", "2- ",
+/// "3.1. ", "4) ") or a letter ("a) ", "b. "). For reading an item as prose.
+pub(crate) fn unmark(line: &str) -> &str {
+    let line = unbullet(line);
+    let digits = line.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(0);
+    let letter = line.chars().next().is_some_and(|c| c.is_ascii_lowercase()) && line[1..].starts_with([')', '.']) && line[1..].chars().nth(1) == Some(' ');
+    let end = if letter {
+        1
+    } else if digits > 0 && line.as_bytes()[0].is_ascii_digit() && (line[digits..].starts_with([')', '-', '/']) || line[..digits].ends_with('.')) {
+        digits
+    } else {
+        return line;
+    };
+    let rest = line[end..].trim_start_matches([')', '-', '/', '.']);
+    if rest.starts_with(' ') {
+        rest.trim_start()
+    } else {
+        line
+    }
+}
+
 /// "3.1. Phòng Kinh tế." → ("3.1", "Phòng Kinh tế."); only numbers with a dot inside or after.
 pub(crate) fn numbered(line: &str) -> Option<(&str, &str)> {
     let end = line.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
@@ -81,6 +102,12 @@ mod tests {
         assert!(!roman_heading("Ira"));
         assert!(is_bullet("- Rà soát") && is_bullet("+ Phường Mai Hùng: …") && !is_bullet("Rà soát"));
         assert_eq!(unbullet("- Rà soát"), "Rà soát");
+        for (marked, plain) in [("- Công an tỉnh", "Công an tỉnh"), ("2- Sở Y tế", "Sở Y tế"), ("1. UBND huyện", "UBND huyện"), ("3.1. Phòng", "Phòng"), ("4) Sở", "Sở"), ("a) Sở", "Sở"), ("b. Sở", "Sở")] {
+            assert_eq!(unmark(marked), plain);
+        }
+        for plain in ["2024 là năm", "1.200 hộ dân", "Sở Y tế"] {
+            assert_eq!(unmark(plain), plain);
+        }
         assert_eq!(ordinal("Hai là, đẩy mạnh cải cách hành chính"), Some("hai la"));
         assert_eq!(ordinal("Hai lần kiểm tra"), None);
         assert!(is_end("Nơi nhận:") && is_end("Trên đây là kết luận của đồng chí …") && !is_end("Phòng Kinh tế rà soát"));

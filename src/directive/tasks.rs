@@ -4,7 +4,7 @@
 //! sentence (else the closing) addresses.
 
 use super::deadlines::own_deadline_in;
-use super::structure::{is_bullet, is_end, is_group_heading, is_header, numbered, ordinal, roman_heading, sentences, unbullet};
+use super::structure::{unmark, is_bullet, is_end, is_group_heading, is_header, numbered, ordinal, roman_heading, sentences, unbullet};
 use crate::domain::fold::{fold, fold_words};
 use crate::domain::{Deadline, UnitDirectory};
 
@@ -249,12 +249,17 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
     // A line cut after a comma (a page or copy break) goes on in the next one.
     let mut paragraphs: Vec<String> = Vec::new();
     for i in (0..stop).filter(|&i| !prose_done[i] && !results[i] && !is_header(&lines[i])) {
+        // An item read as prose is read without its marker when a unit is its subject ("2- Sở Y
+        // tế chủ trì …"); an item that opens with a verb keeps it, so it does not carry on the
+        // assignee of the paragraph before ("2. Báo cáo tiến độ …" is the next item on the agenda).
+        let plain = unmark(&lines[i]);
+        let line = if plain.len() < lines[i].len() && super::clauses::subject(plain, units).is_some() { plain } else { lines[i].as_str() };
         match paragraphs.last_mut() {
             Some(last) if last.ends_with(',') => {
                 last.push(' ');
-                last.push_str(&lines[i]);
+                last.push_str(line);
             }
-            _ => paragraphs.push(lines[i].clone()),
+            _ => paragraphs.push(line.to_string()),
         }
     }
     let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();

@@ -21,7 +21,8 @@ pub fn fold(text: &str) -> String {
             pending_space = false;
         }
         match c {
-            'đ' | 'Đ' => out.push('d'),
+            // 'Ð' (U+00D0, Icelandic eth) stands for 'Đ' in texts typed with some old fonts.
+            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
             _ => out.extend(c.to_lowercase()),
         }
     }
@@ -102,6 +103,7 @@ mod tests {
     #[test]
     fn d_finds_đ() {
         assert_eq!(fold("Đôn Đốc"), "don doc");
+        assert_eq!(fold("Ðài Phát thanh"), fold("Đài Phát thanh"));
         assert!(matches_query(&search_key(&["Quản lý đô thị"]), "do thi"));
     }
 
