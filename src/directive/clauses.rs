@@ -216,7 +216,18 @@ fn opens_with_assign(text: &str) -> bool {
     HANDS_ON.iter().any(|v| f.strip_prefix(v).is_some_and(|rest| rest.starts_with(' ')))
 }
 
+/// The text after a connector that opens it ("Đồng thời, …", "Ngoài ra, …", "Bên cạnh đó, …").
+fn connector_off(text: &str) -> &str {
+    let toks = tokens(text);
+    const CONNECTORS: &[&[&str]] = &[&["dong", "thoi"], &["ngoai", "ra"], &["ben", "canh", "do"], &["mat", "khac"]];
+    match CONNECTORS.iter().find(|c| c.iter().enumerate().all(|(k, w)| toks.get(k).is_some_and(|t| t.key == *w))) {
+        Some(c) => toks.get(c.len()).map_or("", |t| &text[t.start..]),
+        None => text,
+    }
+}
+
 fn opens_with_task_verb(text: &str) -> bool {
+    let text = connector_off(text);
     let f = fold(text);
     let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
     TASK_VERBS.iter().any(|v| f.starts_with(v) && f[v.len()..].starts_with([' ', ',']))
@@ -235,7 +246,10 @@ impl Members {
         if let Some((level, places)) = super::unit_phrase::named_members(g) {
             self.known.retain(|(l, _)| *l != level);
             self.known.push((level.clone(), places.clone()));
-            return Target::Units(places.iter().map(|p| format!("{level} {p}")).collect());
+            // "UBND các huyện Bố Trạch, …" → "UBND huyện Bố Trạch", as the group wrote it.
+            let before = tokens(g).iter().find(|t| t.key == "cac").map_or("", |t| g[..t.start].trim());
+            let prefix = if before.is_empty() { String::new() } else { format!("{before} ") };
+            return Target::Units(places.iter().map(|p| format!("{prefix}{level} {p}")).collect());
         }
         let f = fold(g);
         let (committee, rest) = match f.strip_prefix("ubnd ") {
@@ -280,7 +294,7 @@ pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str
             let listed = (f.contains("nhu:") || f.contains("sau:")) && split_clauses(&sentence).len() >= 3;
             let (target, body) = match own_subject.or_else(|| assignment(&sentence, units)) {
                 Some((t, start)) => (Some(t), sentence[start..].to_string()),
-                None if current.is_some() && opens_with_task_verb(&sentence) => (current.clone(), sentence.clone()),
+                None if current.is_some() && opens_with_task_verb(&sentence) => (current.clone(), connector_off(&sentence).to_string()),
                 None if listed && last_group.is_some() => {
                     let colon = sentence.find(':').map_or(0, |i| i + 1);
                     (last_group.clone(), sentence[colon..].to_string())
@@ -311,12 +325,14 @@ pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str
                 let text = text.trim().trim_end_matches(['.', '/', ' ']).trim_start_matches([',', ':', ' ']);
                 // "…; các doanh nghiệp, nhà hàng, khách sạn" goes on enumerating, it is not a task.
                 let enumerates = { let f = fold(text); ["cac ", "nhung ", "moi ", "ho gia dinh"].iter().any(|p| f.starts_with(p)) };
-                let joins = k > 0 && own.is_none() && (!list || is_deadline_only(text) || enumerates);
+                // "…; đồng thời cảnh báo …": a second piece of work, said so.
+                let also = { let f = fold(text); f.starts_with("dong thoi ") && f.split_whitespace().count() >= 5 };
+                let joins = k > 0 && own.is_none() && (!list && !also || is_deadline_only(text) || enumerates);
                 match from_here.last_mut() {
                     // A deadline or the rest of one piece of work stays with the task before it.
                     Some(last) if joins => last.1 = format!("{}; {text}", last.1),
                     _ if is_not_work(text) => {}
-                    _ => from_here.push((t, text.to_string())),
+                    _ => from_here.push((t, if also { connector_off(text) } else { text }.to_string())),
                 }
             }
             // A repeated instruction (a headline quote, then the body) is logged once.
@@ -397,6 +413,30 @@ mod tests {
         assert!(read("Sở Xây dựng đang hoàn thiện hồ sơ.").is_empty());
         // The chairman who signs is not an assignee.
         assert!(read("Chủ tịch Ủy ban nhân dân (UBND) tỉnh vừa ban hành chỉ thị.").is_empty());
+    }
+
+    #[test]
+    fn named_places_of_a_group_each_get_their_work_and_dong_thoi_is_more_work() {
+        let tasks = read("Theo đó, yêu cầu UBND các huyện Bố Trạch, Quảng Ninh, Minh Hóa khẩn trương kiểm tra, sửa chữa tạm thời những hư hỏng; đồng thời cảnh báo, cảnh giới ngăn không cho người dân lưu thông trên cầu. Ngoài ra, phối hợp với Sở GTVT đề xuất phương án sửa chữa.");
+        let who = "UBND huyện Bố Trạch + UBND huyện Quảng Ninh + UBND huyện Minh Hóa";
+        assert_eq!(
+            tasks,
+            [
+                (who.to_string(), "khẩn trương kiểm tra, sửa chữa tạm thời những hư hỏng".to_string()),
+                (who.to_string(), "cảnh báo, cảnh giới ngăn không cho người dân lưu thông trên cầu".to_string()),
+                (who.to_string(), "phối hợp với Sở GTVT đề xuất phương án sửa chữa".to_string()),
+            ]
+        );
+        // Two clauses without "đồng thời" are one piece of work.
+        assert_eq!(read("Yêu cầu Sở Y tế tiến hành kiểm tra các cơ sở; xây dựng kế hoạch khắc phục.").len(), 1);
+    }
+
+    #[test]
+    fn a_list_of_named_bodies_and_a_group_without_cac() {
+        let tasks = read("UBND huyện, thị xã, thành phố lập danh sách người dân cần hỗ trợ.");
+        assert_eq!(tasks, [("nhóm: UBND huyện, thị xã, thành phố".to_string(), "lập danh sách người dân cần hỗ trợ".to_string())]);
+        let tasks = read("Ban An toàn giao thông tỉnh, Sở Thông tin và Truyền thông, Ðài Phát thanh và Truyền hình tỉnh, Báo Thái Bình tiếp tục tuyên truyền các quy định.");
+        assert_eq!(tasks[0].0, "Ban An toàn giao thông tỉnh + Sở Thông tin và Truyền thông + Ðài Phát thanh và Truyền hình tỉnh + Báo Thái Bình");
     }
 
     #[test]

@@ -280,6 +280,27 @@ fn committee(tokens: &[Token<'_>], at: usize) -> Option<(usize, bool)> {
         if !any {
             return (head > 0).then_some((head, false));
         }
+        // "UBND các huyện Bố Trạch, Quảng Ninh và Minh Hóa": the places it names.
+        if !tokens[at + n - 1].closes() {
+            let mut m = n;
+            loop {
+                let p = place_name(tokens, at + m);
+                if p == 0 || HEADS.iter().any(|h| starts_with(tokens, at + m, h)) || committee(tokens, at + m).is_some() {
+                    break;
+                }
+                m += p;
+                n = m;
+                let last = &tokens[at + m - 1];
+                if last.after == Some(',') {
+                    continue;
+                }
+                if !last.closes() && tokens.get(at + m).is_some_and(|t| t.key == "va") && place_name(tokens, at + m + 1) > 0 {
+                    m += 1;
+                    continue;
+                }
+                break;
+            }
+        }
         // "… liên quan", "… trên địa bàn".
         if !tokens[at + n - 1].closes() && (starts_with(tokens, at + n, &["lien", "quan"]) || starts_with(tokens, at + n, &["con", "lai"])) {
             n += 2;
@@ -501,10 +522,7 @@ pub(crate) fn unit_at_token(text: &str, tokens: &[Token<'_>], at: usize, units: 
 /// places it names; `None` for a group that names no places ("các huyện").
 pub(crate) fn named_members(group: &str) -> Option<(String, Vec<String>)> {
     let toks = tokens(group);
-    let start = (toks.first()?.key == "cac") as usize;
-    if start == 0 {
-        return None;
-    }
+    let start = toks.iter().position(|t| t.key == "cac").filter(|&i| i == 0 || committee(&toks, 0).is_some())? + 1;
     let l = level_at(&toks, start)?;
     let level = group[toks[start].start..toks[start + l - 1].end].to_lowercase();
     let mut at = start + l;
@@ -604,6 +622,7 @@ mod tests {
             ("UBND quận Ninh Kiều rà soát", "UBND quận Ninh Kiều"),
             ("Ủy ban nhân dân các huyện, thành phố chỉ đạo", "Ủy ban nhân dân các huyện, thành phố"),
             ("UBND các xã, thị trấn tuyên truyền", "UBND các xã, thị trấn"),
+            ("UBND các huyện Bố Trạch, Quảng Ninh và Minh Hóa khẩn trương", "UBND các huyện Bố Trạch, Quảng Ninh và Minh Hóa"),
             ("Văn phòng HĐND&UBND huyện tổng hợp", "Văn phòng HĐND&UBND huyện"),
             ("Chi cục thuế khu vực thành phố - Vũ Thư đôn đốc", "Chi cục thuế khu vực thành phố - Vũ Thư"),
             ("Phường Mai Hùng: hoàn thành", "Phường Mai Hùng"),
