@@ -30,10 +30,60 @@ fn with_year(phrase: &str, year: i32) -> String {
         .join(" ")
 }
 
+/// The text without the hour of a day: "trước 9h00 ngày 07.10.2021", "vào 8 giờ 30 phút, ngày
+/// 05/3/2024" → "trước ngày 07.10.2021", "vào ngày 05/3/2024". A deadline is a day.
+fn without_hours(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let number = |w: &str| (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit());
+    // "9h", "9h00", "14h30'", "8g": an hour in one word.
+    let hour_word = |w: &str| {
+        let w = w.trim_end_matches([',', '\'', '’']);
+        let lower = w.to_lowercase();
+        let digits = lower.chars().take_while(char::is_ascii_digit).count();
+        (1..=2).contains(&digits) && {
+            let rest = &lower[digits..];
+            let rest = rest.strip_prefix("giờ").or_else(|| rest.strip_prefix('h')).or_else(|| rest.strip_prefix('g'));
+            rest.is_some_and(|r| r.is_empty() || (r.len() <= 2 && r.chars().all(|c| c.is_ascii_digit())) || r == "00p" || r.ends_with("phút"))
+        }
+    };
+    let mut out: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        let next_is = |k: usize, word: &str| words.get(i + k).is_some_and(|n| n.trim_end_matches(',').to_lowercase() == word);
+        if hour_word(w) && next_is_day(&words, i + 1) {
+            i += 1;
+            continue;
+        }
+        // "8 giờ 30 phút, ngày …", "8 giờ ngày …".
+        if number(w) && next_is(1, "giờ") {
+            let mut k = 2;
+            if words.get(i + 2).is_some_and(|n| number(n.trim_end_matches(','))) {
+                k += 1;
+                if next_is(k, "phút") {
+                    k += 1;
+                }
+            }
+            if next_is_day(&words, i + k) {
+                i += k;
+                continue;
+            }
+        }
+        out.push(w);
+        i += 1;
+    }
+    out.join(" ")
+}
+
+fn next_is_day(words: &[&str], at: usize) -> bool {
+    words.get(at).is_some_and(|w| w.to_lowercase() == "ngày" || w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.contains(['/', '.', '-']))
+}
+
 /// [`own_deadline`], with the document's year for a day written without one ("trước ngày 31.7").
 pub fn own_deadline_in(text: &str, year: Option<i32>) -> Option<Deadline> {
+    let text = &without_hours(text);
     let lower = text.to_lowercase();
-    for marker in ["trước ngày", "chậm nhất ngày", "chậm nhất", "hoàn thành trước", "trong tháng", "hàng tuần", "hằng tuần", "hàng tháng", "hằng tháng", "hàng quý", "hằng quý"] {
+    for marker in ["trước ngày", "vào ngày", "chậm nhất ngày", "chậm nhất", "hoàn thành trước", "trong tháng", "hàng tuần", "hằng tuần", "hàng tháng", "hằng tháng", "hàng quý", "hằng quý"] {
         if let Some(at) = lower.find(marker) {
             let phrase: String = text.chars().skip(lower[..at].chars().count()).take(marker.chars().count() + 14).collect();
             let phrase = phrase.trim_end_matches([';', '.', ',', ')', ' ']).to_string();
@@ -73,6 +123,15 @@ pub fn own_deadline_in(text: &str, year: Option<i32>) -> Option<Deadline> {
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn a_day_with_its_hour_is_that_day() {
+        for text in ["gửi Sở Lao động trước 9h00 ngày 07.10.2021 để tổng hợp", "báo cáo trước 14h ngày 07/10/2021.", "họp trước 8 giờ 30 phút, ngày 07/10/2021", "nộp chậm nhất 16 giờ ngày 7/10/2021", "có mặt vào 8 giờ ngày 07/10/2021"] {
+            let d = own_deadline_in(text, None);
+            assert_eq!(d.and_then(|d| d.due_date()), NaiveDate::from_ymd_opt(2021, 10, 7), "{text}");
+        }
+        assert_eq!(without_hours("có 12 giờ học và 9h ôn"), "có 12 giờ học và 9h ôn", "hours not before a day stay");
+    }
 
     #[test]
     fn a_day_without_its_year_takes_the_documents() {
