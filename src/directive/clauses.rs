@@ -72,10 +72,12 @@ pub(crate) fn assignment(sentence: &str, units: &UnitDirectory) -> Option<(Targe
             }
             // "giao Thủ trưởng các đơn vị: Y tế, Công Thương, Tài chính, … theo chức năng …": the
             // units named after the colon, in their short forms.
-            if list.len() == 1 && list[0].group && next > 0 && toks[next - 1].after == Some(':') {
+            // "giao Công an tỉnh, các sở: TN&MT, Xây dựng, …": the group's members after it.
+            if list.last().is_some_and(|u| u.group) && next > 0 && toks[next - 1].after == Some(':') {
                 let (named, after) = named_after_colon(sentence, &toks, next, units);
                 if named.len() >= 2 {
-                    list = named;
+                    list.pop();
+                    list.extend(named);
                     next = after;
                 }
             }
@@ -102,7 +104,7 @@ fn named_after_colon(text: &str, toks: &[super::unit_phrase::Token<'_>], mut at:
             let start = at;
             while at < toks.len() {
                 let t = &toks[at];
-                if at > start && t.key == "va" && starts_another(at + 1) {
+                if at > start && (t.key == "va" && starts_another(at + 1) || !t.text.starts_with(char::is_uppercase) && super::unit_phrase::stops(toks, at, false)) {
                     break;
                 }
                 at += 1;
@@ -205,6 +207,27 @@ fn is_deadline_only(text: &str) -> bool {
     let f = fold(text);
     ["hoan thanh truoc", "truoc ngay", "cham nhat", "thoi gian hoan thanh", "thoi gian xong", "thoi han", "xong truoc"].iter().any(|p| f.starts_with(p))
         && f.split_whitespace().count() <= 10
+}
+
+/// "…; ý kiến chỉ đạo của Thủ tướng tại Thông báo số …; số 2229/UBND-KT ngày …": a clause that
+/// goes on listing the documents the work follows, not a task.
+fn cites(clause: &str) -> bool {
+    let w = crate::domain::fold::fold_words(clause);
+    let at = |i: usize| w.get(i).map_or("", String::as_str);
+    let number = |i: usize| at(i).chars().next().is_some_and(|c| c.is_ascii_digit());
+    (at(0) == "so" && number(1))
+        || matches!((at(0), at(1)), ("y", "kien") if at(2) == "chi")
+        || (matches!((at(0), at(1)), ("chi", "thi") | ("cong", "van") | ("quyet", "dinh") | ("nghi", "quyet") | ("van", "ban") | ("thong", "bao") | ("ke", "hoach")) && (at(2) == "so" || number(2)))
+}
+
+/// A second clause that is a piece of work of its own ("…; đề xuất các công trình cấp bách …"),
+/// not the report on the first ("…; báo cáo UBND tỉnh …"), the way it is done ("…; phối hợp với
+/// …") or its plan ("…; xây dựng kế hoạch …").
+fn is_more_work(clause: &str) -> bool {
+    let f = fold(connector_off(clause));
+    let head: Vec<&str> = f.split_whitespace().take(6).collect();
+    opens_with_task_verb(clause)
+        && !head.windows(2).any(|w| matches!(w, ["bao", "cao"] | ["phoi", "hop"] | ["ke", "hoach"]))
 }
 
 /// The verbs of [`ASSIGN`] by which a subject hands work to others: unlike "chỉ đạo" and "gửi",
@@ -324,10 +347,10 @@ pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str
                 };
                 let text = text.trim().trim_end_matches(['.', '/', ' ']).trim_start_matches([',', ':', ' ']);
                 // "…; các doanh nghiệp, nhà hàng, khách sạn" goes on enumerating, it is not a task.
-                let enumerates = { let f = fold(text); ["cac ", "nhung ", "moi ", "ho gia dinh"].iter().any(|p| f.starts_with(p)) };
+                let enumerates = { let f = fold(text); ["cac ", "nhung ", "moi ", "ho gia dinh"].iter().any(|p| f.starts_with(p)) } || cites(text);
                 // "…; đồng thời cảnh báo …": a second piece of work, said so.
                 let also = { let f = fold(text); f.starts_with("dong thoi ") && f.split_whitespace().count() >= 5 };
-                let joins = k > 0 && own.is_none() && (!list && !also || is_deadline_only(text) || enumerates);
+                let joins = k > 0 && own.is_none() && (!list && !also && !is_more_work(text) || is_deadline_only(text) || enumerates);
                 match from_here.last_mut() {
                     // A deadline or the rest of one piece of work stays with the task before it.
                     Some(last) if joins => last.1 = format!("{}; {text}", last.1),
@@ -429,6 +452,14 @@ mod tests {
         );
         // Two clauses without "đồng thời" are one piece of work.
         assert_eq!(read("Yêu cầu Sở Y tế tiến hành kiểm tra các cơ sở; xây dựng kế hoạch khắc phục.").len(), 1);
+    }
+
+    #[test]
+    fn documents_listed_after_a_semicolon_are_not_tasks() {
+        let tasks = read("Giao Sở Xây dựng tiếp tục thực hiện nghiêm các văn bản chỉ đạo, đặc biệt là Chỉ thị 03/CT-TTg ngày 30/3/2015; ý kiến chỉ đạo của Thủ tướng tại Thông báo số 325/TB-VPCP; số 2229/UBND-KT ngày 21/7/2017 và Công văn số 3342/UBND-KT.");
+        assert_eq!(tasks.len(), 1, "{tasks:?}");
+        let tasks = read("Giao Công an tỉnh, các sở: TN&MT, Xây dựng, Giao thông vận tải tập trung kiểm tra hoạt động khai thác cát.");
+        assert_eq!(tasks[0].0, "Công an tỉnh + TN&MT + Xây dựng + Giao thông vận tải");
     }
 
     #[test]

@@ -178,7 +178,7 @@ const STOP_PAIRS: &[[&str; 2]] = &[
 /// dựng", "cơ sở hạ tầng", "thông tin"): checked before [`STOPS`].
 const NAME_WORDS: &[&str] = &["thong", "dau", "tu", "xay", "dung", "quan", "ly", "phat", "trien", "cap", "to", "ha", "tang", "cong"];
 
-fn stops(tokens: &[Token<'_>], at: usize, board: bool) -> bool {
+pub(crate) fn stops(tokens: &[Token<'_>], at: usize, board: bool) -> bool {
     let word = tokens[at].key.as_str();
     let next = tokens.get(at + 1).map_or("", |t| t.key.as_str());
     if !board && STOP_PAIRS.iter().any(|[a, b]| *a == word && *b == next) {
