@@ -23,6 +23,9 @@ const TASK_VERBS: &[&str] = &[
     "phoi hop", "theo doi", "don doc", "huong dan", "tuyen truyen", "xu ly", "giai quyet", "lam tot", "quan tam",
     "nang cao", "day nhanh", "bao cao", "cap nhat", "van dong", "huy dong", "thu hoach", "chan chinh", "nhan rong",
     "tang", "lap", "soat xet", "thuong xuyen", "quyet liet", "uu tien", "phan dau", "ra quan", "duy tri",
+    "giam sat", "san sang", "khuyen cao", "de xuat", "bo tri", "thanh lap", "cung cap", "ho tro", "tham dinh", "ngan chan",
+    "kiem soat", "tong hop", "dieu tra", "danh gia", "tiep nhan", "khac phuc", "sua chua", "tien hanh", "ban hanh",
+    "xac minh", "chiu trach nhiem", "giai ngan", "tranh thu", "bao ve", "xu phat", "truy quet", "canh bao", "thong tin",
 ];
 
 /// "UBND tỉnh", "UBND huyện", "Chủ tịch UBND huyện": the body that issues the document, not a
@@ -209,6 +212,13 @@ fn is_deadline_only(text: &str) -> bool {
         && f.split_whitespace().count() <= 10
 }
 
+/// "Tổng hợp, báo cáo kết quả …", "Báo cáo UBND tỉnh trước ngày …": the report on the work
+/// before it.
+fn reports_on(text: &str) -> bool {
+    let w = crate::domain::fold::fold_words(text);
+    w.iter().take(4).collect::<Vec<_>>().windows(2).any(|p| p[0] == "bao" && p[1] == "cao")
+}
+
 /// "…; ý kiến chỉ đạo của Thủ tướng tại Thông báo số …; số 2229/UBND-KT ngày …": a clause that
 /// goes on listing the documents the work follows, not a task.
 fn cites(clause: &str) -> bool {
@@ -299,6 +309,11 @@ pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str
     let mut members = Members::default();
     for paragraph in paragraphs {
         let mut carried = false;
+        // A photo's caption in a news item ("… Ảnh minh họa |", "Ảnh: …") repeats the story.
+        let f = fold(paragraph);
+        if f.trim_end_matches(|c: char| !c.is_alphanumeric()).ends_with("anh minh hoa") || f.starts_with("anh:") || f.starts_with("(anh") {
+            continue;
+        }
         for sentence in sentences(paragraph) {
             // "Đề nghị các đồng chí PCT … chỉ đạo …": the issuer's own leaders, not a unit's task.
             let f = fold(&sentence);
@@ -317,7 +332,19 @@ pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str
             let listed = (f.contains("nhu:") || f.contains("sau:")) && split_clauses(&sentence).len() >= 3;
             let (target, body) = match own_subject.or_else(|| assignment(&sentence, units)) {
                 Some((t, start)) => (Some(t), sentence[start..].to_string()),
-                None if current.is_some() && opens_with_task_verb(&sentence) => (current.clone(), connector_off(&sentence).to_string()),
+                None if current.is_some() && opens_with_task_verb(&sentence) => {
+                    let body = connector_off(&sentence).trim_end_matches(['.', ' ']).to_string();
+                    // "Đồng thời tổng hợp, báo cáo kết quả … trước ngày 10/2": the report on the work
+                    // before, with its deadline, not a second task.
+                    if reports_on(&body) {
+                        if let Some(last) = out.last_mut().filter(|(t, _, _)| Some(t) == current.as_ref()) {
+                            last.1 = format!("{}; {body}", last.1);
+                            carried = true;
+                            continue;
+                        }
+                    }
+                    (current.clone(), body)
+                }
                 None if listed && last_group.is_some() => {
                     let colon = sentence.find(':').map_or(0, |i| i + 1);
                     (last_group.clone(), sentence[colon..].to_string())
@@ -357,6 +384,11 @@ pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str
                     _ if is_not_work(text) => {}
                     _ => from_here.push((t, if also { connector_off(text) } else { text }.to_string())),
                 }
+            }
+            // "…; Sở GTVT tổ chức khuyến cáo …. Phối hợp với …": the next sentence goes on with the
+            // subject of the last clause.
+            if let Some((t, _)) = from_here.last() {
+                current = Some(t.clone());
             }
             // A repeated instruction (a headline quote, then the body) is logged once.
             for (t, text) in from_here {
@@ -452,6 +484,19 @@ mod tests {
         );
         // Two clauses without "đồng thời" are one piece of work.
         assert_eq!(read("Yêu cầu Sở Y tế tiến hành kiểm tra các cơ sở; xây dựng kế hoạch khắc phục.").len(), 1);
+    }
+
+    #[test]
+    fn news_items_go_on_with_the_last_subject_and_their_report_and_captions_are_not_tasks() {
+        let tasks = read("Chủ tịch UBND tỉnh chỉ đạo Sở Văn hóa, Thể thao và Du lịch rà soát các cơ sở lưu trú; Sở GTVT tổ chức khuyến cáo cho hành khách. Phối hợp với ngành y tế tổ chức tiêu độc tại các bến xe.");
+        assert_eq!(tasks[2], ("Sở GTVT".to_string(), "Phối hợp với ngành y tế tổ chức tiêu độc tại các bến xe".to_string()));
+        let tasks = read("UBND thành phố yêu cầu các sở, ngành khẩn trương rà soát các kiến nghị của cử tri. Đồng thời tổng hợp, báo cáo kết quả thực hiện trước ngày 10/2.");
+        assert_eq!(tasks.len(), 1, "{tasks:?}");
+        assert!(tasks[0].1.ends_with("báo cáo kết quả thực hiện trước ngày 10/2"), "{tasks:?}");
+        let tasks = read("Giao Sở Y tế chủ trì phòng, chống dịch. Giám sát chặt tình hình dịch bệnh tại các cửa khẩu. ");
+        assert_eq!(tasks.len(), 2, "{tasks:?}");
+        assert!(read("Các sở, ngành khẩn trương rà soát các cơ sở lưu trú. Ảnh minh họa |").is_empty());
+        assert_eq!(tasks[1].0, "Sở Y tế");
     }
 
     #[test]
