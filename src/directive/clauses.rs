@@ -212,6 +212,14 @@ fn is_deadline_only(text: &str) -> bool {
         && f.split_whitespace().count() <= 10
 }
 
+/// "Yêu cầu gửi báo cáo về Sở … trước ngày 23/5/2019", "Thời gian hoàn thành: trước ngày …": a
+/// sentence that names no unit and says when the work before it is due.
+fn states_when_due(sentence: &str) -> bool {
+    let f = fold(sentence);
+    ["yeu cau gui", "yeu cau hoan", "yeu cau bao cao", "thoi gian", "thoi han", "hoan thanh", "gui bao cao", "bao cao ket qua", "bao cao ve"].iter().any(|p| f.starts_with(p))
+        && super::deadlines::own_deadline(sentence).is_some_and(|d| d.due_date().is_some() || matches!(d.kind, crate::domain::DeadlineKind::Recurring(_)))
+}
+
 /// "Tổng hợp, báo cáo kết quả …", "Báo cáo UBND tỉnh trước ngày …": the report on the work
 /// before it.
 fn reports_on(text: &str) -> bool {
@@ -300,14 +308,18 @@ impl Members {
 }
 
 /// The tasks of prose paragraphs, in order: (target, text of the work, the sentence it is in).
-pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str) -> Vec<String>) -> Vec<(Target, String, String)> {
+/// A paragraph marked as a list item ("2. Giao Công an thành phố …; …; đồng thời …") is one task
+/// for its unit, whatever its clauses, unless a clause names a unit of its own.
+pub fn prose(paragraphs: &[(&str, bool)], units: &UnitDirectory, sentences: impl Fn(&str) -> Vec<String>) -> Vec<(Target, String, String)> {
     let mut out = Vec::new();
     // The assignee of the last sentence that assigned, for sentences that go on with a verb.
     let mut current: Option<Target> = None;
     // The last group addressed, for a list of work that names nobody.
     let mut last_group: Option<Target> = None;
     let mut members = Members::default();
-    for paragraph in paragraphs {
+    // Where the tasks of the last sentence that gave tasks begin in `out`.
+    let mut last_from = usize::MAX;
+    for &(paragraph, item) in paragraphs {
         let mut carried = false;
         // A photo's caption in a news item ("… Ảnh minh họa |", "Ảnh: …") repeats the story.
         let f = fold(paragraph);
@@ -345,6 +357,15 @@ pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str
                     }
                     (current.clone(), body)
                 }
+                // "Yêu cầu gửi báo cáo về Sở KH&ĐT trước ngày 23/5/2019.": when the work of the
+                // sentence before is due, not a task of its own.
+                None if carried && last_from < out.len() && states_when_due(&sentence) => {
+                    let body = sentence.trim_end_matches(['.', ' ']);
+                    for task in &mut out[last_from..] {
+                        task.1 = format!("{}; {body}", task.1);
+                    }
+                    continue;
+                }
                 None if listed && last_group.is_some() => {
                     let colon = sentence.find(':').map_or(0, |i| i + 1);
                     (last_group.clone(), sentence[colon..].to_string())
@@ -356,6 +377,7 @@ pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str
             };
             let Some(target) = target else { continue };
             let target = members.resolve(target);
+            last_from = out.len();
             if matches!(target, Target::Group(_)) {
                 last_group = Some(target.clone());
             }
@@ -364,7 +386,7 @@ pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str
             let clauses = split_clauses(&body);
             // Two clauses are one piece of work ("tiến hành … (…); xây dựng kế hoạch …") unless the
             // second names its own unit; a list of three or more is a list of tasks.
-            let list = clauses.len() >= 3;
+            let list = clauses.len() >= 3 && !item;
             let mut from_here: Vec<(Target, String)> = Vec::new();
             for (k, clause) in clauses.iter().enumerate() {
                 let own = subject(clause, units);
@@ -377,7 +399,7 @@ pub fn prose(paragraphs: &[&str], units: &UnitDirectory, sentences: impl Fn(&str
                 let enumerates = { let f = fold(text); ["cac ", "nhung ", "moi ", "ho gia dinh"].iter().any(|p| f.starts_with(p)) } || cites(text);
                 // "…; đồng thời cảnh báo …": a second piece of work, said so.
                 let also = { let f = fold(text); f.starts_with("dong thoi ") && f.split_whitespace().count() >= 5 };
-                let joins = k > 0 && own.is_none() && (!list && !also && !is_more_work(text) || is_deadline_only(text) || enumerates);
+                let joins = k > 0 && own.is_none() && (!list && (item || !also && !is_more_work(text)) || is_deadline_only(text) || enumerates);
                 match from_here.last_mut() {
                     // A deadline or the rest of one piece of work stays with the task before it.
                     Some(last) if joins => last.1 = format!("{}; {text}", last.1),
@@ -412,7 +434,7 @@ mod tests {
 
     fn read(text: &str) -> Vec<(String, String)> {
         let split = |p: &str| p.split_inclusive(". ").map(|s| s.trim().to_string()).collect::<Vec<_>>();
-        prose(&[text], &UnitDirectory::default(), split)
+        prose(&[(text, false)], &UnitDirectory::default(), split)
             .into_iter()
             .map(|(t, text, _)| {
                 let who = match t {
@@ -497,6 +519,24 @@ mod tests {
         assert_eq!(tasks.len(), 2, "{tasks:?}");
         assert!(read("Các sở, ngành khẩn trương rà soát các cơ sở lưu trú. Ảnh minh họa |").is_empty());
         assert_eq!(tasks[1].0, "Sở Y tế");
+    }
+
+    #[test]
+    fn a_sentence_that_says_when_the_work_is_due_joins_it() {
+        let tasks = read("Giao các sở, ngành tỉnh; Uỷ ban nhân dân các huyện, thành phố báo cáo tình hình giải ngân vốn đầu tư công. Yêu cầu gửi báo cáo về Sở Kế hoạch và Đầu tư trước ngày 23/5/2019.");
+        assert_eq!(tasks.len(), 1, "{tasks:?}");
+        assert_eq!(tasks[0].0, "các sở, ngành tỉnh + Uỷ ban nhân dân các huyện, thành phố");
+        assert!(tasks[0].1.ends_with("trước ngày 23/5/2019"), "{tasks:?}");
+    }
+
+    #[test]
+    fn a_list_item_is_one_task_and_a_title_names_its_body() {
+        let split = |p: &str| p.split_inclusive(". ").map(|s| s.trim().to_string()).collect::<Vec<_>>();
+        let item = "Giao Công an thành phố triển khai thực hiện ý kiến chỉ đạo; tập trung ra quân xử lý vi phạm về nồng độ cồn; trong đó kiểm tra khu vực xung quanh các nhà hàng; đồng thời chỉ đạo Công an các phường tham gia.";
+        assert_eq!(prose(&[(item, true)], &UnitDirectory::default(), split).len(), 1);
+        assert_eq!(prose(&[(item, false)], &UnitDirectory::default(), split).len(), 4);
+        let tasks = read("Giám đốc Sở Xây dựng triển khai nội dung điều chỉnh quy hoạch được duyệt.");
+        assert_eq!(tasks[0].0, "Giám đốc Sở Xây dựng");
     }
 
     #[test]

@@ -247,22 +247,25 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
     // Prose anywhere else, up to the closing formulas: who is told to do what (see `clauses`).
     let stop = lines.iter().position(|l| is_end(l)).unwrap_or(lines.len());
     // A line cut after a comma (a page or copy break) goes on in the next one.
-    let mut paragraphs: Vec<String> = Vec::new();
+    // (text, whether it is a list item read without its marker: one task, whatever its clauses).
+    let mut paragraphs: Vec<(String, bool)> = Vec::new();
     for i in (0..stop).filter(|&i| !prose_done[i] && !results[i] && !is_header(&lines[i])) {
         // An item read as prose is read without its marker when a unit is its subject ("2- Sở Y
-        // tế chủ trì …"); an item that opens with a verb keeps it, so it does not carry on the
-        // assignee of the paragraph before ("2. Báo cáo tiến độ …" is the next item on the agenda).
+        // tế chủ trì …") or it assigns ("2. Giao Công an …"), and is then one task; an item that
+        // opens with a verb keeps it, so it does not carry on the assignee of the paragraph before
+        // ("2. Báo cáo tiến độ …" is the next item on the agenda).
         let plain = unmark(&lines[i]);
-        let line = if plain.len() < lines[i].len() && super::clauses::subject(plain, units).is_some() { plain } else { lines[i].as_str() };
+        let item = plain.len() < lines[i].len() && (super::clauses::subject(plain, units).is_some() || super::clauses::assignment(plain, units).is_some());
+        let line = if item { plain } else { lines[i].as_str() };
         match paragraphs.last_mut() {
-            Some(last) if last.ends_with(',') => {
+            Some((last, _)) if last.ends_with(',') => {
                 last.push(' ');
                 last.push_str(line);
             }
-            _ => paragraphs.push(line.to_string()),
+            _ => paragraphs.push((line.to_string(), item)),
         }
     }
-    let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+    let paragraphs: Vec<(&str, bool)> = paragraphs.iter().map(|(p, item)| (p.as_str(), *item)).collect();
     for (target, text, sentence) in super::clauses::prose(&paragraphs, units, sentences) {
         push(&mut out, target, &text, "", &sentence);
     }

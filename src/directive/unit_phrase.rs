@@ -184,8 +184,8 @@ pub(crate) fn stops(tokens: &[Token<'_>], at: usize, board: bool) -> bool {
     if !board && STOP_PAIRS.iter().any(|[a, b]| *a == word && *b == next) {
         return true;
     }
-    // "Cục quản lý thị trường": "thị trường" (market), not "thì" (then).
-    if board && (NAME_WORDS.contains(&word) || word == "thi" && next == "truong") {
+    // "Cục quản lý thị trường", "Đội trật tự đô thị": "thị" (market, town), not "thì" (then).
+    if board && (NAME_WORDS.contains(&word) || word == "thi" && !tokens[at].text.to_lowercase().starts_with("thì")) {
         return false;
     }
     STOPS.contains(&word)
@@ -280,8 +280,9 @@ fn committee(tokens: &[Token<'_>], at: usize) -> Option<(usize, bool)> {
         if !any {
             return (head > 0).then_some((head, false));
         }
-        // "UBND các huyện Bố Trạch, Quảng Ninh và Minh Hóa": the places it names.
-        if !tokens[at + n - 1].closes() {
+        // "UBND các huyện Bố Trạch, Quảng Ninh và Minh Hóa", "UBND các phường: Trần Phú, Lê Lợi":
+        // the places it names.
+        if !tokens[at + n - 1].closes() || tokens[at + n - 1].after == Some(':') && place_name(tokens, at + n) > 0 {
             let mut m = n;
             loop {
                 let p = place_name(tokens, at + m);
@@ -356,7 +357,11 @@ fn named(tokens: &[Token<'_>], at: usize) -> Option<usize> {
     }
     // "Ban quản lý dự án …", "Trung tâm phát triển quỹ đất …": a board's lower-case name runs
     // until a verb.
-    let lower_names = matches!(head, [_, "quan", "ly"] | ["trung", "tam"] | ["hoi", "dong"] | ["ban", "qlda"]);
+    let lower_names = matches!(head, [_, "quan", "ly"] | ["trung", "tam"] | ["hoi", "dong"] | ["ban", "qlda"] | ["doi"]);
+    // "Đội trật tự đô thị thành phố" runs on in lower case; "Đội ngũ cán bộ" is not a unit.
+    if *head == ["doi"] && (!first.capitalised() || next.is_some_and(|t| t.key == "ngu")) {
+        return None;
+    }
     let mut named_any = head.len() > 1;
     loop {
         let Some(t) = tokens.get(at + n) else { break };
@@ -497,11 +502,37 @@ pub fn unit_at(text: &str, units: &UnitDirectory) -> Option<UnitPhrase> {
     unit_at_token(text, &tokens, 0, units)
 }
 
+/// Titles of a body's head: "Giám đốc Sở Xây dựng", "Chủ tịch UBND thành phố Vĩnh Long" name
+/// that body (its head answers for the work).
+const TITLES: &[&[&str]] = &[&["giam", "doc"], &["chu", "tich"], &["thu", "truong"], &["cuc", "truong"], &["truong", "phong"], &["truong", "ban"], &["chanh", "van", "phong"]];
+
+/// A title followed by one named body (not a group): its length in words.
+fn titled_unit(tokens: &[Token<'_>], at: usize) -> Option<usize> {
+    let title = TITLES.iter().find(|t| starts_with(tokens, at, t) && tokens[at].capitalised() || starts_with(tokens, at, t) && at > 0)?;
+    let from = at + title.len();
+    if tokens[from - 1].closes() || tokens.get(from).is_none_or(|t| matches!(t.key.as_str(), "cac" | "moi")) {
+        return None;
+    }
+    // "Chánh Văn phòng UBND tỉnh" keeps "Văn phòng" as the body.
+    let from = if *title == ["chanh", "van", "phong"] { at + 1 } else { from };
+    if group(tokens, from).is_some() {
+        return None;
+    }
+    let body = match committee(tokens, from) {
+        Some((n, false)) => n,
+        Some((_, true)) => return None,
+        None => named(tokens, from)?,
+    };
+    Some(from - at + body)
+}
+
 pub(crate) fn unit_at_token(text: &str, tokens: &[Token<'_>], at: usize, units: &UnitDirectory) -> Option<UnitPhrase> {
     if at >= tokens.len() {
         return None;
     }
-    let (n, is_group) = if let Some(n) = group(tokens, at) {
+    let (n, is_group) = if let Some(n) = titled_unit(tokens, at) {
+        (n, false)
+    } else if let Some(n) = group(tokens, at) {
         (n, true)
     } else {
         let by_grammar = committee(tokens, at).or_else(|| named(tokens, at).map(|n| (n, false)));
@@ -577,7 +608,8 @@ pub(crate) fn list_at(text: &str, toks: &[Token<'_>], mut at: usize, units: &Uni
     let mut out = Vec::new();
     while let Some(u) = unit_at_token(text, toks, at, units) {
         let used = toks[at..].iter().take_while(|t| t.start < u.end).count();
-        let comma = toks[at + used - 1].after == Some(',');
+        // "giao các sở, ngành tỉnh; UBND các huyện; …": a list may also run over ";".
+        let comma = matches!(toks[at + used - 1].after, Some(',' | ';'));
         out.push(u);
         at += used;
         while let Some((sibling, n)) = out.last().filter(|_| toks.get(at.wrapping_sub(1)).is_some_and(|t| t.after == Some(',')) || toks.get(at).is_some_and(|t| t.key == "va")).and_then(|prev| {
@@ -633,6 +665,11 @@ mod tests {
             ("Đài Truyền thanh huyện đưa tin", "Đài Truyền thanh huyện"),
             ("Huyện đoàn phát động", "Huyện đoàn"),
             ("Báo Thái Bình đưa tin", "Báo Thái Bình"),
+            ("Đội trật tự đô thị thành phố kiểm tra", "Đội trật tự đô thị thành phố"),
+            ("Giám đốc Sở Xây dựng triển khai", "Giám đốc Sở Xây dựng"),
+            ("Chủ tịch UBND thành phố Vĩnh Long chỉ đạo", "Chủ tịch UBND thành phố Vĩnh Long"),
+            ("Chủ tịch UBND các huyện chỉ đạo", "Chủ tịch UBND các huyện"),
+            ("UBND các phường: Trần Phú, Lê Lợi, Hải Cảng nghiêm túc triển khai", "UBND các phường: Trần Phú, Lê Lợi, Hải Cảng"),
             ("Sở Lao động - Thương binh và Xã hội chủ trì", "Sở Lao động - Thương binh và Xã hội"),
             ("Chi cục Hải quan khu vực VII kiểm tra", "Chi cục Hải quan khu vực VII"),
             ("Ðài Phát thanh và Truyền hình tỉnh tuyên truyền", "Ðài Phát thanh và Truyền hình tỉnh"),
@@ -643,7 +680,7 @@ mod tests {
 
     #[test]
     fn common_nouns_and_verbs_are_not_units() {
-        for text in ["phòng chống dịch bệnh", "ban hành kế hoạch", "tổ chức hội nghị", "Tập trung chỉ đạo", "các nhiệm vụ sau", "trung tâm thành phố", "Báo cáo UBND tỉnh", "báo UBND tỉnh"] {
+        for text in ["phòng chống dịch bệnh", "ban hành kế hoạch", "tổ chức hội nghị", "Tập trung chỉ đạo", "các nhiệm vụ sau", "trung tâm thành phố", "Báo cáo UBND tỉnh", "báo UBND tỉnh", "Đội ngũ cán bộ", "đội tuyển"] {
             assert_eq!(at(text), None, "{text}");
         }
     }
