@@ -205,16 +205,18 @@ pub fn document_deadline(lines: &[String], id: &DocumentIdentity) -> Option<Dead
     let is_heading = |l: &&String| l.split('.').next().is_some_and(|h| !h.is_empty() && h.chars().all(|c| matches!(c, 'I' | 'V' | 'X')));
     // The heading of the tasks first ("II. Nhiệm vụ trọng tâm tháng 01/2024"), then the subject,
     // then any other line about the tasks.
-    let candidates: Vec<String> = lines
+    // (text, whether the period must follow "nhiệm vụ" closely: in any other line it does, or
+    // "các cơ quan được giao nhiệm vụ … dự kiến hoàn thành trong tháng 11" would be taken for it).
+    let candidates: Vec<(String, bool)> = lines
         .iter()
         .filter(about_tasks)
         .filter(is_heading)
-        .cloned()
+        .map(|l| (l.clone(), false))
         // A headline used as the subject ("Họp thường kỳ tháng 8") names the meeting, not the period.
-        .chain(std::iter::once(id.subject.clone()).filter(|s| id.kind.is_some() || about_tasks(&s)))
-        .chain(lines.iter().filter(about_tasks).filter(|l| !is_heading(l)).cloned())
+        .chain(std::iter::once(id.subject.clone()).filter(|s| id.kind.is_some() || about_tasks(&s)).map(|s| (s, false)))
+        .chain(lines.iter().filter(about_tasks).filter(|l| !is_heading(l)).map(|l| (l.clone(), true)))
         .collect();
-    for text in candidates {
+    for (text, close) in candidates {
         let full_lower = text.to_lowercase();
         // Read from "trọng tâm" (or "nhiệm vụ") on: the months before it are the past.
         let from = ["trọng tâm", "nhiệm vụ"].iter().find_map(|m| full_lower.find(m)).unwrap_or(0);
@@ -227,6 +229,9 @@ pub fn document_deadline(lines: &[String], id: &DocumentIdentity) -> Option<Dead
             .collect();
         found.sort_by_key(|(at, m)| (*at, std::cmp::Reverse(m.len())));
         for (at, marker) in found {
+            if close && lower[..at].split_whitespace().count() > 4 {
+                break;
+            }
             let phrase: String = text.chars().skip(lower[..at].chars().count()).take(40).collect();
             let phrase = phrase.as_str();
             let mut reading = read_deadline(&phrase);
@@ -248,7 +253,7 @@ pub fn document_deadline(lines: &[String], id: &DocumentIdentity) -> Option<Dead
             }
             if reading.deadline.kind == DeadlineKind::Dated {
                 let mut d = reading.deadline;
-                d.text = phrase.split(" của ").next().unwrap_or("").trim().trim_end_matches([',', ';', '.', ':']).to_string();
+                d.text = phrase.split(" của ").next().unwrap_or("").split(". ").next().unwrap_or("").trim().trim_end_matches([',', ';', '.', ':']).to_string();
                 let _ = marker;
                 return Some(d);
             }

@@ -257,8 +257,11 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
         let plain = unmark(&lines[i]);
         let item = plain.len() < lines[i].len() && (super::clauses::subject(plain, units).is_some() || super::clauses::assignment(plain, units).is_some());
         let line = if item { plain } else { lines[i].as_str() };
+        // A line cut in the middle of a sentence (hard-wrapped text, "Công an giao / thông tăng
+        // cường …") goes on in the next, which starts in lower case.
+        let goes_on = line.starts_with(char::is_lowercase) && !item;
         match paragraphs.last_mut() {
-            Some((last, _)) if last.ends_with(',') => {
+            Some((last, _)) if last.ends_with(',') || goes_on && !last.ends_with(['.', ':', '!', '?']) => {
                 last.push(' ');
                 last.push_str(line);
             }

@@ -213,3 +213,21 @@ fn a_bare_paragraph_has_no_guessed_date_or_title() {
     assert_eq!((r.document.date, r.document.title()), (None, String::new()));
     assert_eq!(r.tasks[0].deadline.due_date(), d(2024, 1, 20));
 }
+
+#[test]
+fn a_hard_wrapped_news_item_is_read_across_its_lines() {
+    let text = "Theo đó, UBND tỉnh yêu cầu Sở Nông nghiệp và PTNT tăng cường kiểm dịch động vật tại gốc đối\nvới gia súc vận chuyển đi nơi khác tiêu thụ.\nUBND tỉnh cũng yêu cầu Chi cục Quản lý thị trường, Công an giao\nthông tăng cường phối hợp kiểm soát vận chuyển gia súc.";
+    let r = read_directive(text, &Default::default());
+    assert_eq!(r.tasks.len(), 2, "{:?}", r.tasks);
+    assert!(r.tasks[0].text.ends_with("tại gốc đối với gia súc vận chuyển đi nơi khác tiêu thụ"), "{:?}", r.tasks[0].text);
+    assert_eq!(r.tasks[1].target, Target::Units(vec!["Chi cục Quản lý thị trường".into(), "Công an giao thông".into()]));
+}
+
+#[test]
+fn a_month_someone_expects_to_finish_in_is_not_the_documents_period() {
+    let text = "Bù Đăng họp chuẩn bị lễ kỷ niệm 30 năm tái lập huyện\nHiện nay các cơ quan được giao nhiệm vụ đã xây dựng kế hoạch và dự kiến sẽ hoàn thành trong tháng 11/2018. Tại cuộc họp các cơ quan báo cáo.\nPhó Chủ tịch đề nghị Phòng Văn hóa tuyên truyền về lễ kỷ niệm.";
+    let r = read_directive(text, &Default::default());
+    assert_eq!(r.default_deadline, None);
+    assert_eq!(r.tasks.len(), 1, "{:?}", r.tasks);
+    assert!(r.tasks[0].deadline.due_date().is_none());
+}

@@ -185,7 +185,10 @@ pub(crate) fn stops(tokens: &[Token<'_>], at: usize, board: bool) -> bool {
         return true;
     }
     // "Cục quản lý thị trường", "Đội trật tự đô thị": "thị" (market, town), not "thì" (then).
-    if board && (NAME_WORDS.contains(&word) || word == "thi" && !tokens[at].text.to_lowercase().starts_with("thì")) {
+    if word == "thi" && tokens[at].text.to_lowercase().starts_with("thị") {
+        return false;
+    }
+    if board && NAME_WORDS.contains(&word) {
         return false;
     }
     STOPS.contains(&word)
@@ -666,6 +669,8 @@ mod tests {
             ("Huyện đoàn phát động", "Huyện đoàn"),
             ("Báo Thái Bình đưa tin", "Báo Thái Bình"),
             ("Đội trật tự đô thị thành phố kiểm tra", "Đội trật tự đô thị thành phố"),
+            ("Sở Tư pháp thi hành", "Sở Tư pháp"),
+            ("Chi cục Quản lý thị trường kiểm tra", "Chi cục Quản lý thị trường"),
             ("Giám đốc Sở Xây dựng triển khai", "Giám đốc Sở Xây dựng"),
             ("Chủ tịch UBND thành phố Vĩnh Long chỉ đạo", "Chủ tịch UBND thành phố Vĩnh Long"),
             ("Chủ tịch UBND các huyện chỉ đạo", "Chủ tịch UBND các huyện"),
