@@ -134,15 +134,18 @@ fn named_after_colon(text: &str, toks: &[super::unit_phrase::Token<'_>], mut at:
 pub(crate) fn subject(clause: &str, units: &UnitDirectory) -> Option<(Target, usize)> {
     let toks = tokens(clause);
     let mut at = 0;
-    // "Đối với các đoàn thể tổ chức …"; "Do vậy, các cơ quan … cần tập trung …".
-    const OPENERS: &[&[&str]] = &[&["doi", "voi"], &["do", "vay"], &["do", "do"], &["vi", "vay"], &["dong", "thoi"], &["ben", "canh", "do"], &["ngoai", "ra"]];
-    if let Some(o) = OPENERS.iter().find(|o| o.iter().enumerate().all(|(k, w)| toks.get(k).is_some_and(|t| t.key == *w))) {
-        at = o.len();
-    } else if let Some(comma) = toks.iter().take(24).position(|t| t.after == Some(',')) {
-        // "Ngoài công tác tuyên truyền, UBND huyện Tây Trà phải …": the subject after a short opening.
-        const INTRO: &[&str] = &["ngoai", "trong", "ve", "de", "tren", "sau", "truoc", "tai", "qua", "doi", "cung", "hien", "nhung"];
-        if INTRO.contains(&toks[0].key.as_str()) && unit_at_token(clause, &toks, 0, units).is_none() {
-            at = comma + 1;
+    // "Đối với các đoàn thể tổ chức …"; "Do vậy, các cơ quan … cần tập trung …"; "Theo đó, trong
+    // thời gian từ … tới ngày 15/3, Công an tỉnh bố trí …": openings, one after another.
+    const OPENERS: &[&[&str]] = &[&["doi", "voi"], &["do", "vay"], &["do", "do"], &["vi", "vay"], &["dong", "thoi"], &["ben", "canh", "do"], &["ngoai", "ra"], &["theo", "do"], &["cu", "the"]];
+    const INTRO: &[&str] = &["ngoai", "trong", "ve", "de", "tren", "sau", "truoc", "tai", "qua", "doi", "cung", "hien", "nhung", "tu"];
+    for _ in 0..2 {
+        if let Some(o) = OPENERS.iter().find(|o| o.iter().enumerate().all(|(k, w)| toks.get(at + k).is_some_and(|t| t.key == *w))) {
+            at += o.len();
+        } else if let Some(comma) = toks.iter().skip(at).take(24).position(|t| t.after == Some(',')) {
+            // "Ngoài công tác tuyên truyền, UBND huyện Tây Trà phải …": the subject after a short opening.
+            if toks.get(at).is_some_and(|t| INTRO.contains(&t.key.as_str())) && unit_at_token(clause, &toks, at, units).is_none() {
+                at += comma + 1;
+            }
         }
     }
     let (list, next) = list_at(clause, &toks, at, units);

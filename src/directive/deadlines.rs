@@ -83,8 +83,16 @@ fn next_is_day(words: &[&str], at: usize) -> bool {
 pub fn own_deadline_in(text: &str, year: Option<i32>) -> Option<Deadline> {
     let text = &without_hours(text);
     let lower = text.to_lowercase();
-    for marker in ["trước ngày", "vào ngày", "chậm nhất ngày", "chậm nhất", "hoàn thành trước", "trong tháng", "hàng tuần", "hằng tuần", "hàng tháng", "hằng tháng", "hàng quý", "hằng quý"] {
+    for marker in ["trước ngày", "vào ngày", "đến ngày", "tới ngày", "chậm nhất ngày", "chậm nhất", "hoàn thành trước", "trong tháng", "hàng tuần", "hằng tuần", "hàng tháng", "hằng tháng", "hàng quý", "hằng quý"] {
         if let Some(at) = lower.find(marker) {
+            // "từ đầu tháng 1 tới ngày 15/3/2013": a window ends then; "tính đến ngày 30/6" is an as-of date.
+            let window = || {
+                let before: String = lower[..at].chars().rev().take(60).collect::<Vec<_>>().into_iter().rev().collect();
+                before.contains("từ ") && !before.trim_end().ends_with("tính")
+            };
+            if matches!(marker, "đến ngày" | "tới ngày") && !window() {
+                continue;
+            }
             let phrase: String = text.chars().skip(lower[..at].chars().count()).take(marker.chars().count() + 14).collect();
             let phrase = phrase.trim_end_matches([';', '.', ',', ')', ' ']).to_string();
             let mut reading = read_deadline(&phrase);
@@ -131,6 +139,14 @@ mod tests {
             assert_eq!(d.and_then(|d| d.due_date()), NaiveDate::from_ymd_opt(2021, 10, 7), "{text}");
         }
         assert_eq!(without_hours("có 12 giờ học và 9h ôn"), "có 12 giờ học và 9h ôn", "hours not before a day stay");
+    }
+
+    #[test]
+    fn a_window_ends_on_its_last_day_but_an_as_of_date_is_no_deadline() {
+        let d = own_deadline_in("trong thời gian từ đầu tháng 1/2013 tới ngày 15/3/2013, bố trí lực lượng", None);
+        assert_eq!(d.and_then(|d| d.due_date()), NaiveDate::from_ymd_opt(2013, 3, 15));
+        assert_eq!(own_deadline_in("báo cáo số liệu tính đến ngày 30/6/2013 của các xã", None), None);
+        assert_eq!(own_deadline_in("tiếp tục thực hiện đến ngày 30/6/2013", None), None, "no window, no deadline");
     }
 
     #[test]

@@ -112,7 +112,10 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
         if text.chars().count() < 8 || text.ends_with(':') {
             return;
         }
-        let own = own_deadline_in(&text, year).filter(|d| match (d.due_date(), year) {
+        // Its own words first, then the opening of its sentence ("Theo đó, từ … tới ngày 15/3/2013,
+        // Công an tỉnh bố trí …").
+        let opening = super::clauses::subject(source, units).or_else(|| super::clauses::assignment(source, units)).map_or("", |(_, at)| &source[..at]);
+        let own = own_deadline_in(&text, year).or_else(|| own_deadline_in(opening, year).filter(|d| d.due_date().is_some())).filter(|d| match (d.due_date(), year) {
             (Some(day), Some(y)) => chrono::Datelike::year(&day) >= y - 1,
             _ => true,
         });
