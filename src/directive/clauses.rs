@@ -79,8 +79,14 @@ pub(crate) fn assignment(sentence: &str, units: &UnitDirectory) -> Option<(Targe
             if list.last().is_some_and(|u| u.group) && next > 0 && toks[next - 1].after == Some(':') {
                 let (named, after) = named_after_colon(sentence, &toks, next, units);
                 if named.len() >= 2 {
-                    list.pop();
-                    list.extend(named);
+                    // "các sở: TN&MT, Xây dựng" → "Sở TN&MT", "Sở Xây dựng"; full names stay.
+                    let kind = list.pop().and_then(|g| super::unit_phrase::kind_of_group(&g.name));
+                    list.extend(named.into_iter().map(|mut u| {
+                        if let Some(kind) = kind.as_ref().filter(|_| !super::unit_phrase::has_head(&u.name)) {
+                            u.name = format!("{kind} {}", u.name);
+                        }
+                        u
+                    }));
                     next = after;
                 }
             }
@@ -547,7 +553,9 @@ mod tests {
         let tasks = read("Giao Sở Xây dựng tiếp tục thực hiện nghiêm các văn bản chỉ đạo, đặc biệt là Chỉ thị 03/CT-TTg ngày 30/3/2015; ý kiến chỉ đạo của Thủ tướng tại Thông báo số 325/TB-VPCP; số 2229/UBND-KT ngày 21/7/2017 và Công văn số 3342/UBND-KT.");
         assert_eq!(tasks.len(), 1, "{tasks:?}");
         let tasks = read("Giao Công an tỉnh, các sở: TN&MT, Xây dựng, Giao thông vận tải tập trung kiểm tra hoạt động khai thác cát.");
-        assert_eq!(tasks[0].0, "Công an tỉnh + TN&MT + Xây dựng + Giao thông vận tải");
+        assert_eq!(tasks[0].0, "Công an tỉnh + Sở TN&MT + Sở Xây dựng + Sở Giao thông vận tải");
+        let tasks = read("Yêu cầu các Công ty TNHH MTV Lâm nghiệp: Krông Bông, Ea Kar phối hợp với Hạt Kiểm lâm tăng cường quản lý bảo vệ rừng.");
+        assert_eq!(tasks[0].0, "Công ty TNHH MTV Lâm nghiệp Krông Bông + Công ty TNHH MTV Lâm nghiệp Ea Kar");
     }
 
     #[test]

@@ -436,6 +436,20 @@ fn group(tokens: &[Token<'_>], at: usize) -> Option<usize> {
         let n = group_run(tokens, at);
         return (n >= 3).then_some(n);
     }
+    // "Công an các huyện, thành phố", "Trạm Y tế các xã": a kind of body in each place of a level.
+    if let Some(h) = HEADS.iter().find(|h| starts_with(tokens, at, h) && first.capitalised()) {
+        let c = at + h.len();
+        if !tokens[c - 1].closes() && tokens.get(c).is_some_and(|t| t.key == "cac") && level_at(tokens, c + 1).is_some() {
+            let n = group_run(tokens, c);
+            return (n >= 2).then_some(h.len() + n);
+        }
+    }
+    // "các Công ty TNHH MTV Lâm nghiệp: Krông Bông, Ea Kar": bodies of one kind, named after.
+    if first.key == "cac" && tokens.get(at + 1).is_some_and(|t| t.capitalised()) {
+        if let Some(n) = named(tokens, at + 1) {
+            return Some(1 + n);
+        }
+    }
     let opens = first.key == "cac" || first.key == "moi" || titled;
     if !opens {
         return None;
@@ -550,6 +564,25 @@ pub(crate) fn unit_at_token(text: &str, tokens: &[Token<'_>], at: usize, units: 
     let end = tokens[at + n - 1].end;
     let name = text[start..end].trim_end_matches([',', ';', ':', '.', ' ']).to_string();
     Some(UnitPhrase { name, start, end, group: is_group })
+}
+
+/// Whether a name has a head of its own ("Công an thành phố", "UBND huyện X"), by grammar alone.
+pub(crate) fn has_head(name: &str) -> bool {
+    let toks = tokens(name);
+    !toks.is_empty() && (committee(&toks, 0).is_some() || named(&toks, 0).is_some())
+}
+
+/// The kind of body a group is made of, as a name's head: "các sở" → "Sở", "các Công ty TNHH MTV
+/// Lâm nghiệp" → "Công ty TNHH MTV Lâm nghiệp"; `None` for "các đơn vị", "các ngành".
+pub(crate) fn kind_of_group(group: &str) -> Option<String> {
+    let toks = tokens(group);
+    if toks.first()?.key != "cac" || !HEADS.iter().any(|h| starts_with(&toks, 1, h)) {
+        return None;
+    }
+    let rest = group[toks.get(1)?.start..].trim_end_matches([':', ',', ' ']);
+    let mut chars = rest.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
 }
 
 /// "các huyện Thanh Hà, Tứ Kỳ, Kim Thành và Ninh Giang" → the level as written ("huyện") and the
@@ -672,6 +705,8 @@ mod tests {
             ("Sở Tư pháp thi hành", "Sở Tư pháp"),
             ("Chi cục Quản lý thị trường kiểm tra", "Chi cục Quản lý thị trường"),
             ("Giám đốc Sở Xây dựng triển khai", "Giám đốc Sở Xây dựng"),
+            ("Công an các huyện, thành phố huy động lực lượng", "Công an các huyện, thành phố"),
+            ("các Công ty TNHH MTV Lâm nghiệp: Krông Bông, Ea Kar phối hợp", "các Công ty TNHH MTV Lâm nghiệp"),
             ("Chủ tịch UBND thành phố Vĩnh Long chỉ đạo", "Chủ tịch UBND thành phố Vĩnh Long"),
             ("Chủ tịch UBND các huyện chỉ đạo", "Chủ tịch UBND các huyện"),
             ("UBND các phường: Trần Phú, Lê Lợi, Hải Cảng nghiêm túc triển khai", "UBND các phường: Trần Phú, Lê Lợi, Hải Cảng"),
