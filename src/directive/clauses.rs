@@ -26,6 +26,9 @@ const TASK_VERBS: &[&str] = &[
     "giam sat", "san sang", "khuyen cao", "de xuat", "bo tri", "thanh lap", "cung cap", "ho tro", "tham dinh", "ngan chan",
     "kiem soat", "tong hop", "dieu tra", "danh gia", "tiep nhan", "khac phuc", "sua chua", "tien hanh", "ban hanh",
     "xac minh", "chiu trach nhiem", "giai ngan", "tranh thu", "bao ve", "xu phat", "truy quet", "canh bao", "thong tin",
+    "chuan bi", "cach ly", "bo sung", "dieu chinh", "giai thich", "tiep thu", "hoan chinh", "tham gia", "quan ly", "cung co",
+    "kien toan", "sap xep", "boi duong", "dao tao", "thu thap", "xem xet", "luu y", "co ke hoach", "co bien phap",
+    "co phuong an", "co giai phap", "co van ban", "phat hien", "ngan ngua", "phong ngua", "phong chong", "dap ung",
 ];
 
 /// "UBND tỉnh", "UBND huyện", "Chủ tịch UBND huyện": the body that issues the document, not a
@@ -210,7 +213,8 @@ fn is_not_work(clause: &str) -> bool {
         "neu ", "truong hop", "trong qua trinh thuc hien", "can co thai do", "neu cao", "quan triet", "can than", "da ",
         "can cu", "co the", "thuc hien chi thi", "thuc hien cong van", "thuc hien van ban", "theo do", "qua do", "nhin chung",
     ];
-    NOT.iter().any(|n| f.starts_with(n)) || f.split_whitespace().count() < 3 || f.ends_with(':')
+    // Whole words: "theo đó" is a framing, "theo dõi" is work.
+    NOT.iter().any(|n| f.strip_prefix(n).is_some_and(|rest| n.ends_with(' ') || !rest.starts_with(char::is_alphanumeric))) || f.split_whitespace().count() < 3 || f.ends_with(':')
 }
 
 /// "hoàn thành trước ngày 10/12/2023", "thời gian xong trước ngày 31.7": the deadline of the work
@@ -341,7 +345,9 @@ pub fn prose(paragraphs: &[(&str, bool)], units: &UnitDirectory, sentences: impl
             // A headline in capitals ("HUYỆN THUẬN BẮC TỔ CHỨC LẤY Ý KIẾN …") repeats the story.
             let letters: Vec<char> = sentence.chars().filter(|c| c.is_alphabetic()).collect();
             let shouting = letters.len() > 12 && letters.iter().all(|c| !c.is_lowercase());
-            if shouting || f.contains("de nghi cac dong chi") || f.starts_with("cac dong chi") {
+            // "Đó là nội dung tại Công văn số … giao …": a summary of what follows.
+            let summary = f.starts_with("do la ") || f.starts_with("day la ");
+            if shouting || summary || f.contains("de nghi cac dong chi") || f.starts_with("cac dong chi") {
                 current = None;
                 continue;
             }

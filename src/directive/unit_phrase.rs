@@ -444,6 +444,14 @@ fn group(tokens: &[Token<'_>], at: usize) -> Option<usize> {
             return (n >= 2).then_some(h.len() + n);
         }
     }
+    // "ngành nông nghiệp", "ngành y tế": a sector, every body in it; a few lower-case words up
+    // to the verb.
+    if first.key == "nganh" && !first.closes() && at.checked_sub(1).is_none_or(|p| tokens[p].key != "cac") {
+        let words = (1..=3).take_while(|k| tokens.get(at + k).is_some_and(|t| !t.capitalised() && !stops(tokens, at + k, false) && !tokens[at + k - 1].closes())).count();
+        if words >= 1 && tokens.get(at + words + 1).is_some() {
+            return Some(1 + words);
+        }
+    }
     // "các Công ty TNHH MTV Lâm nghiệp: Krông Bông, Ea Kar": bodies of one kind, named after.
     if first.key == "cac" && tokens.get(at + 1).is_some_and(|t| t.capitalised()) {
         if let Some(n) = named(tokens, at + 1) {
@@ -706,6 +714,8 @@ mod tests {
             ("Chi cục Quản lý thị trường kiểm tra", "Chi cục Quản lý thị trường"),
             ("Giám đốc Sở Xây dựng triển khai", "Giám đốc Sở Xây dựng"),
             ("Công an các huyện, thành phố huy động lực lượng", "Công an các huyện, thành phố"),
+            ("ngành nông nghiệp đẩy mạnh triển khai", "ngành nông nghiệp"),
+            ("ngành y tế tổ chức", "ngành y tế"),
             ("các Công ty TNHH MTV Lâm nghiệp: Krông Bông, Ea Kar phối hợp", "các Công ty TNHH MTV Lâm nghiệp"),
             ("Chủ tịch UBND thành phố Vĩnh Long chỉ đạo", "Chủ tịch UBND thành phố Vĩnh Long"),
             ("Chủ tịch UBND các huyện chỉ đạo", "Chủ tịch UBND các huyện"),
