@@ -16,6 +16,16 @@ pub fn file_name(what: &str, day: NaiveDate, extension: &str) -> String {
     format!("{what}_{}.{extension}", day.format("%Y-%m-%d"))
 }
 
+/// A name as file names write it: accents dropped, the capitals kept, words joined by "-":
+/// "Phòng Tài chính - Kế hoạch" → "Phong-Tai-chinh-Ke-hoach", "Phòng TN&MT" → "Phong-TN-MT".
+pub fn name_slug(name: &str) -> String {
+    crate::domain::fold::without_accents(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 pub const TRACKER_NAME: &str = "Theo-doi-nhiem-vu";
 pub const BACKUP_NAME: &str = "Sao-luu-Don-Doc";
 
