@@ -1,10 +1,11 @@
 //! Files out: the tracker as .xlsx (what the current view shows, every field, the status as of a
-//! date), the current view as CSV, and a full backup of the workspace (with its restore). Plain
-//! Rust, bytes out; the browser only downloads them.
+//! date), the current view as CSV, a full backup of the workspace (with its restore), and the Word
+//! letters and reports (`docx`). Plain Rust, bytes out; the browser only downloads them.
 
 pub mod backup;
 pub mod columns;
 pub mod csv_out;
+pub mod docx;
 pub mod report_xlsx;
 pub mod tracker;
 pub mod unit_list;
