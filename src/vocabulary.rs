@@ -26,6 +26,23 @@ pub fn bucket(b: Bucket) -> &'static str {
     }
 }
 
+/// A task not done whose deadline is near (`Status::due_soon`): a warning, not a report bucket.
+pub const DUE_SOON: &str = "Sắp đến hạn";
+
+/// The report's per-unit columns after TT and Đơn vị, as the official table has them (the Excel
+/// annex, the Word report and the report page).
+pub const REPORT_COLUMNS: [&str; 8] = [
+    "Tổng số",
+    // The bucket names of [`bucket`], in the report's order.
+    "Hoàn thành đúng hạn",
+    "Hoàn thành quá hạn",
+    "Đang thực hiện trong hạn",
+    "Quá hạn chưa hoàn thành",
+    "Không thời hạn",
+    "Tỷ lệ hoàn thành đúng hạn",
+    "Ghi chú",
+];
+
 /// The title of a unit's own list ("NHIỆM VỤ DO PHÒNG KINH TẾ CHỦ TRÌ"): read back, it gives the
 /// unit of every row of the list the unit sends back filled in.
 pub fn unit_list_title(unit_name: &str) -> String {
@@ -51,6 +68,12 @@ pub fn group_note(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_report_columns_name_the_buckets_as_the_tracker_does() {
+        let buckets = [Bucket::DoneOnTime, Bucket::DoneLate, Bucket::InProgressInTime, Bucket::Overdue];
+        assert_eq!(REPORT_COLUMNS[1..5], buckets.map(bucket));
+    }
 
     #[test]
     fn every_progress_word_written_reads_back() {

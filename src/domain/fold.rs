@@ -63,6 +63,19 @@ pub fn matches_query(haystack: &str, query: &str) -> bool {
     haystack.match_indices(&q).any(|(i, _)| i == 0 || haystack[..i].ends_with(' '))
 }
 
+/// The text without its accents, case kept (đ → d, Đ → D): "Phòng Tài chính" → "Phong Tai chinh".
+/// For file names, which some mail systems and old Windows tools mangle when they hold accents.
+pub fn without_accents(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect()
+}
+
 fn is_combining_mark(c: char) -> bool {
     // Combining Diacritical Marks; Vietnamese tones and vowel marks decompose into these.
     ('\u{0300}'..='\u{036F}').contains(&c)
@@ -119,6 +132,12 @@ mod tests {
     #[test]
     fn whitespace_collapses_and_trims() {
         assert_eq!(fold("  Nội dung \n\t nhiệm vụ  "), "noi dung nhiem vu");
+    }
+
+    #[test]
+    fn accents_go_and_capitals_stay() {
+        assert_eq!(without_accents("Phòng Tài chính - Kế hoạch"), "Phong Tai chinh - Ke hoach");
+        assert_eq!(without_accents("ĐỘI Đồng"), "DOI Dong");
     }
 
     #[test]

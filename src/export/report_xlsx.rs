@@ -9,18 +9,8 @@ use crate::domain::vn_date::format_date;
 use crate::domain::OverdueAge;
 use crate::report::monthly::{Basis, Report, RowKind};
 
-/// The summary's columns after TT and Đơn vị, as the official table has them.
-pub const SUMMARY_HEADERS: [&str; 8] = [
-    "Tổng số",
-    // The bucket names of `vocabulary::bucket`, in the report's order.
-    "Hoàn thành đúng hạn",
-    "Hoàn thành quá hạn",
-    "Đang thực hiện trong hạn",
-    "Quá hạn chưa hoàn thành",
-    "Không thời hạn",
-    "Tỷ lệ hoàn thành đúng hạn",
-    "Ghi chú",
-];
+/// The summary's columns after TT and Đơn vị (the shared words of [`crate::vocabulary::REPORT_COLUMNS`]).
+pub use crate::vocabulary::REPORT_COLUMNS as SUMMARY_HEADERS;
 
 pub fn basis_text(b: Basis) -> &'static str {
     match b {

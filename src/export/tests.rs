@@ -189,6 +189,19 @@ fn file_names_say_what_and_when() {
     assert!(is_formula_like("=SUM(A1)") && is_formula_like("@x") && !is_formula_like("Rà soát"));
 }
 
+/// A unit's capitals survive, its accents and punctuation do not; a " - " inside the name does not
+/// shift the capitals onto the wrong words (it did: "Phong-Tai-chinh-ke-Hoach").
+#[test]
+fn unit_names_in_file_names_keep_their_capitals() {
+    assert_eq!(name_slug("Phòng Tài chính - Kế hoạch"), "Phong-Tai-chinh-Ke-hoach");
+    assert_eq!(name_slug("Phòng TN&MT"), "Phong-TN-MT");
+    assert_eq!(name_slug("UBND phường Mai Hùng"), "UBND-phuong-Mai-Hung");
+    let mut units = UnitDirectory::default();
+    let id = units.resolve_or_add("Phòng Tài chính - Kế hoạch").unwrap().id().clone();
+    let unit = units.get(&id).unwrap();
+    assert_eq!(unit_list::unit_file_name(unit, d(2024, 3, 5)), "Nhiem-vu_Phong-Tai-chinh-Ke-hoach_2024-03-05.xlsx");
+}
+
 mod report_and_units {
     use std::io::Read;
 

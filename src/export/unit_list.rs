@@ -30,16 +30,7 @@ pub fn lists_of<'a>(tasks: &'a [Task], units: &'a UnitDirectory, only: Option<&U
 
 /// The file name for a unit's list: "Nhiem-vu_Phong-Kinh-te_2024-01-20.xlsx".
 pub fn unit_file_name(unit: &Unit, day: NaiveDate) -> String {
-    let words = crate::domain::fold::fold_words(&unit.name);
-    let slug: Vec<String> = unit.name.split_whitespace().zip(words.iter()).map(|(orig, folded)| {
-        let mut c = folded.chars();
-        match (orig.chars().next().is_some_and(char::is_uppercase), c.next()) {
-            (true, Some(f)) => f.to_uppercase().chain(c).collect(),
-            (_, Some(f)) => std::iter::once(f).chain(c).collect(),
-            _ => String::new(),
-        }
-    }).filter(|w| !w.is_empty()).collect();
-    format!("Nhiem-vu_{}_{}.xlsx", slug.join("-"), day.format("%Y-%m-%d"))
+    super::file_name(&format!("Nhiem-vu_{}", super::name_slug(&unit.name)), day, "xlsx")
 }
 
 pub fn unit_xlsx(unit: &Unit, tasks: &[(&Task, Status)], as_of: NaiveDate) -> Result<Vec<u8>, XlsxError> {
