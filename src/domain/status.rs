@@ -75,7 +75,8 @@ impl Default for StatusRules {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Serialisable only to carry it to the file worker (see `export::docx::request`); never stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Status {
     pub bucket: Bucket,
     /// Overdue: days from the deadline to the as-of date. Done late: days from the deadline

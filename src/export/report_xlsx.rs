@@ -14,6 +14,7 @@ pub use crate::vocabulary::REPORT_COLUMNS as SUMMARY_HEADERS;
 
 pub fn basis_text(b: Basis) -> &'static str {
     match b {
+        Basis::DueOrOverdue => "các nhiệm vụ có thời hạn trong kỳ và các nhiệm vụ quá hạn từ trước chưa hoàn thành",
         Basis::Assigned => "các nhiệm vụ được giao trong kỳ (theo ngày văn bản giao)",
         Basis::Due => "các nhiệm vụ có thời hạn trong kỳ",
     }
@@ -75,7 +76,7 @@ pub fn report_xlsx(report: &Report) -> Result<Vec<u8>, XlsxError> {
     }
     let after = head_row + 2 + report.rows.len() as u32;
     if report.without_date > 0 {
-        s.merge_range(after, 0, after, 9, &format!("Ghi chú: {} nhiệm vụ không có {} nên không được tính.", report.without_date, match report.basis { Basis::Assigned => "ngày văn bản giao", Basis::Due => "thời hạn" }), &italic)?;
+        s.merge_range(after, 0, after, 9, &format!("Ghi chú: {} nhiệm vụ không có {} nên không được tính.", report.without_date, report.basis.needs()), &italic)?;
     }
     s.set_freeze_panes(head_row + 1, 2)?;
     s.set_paper_size(9);

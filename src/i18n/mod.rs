@@ -141,6 +141,7 @@ pub struct Texts {
     pub board: BoardTexts,
     pub units: UnitTexts,
     pub export: ExportTexts,
+    pub word: WordTexts,
 }
 
 /// Files out: exports, backup and restore.
@@ -179,14 +180,13 @@ pub struct ExportTexts {
     pub from: &'static str,
     pub to: &'static str,
     pub basis: &'static str,
-    pub basis_assigned: &'static str,
-    pub basis_due: &'static str,
+    pub basis_name: fn(crate::report::monthly::Basis) -> &'static str,
     pub download_report: &'static str,
     pub overdue_list: &'static str,
     pub no_overdue: &'static str,
     pub report_heading: fn(&str) -> String,
     pub report_as_of: fn(&str, &str) -> String,
-    pub without_date: fn(usize) -> String,
+    pub without_date: fn(usize, &str) -> String,
 }
 
 /// The task page.
@@ -412,6 +412,35 @@ pub struct ImportTexts {
     pub sheet_error: fn(&SheetError) -> &'static str,
     pub row_problem: fn(&RowProblem) -> String,
     pub field_name: fn(Field) -> &'static str,
+}
+
+/// The Word documents (the reminder dispatch, the report) and the office that issues them.
+pub struct WordTexts {
+    pub report: &'static str,
+    pub reminder: &'static str,
+    pub all_reminders: &'static str,
+    pub title_report: &'static str,
+    pub title_reminder: fn(&str) -> String,
+    pub title_all_reminders: &'static str,
+    pub intro: &'static str,
+    pub superior: &'static str,
+    pub issuer: &'static str,
+    pub issuer_name: &'static str,
+    pub number_suffix: &'static str,
+    pub place: &'static str,
+    pub signer_role: &'static str,
+    pub signer_name: &'static str,
+    pub reply_by: &'static str,
+    pub chased: fn(usize, usize) -> String,
+    pub nothing_to_chase: &'static str,
+    pub issuer_required: &'static str,
+    pub reply_by_unreadable: &'static str,
+    pub make: &'static str,
+    pub making: &'static str,
+    pub cancel: &'static str,
+    pub worker_crashed: &'static str,
+    pub worker_timed_out: &'static str,
+    pub failed: fn(&str) -> String,
 }
 
 /// The texts of the interface language.

@@ -1,6 +1,6 @@
 //! Vietnamese, the interface language.
 
-use super::{BinTexts, BulkTexts, BoardTexts, DirectiveTexts, ExportTexts, FilterTexts, ImportTexts, TaskTexts, Texts, UnitTexts};
+use super::{BinTexts, BulkTexts, BoardTexts, DirectiveTexts, ExportTexts, FilterTexts, ImportTexts, TaskTexts, Texts, UnitTexts, WordTexts};
 use crate::domain::{format_date, Bucket, DeadlineProblem, Progress, UnitKind};
 use crate::import::{Field, ImportError, RowProblem, SheetError, MAX_FILE_BYTES};
 
@@ -143,6 +143,33 @@ pub const VI: Texts = Texts {
     storage_deleted_lost: "Trình duyệt đã xóa dữ liệu đã lưu và không cho ghi lại. Dữ liệu chỉ còn trên trang này: hãy tải bản sao lưu ngay, trước khi đóng trang.",
     unsaved_on_close: "Còn thay đổi chưa lưu. Đóng trang bây giờ sẽ mất các thay đổi đó.",
     download_backup: "Tải bản sao lưu",
+    word: WordTexts {
+        report: "Tải Báo cáo (Word)",
+        reminder: "Công văn đôn đốc (Word)",
+        all_reminders: "Công văn đôn đốc các đơn vị chậm (.zip)",
+        title_report: "Báo cáo kết quả thực hiện nhiệm vụ (Word)",
+        title_reminder: |unit| format!("Công văn đôn đốc gửi {unit}"),
+        title_all_reminders: "Công văn đôn đốc các đơn vị có nhiệm vụ quá hạn, sắp đến hạn",
+        intro: "Thông tin cơ quan ban hành, người ký: được ghi nhớ trên trình duyệt này cho lần sau. Số văn bản để trống cho văn thư điền.",
+        superior: "Dòng trên tên cơ quan (chữ in hoa)",
+        issuer: "Tên cơ quan ban hành (chữ in hoa, ví dụ THỊ XÃ HOÀNG MAI)",
+        issuer_name: "Tên cơ quan trong câu văn (báo cáo về …)",
+        number_suffix: "Ký hiệu sau số văn bản",
+        place: "Địa danh",
+        signer_role: "Chức vụ người ký (mỗi dòng một dòng)",
+        signer_name: "Họ tên người ký",
+        reply_by: "Hạn đơn vị báo cáo lại (ngày/tháng/năm)",
+        chased: |units, tasks| format!("{} đơn vị, {} nhiệm vụ quá hạn hoặc sắp đến hạn sẽ được đôn đốc.", thousands(units), thousands(tasks)),
+        nothing_to_chase: "Không có nhiệm vụ quá hạn hay sắp đến hạn để đôn đốc.",
+        issuer_required: "Hãy điền tên cơ quan ban hành.",
+        reply_by_unreadable: "Không đọc được hạn báo cáo lại. Hãy gõ ngày theo dạng ngày/tháng/năm, ví dụ 15/03/2024.",
+        make: "Tạo file Word",
+        making: "Đang tạo file Word…",
+        cancel: "Hủy",
+        worker_crashed: "Bộ tạo file gặp lỗi và đã dừng. Hãy thử lại; dữ liệu không bị ảnh hưởng.",
+        worker_timed_out: "Tạo file mất quá lâu nên đã dừng. Hãy thử lại với ít nhiệm vụ hơn.",
+        failed: |why| format!("Không tạo được file Word: {why}"),
+    },
     directive: DirectiveTexts {
         title: "Đọc văn bản chỉ đạo",
         intro: "Dán nội dung công văn, thông báo kết luận, báo cáo hoặc bài phát biểu (hoặc chọn file .txt, .docx). Đôn Đốc đề xuất các nhiệm vụ theo từng đơn vị kèm thời hạn; bạn kiểm tra, sửa rồi mới thêm vào danh sách.",
@@ -417,14 +444,17 @@ pub const VI: Texts = Texts {
         from: "Từ ngày",
         to: "Đến ngày",
         basis: "Tính các nhiệm vụ",
-        basis_assigned: "được giao trong kỳ",
-        basis_due: "có thời hạn trong kỳ",
+        basis_name: |b| match b {
+            crate::report::monthly::Basis::DueOrOverdue => "có thời hạn trong kỳ và quá hạn từ trước",
+            crate::report::monthly::Basis::Due => "có thời hạn trong kỳ",
+            crate::report::monthly::Basis::Assigned => "được giao trong kỳ (theo ngày văn bản)",
+        },
         download_report: "Tải Phụ lục (Excel)",
         overdue_list: "Nhiệm vụ quá hạn chưa hoàn thành (lâu nhất trước)",
         no_overdue: "Không có nhiệm vụ quá hạn.",
         report_heading: |period| format!("Tổng hợp kết quả thực hiện nhiệm vụ {period}"),
         report_as_of: |as_of, basis| format!("Số liệu tính đến ngày {as_of}; tính {basis}."),
-        without_date: |n| format!("{n} nhiệm vụ không có ngày để xếp vào kỳ nên không được tính."),
+        without_date: |n, needs| format!("{} nhiệm vụ không có {needs} nên không được tính trong báo cáo này.", thousands(n)),
     },
 };
 

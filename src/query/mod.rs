@@ -60,7 +60,7 @@ pub fn filtered(tasks: &[Task], search_texts: &[String], filter: &Filter, as_of:
 }
 
 /// How many tasks fall in each bucket, in the order of [`Bucket::ALL`]; and how many are due soon.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BucketCounts {
     pub per_bucket: [usize; 6],
     pub due_soon: usize,

@@ -11,7 +11,7 @@ use crate::domain::{Bucket, StatusRules, Task, Unit, UnitDirectory, UnitId};
 use crate::query::BucketCounts;
 
 /// One unit's figures.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UnitSummary {
     pub unit: UnitId,
     /// Tasks the unit leads, per bucket.

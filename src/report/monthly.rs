@@ -10,7 +10,7 @@ use crate::domain::vn_date::{end_of_quarter, format_date, last_day_of_month};
 use crate::domain::{Bucket, OverdueAge, StatusRules, Task, TaskId, UnitDirectory, UnitId, UnitKind};
 use crate::query::BucketCounts;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ReportPeriod {
     Month { year: i32, month: u32 },
     Quarter { year: i32, quarter: u32 },
@@ -94,22 +94,50 @@ impl ReportPeriod {
 }
 
 /// Which tasks the report counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Basis {
+    /// Due in the period, and those due before it that are still overdue: what an office reports
+    /// (the default).
+    DueOrOverdue,
     /// Assigned in the period: the assigning document is dated in it.
     Assigned,
     /// Due in the period: the deadline falls in it.
     Due,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+impl Basis {
+    pub const ALL: [Basis; 3] = [Basis::DueOrOverdue, Basis::Due, Basis::Assigned];
+
+    /// What a task needs to be placed in a period ("không có … nên không được tính").
+    pub fn needs(self) -> &'static str {
+        match self {
+            Basis::Assigned => "ngày văn bản giao",
+            Basis::Due | Basis::DueOrOverdue => "thời hạn",
+        }
+    }
+
+    /// A short code, for the page's choice and the remembered preference.
+    pub fn code(self) -> &'static str {
+        match self {
+            Basis::DueOrOverdue => "due_or_overdue",
+            Basis::Assigned => "assigned",
+            Basis::Due => "due",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Basis> {
+        Basis::ALL.into_iter().find(|b| b.code() == code)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum RowKind {
     Unit(UnitId),
     Subtotal(UnitKind),
     Total,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ReportRow {
     pub kind: RowKind,
     pub label: String,
@@ -117,7 +145,7 @@ pub struct ReportRow {
 }
 
 /// One overdue task of the annex.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OverdueLine {
     pub id: TaskId,
     pub content: String,
@@ -128,7 +156,7 @@ pub struct OverdueLine {
     pub age: OverdueAge,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Report {
     pub period: ReportPeriod,
     pub basis: Basis,
@@ -161,10 +189,13 @@ pub fn report(tasks: &[Task], units: &UnitDirectory, period: ReportPeriod, basis
         .filter(|t| {
             let day = match basis {
                 Basis::Assigned => t.source.date,
-                Basis::Due => t.deadline.due_date(),
+                Basis::Due | Basis::DueOrOverdue => t.deadline.due_date(),
             };
             match day {
-                Some(d) => from <= d && d <= to,
+                Some(d) if from <= d && d <= to => true,
+                // Due before the period and still not done as of the report's date.
+                Some(d) if basis == Basis::DueOrOverdue && d < from => t.status(as_of, rules).bucket == Bucket::Overdue,
+                Some(_) => false,
                 None => {
                     without_date += 1;
                     false
@@ -291,6 +322,22 @@ mod tests {
         let total = &r.rows.last().unwrap().summary;
         assert_eq!(total.lead.total, 6, "due in January, including the December assignment; not Feb, not no-deadline");
         assert_eq!(r.without_date, 1, "the task without a deadline");
+    }
+
+    #[test]
+    fn by_default_a_month_counts_what_is_due_in_it_and_what_is_still_overdue_from_before() {
+        let (tasks, units) = workspace();
+        // February, as of 10/02: due in February (T6, in time) and still overdue from January (T3,
+        // T5, T7); January's done tasks and the one without a deadline (left out, said) are not.
+        let r = report(&tasks, &units, ReportPeriod::Month { year: 2024, month: 2 }, Basis::DueOrOverdue, d(2, 10), StatusRules::default());
+        let total = &r.rows.last().unwrap().summary;
+        assert_eq!(total.report_figures(), [4, 0, 0, 1, 3, 0]);
+        assert_eq!(r.overdue.len(), 3);
+        assert_eq!(r.without_date, 1);
+        // Counted by assignment date, February has nothing: the report an office would not send.
+        let by_assignment = report(&tasks, &units, ReportPeriod::Month { year: 2024, month: 2 }, Basis::Assigned, d(2, 10), StatusRules::default());
+        assert_eq!(by_assignment.rows.last().unwrap().summary.report_figures()[0], 0);
+        assert_eq!(Basis::from_code(Basis::DueOrOverdue.code()), Some(Basis::DueOrOverdue));
     }
 
     #[test]

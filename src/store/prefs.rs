@@ -7,6 +7,28 @@ use crate::import::Field;
 
 const STATUS_RULES: &str = "dondoc.status_rules";
 const IMPORT_MAPPINGS: &str = "dondoc.import_mappings";
+const LETTERHEAD: &str = "dondoc.letterhead";
+const REPORT_BASIS: &str = "dondoc.report_basis";
+
+/// Which tasks the report counts, as last chosen (else what an office reports).
+pub fn report_basis() -> crate::report::monthly::Basis {
+    LocalStorage::get::<String>(REPORT_BASIS).ok().and_then(|c| crate::report::monthly::Basis::from_code(&c)).unwrap_or(crate::report::monthly::Basis::DueOrOverdue)
+}
+
+pub fn set_report_basis(basis: crate::report::monthly::Basis) -> bool {
+    LocalStorage::set(REPORT_BASIS, basis.code()).is_ok()
+}
+
+/// Who issues the office's Word documents and signs them, as last filled in (its date is the
+/// day of each document, set when one is made).
+pub fn letterhead() -> Option<crate::export::docx::Letterhead> {
+    LocalStorage::get(LETTERHEAD).ok()
+}
+
+/// Returns false when the browser refused to store it.
+pub fn set_letterhead(head: &crate::export::docx::Letterhead) -> bool {
+    LocalStorage::set(LETTERHEAD, head).is_ok()
+}
 
 pub fn status_rules() -> StatusRules {
     LocalStorage::get(STATUS_RULES).unwrap_or_default()

@@ -19,6 +19,7 @@ mod task;
 mod task_list;
 mod units;
 mod welcome;
+mod word_dialog;
 
 use leptos::prelude::*;
 

@@ -43,6 +43,10 @@ test('every page passes axe-core with the sample loaded, and the dialogs and bul
   await page.getByRole('button', { name: 'Xóa nhiệm vụ' }).click();
   await page.getByRole('dialog').waitFor();
   assert.deepEqual(await violations(page), [], 'confirm dialog');
+  await page.goto(server.url + '#/don-vi');
+  await page.getByRole('button', { name: 'Công văn đôn đốc các đơn vị chậm (.zip)' }).click();
+  await page.getByRole('dialog').waitFor();
+  assert.deepEqual(await violations(page), [], 'the Word document dialog');
   assert.deepEqual(errors, []);
   await ctx.close();
 });

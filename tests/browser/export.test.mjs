@@ -81,12 +81,22 @@ test('the monthly report is shown on screen and downloads as the annex', async (
   await page.waitForSelector('table.tasks tbody tr');
   await page.getByRole('link', { name: 'Báo cáo', exact: true }).click();
   await page.waitForSelector('[data-testid=report]');
+  // By default, the month's report counts what was due in it and what is still overdue from
+  // before, and says so; November as of 21/11 has overdue tasks from October.
+  await page.waitForSelector('tr[data-row="Tổng cộng"]');
+  assert.match(await page.textContent('[data-testid=report]'), /tính các nhiệm vụ có thời hạn trong kỳ và các nhiệm vụ quá hạn từ trước chưa hoàn thành/);
+  const novemberOverdue = Number(await page.locator('tr[data-row="Tổng cộng"] td').nth(6).textContent());
+  assert.ok(novemberOverdue > 0, 'overdue tasks from before are counted');
+  assert.equal(await page.locator('table.overdue tbody tr').count(), novemberOverdue);
+  assert.match(await page.textContent('[data-testid=left-out]'), /nhiệm vụ không có thời hạn nên không được tính/);
+  // Counted by the date of the assigning document instead (the choice is remembered).
+  await page.getByRole('combobox', { name: 'Tính các nhiệm vụ' }).selectOption('assigned');
   await page.getByRole('combobox', { name: 'Tháng' }).selectOption('9');
   await page.waitForFunction(() => document.querySelector('[data-testid=report] h2').textContent.includes('tháng 09/2026'));
   // Seed 002's tasks were assigned by the meeting of 27/09/2026; seed 000's dispatch has no date.
   const total = page.locator('tr[data-row="Tổng cộng"] td');
-  assert.equal(await total.nth(2).textContent(), '90');
-  assert.match(await page.textContent('[data-testid=report]'), /62 nhiệm vụ không có ngày để xếp vào kỳ/);
+  await page.waitForFunction(() => document.querySelector('tr[data-row="Tổng cộng"] td:nth-child(3)')?.textContent === '90');
+  assert.match(await page.textContent('[data-testid=left-out]'), /62 nhiệm vụ không có ngày văn bản giao nên không được tính/);
   assert.match(await page.textContent('[data-testid=report]'), /Số liệu tính đến ngày 21\/11\/2026/);
   const overdueCount = Number(await total.nth(6).textContent());
   assert.equal(await page.locator('table.overdue tbody tr').count(), overdueCount);
@@ -95,6 +105,9 @@ test('the monthly report is shown on screen and downloads as the annex', async (
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải Phụ lục (Excel)' }).click()]);
   assert.equal(file.suggestedFilename(), 'Bao-cao-thang-09-2026.xlsx');
   assert.equal((await readFile(await file.path())).subarray(0, 2).toString('latin1'), 'PK');
+  await page.reload();
+  await page.waitForSelector('[data-testid=report]');
+  assert.equal(await page.getByRole('combobox', { name: 'Tính các nhiệm vụ' }).inputValue(), 'assigned');
   assert.deepEqual(errors, []);
   await ctx.close();
 });

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inflateRawSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const root = process.env.DIST ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
@@ -129,3 +130,33 @@ export function stampSchemaVersion(page, version) {
 }
 
 export const fixture = (name) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
+
+/** The files of a .zip (a .docx is one): name → bytes, read with Node's own inflate. */
+export function unzip(bytes) {
+  const files = new Map();
+  // The end of the central directory: where the list of files starts and how many there are.
+  let end = bytes.length - 22;
+  while (end >= 0 && bytes.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < 0) throw new Error('not a zip file');
+  let at = bytes.readUInt32LE(end + 16);
+  for (let n = bytes.readUInt16LE(end + 10); n > 0; n--) {
+    const method = bytes.readUInt16LE(at + 10);
+    const size = bytes.readUInt32LE(at + 20);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extra = bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const local = bytes.readUInt32LE(at + 42);
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const data = bytes.subarray(start, start + size);
+    files.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
+    at += 46 + nameLength + extra;
+  }
+  return files;
+}
+
+/** The text of a .docx's body, tags removed, paragraphs on their own lines. */
+export function docxText(bytes) {
+  const xml = unzip(bytes).get('word/document.xml')?.toString('utf8');
+  if (!xml) throw new Error('no word/document.xml');
+  return xml.replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+}

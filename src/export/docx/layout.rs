@@ -41,7 +41,7 @@ const HEAD_RIGHT: usize = 5953;
 const HEAD_INDENT: i32 = -142;
 
 /// Who issues the document and who signs it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Letterhead {
     /// The superior body, in capitals, written plain ("ỦY BAN NHÂN DÂN"); may be empty.
     pub superior: String,

@@ -9,7 +9,7 @@ use super::layout::{self, Column, DocxError, Letterhead, Row};
 use crate::domain::vn_date::format_date;
 use crate::domain::Bucket;
 use crate::export::report_xlsx::basis_text;
-use crate::report::monthly::{Basis, Report, RowKind};
+use crate::report::monthly::{Report, RowKind};
 use crate::report::{percent, worst_first, UnitSummary};
 use crate::vocabulary;
 
@@ -37,10 +37,7 @@ pub fn scope_sentence(report: &Report) -> String {
         format_date(to)
     );
     if report.without_date > 0 {
-        let missing = match report.basis {
-            Basis::Assigned => "ngày văn bản giao",
-            Basis::Due => "thời hạn",
-        };
+        let missing = report.basis.needs();
         s.push_str(&format!(" Có {} nhiệm vụ không có {missing} nên không được tính.", report.without_date));
     }
     s

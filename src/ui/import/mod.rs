@@ -1,7 +1,7 @@
 //! The import page: choose or drop a file, see what was found (sheets, columns, problem rows,
 //! the tasks as they will be saved), fix the column mapping if needed, then import all at once.
 
-mod reader;
+pub mod reader;
 
 use std::sync::Arc;
 

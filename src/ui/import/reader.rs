@@ -1,6 +1,7 @@
-//! Running the file reader in a Web Worker. Each read gets a worker of its own, ended when it
-//! answers, dies or runs too long; the next one is started at once, so that its WebAssembly is
-//! ready by the time the person picks a file. The page only waits; it never parses the file.
+//! Running the file worker. Each read (or Word file written) gets a worker of its own, ended when
+//! it answers, dies or runs too long; the next one is started at once, so that its WebAssembly is
+//! ready by the time the person picks a file. The page only waits; it never parses the file, and
+//! the Word writer lives only in the worker.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -12,6 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
+use crate::export::docx::{WriteRequest, WRITE_FAILED};
 use crate::import::{ImportError, ReadRequest, ReadResponse, PROGRESS};
 
 /// Loads `reader.js` / `reader_bg.wasm`, built by Trunk from `src/worker/main.rs` (unhashed names).
@@ -124,29 +126,11 @@ fn after(ms: i32, f: impl FnOnce() + 'static) {
 pub async fn read_in_worker(bytes: &[u8], request: &ReadRequest, on_progress: Rc<dyn Fn(u8)>) -> ReadResponse {
     let request_json = serde_json::to_string(request).expect("a request always serialises");
     let data = Uint8Array::from(bytes);
+    let envelope = Object::new();
+    let _ = Reflect::set(&envelope, &"request".into(), &JsValue::from_str(&request_json));
+    let _ = Reflect::set(&envelope, &"bytes".into(), &data);
     let limit = time_limit_ms(bytes.len());
-    let spare = SPARE.with(|spare| spare.borrow_mut().take());
-    let mut answer = None;
-    if let Some(reader) = spare {
-        *reader.on_progress.borrow_mut() = Some(on_progress.clone());
-        let said = ask(&reader, &data, &request_json, limit).await;
-        // A spare started while its files could not be fetched (the network came back since):
-        // the file was never sent, so a fresh reader gets it.
-        if !(said.as_deref() == Some(CRASHED) && !reader.ready.get()) {
-            answer = Some(said);
-        }
-    }
-    let answer = match answer {
-        Some(said) => said,
-        None => match Reader::start() {
-            Some(reader) => {
-                *reader.on_progress.borrow_mut() = Some(on_progress);
-                ask(&reader, &data, &request_json, limit).await
-            }
-            None => None,
-        },
-    };
-    prepare();
+    let answer = run(envelope, Some(data), limit, on_progress).await.map(|v| v.as_string().unwrap_or_default());
     match answer {
         Some(s) if s == CRASHED => Err(ImportError::ReaderCrashed),
         Some(s) if s == TIMED_OUT => Err(ImportError::TimedOut),
@@ -155,9 +139,55 @@ pub async fn read_in_worker(bytes: &[u8], request: &ReadRequest, on_progress: Rc
     }
 }
 
+/// Write a Word file in the worker: its bytes, or why it could not be written (in Vietnamese).
+pub async fn write_in_worker(request: &WriteRequest) -> Result<Vec<u8>, String> {
+    let json = serde_json::to_string(request).map_err(|e| e.to_string())?;
+    let envelope = Object::new();
+    let _ = Reflect::set(&envelope, &"write".into(), &JsValue::from_str(&json));
+    // Two minutes, and a second more per 10 KB asked for (thousands of tasks in one .zip).
+    let limit = 120_000 + (json.len() / 10_000) as i32 * 1_000;
+    let answer = run(envelope, None, limit, Rc::new(|_| {})).await;
+    match answer {
+        Some(v) if v.is_instance_of::<Uint8Array>() => Ok(Uint8Array::new(&v).to_vec()),
+        Some(v) => match v.as_string() {
+            Some(s) if s == TIMED_OUT => Err(crate::i18n::texts().word.worker_timed_out.to_string()),
+            Some(s) if s.starts_with(WRITE_FAILED) => Err(s[WRITE_FAILED.len()..].to_string()),
+            _ => Err(crate::i18n::texts().word.worker_crashed.to_string()),
+        },
+        None => Err(crate::i18n::texts().word.worker_crashed.to_string()),
+    }
+}
+
+/// Send one message to a ready worker (the spare, else a new one) and wait for its answer.
+async fn run(envelope: Object, data: Option<Uint8Array>, limit: i32, on_progress: Rc<dyn Fn(u8)>) -> Option<JsValue> {
+    let spare = SPARE.with(|spare| spare.borrow_mut().take());
+    let mut answer = None;
+    if let Some(reader) = spare {
+        *reader.on_progress.borrow_mut() = Some(on_progress.clone());
+        let said = ask(&reader, &envelope, data.as_ref(), limit).await;
+        // A spare started while its files could not be fetched (the network came back since):
+        // the file was never sent, so a fresh reader gets it.
+        if !(said.as_ref().and_then(JsValue::as_string).as_deref() == Some(CRASHED) && !reader.ready.get()) {
+            answer = Some(said);
+        }
+    }
+    let answer = match answer {
+        Some(said) => said,
+        None => match Reader::start() {
+            Some(reader) => {
+                *reader.on_progress.borrow_mut() = Some(on_progress);
+                ask(&reader, &envelope, data.as_ref(), limit).await
+            }
+            None => None,
+        },
+    };
+    prepare();
+    answer
+}
+
 /// Send the file to one reader and wait for its answer (or a crash or time-out marker); the
 /// reader is ended afterwards.
-async fn ask(reader: &Rc<Reader>, data: &Uint8Array, request_json: &str, limit: i32) -> Option<String> {
+async fn ask(reader: &Rc<Reader>, envelope: &Object, data: Option<&Uint8Array>, limit: i32) -> Option<JsValue> {
     let mut setup = |resolve: Function, _reject: Function| {
         *reader.answer.borrow_mut() = Some(resolve);
         if reader.failed.get() {
@@ -165,12 +195,12 @@ async fn ask(reader: &Rc<Reader>, data: &Uint8Array, request_json: &str, limit: 
             return;
         }
         let worker = reader.worker.clone();
-        let (request_json, data) = (request_json.to_string(), data.clone());
+        let (envelope, data) = (envelope.clone(), data.cloned());
         let send = move || {
-            let envelope = Object::new();
-            let _ = Reflect::set(&envelope, &"request".into(), &JsValue::from_str(&request_json));
-            let _ = Reflect::set(&envelope, &"bytes".into(), &data);
-            let _ = worker.post_message_with_transfer(&envelope, &Array::of1(&data.buffer()));
+            let _ = match &data {
+                Some(data) => worker.post_message_with_transfer(&envelope, &Array::of1(&data.buffer())),
+                None => worker.post_message(&envelope),
+            };
         };
         if reader.ready.get() {
             send();
@@ -192,5 +222,5 @@ async fn ask(reader: &Rc<Reader>, data: &Uint8Array, request_json: &str, limit: 
     };
     let answer = JsFuture::from(Promise::new(&mut setup)).await;
     reader.worker.terminate();
-    answer.ok().and_then(|v| v.as_string())
+    answer.ok()
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::export::download;
 use super::notices::NoticeKind;
 use super::state::today;
+use super::word_dialog::{WordDialog, WordJob};
 use super::Workspace;
 use crate::domain::vn_date::{format_date, parse_date};
 use crate::export::report_xlsx::{age_text, basis_text, report_xlsx, SUMMARY_HEADERS};
@@ -38,7 +39,7 @@ pub fn ReportPage() -> impl IntoView {
     let second_half = RwSignal::new(start.month() > 6);
     let from = RwSignal::new(format_date(start.with_day(1).expect("day 1")));
     let to = RwSignal::new(format_date(start));
-    let basis = RwSignal::new(Basis::Assigned);
+    let basis = RwSignal::new(crate::store::prefs::report_basis());
     let period = Memo::new(move |_| match kind.get() {
         Kind::Month => ReportPeriod::Month { year: year.get(), month: month.get() },
         Kind::Quarter => ReportPeriod::Quarter { year: year.get(), quarter: quarter.get() },
@@ -63,13 +64,18 @@ pub fn ReportPage() -> impl IntoView {
             _ => ws.notices.push(NoticeKind::Error, et.failed, None),
         }
     };
+    let word = RwSignal::new(false);
     let number = |v: String| v.trim().parse::<u32>().ok();
     let kinds = [(Kind::Month, et.period_month), (Kind::Quarter, et.period_quarter), (Kind::Half, et.period_half), (Kind::Year, et.period_year), (Kind::Dates, et.period_dates)];
     view! {
         <section class="list-head">
             <div class="list-title"><h1>{et.report_title}</h1></div>
             <button class="btn btn-primary" on:click=save>{et.download_report}</button>
+            <button class="btn" on:click=move |_| word.set(true)>{t.word.report}</button>
         </section>
+        <Show when=move || word.get()>
+            <WordDialog job=WordJob::Report(made.get_untracked()) on_close=move || word.set(false) />
+        </Show>
         <section class="card report-controls">
             <div class="segmented" role="group" aria-label=et.period>
                 <span class="muted">{et.period}":"</span>
@@ -119,9 +125,12 @@ pub fn ReportPage() -> impl IntoView {
                     <label class="field-inline">{et.to}<input type="text" class="date-input" aria-label=et.to prop:value=move || to.get() on:change=move |ev| to.set(event_target_value(&ev)) /></label>
                 </Show>
                 <label class="field-inline">{et.basis}
-                    <select aria-label=et.basis on:change=move |ev| basis.set(if event_target_value(&ev) == "due" { Basis::Due } else { Basis::Assigned })>
-                        <option value="assigned">{et.basis_assigned}</option>
-                        <option value="due">{et.basis_due}</option>
+                    <select aria-label=et.basis on:change=move |ev| if let Some(b) = Basis::from_code(&event_target_value(&ev)) {
+                        basis.set(b);
+                        // Remembered for next time; a browser that refuses only loses the convenience.
+                        let _ = crate::store::prefs::set_report_basis(b);
+                    }>
+                        {Basis::ALL.into_iter().map(|b| view! { <option value=b.code() selected=move || basis.get() == b>{(et.basis_name)(b)}</option> }).collect_view()}
                     </select>
                 </label>
                 <span class="field-inline">{t.as_of}": "<strong>{move || format_date(as_of.get())}</strong></span>
@@ -160,7 +169,7 @@ pub fn ReportPage() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            {move || made.with(|r| (r.without_date > 0).then(|| view! { <p class="muted small">{(et.without_date)(r.without_date)}</p> }))}
+            {move || made.with(|r| (r.without_date > 0).then(|| view! { <p class="left-out" data-testid="left-out">{(et.without_date)(r.without_date, r.basis.needs())}</p> }))}
             <h3>{et.overdue_list}</h3>
             {move || made.with(|r| if r.overdue.is_empty() {
                 view! { <p class="muted">{et.no_overdue}</p> }.into_any()

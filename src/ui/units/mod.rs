@@ -9,6 +9,7 @@ use super::notices::NoticeKind;
 use super::state::today;
 use super::listing::use_listing;
 use super::task_list::{bucket_class, task_row, BucketSummary};
+use super::word_dialog::{WordDialog, WordJob};
 use super::{navigate, Workspace};
 use crate::domain::{Bucket, UnitId, UnitKind};
 use crate::i18n::texts;
@@ -113,11 +114,16 @@ pub fn UnitsPage() -> impl IntoView {
             })
         })
     };
+    let word = RwSignal::new(false);
     view! {
         <section class="list-head">
             <div class="list-title"><h1>{ut.title}</h1></div>
             <button class="btn btn-small" on:click=move |_| export_lists(ws, route, None)>{t.export.all_unit_lists}</button>
+            <button class="btn btn-small" on:click=move |_| word.set(true)>{t.word.all_reminders}</button>
         </section>
+        <Show when=move || word.get()>
+            <WordDialog job=WordJob::Reminders { only: None, as_of: route.with_untracked(|r| r.as_of).unwrap_or_else(today) } on_close=move || word.set(false) />
+        </Show>
         <AddUnit />
         <FilterBar />
         <BucketSummary listing=listing />
@@ -237,7 +243,8 @@ pub fn UnitPage(id: UnitId) -> impl IntoView {
         let id = id.clone();
         move || ws.units.with(|u| u.ordered().into_iter().filter(|x| x.id != id).map(|x| view! { <option value=x.id.0.clone()>{x.name.clone()}</option> }).collect_view())
     };
-    let (id_rename, id_kind, id_order, id_merge) = (id.clone(), id.clone(), id.clone(), id.clone());
+    let (id_rename, id_kind, id_order, id_merge, id_word) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+    let word = RwSignal::new(false);
     view! {
         <section class="list-head">
             <div class="list-title">
@@ -249,7 +256,11 @@ pub fn UnitPage(id: UnitId) -> impl IntoView {
                 let id = id.clone();
                 move |_| export_lists(ws, route, Some(id.clone()))
             }>{t.export.unit_list}</button>
+            <button class="btn" on:click=move |_| word.set(true)>{t.word.reminder}</button>
         </section>
+        <Show when=move || word.get()>
+            <WordDialog job=WordJob::Reminders { only: Some(id_word.clone()), as_of: route.with_untracked(|r| r.as_of).unwrap_or_else(today) } on_close=move || word.set(false) />
+        </Show>
         <FilterBar fixed_unit=true />
         <BucketSummary listing=listing />
         <h2 class="section-title">{ut.as_lead}</h2>
