@@ -14,7 +14,7 @@ use crate::domain::fold::fold;
 use crate::domain::UnitDirectory;
 
 /// Words that assign work to the units named after them.
-const ASSIGN: &[&str] = &["giao cho", "giao", "de nghi", "yeu cau", "chi dao", "phan cong", "dong y giao", "uy quyen cho", "gui"];
+const ASSIGN: &[&str] = &["giao trach nhiem cho", "giao trach nhiem", "giao cho", "giao", "de nghi", "yeu cau", "chi dao", "phan cong", "dong y giao", "uy quyen cho", "gui"];
 
 /// Verbs a task clause opens with when its unit is the assignee's ("Đẩy mạnh …").
 const TASK_VERBS: &[&str] = &[

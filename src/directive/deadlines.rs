@@ -121,8 +121,19 @@ pub fn own_deadline_in(text: &str, year: Option<i32>) -> Option<Deadline> {
             }
         }
     }
-    if fold(text).starts_with("thuong xuyen") {
-        return Some(read_deadline("Thường xuyên").deadline);
+    // "Thường xuyên kiểm tra …", "phân công cán bộ trực, thường xuyên kiểm tra …": an ongoing
+    // duty, said near its start; "kể từ ngày 1/6/2019, không treo …": from then on, with no end.
+    let f = fold(text);
+    let early = f.split_whitespace().take(10).collect::<Vec<_>>().join(" ");
+    if early.starts_with("thuong xuyen") || early.contains(" thuong xuyen ") && !early.contains("khong thuong xuyen") {
+        let mut d = read_deadline("Thường xuyên").deadline;
+        d.text = "thường xuyên".into();
+        return Some(d);
+    }
+    if let Some(at) = lower.find("kể từ ngày").filter(|_| !lower.contains(" đến ngày") && !lower.contains(" tới ngày")) {
+        let mut d = read_deadline("Thường xuyên").deadline;
+        d.text = text.chars().skip(lower[..at].chars().count()).take(10 + 11).collect::<String>().trim_end_matches([',', ';', '.', ' ']).to_string();
+        return Some(d);
     }
     None
 }
@@ -147,6 +158,15 @@ mod tests {
         assert_eq!(d.and_then(|d| d.due_date()), NaiveDate::from_ymd_opt(2013, 3, 15));
         assert_eq!(own_deadline_in("báo cáo số liệu tính đến ngày 30/6/2013 của các xã", None), None);
         assert_eq!(own_deadline_in("tiếp tục thực hiện đến ngày 30/6/2013", None), None, "no window, no deadline");
+    }
+
+    #[test]
+    fn ongoing_duties_are_continuous() {
+        use crate::domain::{DeadlineKind, Recurrence};
+        for text in ["Thường xuyên kiểm tra việc thực hiện", "phân công cán bộ kỹ thuật trực, thường xuyên kiểm tra diễn biến", "kể từ ngày 1/6/2019, không treo, chăng các khẩu hiệu"] {
+            assert_eq!(own_deadline_in(text, None).map(|d| d.kind), Some(DeadlineKind::Recurring(Recurrence::Continuous)), "{text}");
+        }
+        assert_eq!(own_deadline_in("tổ chức kiểm tra các cơ sở trên địa bàn, báo cáo kết quả; các đơn vị cần có sự phối hợp thường xuyên", None), None, "said late, not the task's cadence");
     }
 
     #[test]

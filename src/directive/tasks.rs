@@ -115,7 +115,15 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
         // Its own words first, then the opening of its sentence ("Theo đó, từ … tới ngày 15/3/2013,
         // Công an tỉnh bố trí …").
         let opening = super::clauses::subject(source, units).or_else(|| super::clauses::assignment(source, units)).map_or("", |(_, at)| &source[..at]);
-        let own = own_deadline_in(&text, year).or_else(|| own_deadline_in(opening, year).filter(|d| d.due_date().is_some())).filter(|d| match (d.due_date(), year) {
+        let from_opening = || own_deadline_in(opening, year).filter(|d| d.due_date().is_some());
+        let own = match own_deadline_in(&text, year) {
+            // A window the sentence opens with ("từ … tới ngày 15/3/2013, Công an tỉnh bố trí lực
+            // lượng thường xuyên …") dates the work better than "thường xuyên" inside it.
+            Some(d) if d.due_date().is_none() => from_opening().or(Some(d)),
+            Some(d) => Some(d),
+            None => from_opening(),
+        }
+        .filter(|d| match (d.due_date(), year) {
             (Some(day), Some(y)) => chrono::Datelike::year(&day) >= y - 1,
             _ => true,
         });
@@ -229,6 +237,12 @@ pub fn tasks(lines: &[String], units: &UnitDirectory, default: Option<&Deadline>
                             continue;
                         }
                     }
+                    // "- Phòng Nông nghiệp và Môi trường huyện tiếp nhận …" under "3. Giao:": the
+                    // bullet names its own unit.
+                    let (t, text) = match super::clauses::subject(text, units) {
+                        Some((own, start)) if is_bullet(line) && matches!(t, Target::Unassigned | Target::Group(_)) => (own, &text[start..]),
+                        _ => (t, text),
+                    };
                     push(&mut out, t, text, &section, line);
                     prose_done[i] = true;
                 }

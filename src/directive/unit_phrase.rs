@@ -217,7 +217,10 @@ const LEVELS_WRITTEN: &[&[&str]] = &[&["thành", "phố"], &["thị", "xã"], &[
 fn level_at(tokens: &[Token<'_>], at: usize) -> Option<usize> {
     use unicode_normalization::UnicodeNormalization;
     let (i, level) = LEVELS.iter().enumerate().find(|(_, l)| starts_with(tokens, at, l))?;
-    let written = LEVELS_WRITTEN[i].iter().enumerate().all(|(k, w)| tokens[at + k].text.nfc().collect::<String>().to_lowercase() == *w);
+    // Only where the folded word is ambiguous ("quan", "xa", "phuong", "tinh"): a typo elsewhere
+    // ("huỵện") still reads as the level.
+    let ambiguous = matches!(*level, ["quan"] | ["xa"] | ["phuong"] | ["tinh"]);
+    let written = !ambiguous || LEVELS_WRITTEN[i].iter().enumerate().all(|(k, w)| tokens[at + k].text.nfc().collect::<String>().to_lowercase() == *w);
     let social = *level == ["xa"] && tokens.get(at + 1).is_some_and(|t| t.key == "hoi") && !tokens[at].closes();
     (written && !social).then_some(level.len())
 }
@@ -270,6 +273,24 @@ fn committee(tokens: &[Token<'_>], at: usize) -> Option<(usize, bool)> {
             let last = &tokens[at + n - 1];
             if matches!(last.after, Some(',')) && level_at(tokens, at + n).is_some() {
                 continue;
+            }
+            // "UBND các huyện, thành, thị": "thành" and "thị" short for "thành phố", "thị xã".
+            if matches!(last.after, Some(',')) {
+                let mut short = 0;
+                while let Some(t) = tokens.get(at + n + short).filter(|t| matches!(t.key.as_str(), "thanh" | "thi")) {
+                    let ends = t.closes() || t.after.is_none() && tokens.get(at + n + short + 1).is_none_or(|_| stops(tokens, at + n + short + 1, false));
+                    if !ends {
+                        break;
+                    }
+                    short += 1;
+                    if t.after != Some(',') {
+                        break;
+                    }
+                }
+                if short > 0 {
+                    n += short;
+                    break;
+                }
             }
             if last.closes() {
                 break;
@@ -735,6 +756,8 @@ mod tests {
             ("UBND quận Ninh Kiều rà soát", "UBND quận Ninh Kiều"),
             ("Ủy ban nhân dân các huyện, thành phố chỉ đạo", "Ủy ban nhân dân các huyện, thành phố"),
             ("UBND các xã, thị trấn tuyên truyền", "UBND các xã, thị trấn"),
+            ("UBND các huyện, thành, thị chỉ đạo", "UBND các huyện, thành, thị"),
+            ("UBND các huyện, thành phố thành lập đoàn", "UBND các huyện, thành phố"),
             ("UBND các huyện Bố Trạch, Quảng Ninh và Minh Hóa khẩn trương", "UBND các huyện Bố Trạch, Quảng Ninh và Minh Hóa"),
             ("Văn phòng HĐND&UBND huyện tổng hợp", "Văn phòng HĐND&UBND huyện"),
             ("Chi cục thuế khu vực thành phố - Vũ Thư đôn đốc", "Chi cục thuế khu vực thành phố - Vũ Thư"),
