@@ -214,7 +214,13 @@ fn is_not_work(clause: &str) -> bool {
         "can cu", "co the", "thuc hien chi thi", "thuc hien cong van", "thuc hien van ban", "theo do", "qua do", "nhin chung",
     ];
     // Whole words: "theo đó" is a framing, "theo dõi" is work.
-    NOT.iter().any(|n| f.strip_prefix(n).is_some_and(|rest| n.ends_with(' ') || !rest.starts_with(char::is_alphanumeric))) || f.split_whitespace().count() < 3 || f.ends_with(':')
+    // "Căn cứ Quyết định …" is a legal basis; "căn cứ tình hình thời tiết, chủ động …" is work.
+    let basis = f.strip_prefix("can cu ").is_some_and(|rest| {
+        const DOCUMENTS: &[&str] = &["luat", "nghi", "quyet", "chi", "cong", "thong", "ke", "van", "vao", "hien", "bo", "dieu", "y", "tinh"];
+        rest.split_whitespace().next().is_some_and(|w| DOCUMENTS.contains(&w) && !rest.starts_with("tinh hinh"))
+    });
+    let not = NOT.iter().filter(|n| **n != "can cu").any(|n| f.strip_prefix(n).is_some_and(|rest| n.ends_with(' ') || !rest.starts_with(char::is_alphanumeric)));
+    basis || not || f.split_whitespace().count() < 3 || f.ends_with(':')
 }
 
 /// "hoàn thành trước ngày 10/12/2023", "thời gian xong trước ngày 31.7": the deadline of the work
@@ -223,6 +229,13 @@ fn is_deadline_only(text: &str) -> bool {
     let f = fold(text);
     ["hoan thanh truoc", "truoc ngay", "cham nhat", "thoi gian hoan thanh", "thoi gian xong", "thoi han", "xong truoc"].iter().any(|p| f.starts_with(p))
         && f.split_whitespace().count() <= 10
+}
+
+/// A sentence about the public ("Người dân xã Bình An chủ động gia cố chuồng trại", a photo's
+/// caption; "Những hộ chăn thả gia súc …").
+fn about_the_public(sentence: &str) -> bool {
+    let f = fold(sentence);
+    ["nguoi dan", "nhan dan", "nhung ho", "cac ho", "ho dan", "ba con", "nguoi chan nuoi", "nong dan", "du khach", "hoc sinh"].iter().any(|p| f.starts_with(p))
 }
 
 /// "Yêu cầu gửi báo cáo về Sở … trước ngày 23/5/2019", "Thời gian hoàn thành: trước ngày …": a
@@ -385,6 +398,9 @@ pub fn prose(paragraphs: &[(&str, bool)], units: &UnitDirectory, sentences: impl
                     let colon = sentence.find(':').map_or(0, |i| i + 1);
                     (last_group.clone(), sentence[colon..].to_string())
                 }
+                // "Những hộ chăn thả gia súc … phải …", "Người dân …": a word to the public in the
+                // middle of a unit's instructions; the unit's work goes on after it.
+                None if about_the_public(&sentence) => continue,
                 None => {
                     current = None;
                     continue;
@@ -435,8 +451,9 @@ pub fn prose(paragraphs: &[(&str, bool)], units: &UnitDirectory, sentences: impl
                 }
             }
         }
-        // An assignee carries to the next paragraph only while paragraphs open with a verb.
-        if !carried {
+        // An assignee carries to the next paragraph only while paragraphs open with a verb (or
+        // say something to the public in between, such as a photo's caption).
+        if !carried && !about_the_public(paragraph) {
             current = None;
         }
     }
@@ -552,6 +569,23 @@ mod tests {
         assert_eq!(prose(&[(item, false)], &UnitDirectory::default(), split).len(), 4);
         let tasks = read("Giám đốc Sở Xây dựng triển khai nội dung điều chỉnh quy hoạch được duyệt.");
         assert_eq!(tasks[0].0, "Giám đốc Sở Xây dựng");
+    }
+
+    #[test]
+    fn a_word_to_the_public_does_not_end_a_units_instructions() {
+        let split = |p: &str| p.split_inclusive(". ").map(|s| s.trim().to_string()).collect::<Vec<_>>();
+        let paragraphs = [
+            ("Theo đó, UBND các huyện, thành phố chủ động tuyên truyền, hướng dẫn người dân chống rét.", false),
+            ("Người dân xã Bình An (Lâm Bình) chủ động gia cố chuồng trại.", false),
+            ("Đồng thời, tổ chức triển khai các biện pháp phòng, chống đói, rét cho vật nuôi. Những hộ chăn thả gia súc trong rừng phải di chuyển đàn gia súc. Chủ động ngân sách phục vụ công tác phòng chống rét.", false),
+            ("Sở Giáo dục và Đào tạo căn cứ tình hình thời tiết chủ động cho học sinh nghỉ học.", false),
+        ];
+        let tasks = prose(&paragraphs, &UnitDirectory::default(), split);
+        let texts: Vec<&str> = tasks.iter().map(|(_, t, _)| t.as_str()).collect();
+        assert_eq!(tasks.len(), 4, "{texts:?}");
+        assert!(tasks[1].1.starts_with("tổ chức triển khai") && tasks[2].1.starts_with("Chủ động ngân sách"), "{texts:?}");
+        assert_eq!(tasks[3].1, "căn cứ tình hình thời tiết chủ động cho học sinh nghỉ học");
+        assert!(read("Căn cứ Quyết định số 12/QĐ-UBND của UBND tỉnh.").is_empty());
     }
 
     #[test]

@@ -46,9 +46,12 @@ pub(crate) fn roman_heading(line: &str) -> bool {
     !head.is_empty() && head.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) && line[head.len()..].starts_with('.')
 }
 
+/// "Đối với các xã, phường:", "UBND các xã, phường." — a heading, not "UBND các xã, phường kết
+/// hợp thực hiện …" (an item with its work).
 pub(crate) fn is_group_heading(text: &str) -> bool {
     let f = fold(text);
-    f.starts_with("doi voi cac xa") || f.starts_with("cac xa, phuong") || f.starts_with("ubnd cac xa") || f.starts_with("ubnd cac phuong")
+    (text.trim_end().ends_with(':') || f.split_whitespace().count() <= 8)
+        && ["doi voi cac xa", "cac xa, phuong", "ubnd cac xa", "ubnd cac phuong"].iter().any(|p| f.starts_with(p))
 }
 
 /// Lines where the tasks stop: recipients, signature, closing formulas, page furniture.
@@ -112,6 +115,7 @@ mod tests {
         assert_eq!(ordinal("Hai lần kiểm tra"), None);
         assert!(is_end("Nơi nhận:") && is_end("Trên đây là kết luận của đồng chí …") && !is_end("Phòng Kinh tế rà soát"));
         assert!(is_group_heading("Đối với các xã, phường:"));
+        assert!(!is_group_heading("UBND các xã, phường kết hợp thực hiện Ngày chủ nhật xanh, tập trung huy động lực lượng"));
         assert!(is_header("HUYỆN CHÂU THÀNH Độc lập - Tự do - Hạnh phúc") && is_header("Số: 476/UBND Châu Thành, ngày 14 tháng 6 năm 2017"));
         assert!(!is_header("Phòng Kinh tế rà soát, báo cáo."));
     }
