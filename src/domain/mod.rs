@@ -12,6 +12,6 @@ pub mod vn_date;
 
 pub use deadline::{read_deadline, Deadline, DeadlineKind, DeadlineProblem, DeadlineReading, Recurrence};
 pub use status::{derive_status, Bucket, OverdueAge, Status, StatusRules};
-pub use task::{Change, Progress, SourceDocument, Task, TaskId};
+pub use task::{Change, Extension, Progress, SourceDocument, Task, TaskId};
 pub use unit::{Resolution, Unit, UnitDirectory, UnitError, UnitId, UnitKind};
 pub use vn_date::format_date;

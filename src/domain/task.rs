@@ -251,6 +251,20 @@ pub struct Change {
     pub reason: String,
 }
 
+/// An extension granted (gia hạn): the deadline before and after, why, and the document that
+/// grants it. The task's deadline is the last one granted; the first stays readable for a strict
+/// report ([`Task::first_deadline`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extension {
+    pub from: Deadline,
+    pub to: Deadline,
+    pub reason: String,
+    /// "Công văn số 125/UBND-VP ngày 02/3/2024" (as the person wrote it; may be empty).
+    #[serde(default)]
+    pub document: String,
+    pub granted_at: NaiveDateTime,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Task {
     pub id: TaskId,
@@ -286,6 +300,9 @@ pub struct Task {
     pub updated_at: Option<NaiveDateTime>,
     #[serde(default)]
     pub history: Vec<Change>,
+    /// Extensions granted, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extensions: Vec<Extension>,
 }
 
 impl Task {
@@ -307,7 +324,18 @@ impl Task {
             note: String::new(),
             updated_at: None,
             history: Vec::new(),
+            extensions: Vec::new(),
         }
+    }
+
+    /// The deadline first given, before any extension.
+    pub fn first_deadline(&self) -> &Deadline {
+        self.extensions.first().map_or(&self.deadline, |e| &e.from)
+    }
+
+    /// The status counted against the first deadline (a strict report), by the one status function.
+    pub fn status_against_first(&self, as_of: NaiveDate, rules: StatusRules) -> Status {
+        derive_status(self.progress, self.first_deadline().due_date(), self.completed_on, as_of, rules)
     }
 
     /// The task's status as of a date: the one status function applied to this task.

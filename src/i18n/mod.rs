@@ -27,6 +27,7 @@ pub struct BulkTexts {
     pub new_deadline: &'static str,
     pub reason: &'static str,
     pub reason_required: &'static str,
+    pub document: &'static str,
     pub deadline_unreadable: &'static str,
     pub apply: fn(usize) -> String,
     pub select_task: &'static str,
@@ -187,6 +188,8 @@ pub struct ExportTexts {
     pub report_heading: fn(&str) -> String,
     pub report_as_of: fn(&str, &str) -> String,
     pub without_date: fn(usize, &str) -> String,
+    pub against_first: &'static str,
+    pub extended: fn(usize, bool) -> String,
 }
 
 /// The task page.
@@ -234,6 +237,13 @@ pub struct TaskTexts {
     pub conflict_mine: &'static str,
     pub conflict_keep_mine: &'static str,
     pub conflict_keep_theirs: &'static str,
+    pub extend: &'static str,
+    pub extend_title: &'static str,
+    pub extend_intro: &'static str,
+    /// "Đã gia hạn (2 lần)".
+    pub extended_times: fn(usize) -> String,
+    /// One extension: from, to, reason, document, when granted.
+    pub extension_item: fn(&str, &str, &str, &str, &str) -> String,
 }
 
 /// The kanban board.

@@ -15,15 +15,16 @@ pub const VI: Texts = Texts {
         leader: "Lãnh đạo chỉ đạo",
         officer: "Chuyên viên theo dõi",
         lead: "Đơn vị chủ trì",
-        deadline: "Thời hạn mới",
+        deadline: "Gia hạn (thời hạn mới)",
         delete: "Xóa (vào Thùng rác)",
         delete_hint: "Các nhiệm vụ đã chọn sẽ vào Thùng rác, lấy lại được trong 30 ngày.",
         value: "Giá trị mới",
         choose: "— Chọn —",
         choose_value: "Hãy chọn giá trị mới.",
         new_deadline: "Thời hạn mới, viết như văn bản (vd. trước ngày 31/3/2025)",
-        reason: "Lý do (vd. theo Thông báo số …)",
-        reason_required: "Hãy ghi lý do đổi thời hạn.",
+        reason: "Lý do gia hạn",
+        reason_required: "Hãy ghi lý do gia hạn.",
+        document: "Văn bản cho gia hạn (vd. Công văn số 25/UBND-VP ngày 12/01/2024)",
         deadline_unreadable: "Không đọc được thời hạn mới; hãy viết ngày theo dạng ngày/tháng/năm.",
         apply: |n| format!("Áp dụng cho {} nhiệm vụ", thousands(n)),
         select_task: "Chọn nhiệm vụ",
@@ -138,6 +139,7 @@ pub const VI: Texts = Texts {
         crate::workspace::CommandError::Conflict { .. } => "Có ô vừa được sửa ở nơi khác; hãy chọn giá trị cần giữ.".into(),
         crate::workspace::CommandError::Unit(u) => (VI.units.error)(u),
         crate::workspace::CommandError::Nothing => "Không có gì để thay đổi.".into(),
+        crate::workspace::CommandError::BadExtension => "Gia hạn cần thời hạn mới đọc được (ví dụ 15/03/2024) và lý do gia hạn.".into(),
     },
     storage_deleted_rewritten: "Trình duyệt đã xóa dữ liệu đã lưu của Đôn Đốc. Toàn bộ dữ liệu đang mở trên trang này đã được ghi lại; nên tải một bản sao lưu ngay.",
     storage_deleted_lost: "Trình duyệt đã xóa dữ liệu đã lưu và không cho ghi lại. Dữ liệu chỉ còn trên trang này: hãy tải bản sao lưu ngay, trước khi đóng trang.",
@@ -336,6 +338,14 @@ pub const VI: Texts = Texts {
         conflict_mine: "Bạn vừa nhập",
         conflict_keep_mine: "Giữ giá trị tôi nhập",
         conflict_keep_theirs: "Giữ giá trị mới, lưu phần còn lại",
+        extend: "Gia hạn…",
+        extend_title: "Gia hạn nhiệm vụ",
+        extend_intro: "Thời hạn cũ được giữ trong lịch sử; tình trạng tính theo thời hạn mới. Báo cáo có thể tính theo thời hạn ban đầu.",
+        extended_times: |n| format!("Đã gia hạn ({n} lần)"),
+        extension_item: |from, to, reason, document, on| {
+            let document = if document.is_empty() { String::new() } else { format!(" · {document}") };
+            format!("{on}: {from} → {to} · {reason}{document}")
+        },
         field_label: |key| match key {
             "content" => "Nội dung nhiệm vụ",
             "lead_unit" => "Đơn vị chủ trì",
@@ -454,6 +464,8 @@ pub const VI: Texts = Texts {
         no_overdue: "Không có nhiệm vụ quá hạn.",
         report_heading: |period| format!("Tổng hợp kết quả thực hiện nhiệm vụ {period}"),
         report_as_of: |as_of, basis| format!("Số liệu tính đến ngày {as_of}; tính {basis}."),
+        against_first: "Tính theo thời hạn ban đầu (không tính gia hạn)",
+        extended: |n, first| format!("{} nhiệm vụ trong báo cáo đã được gia hạn; kết quả tính theo thời hạn {}.", thousands(n), if first { "ban đầu" } else { "sau gia hạn" }),
         without_date: |n, needs| format!("{} nhiệm vụ không có {needs} nên không được tính trong báo cáo này.", thousands(n)),
     },
 };
@@ -604,6 +616,8 @@ fn step_name(l: &crate::workspace::StepLabel) -> String {
             let names: Vec<String> = fields.iter().map(|f| (VI.task.field_label)(f).to_lowercase()).collect();
             format!("đổi {} của {} nhiệm vụ", names.join(", "), n(count))
         }
+        L::Extended { count: 1, content } => format!("gia hạn “{}”", short(content)),
+        L::Extended { count, .. } => format!("gia hạn {} nhiệm vụ", n(count)),
         L::Moved { count: 1, content, progress: p } => format!("chuyển “{}” sang {}", short(content), progress(*p)),
         L::Moved { count, progress: p, .. } => format!("chuyển {} nhiệm vụ sang {}", n(count), progress(*p)),
         L::Added { count, from_directive: true, .. } => format!("thêm {} nhiệm vụ từ văn bản", n(count)),

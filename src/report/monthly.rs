@@ -165,6 +165,12 @@ pub struct Report {
     pub overdue: Vec<OverdueLine>,
     /// Tasks left out because they have no date to place them in a period.
     pub without_date: usize,
+    /// Counted tasks that were given more time (gia hạn).
+    #[serde(default)]
+    pub extended: usize,
+    /// Counted against each task's first deadline (a strict report) rather than the current one.
+    #[serde(default)]
+    pub against_first: bool,
 }
 
 fn sum(label: String, kind: RowKind, parts: &[&UnitSummary]) -> ReportRow {
@@ -182,19 +188,27 @@ fn sum(label: String, kind: RowKind, parts: &[&UnitSummary]) -> ReportRow {
 }
 
 pub fn report(tasks: &[Task], units: &UnitDirectory, period: ReportPeriod, basis: Basis, as_of: NaiveDate, rules: StatusRules) -> Report {
+    report_against(tasks, units, period, basis, as_of, rules, false)
+}
+
+/// [`report`], counted against each task's first deadline when `against_first` (a strict report:
+/// an extension does not make a late task on time).
+pub fn report_against(tasks: &[Task], units: &UnitDirectory, period: ReportPeriod, basis: Basis, as_of: NaiveDate, rules: StatusRules, against_first: bool) -> Report {
     let (from, to) = period.range();
+    let status = |t: &Task| if against_first { t.status_against_first(as_of, rules) } else { t.status(as_of, rules) };
+    let deadline = |t: &Task| if against_first { t.first_deadline().due_date() } else { t.deadline.due_date() };
     let mut without_date = 0;
     let counted: Vec<(&Task, crate::domain::Status)> = tasks
         .iter()
         .filter(|t| {
             let day = match basis {
                 Basis::Assigned => t.source.date,
-                Basis::Due | Basis::DueOrOverdue => t.deadline.due_date(),
+                Basis::Due | Basis::DueOrOverdue => deadline(t),
             };
             match day {
                 Some(d) if from <= d && d <= to => true,
                 // Due before the period and still not done as of the report's date.
-                Some(d) if basis == Basis::DueOrOverdue && d < from => t.status(as_of, rules).bucket == Bucket::Overdue,
+                Some(d) if basis == Basis::DueOrOverdue && d < from => status(t).bucket == Bucket::Overdue,
                 Some(_) => false,
                 None => {
                     without_date += 1;
@@ -202,8 +216,9 @@ pub fn report(tasks: &[Task], units: &UnitDirectory, period: ReportPeriod, basis
                 }
             }
         })
-        .map(|t| (t, t.status(as_of, rules)))
+        .map(|t| (t, status(t)))
         .collect();
+    let extended = counted.iter().filter(|(t, _)| !t.extensions.is_empty()).count();
     let summaries = unit_summaries_of(counted.iter().map(|(t, s)| (*t, *s)), units);
     let mut rows = Vec::new();
     let mut groups: Vec<ReportRow> = Vec::new();
@@ -235,14 +250,14 @@ pub fn report(tasks: &[Task], units: &UnitDirectory, period: ReportPeriod, basis
                 content: t.content.clone(),
                 unit: t.lead_unit.as_ref().and_then(|u| units.get(u)).map(|u| u.name.clone()).unwrap_or_default(),
                 source: t.source.label().to_string(),
-                deadline: t.deadline.due_date()?,
+                deadline: deadline(t)?,
                 days: s.days_late,
                 age: s.overdue_age()?,
             })
         })
         .collect();
     overdue.sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.unit.cmp(&b.unit)));
-    Report { period, basis, as_of, rows, overdue, without_date }
+    Report { period, basis, as_of, rows, overdue, without_date, extended, against_first }
 }
 
 #[cfg(test)]
@@ -338,6 +353,24 @@ mod tests {
         let by_assignment = report(&tasks, &units, ReportPeriod::Month { year: 2024, month: 2 }, Basis::Assigned, d(2, 10), StatusRules::default());
         assert_eq!(by_assignment.rows.last().unwrap().summary.report_figures()[0], 0);
         assert_eq!(Basis::from_code(Basis::DueOrOverdue.code()), Some(Basis::DueOrOverdue));
+    }
+
+    #[test]
+    fn an_extended_task_is_in_time_against_its_new_deadline_and_late_against_its_first() {
+        let (mut tasks, units) = workspace();
+        // T3 (due 31/01, overdue as of 10/02) is given until 29/02.
+        let t3 = tasks.iter_mut().find(|t| t.id.0 == "T3").unwrap();
+        let first = t3.deadline.clone();
+        t3.extensions.push(crate::domain::Extension { from: first, to: read_deadline("29/02/2024").deadline, reason: "Chờ vốn".into(), document: String::new(), granted_at: d(2, 1).and_hms_opt(8, 0, 0).unwrap() });
+        t3.deadline = read_deadline("29/02/2024").deadline;
+        let month = ReportPeriod::Month { year: 2024, month: 1 };
+        let current = report(&tasks, &units, month, Basis::Assigned, d(2, 10), StatusRules::default());
+        let strict = report_against(&tasks, &units, month, Basis::Assigned, d(2, 10), StatusRules::default(), true);
+        let overdue = |r: &Report| r.rows.last().unwrap().summary.overdue();
+        assert_eq!((overdue(&current), overdue(&strict)), (2, 3));
+        assert_eq!((current.extended, strict.extended), (1, 1));
+        assert!(strict.against_first && !current.against_first);
+        assert!(strict.overdue.iter().any(|o| o.id.0 == "T3" && o.deadline == d(1, 31)));
     }
 
     #[test]

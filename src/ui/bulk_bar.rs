@@ -1,5 +1,6 @@
 //! The bar shown while tasks are ticked: change them all in one step (one command, one undo step,
-//! one write): progress, leader, officer, lead unit, a new deadline with its reason, or delete.
+//! one write): progress, leader, officer, lead unit, an extension (a new deadline with its reason
+//! and granting document), or delete.
 
 use leptos::prelude::*;
 
@@ -28,6 +29,7 @@ pub fn BulkBar(selection: Selection, #[prop(into)] visible: Signal<Vec<crate::do
     let action = RwSignal::new(Action::Progress);
     let value = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
+    let document = RwSignal::new(String::new());
     // Moving to done asks the completion date, as the board does: today unless the person says.
     let done_on = RwSignal::new(crate::domain::format_date(today()));
     let error = RwSignal::new(None::<String>);
@@ -66,7 +68,7 @@ pub fn BulkBar(selection: Selection, #[prop(into)] visible: Signal<Vec<crate::do
                 if reason.get_untracked().trim().is_empty() {
                     return error.set(Some(bt.reason_required.into()));
                 }
-                ws.bulk(ids, vec![Edit::Deadline(reading.deadline)], reason.get_untracked().trim().to_string())
+                ws.extend(ids, reading.deadline, reason.get_untracked().trim().to_string(), document.get_untracked().trim().to_string())
             }
             Action::Delete => ws.delete_tasks(ids),
         };
@@ -74,6 +76,7 @@ pub fn BulkBar(selection: Selection, #[prop(into)] visible: Signal<Vec<crate::do
             error.set(None);
             value.set(String::new());
             reason.set(String::new());
+            document.set(String::new());
             selection.clear();
         }
     };
@@ -104,6 +107,7 @@ pub fn BulkBar(selection: Selection, #[prop(into)] visible: Signal<Vec<crate::do
                 r.deadline.due_date().map(|d| format!("→ {}", crate::domain::format_date(d))).unwrap_or_default()
             }}</span>
             <input type="text" aria-label=bt.reason placeholder=bt.reason prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
+            <input type="text" aria-label=bt.document placeholder=bt.document prop:value=move || document.get() on:input=move |ev| document.set(event_target_value(&ev)) />
         }.into_any(),
         _ => view! {
             <input type="text" aria-label=bt.value placeholder=bt.value prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />

@@ -524,6 +524,11 @@ impl Workspace {
         self.move_tasks(vec![id.clone()], progress, completed_on, evidence)
     }
 
+    /// An extension (gia hạn) granted to one task or many: new deadline, reason, granting document.
+    pub fn extend(self, ids: Vec<TaskId>, deadline: crate::domain::Deadline, reason: String, document: String) -> bool {
+        self.run(Command::Extend { ids, deadline, reason, document })
+    }
+
     /// The same fields set on many tasks, with the reason kept in their history.
     pub fn bulk(self, ids: Vec<TaskId>, edits: Vec<Edit>, reason: String) -> bool {
         self.run(Command::Bulk { ids, edits, reason })

@@ -9,7 +9,7 @@ use super::command::{Command, FieldUpdate, ReplaceWhy, Stamped, StepLabel, UnitA
 use super::{Applied, Binned, CommandError, Patch, Workspace};
 use crate::domain::edit::{self, Edit};
 use crate::domain::unit::{reassign_tasks, unit_key};
-use crate::domain::{Task, TaskId, Unit, UnitError, UnitId};
+use crate::domain::{DeadlineKind, Extension, Task, TaskId, Unit, UnitError, UnitId};
 
 /// Carry out one command. On error nothing has changed.
 pub fn apply(ws: &mut Workspace, stamped: &Stamped) -> Result<Applied, CommandError> {
@@ -38,6 +38,29 @@ pub fn apply(ws: &mut Workspace, stamped: &Stamped) -> Result<Applied, CommandEr
                 rec.change_task(id, |t| edits.iter().fold(false, |c, e| edit::apply_because(t, e.clone(), at, reason) | c));
             }
             StepLabel::Bulk { count: found.len(), fields: edits.iter().map(|e| edit::field_key(e).to_string()).collect() }
+        }
+        Command::Extend { ids, deadline, reason, document } => {
+            if reason.trim().is_empty() || matches!(deadline.kind, DeadlineKind::None) || deadline.kind == DeadlineKind::Dated && deadline.due_date().is_none() {
+                return Err(CommandError::BadExtension);
+            }
+            let found = rec.existing(ids)?;
+            let content = rec.task(&found[0]).map(|t| t.content.clone()).unwrap_or_default();
+            let why = if document.trim().is_empty() { format!("Gia hạn: {}", reason.trim()) } else { format!("Gia hạn theo {}: {}", document.trim(), reason.trim()) };
+            let mut count = 0;
+            for id in &found {
+                let extended = rec.change_task(id, |t| {
+                    if t.deadline == *deadline {
+                        return false;
+                    }
+                    t.extensions.push(Extension { from: t.deadline.clone(), to: deadline.clone(), reason: reason.trim().to_string(), document: document.trim().to_string(), granted_at: at });
+                    edit::apply_because(t, Edit::Deadline(deadline.clone()), at, &why)
+                });
+                count += extended as usize;
+            }
+            if count == 0 {
+                return Err(CommandError::Nothing);
+            }
+            StepLabel::Extended { count, content }
         }
         Command::Move { ids, progress, completed_on, evidence } => {
             let found = rec.existing(ids)?;

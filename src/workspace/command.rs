@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::edit::Edit;
-use crate::domain::{Progress, Task, TaskId, Unit, UnitDirectory, UnitId, UnitKind};
+use crate::domain::{Deadline, Progress, Task, TaskId, Unit, UnitDirectory, UnitId, UnitKind};
 use crate::import::merge::MergePlan;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -18,6 +18,9 @@ pub enum Command {
     EditTask { id: TaskId, edits: Vec<Edit>, base: Vec<Edit> },
     /// The same fields set on many tasks (bulk change); `reason` is kept in each task's history.
     Bulk { ids: Vec<TaskId>, edits: Vec<Edit>, #[serde(default)] reason: String },
+    /// An extension granted (gia hạn) to one task or many: the new deadline, the reason (required)
+    /// and the granting document; each task keeps the deadline it had in its extensions.
+    Extend { ids: Vec<TaskId>, deadline: Deadline, reason: String, #[serde(default)] document: String },
     /// The board's move, for one card or a selection. Done sets the completion date and evidence.
     Move { ids: Vec<TaskId>, progress: Progress, completed_on: Option<NaiveDate>, evidence: Option<String> },
     /// Tasks made by hand or read from a directive, with the units they need that the workspace
@@ -105,6 +108,7 @@ pub enum StepLabel {
     Edited { content: String },
     Bulk { count: usize, fields: Vec<String> },
     Moved { count: usize, content: String, progress: Progress },
+    Extended { count: usize, content: String },
     Added { count: usize, content: String, from_directive: bool },
     Imported { added: usize, updated: usize },
     Deleted { count: usize, content: String },

@@ -214,6 +214,8 @@ pub enum CommandError {
     Unit(UnitError),
     /// The command asks for nothing (no tasks selected, no field set).
     Nothing,
+    /// An extension needs a new deadline with a date (or a cadence) and a reason.
+    BadExtension,
 }
 
 impl From<UnitError> for CommandError {

@@ -34,12 +34,20 @@ impl Op {
         match self {
             Op::Do { stamped, .. } => match &stamped.command {
                 Command::EditTask { id, .. } => vec![id.clone()],
-                Command::Bulk { ids, .. } | Command::Move { ids, .. } | Command::Delete { ids } | Command::PutBack { ids } => ids.clone(),
+                Command::Bulk { ids, .. } | Command::Extend { ids, .. } | Command::Move { ids, .. } | Command::Delete { ids } | Command::PutBack { ids } => ids.clone(),
                 Command::AddTasks { tasks, .. } => tasks.iter().map(|t| t.id.clone()).collect(),
                 Command::Import { added, updates, .. } => {
                     added.iter().map(|t| t.id.clone()).chain(updates.iter().map(|u| u.id.clone())).collect()
                 }
-                _ => Vec::new(),
+                // Named one by one (no catch-all): a new command that reads tasks must say which,
+                // or saving it would replay it on none.
+                Command::EmptyBin { .. }
+                | Command::AddUnit { .. }
+                | Command::RenameUnit { .. }
+                | Command::SetUnitKind { .. }
+                | Command::SetUnitOrder { .. }
+                | Command::MergeUnits { .. }
+                | Command::Replace { .. } => Vec::new(),
             },
             Op::Undo(seq) | Op::Redo(seq) => patches
                 .get(seq)

@@ -139,6 +139,45 @@ fn bulk_change_sets_leader_and_deadline_with_the_reason() {
 }
 
 #[test]
+fn an_extension_moves_the_deadline_keeps_the_first_and_says_why() {
+    use crate::domain::{Bucket, StatusRules};
+    let mut ws = sample();
+    let first = read_deadline("trước ngày 10/01/2024").deadline;
+    for t in &mut ws.tasks {
+        t.deadline = first.clone();
+    }
+    let before = ws.clone();
+    let as_of = NaiveDate::from_ymd_opt(2024, 1, 15).unwrap();
+    assert_eq!(ws.task(&id(1)).unwrap().status(as_of, StatusRules::default()).bucket, Bucket::Overdue);
+    let new = read_deadline("31/01/2024").deadline;
+    let extend = |ids: Vec<TaskId>, reason: &str| Command::Extend { ids, deadline: new.clone(), reason: reason.into(), document: "Công văn số 25/UBND-VP ngày 12/01/2024".into() };
+    // No reason: refused, nothing changes.
+    assert_eq!(run(&mut ws, 12, extend(vec![id(1)], "  ")).unwrap_err(), CommandError::BadExtension);
+    assert_eq!(sorted(&ws.tasks), sorted(&before.tasks));
+    let applied = run(&mut ws, 12, extend(vec![id(1), id(2)], "Chờ ý kiến của Sở Tài chính")).unwrap();
+    assert_eq!(applied.label, StepLabel::Extended { count: 2, content: "Rà soát quỹ đất".into() });
+    let t = ws.task(&id(1)).unwrap();
+    assert_eq!((&t.deadline, t.first_deadline()), (&new, &first));
+    assert_eq!(t.extensions.len(), 1);
+    assert_eq!(t.status(as_of, StatusRules::default()).bucket, Bucket::InProgressInTime, "counted against the current deadline");
+    assert_eq!(t.status_against_first(as_of, StatusRules::default()).bucket, Bucket::Overdue, "and against the first for a strict report");
+    let change = t.history.last().unwrap();
+    assert_eq!(change.field, "deadline");
+    assert_eq!(change.reason, "Gia hạn theo Công văn số 25/UBND-VP ngày 12/01/2024: Chờ ý kiến của Sở Tài chính");
+    assert!(ws.task(&id(3)).unwrap().extensions.is_empty());
+    // A second extension keeps the first deadline first.
+    run(&mut ws, 20, Command::Extend { ids: vec![id(1)], deadline: read_deadline("15/02/2024").deadline, reason: "Bổ sung hồ sơ".into(), document: String::new() }).unwrap();
+    let t = ws.task(&id(1)).unwrap();
+    assert_eq!((t.extensions.len(), t.first_deadline()), (2, &first));
+    // Stored and read back, the extensions are kept.
+    let back: Task = serde_json::from_str(&serde_json::to_string(t).unwrap()).unwrap();
+    assert_eq!(&back, t);
+    let mut ws = before.clone();
+    let applied = run(&mut ws, 12, extend(vec![id(1), id(2)], "Chờ ý kiến")).unwrap();
+    undo_redo_round_trip(&mut ws, &applied, &before);
+}
+
+#[test]
 fn deleted_tasks_wait_in_the_bin_and_come_back() {
     let mut ws = sample();
     let applied = run(&mut ws, 7, Command::Delete { ids: vec![id(2), id(3)] }).unwrap();
@@ -339,6 +378,23 @@ fn saving_replays_a_stale_tabs_move_on_the_stored_task() {
     assert_eq!(r.touched.tasks.iter().cloned().collect::<Vec<_>>(), vec![id(1)]);
     assert_eq!(r.new_steps.len(), 1);
     assert_eq!(log.undoable(), 1);
+}
+
+#[test]
+fn saving_an_extension_reads_the_tasks_it_extends() {
+    // Saving reads only the records an operation names (`task_ids`) and replays it on them: an
+    // extension that named none was refused on save and the page fell back to re-reading all.
+    let full = sample();
+    let op = Op::Do {
+        stamped: Stamped { at: at(3), command: Command::Extend { ids: vec![id(2)], deadline: read_deadline("31/03/2024").deadline, reason: "Chờ vốn".into(), document: String::new() } },
+        step: Some(1),
+    };
+    let ids = op.task_ids(&Default::default());
+    assert_eq!(ids, vec![id(2)]);
+    let mut read = Workspace { tasks: full.tasks.iter().filter(|t| ids.contains(&t.id)).cloned().collect(), units: full.units.clone(), bin: Vec::new() };
+    let r = replay(&mut read, &mut UndoLog::default(), &Default::default(), &[op]);
+    assert!(matches!(r.outcomes[0], Outcome::Done { .. }), "{:?}", r.outcomes);
+    assert_eq!(read.task(&id(2)).unwrap().extensions.len(), 1);
 }
 
 #[test]

@@ -40,6 +40,11 @@ test('every page passes axe-core with the sample loaded, and the dialogs and bul
   await page.locator('a.task-link').first().click();
   await page.waitForSelector('.task-form');
   assert.deepEqual(await violations(page), [], 'task page');
+  await page.getByRole('button', { name: 'Gia hạn…' }).click();
+  await page.getByRole('dialog').waitFor();
+  assert.deepEqual(await violations(page), [], 'the extension dialog');
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
   await page.getByRole('button', { name: 'Xóa nhiệm vụ' }).click();
   await page.getByRole('dialog').waitFor();
   assert.deepEqual(await violations(page), [], 'confirm dialog');

@@ -160,3 +160,21 @@ export function docxText(bytes) {
   if (!xml) throw new Error('no word/document.xml');
   return xml.replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
 }
+
+/** Wait until the stored record of a task satisfies `check` (a function of the parsed record, given
+ *  as source so it runs in the page), however long the write takes. */
+export function storedTaskWhen(page, id, check) {
+  return page.waitForFunction(async ([id, check]) => {
+    const record = await new Promise((resolve) => {
+      const open = indexedDB.open('dondoc');
+      open.onerror = () => resolve(undefined);
+      open.onsuccess = () => {
+        const req = open.result.transaction('tasks').objectStore('tasks').get(id);
+        req.onsuccess = () => { open.result.close(); resolve(req.result); };
+        req.onerror = () => { open.result.close(); resolve(undefined); };
+      };
+    });
+    const task = typeof record === 'string' ? JSON.parse(record) : record;
+    return task && new Function('t', `return (${check})(t)`)(task) ? task : false;
+  }, [id, check], { polling: 100, timeout: 120_000 }).then((handle) => handle.jsonValue());
+}

@@ -40,6 +40,12 @@ pub fn scope_sentence(report: &Report) -> String {
         let missing = report.basis.needs();
         s.push_str(&format!(" Có {} nhiệm vụ không có {missing} nên không được tính.", report.without_date));
     }
+    if report.extended > 0 {
+        let against = if report.against_first { "; kết quả tính theo thời hạn ban đầu" } else { "; kết quả tính theo thời hạn sau gia hạn" };
+        s.push_str(&format!(" Trong số nhiệm vụ được tính, {} nhiệm vụ đã được gia hạn{against}.", report.extended));
+    } else if report.against_first {
+        s.push_str(" Kết quả tính theo thời hạn ban đầu.");
+    }
     s
 }
 

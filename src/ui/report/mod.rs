@@ -12,7 +12,7 @@ use super::Workspace;
 use crate::domain::vn_date::{format_date, parse_date};
 use crate::export::report_xlsx::{age_text, basis_text, report_xlsx, SUMMARY_HEADERS};
 use crate::i18n::texts;
-use crate::report::monthly::{report, Basis, ReportPeriod, RowKind};
+use crate::report::monthly::{report_against, Basis, ReportPeriod, RowKind};
 use crate::route::Route;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,8 +51,10 @@ pub fn ReportPage() -> impl IntoView {
             ReportPeriod::Dates { from: f, to: t }
         }
     });
+    // A strict report counts against each task's first deadline, extensions aside.
+    let against_first = RwSignal::new(false);
     let made = Memo::new(move |_| {
-        ws.tasks.with(|tasks| ws.units.with(|units| report(tasks, units, period.get(), basis.get(), as_of.get(), ws.rules.get())))
+        ws.tasks.with(|tasks| ws.units.with(|units| report_against(tasks, units, period.get(), basis.get(), as_of.get(), ws.rules.get(), against_first.get())))
     });
     let save = move |_| {
         let r = made.get_untracked();
@@ -133,6 +135,10 @@ pub fn ReportPage() -> impl IntoView {
                         {Basis::ALL.into_iter().map(|b| view! { <option value=b.code() selected=move || basis.get() == b>{(et.basis_name)(b)}</option> }).collect_view()}
                     </select>
                 </label>
+                <label class="field-inline">
+                    <input type="checkbox" prop:checked=move || against_first.get() on:change=move |ev| against_first.set(event_target_checked(&ev)) />
+                    {et.against_first}
+                </label>
                 <span class="field-inline">{t.as_of}": "<strong>{move || format_date(as_of.get())}</strong></span>
             </div>
         </section>
@@ -169,6 +175,7 @@ pub fn ReportPage() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            {move || made.with(|r| (r.extended > 0).then(|| view! { <p class="muted" data-testid="extended">{(et.extended)(r.extended, r.against_first)}</p> }))}
             {move || made.with(|r| (r.without_date > 0).then(|| view! { <p class="left-out" data-testid="left-out">{(et.without_date)(r.without_date, r.basis.needs())}</p> }))}
             <h3>{et.overdue_list}</h3>
             {move || made.with(|r| if r.overdue.is_empty() {

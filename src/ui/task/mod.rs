@@ -1,6 +1,9 @@
 //! One task, every field editable: content, units, people, source document, deadline, progress,
 //! result, evidence, completion date, note; its history below. The same form adds a task by hand.
 
+mod extension;
+
+use extension::Extensions;
 use leptos::prelude::*;
 
 use super::state::{new_task_id, now, today};
@@ -420,6 +423,7 @@ pub fn TaskPage(id: Option<TaskId>) -> impl IntoView {
                 <Text label=tt.completed_on value=form.completed_on hint="dd/mm/yyyy" />
                 <Text label=tt.evidence value=form.evidence />
             </div>
+            {id.clone().map(|id| view! { <Extensions id=id /> })}
             <Text label=tt.result value=form.result long=true />
             <Text label=tt.note value=form.note long=true />
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}

@@ -32,6 +32,8 @@ pub fn task_row(
     let show_text = !deadline_text.is_empty() && deadline_date.as_deref() != Some(deadline_text.as_str());
     let problem = task.deadline.problem();
     let recurring = matches!(task.deadline.kind, DeadlineKind::Recurring(_));
+    let extended = !task.extensions.is_empty();
+    let extended_text = (t.task.extended_times)(task.extensions.len());
     let detail = (t.status_detail)(&status);
     let badge_class = super::badge_class(&status);
 
@@ -70,6 +72,7 @@ pub fn task_row(
                     (None, None) => view! { <span class="muted">{t.no_deadline}</span> }.into_any(),
                 }}
                 {show_text.then(|| view! { <div class="deadline-text" class:recurring=recurring>{deadline_text}</div> })}
+                {extended.then(|| view! { <div class="badge-extended">{extended_text}</div> })}
             </td>
             <td class="c-progress">{(t.progress)(task.progress_on(route.as_of.unwrap_or_else(super::super::state::today)))}</td>
             <td class="c-status">

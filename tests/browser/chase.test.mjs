@@ -1,0 +1,85 @@
+// Chasing in a real browser: an extension granted on the task page (reason required, the first
+// deadline kept, the status from the new one, a strict report counting against the first), and
+// many tasks extended at once from the list.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, withSample, storedTaskWhen } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const AS_OF = '?ngay=21-11-2026';
+
+test('an extension on the task page moves the deadline, keeps the first, and a strict report still counts it late', async () => {
+  const { ctx, page, errors } = await withSample(browser, server.url + '#/nhiem-vu' + AS_OF);
+  // The November report before: how many are overdue.
+  await page.goto(server.url + '#/bao-cao' + AS_OF);
+  await page.waitForSelector('tr[data-row="Tổng cộng"]');
+  const overdueCell = () => page.locator('tr[data-row="Tổng cộng"] td').nth(6).textContent().then(Number);
+  const overdueBefore = await overdueCell();
+  assert.ok(overdueBefore > 0);
+
+  await page.goto(server.url + '#/nhiem-vu' + AS_OF);
+  const row = page.locator('table.tasks tbody tr[data-bucket="Overdue"]').first();
+  const id = await row.getAttribute('data-id');
+  await row.locator('a.task-link').click();
+  await page.waitForSelector('.task-form');
+  const firstDeadline = await page.locator('#f-deadline').inputValue();
+  await page.getByRole('button', { name: 'Gia hạn…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Thời hạn mới', { exact: false }).fill('trước ngày 31/12/2026');
+  await dialog.getByRole('button', { name: 'Gia hạn nhiệm vụ' }).click();
+  await dialog.getByRole('alert').filter({ hasText: 'Hãy ghi lý do gia hạn.' }).waitFor();
+  await dialog.getByLabel('Lý do gia hạn').fill('Chờ ý kiến thẩm định của Sở Tài chính');
+  await dialog.getByLabel('Văn bản cho gia hạn', { exact: false }).fill('Công văn số 25/UBND-VP ngày 20/11/2026');
+  await dialog.getByRole('button', { name: 'Gia hạn nhiệm vụ' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const shown = page.getByTestId('extensions');
+  await shown.getByText('Đã gia hạn (1 lần)').waitFor();
+  assert.match(await shown.textContent(), /→ 31\/12\/2026 · Chờ ý kiến thẩm định của Sở Tài chính · Công văn số 25\/UBND-VP ngày 20\/11\/2026/);
+  assert.equal(await page.locator('#f-deadline').inputValue(), 'trước ngày 31/12/2026', 'the form shows the new deadline');
+  const stored = await storedTaskWhen(page, id, '(t) => (t.extensions ?? []).length === 1');
+  assert.equal(stored.extensions[0].reason, 'Chờ ý kiến thẩm định của Sở Tài chính');
+  assert.equal(stored.extensions[0].from.text, firstDeadline, 'the first deadline is kept as it was written');
+  assert.equal(stored.deadline.date, '2026-12-31');
+  assert.ok(stored.history.some((c) => c.field === 'deadline' && c.reason.startsWith('Gia hạn theo Công văn số 25/UBND-VP')));
+
+  // In the list: no longer overdue, marked extended.
+  await page.goto(server.url + '#/nhiem-vu' + AS_OF);
+  const same = page.locator(`table.tasks tbody tr[data-id="${id}"]`);
+  assert.notEqual(await same.getAttribute('data-bucket'), 'Overdue');
+  assert.match(await same.textContent(), /Đã gia hạn \(1 lần\)/);
+
+  // The report: one fewer overdue against current deadlines; against the first, as before.
+  await page.goto(server.url + '#/bao-cao' + AS_OF);
+  await page.waitForSelector('tr[data-row="Tổng cộng"]');
+  assert.equal(await overdueCell(), overdueBefore - 1);
+  await page.getByRole('checkbox', { name: 'Tính theo thời hạn ban đầu' }).check();
+  await page.waitForFunction((n) => Number(document.querySelectorAll('tr[data-row="Tổng cộng"] td')[6].textContent) === n, overdueBefore);
+  assert.match(await page.getByTestId('extended').textContent(), /1 nhiệm vụ trong báo cáo đã được gia hạn; kết quả tính theo thời hạn ban đầu/);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('many tasks are extended at once from the list, in one step that undoes', async () => {
+  const { ctx, page, errors } = await withSample(browser, server.url + '#/nhiem-vu' + AS_OF);
+  const rows = page.locator('table.tasks tbody tr[data-bucket="Overdue"]');
+  const ids = [await rows.nth(0).getAttribute('data-id'), await rows.nth(1).getAttribute('data-id')];
+  for (const id of ids) await page.locator(`tr[data-id="${id}"]`).getByRole('checkbox').check();
+  const bar = page.getByTestId('bulk-bar');
+  await bar.getByRole('combobox', { name: 'Đổi' }).selectOption({ label: 'Gia hạn (thời hạn mới)' });
+  await bar.getByLabel('Thời hạn mới', { exact: false }).fill('31/12/2026');
+  await bar.getByLabel('Lý do gia hạn').fill('Dồn việc cuối năm');
+  await bar.getByRole('button', { name: 'Áp dụng cho 2 nhiệm vụ' }).click();
+  for (const id of ids) {
+    await page.waitForFunction((i) => /Đã gia hạn \(1 lần\)/.test(document.querySelector(`tr[data-id="${i}"]`)?.textContent ?? ''), id);
+  }
+  await page.waitForFunction(() => /gia hạn 2 nhiệm vụ/.test(document.querySelector('[data-testid=undo]')?.textContent ?? ''));
+  await page.getByTestId('undo').click();
+  for (const id of ids) {
+    await page.waitForFunction((i) => document.querySelector(`tr[data-id="${i}"]`)?.getAttribute('data-bucket') === 'Overdue', id);
+  }
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
