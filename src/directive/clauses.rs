@@ -246,6 +246,28 @@ fn states_when_due(sentence: &str) -> bool {
         && super::deadlines::own_deadline(sentence).is_some_and(|d| d.due_date().is_some() || matches!(d.kind, crate::domain::DeadlineKind::Recurring(_)))
 }
 
+/// "báo cáo nhanh … trước ngày 20/01/2019 và báo cáo kết quả … trước ngày 10/3/2019" → the two
+/// reports, each with its own date; one report (or none dated) → empty.
+fn dated_reports(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    let cuts: Vec<usize> = lower.match_indices(" và báo cáo ").map(|(at, _)| at).chain(lower.match_indices("; báo cáo ").map(|(at, _)| at)).collect();
+    if cuts.is_empty() || !fold(text).starts_with("bao cao") {
+        return Vec::new();
+    }
+    let mut parts = Vec::new();
+    let mut from = 0;
+    let mut cuts = cuts;
+    cuts.sort_unstable();
+    for at in cuts {
+        parts.push(text[from..at].trim().trim_start_matches([';', ' ']).to_string());
+        from = at;
+    }
+    parts.push(text[from..].trim().trim_start_matches([';', ' ']).to_string());
+    let parts: Vec<String> = parts.into_iter().map(|p| p.strip_prefix("và ").unwrap_or(&p).trim().to_string()).collect();
+    let dated = parts.iter().filter(|p| super::deadlines::own_deadline(p).is_some_and(|d| d.due_date().is_some())).count();
+    if dated == parts.len() { parts } else { Vec::new() }
+}
+
 /// "Tổng hợp, báo cáo kết quả …", "Báo cáo UBND tỉnh trước ngày …": the report on the work
 /// before it.
 fn reports_on(text: &str) -> bool {
@@ -376,6 +398,16 @@ pub fn prose(paragraphs: &[(&str, bool)], units: &UnitDirectory, sentences: impl
                     let body = connector_off(&sentence).trim_end_matches(['.', ' ']).to_string();
                     // "Đồng thời tổng hợp, báo cáo kết quả … trước ngày 10/2": the report on the work
                     // before, with its deadline, not a second task.
+                    // "Đồng thời báo cáo nhanh … trước ngày 20/01 và báo cáo kết quả … trước ngày 10/3":
+                    // reports due on different days are tasks of their own.
+                    let reports = dated_reports(&body);
+                    if reports.len() >= 2 {
+                        for report in reports {
+                            out.push((current.clone().unwrap_or(Target::Unassigned), report, sentence.clone()));
+                        }
+                        carried = true;
+                        continue;
+                    }
                     if reports_on(&body) {
                         if let Some(last) = out.last_mut().filter(|(t, _, _)| Some(t) == current.as_ref()) {
                             last.1 = format!("{}; {body}", last.1);
@@ -401,6 +433,9 @@ pub fn prose(paragraphs: &[(&str, bool)], units: &UnitDirectory, sentences: impl
                 // "Những hộ chăn thả gia súc … phải …", "Người dân …": a word to the public in the
                 // middle of a unit's instructions; the unit's work goes on after it.
                 None if about_the_public(&sentence) => continue,
+                // "Trong trường hợp đặc biệt, … thì phải báo cáo …": a condition is an aside; the
+                // work that follows is still the assignee's.
+                None if ["trong truong hop", "truong hop", "neu "].iter().any(|p| f.starts_with(p)) => continue,
                 None => {
                     current = None;
                     continue;
@@ -586,6 +621,13 @@ mod tests {
         assert!(tasks[1].1.starts_with("tổ chức triển khai") && tasks[2].1.starts_with("Chủ động ngân sách"), "{texts:?}");
         assert_eq!(tasks[3].1, "căn cứ tình hình thời tiết chủ động cho học sinh nghỉ học");
         assert!(read("Căn cứ Quyết định số 12/QĐ-UBND của UBND tỉnh.").is_empty());
+    }
+
+    #[test]
+    fn reports_due_on_different_days_are_tasks_of_their_own() {
+        let tasks = read("UBND tỉnh yêu cầu UBND các huyện rà soát đối tượng được trợ giúp. Trong trường hợp đặc biệt, những huyện không tự cân đối được thì phải báo cáo UBND tỉnh. Đồng thời báo cáo nhanh tình hình trợ giúp xã hội trước ngày 20/01/2019 và báo cáo kết quả trợ giúp xã hội trước ngày 10/3/2019 về UBND tỉnh.");
+        let texts: Vec<&str> = tasks.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, ["rà soát đối tượng được trợ giúp", "báo cáo nhanh tình hình trợ giúp xã hội trước ngày 20/01/2019", "báo cáo kết quả trợ giúp xã hội trước ngày 10/3/2019 về UBND tỉnh"]);
     }
 
     #[test]

@@ -39,9 +39,28 @@ pub struct DirectiveReading {
 /// Lines of the text as written: trimmed, markdown emphasis removed, empty lines dropped.
 pub(crate) fn lines(text: &str) -> Vec<String> {
     text.lines()
-        .map(|l| l.replace("**", "").replace('\u{a0}', " ").replace('\t', " ").trim().to_string())
+        .map(|l| spaced_abbreviations(&l.replace("**", "").replace('\u{a0}', " ").replace('\t', " ")).trim().to_string())
         .filter(|l| !l.is_empty())
         .collect()
+}
+
+/// "UBND H.Bắc Bình" → "UBND H. Bắc Bình": a place's level abbreviated and glued to its name is
+/// read as two words.
+fn spaced_abbreviations(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 4);
+    let chars: Vec<char> = line.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        out.push(*c);
+        let glued = *c == '.'
+            && i >= 1
+            && chars[i - 1] == 'H'
+            && (i < 2 || !chars[i - 2].is_alphanumeric())
+            && chars.get(i + 1).is_some_and(|n| n.is_uppercase());
+        if glued {
+            out.push(' ');
+        }
+    }
+    out
 }
 
 pub fn read_directive(text: &str, units: &UnitDirectory) -> DirectiveReading {

@@ -81,7 +81,9 @@ pub(crate) fn sentences(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     for (i, c) in chars.iter().enumerate() {
         current.push(*c);
-        if *c == '.' && chars.get(i + 1).is_none_or(|n| n.is_whitespace()) && !current.ends_with("TP.") {
+        // "TP. Thái Bình", "H. Bắc Bình", an initial "Nguyễn V. An": not the end of a sentence.
+        let initial = i >= 1 && chars[i - 1].is_uppercase() && (i < 2 || !chars[i - 2].is_alphanumeric());
+        if *c == '.' && chars.get(i + 1).is_none_or(|n| n.is_whitespace()) && !current.ends_with("TP.") && !initial {
             out.push(current.trim().to_string());
             current.clear();
         }
@@ -123,5 +125,6 @@ mod tests {
     #[test]
     fn sentences_end_at_a_full_stop_but_not_inside_a_place() {
         assert_eq!(sentences("UBND TP. Thái Bình yêu cầu rà soát. Báo cáo trước ngày 20/01/2024."), ["UBND TP. Thái Bình yêu cầu rà soát.", "Báo cáo trước ngày 20/01/2024."]);
+        assert_eq!(sentences("Giao UBND H. Bắc Bình kiểm điểm. Xong."), ["Giao UBND H. Bắc Bình kiểm điểm.", "Xong."]);
     }
 }

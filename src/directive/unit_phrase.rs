@@ -71,7 +71,7 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
         let trimmed = body.trim_end_matches([',', ';', ':', '.', ')', '!', '?', '"', '”', '\'', ']']);
         let after = body[trimmed.len()..].chars().find(|c| !matches!(c, '"' | '”' | '\''));
         // "TP." keeps its dot out of the word but does not close the name ("TP. Cần Thơ").
-        let after = if after == Some('.') && matches!(trimmed, "TP" | "Tp" | "TX" | "Tx") { None } else { after };
+        let after = if after == Some('.') && matches!(trimmed, "TP" | "Tp" | "TX" | "Tx" | "H") { None } else { after };
         if trimmed.is_empty() && body.is_empty() {
             continue;
         }
@@ -147,6 +147,7 @@ const LEVELS: &[&[&str]] = &[
     &["thi", "tran"],
     &["tp"],
     &["tx"],
+    &["h"],
     &["tinh"],
     &["huyen"],
     &["quan"],
@@ -212,13 +213,17 @@ fn starts_with(tokens: &[Token<'_>], at: usize, words: &[&str]) -> bool {
 
 /// The levels as written, compared with the word's own letters: "quan" in "Hải quan" and "xã" in
 /// "Xã hội" are not "quận" and "xã" the place.
-const LEVELS_WRITTEN: &[&[&str]] = &[&["thành", "phố"], &["thị", "xã"], &["thị", "trấn"], &["tp"], &["tx"], &["tỉnh"], &["huyện"], &["quận"], &["xã"], &["phường"]];
+const LEVELS_WRITTEN: &[&[&str]] = &[&["thành", "phố"], &["thị", "xã"], &["thị", "trấn"], &["tp"], &["tx"], &["h"], &["tỉnh"], &["huyện"], &["quận"], &["xã"], &["phường"]];
 
 fn level_at(tokens: &[Token<'_>], at: usize) -> Option<usize> {
     use unicode_normalization::UnicodeNormalization;
     let (i, level) = LEVELS.iter().enumerate().find(|(_, l)| starts_with(tokens, at, l))?;
     // Only where the folded word is ambiguous ("quan", "xa", "phuong", "tinh"): a typo elsewhere
     // ("huỵện") still reads as the level.
+    // "H." is "huyện" only written so, before a name ("UBND H. Bắc Bình").
+    if *level == ["h"] && !(tokens[at].text == "H" && tokens.get(at + 1).is_some_and(|t| t.capitalised())) {
+        return None;
+    }
     let ambiguous = matches!(*level, ["quan"] | ["xa"] | ["phuong"] | ["tinh"]);
     let written = !ambiguous || LEVELS_WRITTEN[i].iter().enumerate().all(|(k, w)| tokens[at + k].text.nfc().collect::<String>().to_lowercase() == *w);
     let social = *level == ["xa"] && tokens.get(at + 1).is_some_and(|t| t.key == "hoi") && !tokens[at].closes();
@@ -381,7 +386,7 @@ fn named(tokens: &[Token<'_>], at: usize) -> Option<usize> {
     }
     // "Ban quản lý dự án …", "Trung tâm phát triển quỹ đất …": a board's lower-case name runs
     // until a verb.
-    let lower_names = matches!(head, [_, "quan", "ly"] | ["trung", "tam"] | ["hoi", "dong"] | ["ban", "qlda"] | ["doi"]);
+    let lower_names = matches!(head, [_, "quan", "ly"] | ["trung", "tam"] | ["hoi", "dong"] | ["ban", "qlda"] | ["doi"] | ["cuc"] | ["chi", "cuc"]);
     // "Đội trật tự đô thị thành phố" runs on in lower case; "Đội ngũ cán bộ" is not a unit.
     if *head == ["doi"] && (!first.capitalised() || next.is_some_and(|t| t.key == "ngu")) {
         return None;
@@ -757,6 +762,8 @@ mod tests {
             ("Ủy ban nhân dân các huyện, thành phố chỉ đạo", "Ủy ban nhân dân các huyện, thành phố"),
             ("UBND các xã, thị trấn tuyên truyền", "UBND các xã, thị trấn"),
             ("UBND các huyện, thành, thị chỉ đạo", "UBND các huyện, thành, thị"),
+            ("UBND H. Bắc Bình tổ chức kiểm điểm", "UBND H. Bắc Bình"),
+            ("Cục thuế, Công an tỉnh", "Cục thuế"),
             ("UBND các huyện, thành phố thành lập đoàn", "UBND các huyện, thành phố"),
             ("UBND các huyện Bố Trạch, Quảng Ninh và Minh Hóa khẩn trương", "UBND các huyện Bố Trạch, Quảng Ninh và Minh Hóa"),
             ("Văn phòng HĐND&UBND huyện tổng hợp", "Văn phòng HĐND&UBND huyện"),
