@@ -377,6 +377,10 @@ fn named(tokens: &[Token<'_>], at: usize) -> Option<usize> {
         return (first.capitalised() && head.len() > 1 || first.abbreviation()).then_some(n);
     }
     let name_follows = next.is_some_and(|t| t.capitalised() || t.abbreviation());
+    // "Đài Phát thanh …" is a station; "Đại S." (a byline), "đại hội" are not.
+    if *head == ["dai"] && !first.text.to_lowercase().starts_with("đài") && !first.text.to_lowercase().starts_with("ðài") {
+        return None;
+    }
     // "Báo Hưng Yên" is a newspaper; "báo cáo", "báo UBND tỉnh" are verbs.
     if *head == ["bao"] && !(first.capitalised() && next.is_some_and(|t| t.capitalised() && !t.abbreviation())) {
         return None;
@@ -799,7 +803,7 @@ mod tests {
 
     #[test]
     fn common_nouns_and_verbs_are_not_units() {
-        for text in ["phòng chống dịch bệnh", "ban hành kế hoạch", "tổ chức hội nghị", "Tập trung chỉ đạo", "các nhiệm vụ sau", "trung tâm thành phố", "Báo cáo UBND tỉnh", "báo UBND tỉnh", "Đội ngũ cán bộ", "đội tuyển"] {
+        for text in ["phòng chống dịch bệnh", "ban hành kế hoạch", "tổ chức hội nghị", "Tập trung chỉ đạo", "các nhiệm vụ sau", "trung tâm thành phố", "Báo cáo UBND tỉnh", "báo UBND tỉnh", "Đội ngũ cán bộ", "đội tuyển", "Đại S. (theo TNMT)", "Đại hội Đảng bộ"] {
             assert_eq!(at(text), None, "{text}");
         }
     }
