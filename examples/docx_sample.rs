@@ -10,16 +10,7 @@ use dondoc::export::docx::{all_reminders_zip, reminder_docx, reminder_file_name,
 use dondoc::report::monthly::{report, Basis, ReportPeriod};
 
 fn letterhead(date: NaiveDate, suffix: &str) -> Letterhead {
-    Letterhead {
-        superior: "ỦY BAN NHÂN DÂN".into(),
-        issuer: "THỊ XÃ HOÀNG MAI".into(),
-        issuer_name: "UBND thị xã (qua Văn phòng HĐND và UBND thị xã)".into(),
-        number_suffix: suffix.into(),
-        place: "Hoàng Mai".into(),
-        date,
-        signer_role: "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH".into(),
-        signer_name: "Nguyễn Văn An".into(),
-    }
+    Letterhead::sample(date, suffix)
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

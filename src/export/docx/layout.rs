@@ -59,6 +59,22 @@ pub struct Letterhead {
     pub signer_name: String,
 }
 
+impl Letterhead {
+    /// The office of the sample workspace (thị xã Hoàng Mai), for the sample documents and tests.
+    pub fn sample(date: NaiveDate, number_suffix: &str) -> Letterhead {
+        Letterhead {
+            superior: "ỦY BAN NHÂN DÂN".into(),
+            issuer: "THỊ XÃ HOÀNG MAI".into(),
+            issuer_name: "UBND thị xã (qua Văn phòng HĐND và UBND thị xã)".into(),
+            number_suffix: number_suffix.into(),
+            place: "Hoàng Mai".into(),
+            date,
+            signer_role: "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH".into(),
+            signer_name: "Nguyễn Văn An".into(),
+        }
+    }
+}
+
 /// A document could not be written (the packer's own error, told as it is).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocxError(pub String);

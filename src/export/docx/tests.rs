@@ -26,16 +26,7 @@ fn reply_by() -> NaiveDate {
 }
 
 fn letterhead(suffix: &str) -> Letterhead {
-    Letterhead {
-        superior: "ỦY BAN NHÂN DÂN".into(),
-        issuer: "THỊ XÃ HOÀNG MAI".into(),
-        issuer_name: "UBND thị xã (qua Văn phòng HĐND và UBND thị xã)".into(),
-        number_suffix: suffix.into(),
-        place: "Hoàng Mai".into(),
-        date: as_of(),
-        signer_role: "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH".into(),
-        signer_name: "Nguyễn Văn An".into(),
-    }
+    Letterhead::sample(as_of(), suffix)
 }
 
 /// A small workspace as of 05/03/2024 (2024 is a leap year: 20/02 is 14 days before 05/03).
