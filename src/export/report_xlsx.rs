@@ -1,5 +1,7 @@
 //! The report as the official annex ("Phụ lục"): a summary sheet with one row per unit,
-//! subtotals and the total, the on-time rate written "83,7%"; and the overdue tasks, oldest first.
+//! subtotals and the total, the on-time rate written "83,7%", laid out as an annex attached to the
+//! report (issuing body, "Kèm theo Báo cáo số …", two-level header, signature block, page numbers);
+//! and the overdue tasks, oldest first.
 
 use chrono::Datelike;
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
@@ -29,60 +31,106 @@ pub fn age_text(a: OverdueAge) -> &'static str {
 }
 
 pub fn report_xlsx(report: &Report) -> Result<Vec<u8>, XlsxError> {
+    report_annex_xlsx(report, None)
+}
+
+/// The annex as the official Phụ lục: the issuing body (when known), "Kèm theo Báo cáo số …/BC-UBND
+/// ngày …", the two-level header (Hoàn thành: đúng hạn, quá hạn | Chưa hoàn thành: trong hạn, quá
+/// hạn), 13 pt, page numbers, the signature block, rows that grow with their text.
+pub fn report_annex_xlsx(report: &Report, head: Option<&crate::export::docx::Letterhead>) -> Result<Vec<u8>, XlsxError> {
+    const PT: f64 = 13.0;
     let mut book = Workbook::new();
-    let title = Format::new().set_font_name(FONT).set_font_size(13).set_bold().set_align(FormatAlign::Center).set_text_wrap();
-    let italic = Format::new().set_font_name(FONT).set_font_size(12).set_italic().set_align(FormatAlign::Center).set_text_wrap();
-    let header = base_format().set_bold().set_text_wrap().set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter).set_background_color(0xE7EDF3);
-    let text = base_format().set_text_wrap();
-    let number = base_format().set_align(FormatAlign::Center);
+    let font = |f: Format| f.set_font_name(FONT).set_font_size(PT);
+    let title = font(Format::new()).set_bold().set_align(FormatAlign::Center).set_text_wrap();
+    let italic = font(Format::new()).set_italic().set_align(FormatAlign::Center).set_text_wrap();
+    let plain_center = font(Format::new()).set_align(FormatAlign::Center);
+    let header = base_format().set_font_size(PT).set_bold().set_text_wrap().set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter).set_background_color(0xE7EDF3);
+    let text = base_format().set_font_size(PT).set_text_wrap();
+    let number = base_format().set_font_size(PT).set_align(FormatAlign::Center);
     let bold_text = text.clone().set_bold();
     let bold_number = number.clone().set_bold();
     let (from, to) = report.period.range();
+    const LAST: u16 = 9;
 
     let s = book.add_worksheet();
     s.set_name("Tổng hợp")?;
-    s.merge_range(0, 0, 0, 9, "PHỤ LỤC", &title)?;
-    s.merge_range(1, 0, 1, 9, &format!("TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ {}", report.period.label().to_uppercase()), &title)?;
-    s.merge_range(2, 0, 2, 9, &format!("Số liệu tính đến ngày {}; tính {} (từ {} đến {})", format_date(report.as_of), basis_text(report.basis), format_date(from), format_date(to)), &italic)?;
-    s.set_row_height(2, 32)?;
-    let head_row = 4;
-    s.write_string_with_format(head_row, 0, "TT", &header)?;
-    s.write_string_with_format(head_row, 1, "Đơn vị", &header)?;
-    for (i, h) in SUMMARY_HEADERS.iter().enumerate() {
-        s.write_string_with_format(head_row, 2 + i as u16, *h, &header)?;
+    // The issuing body, top left, as on the report it goes with.
+    let mut r = 0;
+    if let Some(h) = head {
+        s.merge_range(0, 0, 0, 2, &h.superior, &plain_center)?;
+        s.merge_range(1, 0, 1, 2, &h.issuer, &title)?;
+        r = 3;
     }
-    s.set_row_height(head_row, 48)?;
-    for (c, w) in [5.0, 34.0, 9.0, 12.0, 12.0, 12.0, 12.0, 11.0, 14.0, 18.0].iter().enumerate() {
+    s.merge_range(r, 0, r, LAST, "PHỤ LỤC", &title)?;
+    s.merge_range(r + 1, 0, r + 1, LAST, &format!("TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ {}", report.period.label().to_uppercase()), &title)?;
+    let of = head.filter(|h| !h.issuer_name.trim().is_empty()).map(|h| format!(" của {}", h.issuer_name.trim())).unwrap_or_default();
+    s.merge_range(r + 2, 0, r + 2, LAST, &format!("(Kèm theo Báo cáo số       /BC-UBND ngày      tháng      năm {}{of})", report.as_of.year()), &italic)?;
+    s.merge_range(r + 3, 0, r + 3, LAST, &format!("Số liệu tính đến ngày {}; tính {} (từ {} đến {})", format_date(report.as_of), basis_text(report.basis), format_date(from), format_date(to)), &italic)?;
+    s.set_row_height(r + 3, 36)?;
+    // Two header rows: the groups, then their parts; the other headers span both.
+    let (h1, h2) = (r + 5, r + 6);
+    let [total, on_time, late, in_time, overdue, no_deadline, rate, note] = SUMMARY_HEADERS;
+    let spanning: [(u16, &str); 6] = [(0, "TT"), (1, "Đơn vị"), (2, total), (7, no_deadline), (8, rate), (9, note)];
+    for (c, h) in spanning {
+        s.merge_range(h1, c, h2, c, h, &header)?;
+    }
+    s.merge_range(h1, 3, h1, 4, "Hoàn thành", &header)?;
+    s.merge_range(h1, 5, h1, 6, "Chưa hoàn thành", &header)?;
+    // "Hoàn thành đúng hạn" under "Hoàn thành" is "Đúng hạn".
+    let part = |h: &str| {
+        let p = h.trim_start_matches("Hoàn thành ").trim_start_matches("Đang thực hiện ").trim_end_matches(" chưa hoàn thành");
+        let mut chars = p.chars();
+        chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+    };
+    for (c, h) in [(3, on_time), (4, late), (5, in_time), (6, overdue)] {
+        s.write_string_with_format(h2, c, &part(h), &header)?;
+    }
+    s.set_row_height(h1, 24)?;
+    s.set_row_height(h2, 36)?;
+    let widths = [5.0, 34.0, 9.0, 11.0, 11.0, 11.0, 11.0, 11.0, 13.0, 18.0];
+    for (c, w) in widths.iter().enumerate() {
         s.set_column_width(c as u16, *w)?;
     }
+    // Points per line of 13-point text.
+    let line = 17.0;
     let mut n = 0;
     for (i, row) in report.rows.iter().enumerate() {
-        let r = head_row + 1 + i as u32;
+        let at = h2 + 1 + i as u32;
         let strong = !matches!(row.kind, RowKind::Unit(_));
         let (tf, nf) = if strong { (&bold_text, &bold_number) } else { (&text, &number) };
         if strong {
-            s.write_blank(r, 0, nf)?;
+            s.write_blank(at, 0, nf)?;
         } else {
             n += 1;
-            s.write_number_with_format(r, 0, n as f64, nf)?;
+            s.write_number_with_format(at, 0, n as f64, nf)?;
         }
-        s.write_string_with_format(r, 1, &row.label, tf)?;
+        s.write_string_with_format(at, 1, &row.label, tf)?;
         for (c, v) in row.summary.report_figures().iter().enumerate() {
-            s.write_number_with_format(r, 2 + c as u16, *v as f64, nf)?;
+            s.write_number_with_format(at, 2 + c as u16, *v as f64, nf)?;
         }
         // The rate as paperwork writes it, with a comma; the counts it comes from are beside it.
-        s.write_string_with_format(r, 8, &row.summary.rate_text(), nf)?;
-        s.write_string_with_format(r, 9, &row.summary.rate_note(), tf)?;
+        s.write_string_with_format(at, 8, &row.summary.rate_text(), nf)?;
+        s.write_string_with_format(at, 9, &row.summary.rate_note(), tf)?;
+        // Rows grow with their text (a long unit name wraps) instead of clipping it.
+        let lines = super::tracker::lines_needed(&row.label, widths[1] * 11.0 / PT).max(super::tracker::lines_needed(&row.summary.rate_note(), widths[9] * 11.0 / PT));
+        s.set_row_height(at, lines as f64 * line + 4.0)?;
     }
-    let after = head_row + 2 + report.rows.len() as u32;
+    let mut after = h2 + 2 + report.rows.len() as u32;
     if report.without_date > 0 {
-        s.merge_range(after, 0, after, 9, &format!("Ghi chú: {} nhiệm vụ không có {} nên không được tính.", report.without_date, report.basis.needs()), &italic)?;
+        s.merge_range(after, 0, after, LAST, &format!("Ghi chú: {} nhiệm vụ không có {} nên không được tính.", report.without_date, report.basis.needs()), &italic)?;
+        after += 1;
     }
-    s.set_freeze_panes(head_row + 1, 2)?;
+    // The signature block: who drew it up, and who signs for the chairman.
+    let bold_center = font(Format::new()).set_bold().set_align(FormatAlign::Center).set_text_wrap();
+    s.merge_range(after + 1, 0, after + 1, 3, "NGƯỜI LẬP BIỂU", &bold_center)?;
+    s.merge_range(after + 1, 6, after + 2, LAST, "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG", &bold_center)?;
+    s.set_row_height(after + 2, 20)?;
+    s.set_freeze_panes(h2 + 1, 2)?;
     s.set_paper_size(9);
     s.set_landscape();
-    s.set_repeat_rows(head_row, head_row)?;
+    s.set_repeat_rows(h1, h2)?;
     s.set_print_fit_to_pages(1, 0);
+    s.set_footer("&CTrang &P/&N");
 
     let o = book.add_worksheet();
     o.set_name("Nhiệm vụ quá hạn")?;
@@ -114,5 +162,6 @@ pub fn report_xlsx(report: &Report) -> Result<Vec<u8>, XlsxError> {
     o.set_landscape();
     o.set_repeat_rows(3, 3)?;
     o.set_print_fit_to_pages(1, 0);
+    o.set_footer("&CTrang &P/&N");
     book.save_to_buffer()
 }

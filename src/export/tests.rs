@@ -261,20 +261,35 @@ mod report_and_units {
         let bytes = report_xlsx(&r).unwrap();
         let sum = sheet(&bytes, "Tổng hợp");
         let cell = |row: u32, col: u32| sum.get_value((row, col)).cloned().unwrap_or(Data::Empty);
+        assert_eq!(cell(0, 0), s("PHỤ LỤC"));
         assert_eq!(cell(1, 0), s("TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 01/2024"));
-        assert!(cell(2, 0).to_string().starts_with("Số liệu tính đến ngày 10/02/2024; tính các nhiệm vụ được giao trong kỳ"));
-        assert_eq!(cell(4, 8), s("Tỷ lệ hoàn thành đúng hạn"));
+        assert!(cell(2, 0).to_string().starts_with("(Kèm theo Báo cáo số"), "{:?}", cell(2, 0));
+        assert!(cell(3, 0).to_string().starts_with("Số liệu tính đến ngày 10/02/2024; tính các nhiệm vụ được giao trong kỳ"));
+        // The two-level header: groups above their parts.
+        assert_eq!((cell(5, 3), cell(6, 3), cell(6, 4)), (s("Hoàn thành"), s("Đúng hạn"), s("Quá hạn")));
+        assert_eq!((cell(5, 5), cell(6, 5), cell(6, 6)), (s("Chưa hoàn thành"), s("Trong hạn"), s("Quá hạn")));
+        assert_eq!(cell(5, 8), s("Tỷ lệ hoàn thành đúng hạn"));
         // Phòng Kinh tế: 3 tasks, 1 on time, 1 late, 0 in time, 1 overdue, rate 1/3.
         let row = |r: u32| (2..9).map(|c| cell(r, c)).collect::<Vec<_>>();
-        assert_eq!(cell(5, 1), s("Phòng Kinh tế"));
-        assert_eq!(row(5), vec![Data::Float(3.0), Data::Float(1.0), Data::Float(1.0), Data::Float(0.0), Data::Float(1.0), Data::Float(0.0), s("33,3%")]);
-        assert_eq!(cell(6, 1), s("Cộng phòng, ban, đơn vị"));
-        assert_eq!(cell(7, 1), s("Phường Mai Hùng"));
-        assert_eq!(row(7), vec![Data::Float(2.0), Data::Float(0.0), Data::Float(0.0), Data::Float(0.0), Data::Float(1.0), Data::Float(1.0), s("0,0%")]);
-        assert_eq!(cell(9, 1), s("Tổng cộng"));
+        assert_eq!(cell(7, 1), s("Phòng Kinh tế"));
+        assert_eq!(row(7), vec![Data::Float(3.0), Data::Float(1.0), Data::Float(1.0), Data::Float(0.0), Data::Float(1.0), Data::Float(0.0), s("33,3%")]);
+        assert_eq!(cell(8, 1), s("Cộng phòng, ban, đơn vị"));
+        assert_eq!(cell(9, 1), s("Phường Mai Hùng"));
+        assert_eq!(row(9), vec![Data::Float(2.0), Data::Float(0.0), Data::Float(0.0), Data::Float(0.0), Data::Float(1.0), Data::Float(1.0), s("0,0%")]);
+        assert_eq!(cell(11, 1), s("Tổng cộng"));
         // Total: 1 on time out of 4 judged (1 on time, 1 late, 2 overdue).
-        assert_eq!(row(9), vec![Data::Float(5.0), Data::Float(1.0), Data::Float(1.0), Data::Float(0.0), Data::Float(2.0), Data::Float(1.0), s("25,0%")]);
-        assert_eq!(cell(9, 9), s("1/4 đúng hạn"));
+        assert_eq!(row(11), vec![Data::Float(5.0), Data::Float(1.0), Data::Float(1.0), Data::Float(0.0), Data::Float(2.0), Data::Float(1.0), s("25,0%")]);
+        assert_eq!(cell(11, 9), s("1/4 đúng hạn"));
+        let signed = (0..30).flat_map(|r| (0..10).map(move |c| (r, c))).map(|(r, c)| cell(r, c).to_string()).collect::<Vec<_>>();
+        assert!(signed.iter().any(|t| t == "NGƯỜI LẬP BIỂU") && signed.iter().any(|t| t.starts_with("TL. CHỦ TỊCH")), "the signature block");
+        // With the office known, the issuing body heads the annex and the report names it.
+        let head = crate::export::docx::Letterhead::sample(d(2, 10), "UBND-VP");
+        let bytes_with_head = super::super::report_xlsx::report_annex_xlsx(&r, Some(&head)).unwrap();
+        let with_head = sheet(&bytes_with_head, "Tổng hợp");
+        let hc = |row: u32, col: u32| with_head.get_value((row, col)).cloned().unwrap_or(Data::Empty);
+        assert_eq!((hc(0, 0), hc(1, 0), hc(3, 0)), (s("ỦY BAN NHÂN DÂN"), s("THỊ XÃ HOÀNG MAI"), s("PHỤ LỤC")));
+        assert!(hc(5, 0).to_string().ends_with("của UBND thị xã (qua Văn phòng HĐND và UBND thị xã))"), "{:?}", hc(5, 0));
+        assert!(xml_of(&bytes_with_head, "xl/worksheets/sheet1.xml").contains("Trang &amp;P/&amp;N"), "page numbers in the footer");
 
         let od = sheet(&bytes, "Nhiệm vụ quá hạn");
         let c = |row: u32, col: u32| od.get_value((row, col)).cloned().unwrap_or(Data::Empty);

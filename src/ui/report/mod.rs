@@ -10,7 +10,7 @@ use super::state::today;
 use super::word_dialog::{WordDialog, WordJob};
 use super::Workspace;
 use crate::domain::vn_date::{format_date, parse_date};
-use crate::export::report_xlsx::{age_text, basis_text, report_xlsx, SUMMARY_HEADERS};
+use crate::export::report_xlsx::{age_text, basis_text, report_annex_xlsx, SUMMARY_HEADERS};
 use crate::i18n::texts;
 use crate::report::monthly::{report_against, Basis, ReportPeriod, RowKind};
 use crate::route::Route;
@@ -59,7 +59,8 @@ pub fn ReportPage() -> impl IntoView {
     let save = move |_| {
         let r = made.get_untracked();
         let name = format!("Bao-cao-{}.xlsx", r.period.slug());
-        match report_xlsx(&r) {
+        // The office that issues the report, once it has been given for a Word document.
+        match report_annex_xlsx(&r, crate::store::prefs::letterhead().as_ref()) {
             Ok(bytes) if download(&bytes, &name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") => {
                 ws.notices.push(NoticeKind::Info, (et.made)(&name), None)
             }
