@@ -154,7 +154,7 @@ pub fn identity(lines: &[String]) -> DocumentIdentity {
         // A date that is a deadline ("báo cáo trước ngày 20/01/2024") is not the document's.
         let deadline_words = |i: usize| words[i.saturating_sub(3)..i].iter().any(|w| matches!(fold(w).as_str(), "truoc" | "han" | "nhat" | "den"));
         let date_at = |from: usize, to: usize| (from.min(words.len())..to.min(words.len())).filter(|&i| !deadline_words(i)).find_map(|i| full_date(words[i]));
-        id.date = after_number.and_then(|at| date_at(at, at + 8)).or_else(|| date_at(0, words.len()));
+        id.date = after_number.and_then(|at| date_at(at, at + 8)).or_else(|| news_day(lines)).or_else(|| date_at(0, words.len()));
     }
     // A headline is the subject of a text that has no "V/v" line.
     if id.subject.is_empty() {
@@ -167,12 +167,33 @@ pub fn identity(lines: &[String]) -> DocumentIdentity {
 
 /// "6202/UBND-KT", "10/CĐ-UBND": a document's number and symbol, as a text cites it.
 fn cited_number(lines: &[String]) -> Option<String> {
+    // "Công văn số 846 /UBND-TH": a space typed before the slash.
+    let lines: Vec<String> = lines.iter().map(|l| l.replace(" /", "/")).collect();
     lines.iter().flat_map(|l| l.split_whitespace()).find_map(|w| {
         let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | '.' | ':' | '(' | ')' | '"' | '“' | '”'));
         let (num, symbol) = w.split_once('/')?;
         (!num.is_empty() && num.chars().all(|c| c.is_ascii_digit()) && symbol.chars().next().is_some_and(char::is_uppercase) && symbol.chars().any(|c| c.is_alphabetic()))
             .then(|| w.to_string())
     })
+}
+
+/// "Ngày 21/ 5, UBND tỉnh ban hành …", "Chiều 14-6, ông … chủ trì cuộc họp": the day a news item
+/// opens with, without its year, in the year the text writes first.
+fn news_day(lines: &[String]) -> Option<NaiveDate> {
+    const OPENERS: &[&str] = &["ngay", "sang", "chieu", "toi", "trua", "hom nay"];
+    let line = lines.iter().take(4).find_map(|l| {
+        let f = fold(l);
+        let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
+        // "PhuthoPortal - Ngày 19/12, …": a source named before the opening.
+        let after_source = f.split_once(" - ").filter(|(source, _)| source.split_whitespace().count() <= 3).map(|(_, rest)| rest.trim_start());
+        let opened = |f: &str| OPENERS.iter().find_map(|o| f.strip_prefix(o).map(|rest| rest.trim_start().to_string()));
+        opened(f).or_else(|| after_source.and_then(opened))
+    })?;
+    let digits: String = line.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.' | ' ')).collect();
+    let parts: Vec<u32> = digits.split(['/', '-', '.']).map(str::trim).take(2).map(|p| p.parse().ok()).collect::<Option<Vec<_>>>()?;
+    let [day, month] = parts[..] else { return None };
+    let year = lines.iter().flat_map(|l| fold_words(l)).filter_map(|w| w.parse::<i32>().ok()).find(|y| (2000..2100).contains(y))?;
+    NaiveDate::from_ymd_opt(year, month, day)
 }
 
 /// "13/07/2020", "23.11.2023," → the date (a word that is a whole date, with its year).

@@ -231,3 +231,13 @@ fn a_month_someone_expects_to_finish_in_is_not_the_documents_period() {
     assert_eq!(r.tasks.len(), 1, "{:?}", r.tasks);
     assert!(r.tasks[0].deadline.due_date().is_none());
 }
+
+#[test]
+fn a_news_item_gives_the_day_it_opens_with_and_the_number_it_cites() {
+    let text = "Ngày 21/ 5, UBND tỉnh ban hành Công văn số 846 /UBND-TH về việc báo cáo giải ngân vốn năm 2019.\nUBND tỉnh nhận được Công văn số 3145/BKHĐT-KTĐPLT ngày 15/5/2019 của Bộ Kế hoạch và Đầu tư.";
+    let r = read_directive(text, &Default::default());
+    assert_eq!(r.document.reference, "846/UBND-TH");
+    assert_eq!(r.document.date, d(2019, 5, 21));
+    let r = read_directive("Chiều 14-6, ông Lê Đức Vinh - Chủ tịch UBND tỉnh chủ trì cuộc họp về kế hoạch năm 2019.", &Default::default());
+    assert_eq!(r.document.date, d(2019, 6, 14));
+}
