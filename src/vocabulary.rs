@@ -26,6 +26,30 @@ pub fn bucket(b: Bucket) -> &'static str {
     }
 }
 
+/// The annex's two-level header: the groups, then their parts (Hoàn thành: đúng hạn, quá hạn |
+/// Chưa hoàn thành: trong hạn, quá hạn), over the same counts as [`REPORT_COLUMNS`] 1–4.
+pub const REPORT_GROUPS: [&str; 2] = ["Hoàn thành", "Chưa hoàn thành"];
+pub const REPORT_GROUP_PARTS: [&str; 4] = ["Đúng hạn", "Quá hạn", "Trong hạn", "Quá hạn"];
+
+/// Which tasks a report counts, as the report says it.
+pub fn basis_text(b: crate::report::monthly::Basis) -> &'static str {
+    use crate::report::monthly::Basis;
+    match b {
+        Basis::DueOrOverdue => "các nhiệm vụ có thời hạn trong kỳ và các nhiệm vụ quá hạn từ trước chưa hoàn thành",
+        Basis::Assigned => "các nhiệm vụ được giao trong kỳ (theo ngày văn bản giao)",
+        Basis::Due => "các nhiệm vụ có thời hạn trong kỳ",
+    }
+}
+
+/// What a task needs for a report to place it in its period ("… không có thời hạn nên không được tính").
+pub fn basis_needs(b: crate::report::monthly::Basis) -> &'static str {
+    use crate::report::monthly::Basis;
+    match b {
+        Basis::Assigned => "ngày văn bản giao",
+        Basis::Due | Basis::DueOrOverdue => "thời hạn",
+    }
+}
+
 /// A task not done whose deadline is near (`Status::due_soon`): a warning, not a report bucket.
 pub const DUE_SOON: &str = "Sắp đến hạn";
 

@@ -145,10 +145,10 @@ pub(crate) fn subject(clause: &str, units: &UnitDirectory) -> Option<(Target, us
     let mut at = 0;
     // "Đối với các đoàn thể tổ chức …"; "Do vậy, các cơ quan … cần tập trung …"; "Theo đó, trong
     // thời gian từ … tới ngày 15/3, Công an tỉnh bố trí …": openings, one after another.
-    const OPENERS: &[&[&str]] = &[&["doi", "voi"], &["do", "vay"], &["do", "do"], &["vi", "vay"], &["dong", "thoi"], &["ben", "canh", "do"], &["ngoai", "ra"], &["theo", "do"], &["cu", "the"]];
+    const OPENERS: &[&[&str]] = &[&["doi", "voi"], &["do", "vay"], &["do", "do"], &["vi", "vay"], &["theo", "do"], &["cu", "the"]];
     const INTRO: &[&str] = &["ngoai", "trong", "ve", "de", "tren", "sau", "truoc", "tai", "qua", "doi", "cung", "hien", "nhung", "tu"];
     for _ in 0..2 {
-        if let Some(o) = OPENERS.iter().find(|o| o.iter().enumerate().all(|(k, w)| toks.get(at + k).is_some_and(|t| t.key == *w))) {
+        if let Some(o) = OPENERS.iter().chain(CONNECTORS).find(|o| o.iter().enumerate().all(|(k, w)| toks.get(at + k).is_some_and(|t| t.key == *w))) {
             at += o.len();
         } else if let Some(comma) = toks.iter().skip(at).take(24).position(|t| t.after == Some(',')) {
             // "Ngoài công tác tuyên truyền, UBND huyện Tây Trà phải …": the subject after a short opening.
@@ -205,12 +205,17 @@ fn split_clauses(sentence: &str) -> Vec<&str> {
     out.into_iter().map(str::trim).filter(|c| !c.is_empty()).collect()
 }
 
+/// "Nếu có khó khăn …", "Trong trường hợp đặc biệt, …" (folded): a condition, not work.
+fn is_condition(folded: &str) -> bool {
+    ["neu ", "truong hop", "trong truong hop"].iter().any(|p| folded.starts_with(p))
+}
+
 /// Not work to log: conditions, attitudes, results, framings.
 fn is_not_work(clause: &str) -> bool {
     let f = fold(clause);
     let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
     const NOT: &[&str] = &[
-        "neu ", "truong hop", "trong qua trinh thuc hien", "can co thai do", "neu cao", "quan triet", "can than", "da ",
+        "trong qua trinh thuc hien", "can co thai do", "neu cao", "quan triet", "can than", "da ",
         "can cu", "co the", "thuc hien chi thi", "thuc hien cong van", "thuc hien van ban", "theo do", "qua do", "nhin chung",
     ];
     // Whole words: "theo đó" is a framing, "theo dõi" is work.
@@ -220,7 +225,7 @@ fn is_not_work(clause: &str) -> bool {
         rest.split_whitespace().next().is_some_and(|w| DOCUMENTS.contains(&w) && !rest.starts_with("tinh hinh"))
     });
     let not = NOT.iter().filter(|n| **n != "can cu").any(|n| f.strip_prefix(n).is_some_and(|rest| n.ends_with(' ') || !rest.starts_with(char::is_alphanumeric)));
-    basis || not || f.split_whitespace().count() < 3 || f.ends_with(':')
+    basis || not || is_condition(f) || f.split_whitespace().count() < 3 || f.ends_with(':')
 }
 
 /// "hoàn thành trước ngày 10/12/2023", "thời gian xong trước ngày 31.7": the deadline of the work
@@ -305,10 +310,12 @@ fn opens_with_assign(text: &str) -> bool {
     HANDS_ON.iter().any(|v| f.strip_prefix(v).is_some_and(|rest| rest.starts_with(' ')))
 }
 
-/// The text after a connector that opens it ("Đồng thời, …", "Ngoài ra, …", "Bên cạnh đó, …").
+/// Words that join a sentence to the one before ("Đồng thời, …", "Ngoài ra, …", "Bên cạnh đó, …").
+const CONNECTORS: &[&[&str]] = &[&["dong", "thoi"], &["ngoai", "ra"], &["ben", "canh", "do"], &["mat", "khac"]];
+
+/// The text after a connector that opens it.
 fn connector_off(text: &str) -> &str {
     let toks = tokens(text);
-    const CONNECTORS: &[&[&str]] = &[&["dong", "thoi"], &["ngoai", "ra"], &["ben", "canh", "do"], &["mat", "khac"]];
     match CONNECTORS.iter().find(|c| c.iter().enumerate().all(|(k, w)| toks.get(k).is_some_and(|t| t.key == *w))) {
         Some(c) => toks.get(c.len()).map_or("", |t| &text[t.start..]),
         None => text,
@@ -435,7 +442,7 @@ pub fn prose(paragraphs: &[(&str, bool)], units: &UnitDirectory, sentences: impl
                 None if about_the_public(&sentence) => continue,
                 // "Trong trường hợp đặc biệt, … thì phải báo cáo …": a condition is an aside; the
                 // work that follows is still the assignee's.
-                None if ["trong truong hop", "truong hop", "neu "].iter().any(|p| f.starts_with(p)) => continue,
+                None if is_condition(&f) => continue,
                 None => {
                     current = None;
                     continue;

@@ -126,6 +126,14 @@ fn contains_phrase(words: &[String], phrase: &[&str]) -> bool {
 /// "quý I/2024", "hàng tuần", "thường xuyên"…). A bare year ("2026") or a range ("2025-2026",
 /// "Quý III/2025 - Quý IV/2025") is due at the end of the year or range; "Chờ ý kiến chỉ đạo"
 /// means no deadline, while awaiting someone named ("Chờ ý kiến UBND tỉnh") is kept with a warning.
+/// A new deadline typed for an extension: read, or `None` when it is empty or cannot be read
+/// (a cadence such as "hàng tháng" is a deadline too).
+pub fn read_new_deadline(text: &str) -> Option<Deadline> {
+    let reading = read_deadline(text);
+    let readable = reading.deadline.due_date().is_some() || reading.problem.is_none() && reading.deadline.kind != DeadlineKind::None;
+    readable.then_some(reading.deadline)
+}
+
 pub fn read_deadline(text: &str) -> DeadlineReading {
     let kept = text.trim().to_string();
     let words = fold_words(&kept);
@@ -184,6 +192,15 @@ pub fn recurring_due_dates(every: Recurrence, from: NaiveDate, to: NaiveDate) ->
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_new_deadline_is_read_or_refused() {
+        assert_eq!(read_new_deadline("trước ngày 31/12/2026").and_then(|d| d.due_date()), NaiveDate::from_ymd_opt(2026, 12, 31));
+        assert!(read_new_deadline("hàng tháng").is_some(), "a cadence is a deadline");
+        for bad in ["", "  ", "31/02/2026", "sớm"] {
+            assert_eq!(read_new_deadline(bad), None, "{bad:?}");
+        }
+    }
+
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

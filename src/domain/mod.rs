@@ -10,7 +10,7 @@ pub mod unit;
 pub mod unit_name;
 pub mod vn_date;
 
-pub use deadline::{read_deadline, Deadline, DeadlineKind, DeadlineProblem, DeadlineReading, Recurrence};
+pub use deadline::{read_deadline, read_new_deadline, Deadline, DeadlineKind, DeadlineProblem, DeadlineReading, Recurrence};
 pub use status::{derive_status, Bucket, OverdueAge, Status, StatusRules};
 pub use task::{Change, Extension, Progress, SourceDocument, Task, TaskId};
 pub use unit::{Resolution, Unit, UnitDirectory, UnitError, UnitId, UnitKind};

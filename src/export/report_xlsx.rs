@@ -9,18 +9,12 @@ use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
 use super::tracker::{base_format, FONT};
 use crate::domain::vn_date::format_date;
 use crate::domain::OverdueAge;
-use crate::report::monthly::{Basis, Report, RowKind};
+use crate::report::monthly::{Report, RowKind};
 
 /// The summary's columns after TT and Đơn vị (the shared words of [`crate::vocabulary::REPORT_COLUMNS`]).
 pub use crate::vocabulary::REPORT_COLUMNS as SUMMARY_HEADERS;
 
-pub fn basis_text(b: Basis) -> &'static str {
-    match b {
-        Basis::DueOrOverdue => "các nhiệm vụ có thời hạn trong kỳ và các nhiệm vụ quá hạn từ trước chưa hoàn thành",
-        Basis::Assigned => "các nhiệm vụ được giao trong kỳ (theo ngày văn bản giao)",
-        Basis::Due => "các nhiệm vụ có thời hạn trong kỳ",
-    }
-}
+pub use crate::vocabulary::basis_text;
 
 pub fn age_text(a: OverdueAge) -> &'static str {
     match a {
@@ -69,21 +63,16 @@ pub fn report_annex_xlsx(report: &Report, head: Option<&crate::export::docx::Let
     s.set_row_height(r + 3, 36)?;
     // Two header rows: the groups, then their parts; the other headers span both.
     let (h1, h2) = (r + 5, r + 6);
-    let [total, on_time, late, in_time, overdue, no_deadline, rate, note] = SUMMARY_HEADERS;
+    let [total, _, _, _, _, no_deadline, rate, note] = SUMMARY_HEADERS;
     let spanning: [(u16, &str); 6] = [(0, "TT"), (1, "Đơn vị"), (2, total), (7, no_deadline), (8, rate), (9, note)];
     for (c, h) in spanning {
         s.merge_range(h1, c, h2, c, h, &header)?;
     }
-    s.merge_range(h1, 3, h1, 4, "Hoàn thành", &header)?;
-    s.merge_range(h1, 5, h1, 6, "Chưa hoàn thành", &header)?;
-    // "Hoàn thành đúng hạn" under "Hoàn thành" is "Đúng hạn".
-    let part = |h: &str| {
-        let p = h.trim_start_matches("Hoàn thành ").trim_start_matches("Đang thực hiện ").trim_end_matches(" chưa hoàn thành");
-        let mut chars = p.chars();
-        chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
-    };
-    for (c, h) in [(3, on_time), (4, late), (5, in_time), (6, overdue)] {
-        s.write_string_with_format(h2, c, &part(h), &header)?;
+    let [done, open] = crate::vocabulary::REPORT_GROUPS;
+    s.merge_range(h1, 3, h1, 4, done, &header)?;
+    s.merge_range(h1, 5, h1, 6, open, &header)?;
+    for (c, part) in (3..).zip(crate::vocabulary::REPORT_GROUP_PARTS) {
+        s.write_string_with_format(h2, c, part, &header)?;
     }
     s.set_row_height(h1, 24)?;
     s.set_row_height(h2, 36)?;
@@ -117,7 +106,7 @@ pub fn report_annex_xlsx(report: &Report, head: Option<&crate::export::docx::Let
     }
     let mut after = h2 + 2 + report.rows.len() as u32;
     if report.without_date > 0 {
-        s.merge_range(after, 0, after, LAST, &format!("Ghi chú: {} nhiệm vụ không có {} nên không được tính.", report.without_date, report.basis.needs()), &italic)?;
+        s.merge_range(after, 0, after, LAST, &format!("Ghi chú: {} nhiệm vụ không có {} nên không được tính.", report.without_date, crate::vocabulary::basis_needs(report.basis)), &italic)?;
         after += 1;
     }
     // The signature block: who drew it up, and who signs for the chairman.

@@ -108,14 +108,6 @@ pub enum Basis {
 impl Basis {
     pub const ALL: [Basis; 3] = [Basis::DueOrOverdue, Basis::Due, Basis::Assigned];
 
-    /// What a task needs to be placed in a period ("không có … nên không được tính").
-    pub fn needs(self) -> &'static str {
-        match self {
-            Basis::Assigned => "ngày văn bản giao",
-            Basis::Due | Basis::DueOrOverdue => "thời hạn",
-        }
-    }
-
     /// A short code, for the page's choice and the remembered preference.
     pub fn code(self) -> &'static str {
         match self {

@@ -8,7 +8,7 @@ use super::selection::Selection;
 use super::state::today;
 use super::Workspace;
 use crate::domain::edit::Edit;
-use crate::domain::{read_deadline, Progress, UnitId};
+use crate::domain::{read_deadline, read_new_deadline, Progress, UnitId};
 use crate::i18n::texts;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -61,14 +61,11 @@ pub fn BulkBar(selection: Selection, #[prop(into)] visible: Signal<Vec<crate::do
                 ws.bulk(ids, vec![Edit::LeadUnit(Some(UnitId(v)))], String::new())
             }
             Action::Deadline => {
-                let reading = read_deadline(&v);
-                if reading.deadline.due_date().is_none() && reading.problem.is_some() {
-                    return error.set(Some(bt.deadline_unreadable.into()));
-                }
+                let Some(deadline) = read_new_deadline(&v) else { return error.set(Some(bt.deadline_unreadable.into())) };
                 if reason.get_untracked().trim().is_empty() {
                     return error.set(Some(bt.reason_required.into()));
                 }
-                ws.extend(ids, reading.deadline, reason.get_untracked().trim().to_string(), document.get_untracked().trim().to_string())
+                ws.extend(ids, deadline, reason.get_untracked().trim().to_string(), document.get_untracked().trim().to_string())
             }
             Action::Delete => ws.delete_tasks(ids),
         };

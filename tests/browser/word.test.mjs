@@ -14,6 +14,12 @@ async function fill(dialog, label, value) {
   await dialog.getByLabel(label, { exact: false }).fill(value);
 }
 
+/** The office that issues the documents, as a clerk fills it in. */
+async function fillOffice(dialog) {
+  await fill(dialog, 'Tên cơ quan ban hành', 'THỊ XÃ HOÀNG MAI');
+  await fill(dialog, 'Tên cơ quan trong câu văn', 'UBND thị xã Hoàng Mai');
+}
+
 async function make(page) {
   const dialog = page.getByRole('dialog');
   const [file] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Tạo file Word' }).click()]);
@@ -35,8 +41,7 @@ test('the report downloads as a Word document with the figures on screen, once t
   // Without the issuer's name nothing is written and the person is told why.
   await dialog.getByRole('button', { name: 'Tạo file Word' }).click();
   await dialog.getByRole('alert').filter({ hasText: 'Hãy điền tên cơ quan ban hành.' }).waitFor();
-  await fill(dialog, 'Tên cơ quan ban hành', 'THỊ XÃ HOÀNG MAI');
-  await fill(dialog, 'Tên cơ quan trong câu văn', 'UBND thị xã Hoàng Mai');
+  await fillOffice(dialog);
   await fill(dialog, 'Địa danh', 'Hoàng Mai');
   await fill(dialog, 'Họ tên người ký', 'Nguyễn Văn An');
   const file = await make(page);
@@ -64,8 +69,7 @@ test("a unit's reminder and every late unit's reminders download, the office rem
   const summary = await dialog.getByTestId('word-summary').textContent();
   const chased = Number(summary.match(/1 đơn vị, (\d+) nhiệm vụ/)[1]);
   assert.ok(chased > 0, summary);
-  await fill(dialog, 'Tên cơ quan ban hành', 'THỊ XÃ HOÀNG MAI');
-  await fill(dialog, 'Tên cơ quan trong câu văn', 'UBND thị xã Hoàng Mai');
+  await fillOffice(dialog);
   await fill(dialog, 'Hạn đơn vị báo cáo lại', '30/11/2026');
   const one = await make(page);
   assert.equal(one.name, 'Don-doc_Phong-Kinh-te_2026-11-21.docx');

@@ -37,7 +37,7 @@ pub fn scope_sentence(report: &Report) -> String {
         format_date(to)
     );
     if report.without_date > 0 {
-        let missing = report.basis.needs();
+        let missing = crate::vocabulary::basis_needs(report.basis);
         s.push_str(&format!(" Có {} nhiệm vụ không có {missing} nên không được tính.", report.without_date));
     }
     if report.extended > 0 {

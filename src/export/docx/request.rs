@@ -20,14 +20,6 @@ pub enum WriteRequest {
     Report { head: Letterhead, report: Report },
 }
 
-impl WriteRequest {
-    /// The reminders of these units' lists (as [`super::reminders_of`] gives them).
-    pub fn reminders(head: Letterhead, lists: &[(&Unit, Vec<(&Task, Status)>)], as_of: NaiveDate, reply_by: NaiveDate) -> WriteRequest {
-        let lists = lists.iter().map(|(u, tasks)| ((*u).clone(), tasks.iter().map(|(t, s)| ((*t).clone(), *s)).collect())).collect();
-        WriteRequest::Reminders { head, lists, as_of, reply_by }
-    }
-}
-
 /// The bytes of the file a request asks for.
 pub fn write(request: &WriteRequest) -> Result<Vec<u8>, DocxError> {
     match request {

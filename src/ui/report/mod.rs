@@ -177,7 +177,7 @@ pub fn ReportPage() -> impl IntoView {
                 </table>
             </div>
             {move || made.with(|r| (r.extended > 0).then(|| view! { <p class="muted" data-testid="extended">{(et.extended)(r.extended, r.against_first)}</p> }))}
-            {move || made.with(|r| (r.without_date > 0).then(|| view! { <p class="left-out" data-testid="left-out">{(et.without_date)(r.without_date, r.basis.needs())}</p> }))}
+            {move || made.with(|r| (r.without_date > 0).then(|| view! { <p class="left-out" data-testid="left-out">{(et.without_date)(r.without_date, crate::vocabulary::basis_needs(r.basis))}</p> }))}
             <h3>{et.overdue_list}</h3>
             {move || made.with(|r| if r.overdue.is_empty() {
                 view! { <p class="muted">{et.no_overdue}</p> }.into_any()

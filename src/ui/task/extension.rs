@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{format_date, read_deadline, Deadline, TaskId};
+use crate::domain::{format_date, read_deadline, read_new_deadline, Deadline, TaskId};
 use crate::i18n::texts;
 use crate::ui::dialog::Modal;
 use crate::ui::Workspace;
@@ -46,15 +46,12 @@ pub fn Extensions(id: TaskId) -> impl IntoView {
     let grant = {
         let id = id.clone();
         Callback::new(move |()| {
-            let reading = read_deadline(&deadline.get_untracked());
-            if reading.deadline.due_date().is_none() && reading.problem.is_some() || deadline.with_untracked(|d| d.trim().is_empty()) {
-                return error.set(Some(bt.deadline_unreadable));
-            }
+            let Some(new) = read_new_deadline(&deadline.get_untracked()) else { return error.set(Some(bt.deadline_unreadable)) };
             if reason.with_untracked(|r| r.trim().is_empty()) {
                 return error.set(Some(bt.reason_required));
             }
             error.set(None);
-            if ws.extend(vec![id.clone()], reading.deadline, reason.get_untracked().trim().into(), document.get_untracked().trim().into()) {
+            if ws.extend(vec![id.clone()], new, reason.get_untracked().trim().into(), document.get_untracked().trim().into()) {
                 open.set(false);
                 deadline.set(String::new());
                 reason.set(String::new());
