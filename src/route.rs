@@ -59,13 +59,14 @@ impl Route {
     }
 }
 
-const STATUS_CODES: [(StatusFilter, &str); 7] = [
+const STATUS_CODES: [(StatusFilter, &str); 8] = [
     (StatusFilter::Bucket(Bucket::Overdue), "qua-han"),
     (StatusFilter::DueSoon, "sap-den-han"),
     (StatusFilter::Bucket(Bucket::InProgressInTime), "trong-han"),
     (StatusFilter::Bucket(Bucket::InProgressNoDeadline), "khong-thoi-han"),
     (StatusFilter::Bucket(Bucket::DoneOnTime), "xong-dung-han"),
     (StatusFilter::Bucket(Bucket::DoneLate), "xong-qua-han"),
+    (StatusFilter::Bucket(Bucket::DoneUndated), "xong-chua-ro-ngay"),
     (StatusFilter::Bucket(Bucket::DoneNoDeadline), "xong-khong-thoi-han"),
 ];
 

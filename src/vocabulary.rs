@@ -19,6 +19,7 @@ pub fn bucket(b: Bucket) -> &'static str {
     match b {
         Bucket::DoneOnTime => "Hoàn thành đúng hạn",
         Bucket::DoneLate => "Hoàn thành quá hạn",
+        Bucket::DoneUndated => "Hoàn thành, chưa rõ ngày",
         Bucket::DoneNoDeadline => "Hoàn thành (không thời hạn)",
         Bucket::InProgressInTime => "Đang thực hiện trong hạn",
         Bucket::Overdue => "Quá hạn chưa hoàn thành",
@@ -27,9 +28,12 @@ pub fn bucket(b: Bucket) -> &'static str {
 }
 
 /// The annex's two-level header: the groups, then their parts (Hoàn thành: đúng hạn, quá hạn |
-/// Chưa hoàn thành: trong hạn, quá hạn), over the same counts as [`REPORT_COLUMNS`] 1–4.
+/// Chưa hoàn thành: trong hạn, quá hạn), over the same counts as [`REPORT_COLUMNS`] 1–5. A task
+/// marked done without its completion date is done but not known to be on time: "Chưa rõ ngày".
 pub const REPORT_GROUPS: [&str; 2] = ["Hoàn thành", "Chưa hoàn thành"];
-pub const REPORT_GROUP_PARTS: [&str; 4] = ["Đúng hạn", "Quá hạn", "Trong hạn", "Quá hạn"];
+pub const REPORT_GROUP_PARTS: [&str; 5] = ["Đúng hạn", "Quá hạn", "Chưa rõ ngày", "Trong hạn", "Quá hạn"];
+/// How many of [`REPORT_GROUP_PARTS`] belong to the first group (Hoàn thành).
+pub const REPORT_DONE_PARTS: usize = 3;
 
 /// Which tasks a report counts, as the report says it.
 pub fn basis_text(b: crate::report::monthly::Basis) -> &'static str {
@@ -55,11 +59,12 @@ pub const DUE_SOON: &str = "Sắp đến hạn";
 
 /// The report's per-unit columns after TT and Đơn vị, as the official table has them (the Excel
 /// annex, the Word report and the report page).
-pub const REPORT_COLUMNS: [&str; 8] = [
+pub const REPORT_COLUMNS: [&str; 9] = [
     "Tổng số",
     // The bucket names of [`bucket`], in the report's order.
     "Hoàn thành đúng hạn",
     "Hoàn thành quá hạn",
+    "Hoàn thành, chưa rõ ngày",
     "Đang thực hiện trong hạn",
     "Quá hạn chưa hoàn thành",
     "Không thời hạn",
@@ -95,8 +100,16 @@ mod tests {
 
     #[test]
     fn the_report_columns_name_the_buckets_as_the_tracker_does() {
-        let buckets = [Bucket::DoneOnTime, Bucket::DoneLate, Bucket::InProgressInTime, Bucket::Overdue];
-        assert_eq!(REPORT_COLUMNS[1..5], buckets.map(bucket));
+        let buckets = [Bucket::DoneOnTime, Bucket::DoneLate, Bucket::DoneUndated, Bucket::InProgressInTime, Bucket::Overdue];
+        assert_eq!(REPORT_COLUMNS[1..6], buckets.map(bucket));
+        assert_eq!(REPORT_GROUP_PARTS.len(), buckets.len());
+    }
+
+    #[test]
+    fn a_done_status_written_into_a_file_reads_back_as_done() {
+        for b in Bucket::ALL.into_iter().filter(|b| b.is_done()) {
+            assert_eq!(Progress::from_text(bucket(b)), Some(Progress::Done), "{}", bucket(b));
+        }
     }
 
     #[test]

@@ -21,14 +21,18 @@ pub enum Bucket {
     DoneLate,
     /// Hoàn thành đúng hạn
     DoneOnTime,
+    /// Hoàn thành, chưa rõ ngày: marked done, with a deadline, but no completion date yet, so
+    /// not known to be on time (DOMAIN.md: completion is evidenced). Counted apart until dated.
+    DoneUndated,
     /// Hoàn thành (không thời hạn)
     DoneNoDeadline,
 }
 
 impl Bucket {
-    pub const ALL: [Bucket; 6] = [
+    pub const ALL: [Bucket; 7] = [
         Bucket::DoneOnTime,
         Bucket::DoneLate,
+        Bucket::DoneUndated,
         Bucket::DoneNoDeadline,
         Bucket::InProgressInTime,
         Bucket::Overdue,
@@ -36,7 +40,7 @@ impl Bucket {
     ];
 
     pub fn is_done(self) -> bool {
-        matches!(self, Bucket::DoneOnTime | Bucket::DoneLate | Bucket::DoneNoDeadline)
+        matches!(self, Bucket::DoneOnTime | Bucket::DoneLate | Bucket::DoneUndated | Bucket::DoneNoDeadline)
     }
 }
 
@@ -86,8 +90,6 @@ pub struct Status {
     pub days_left: Option<u32>,
     /// Not done, deadline not passed, and within the due-soon window (the deadline day counts).
     pub due_soon: bool,
-    /// Marked done without a completion date: counted as done on time, but the record is incomplete.
-    pub missing_completion_date: bool,
 }
 
 impl Status {
@@ -103,6 +105,7 @@ impl Status {
 ///
 /// - The deadline day itself is still on time.
 /// - Done late: completed after the deadline. Overdue: not done, and as-of after the deadline.
+/// - Done with a deadline but no completion date: not known to be on time ([`Bucket::DoneUndated`]).
 /// - A task completed after the as-of date was not yet done on that date: a report as of an
 ///   earlier day counts it as it stood then.
 pub fn derive_status(
@@ -115,7 +118,7 @@ pub fn derive_status(
     let done_by_as_of = progress == Progress::Done && completed_on.is_none_or(|c| c <= as_of);
     let days = |from: NaiveDate, to: NaiveDate| (to - from).num_days().max(0) as u32;
     let mut status =
-        Status { bucket: Bucket::InProgressNoDeadline, days_late: 0, days_left: None, due_soon: false, missing_completion_date: false };
+        Status { bucket: Bucket::InProgressNoDeadline, days_late: 0, days_left: None, due_soon: false };
     match (done_by_as_of, due) {
         (true, None) => status.bucket = Bucket::DoneNoDeadline,
         (true, Some(due)) => match completed_on {
@@ -124,10 +127,7 @@ pub fn derive_status(
                 status.days_late = days(due, done);
             }
             Some(_) => status.bucket = Bucket::DoneOnTime,
-            None => {
-                status.bucket = Bucket::DoneOnTime;
-                status.missing_completion_date = true;
-            }
+            None => status.bucket = Bucket::DoneUndated,
         },
         (false, None) => status.bucket = Bucket::InProgressNoDeadline,
         (false, Some(due)) if as_of > due => {
@@ -219,10 +219,16 @@ mod tests {
     }
 
     #[test]
-    fn done_without_completion_date_is_flagged() {
+    fn done_without_completion_date_is_not_counted_on_time() {
         let s = derive_status(Progress::Done, Some(d(10)), None, d(20), RULES);
-        assert_eq!(s.bucket, Bucket::DoneOnTime);
-        assert!(s.missing_completion_date);
+        assert_eq!(s.bucket, Bucket::DoneUndated);
+        assert!(s.bucket.is_done());
+        assert_eq!((s.days_late, s.days_left, s.due_soon), (0, None, false));
+        // Once the evidence date is given, it is judged like any other.
+        assert_eq!(derive_status(Progress::Done, Some(d(10)), Some(d(9)), d(20), RULES).bucket, Bucket::DoneOnTime);
+        assert_eq!(derive_status(Progress::Done, Some(d(10)), Some(d(12)), d(20), RULES).bucket, Bucket::DoneLate);
+        // Without a deadline there is nothing to be on time for.
+        assert_eq!(derive_status(Progress::Done, None, None, d(20), RULES).bucket, Bucket::DoneNoDeadline);
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub fn report_annex_xlsx(report: &Report, head: Option<&crate::export::docx::Let
     let bold_text = text.clone().set_bold();
     let bold_number = number.clone().set_bold();
     let (from, to) = report.period.range();
-    const LAST: u16 = 9;
+    const LAST: u16 = 10;
 
     let s = book.add_worksheet();
     s.set_name("Tổng hợp")?;
@@ -63,20 +63,21 @@ pub fn report_annex_xlsx(report: &Report, head: Option<&crate::export::docx::Let
     s.set_row_height(r + 3, 36)?;
     // Two header rows: the groups, then their parts; the other headers span both.
     let (h1, h2) = (r + 5, r + 6);
-    let [total, _, _, _, _, no_deadline, rate, note] = SUMMARY_HEADERS;
-    let spanning: [(u16, &str); 6] = [(0, "TT"), (1, "Đơn vị"), (2, total), (7, no_deadline), (8, rate), (9, note)];
+    let [total, _, _, _, _, _, no_deadline, rate, note] = SUMMARY_HEADERS;
+    let spanning: [(u16, &str); 6] = [(0, "TT"), (1, "Đơn vị"), (2, total), (8, no_deadline), (9, rate), (10, note)];
     for (c, h) in spanning {
         s.merge_range(h1, c, h2, c, h, &header)?;
     }
     let [done, open] = crate::vocabulary::REPORT_GROUPS;
-    s.merge_range(h1, 3, h1, 4, done, &header)?;
-    s.merge_range(h1, 5, h1, 6, open, &header)?;
+    let split = 3 + crate::vocabulary::REPORT_DONE_PARTS as u16;
+    s.merge_range(h1, 3, h1, split - 1, done, &header)?;
+    s.merge_range(h1, split, h1, 7, open, &header)?;
     for (c, part) in (3..).zip(crate::vocabulary::REPORT_GROUP_PARTS) {
         s.write_string_with_format(h2, c, part, &header)?;
     }
     s.set_row_height(h1, 24)?;
     s.set_row_height(h2, 36)?;
-    let widths = [5.0, 34.0, 9.0, 11.0, 11.0, 11.0, 11.0, 11.0, 13.0, 18.0];
+    let widths = [5.0, 30.0, 8.0, 9.5, 9.5, 9.5, 9.5, 9.5, 10.0, 11.0, 17.0];
     for (c, w) in widths.iter().enumerate() {
         s.set_column_width(c as u16, *w)?;
     }
@@ -98,10 +99,10 @@ pub fn report_annex_xlsx(report: &Report, head: Option<&crate::export::docx::Let
             s.write_number_with_format(at, 2 + c as u16, *v as f64, nf)?;
         }
         // The rate as paperwork writes it, with a comma; the counts it comes from are beside it.
-        s.write_string_with_format(at, 8, &row.summary.rate_text(), nf)?;
-        s.write_string_with_format(at, 9, &row.summary.rate_note(), tf)?;
+        s.write_string_with_format(at, 9, &row.summary.rate_text(), nf)?;
+        s.write_string_with_format(at, 10, &row.summary.rate_note(), tf)?;
         // Rows grow with their text (a long unit name wraps) instead of clipping it.
-        let lines = super::tracker::lines_needed(&row.label, widths[1] * 11.0 / PT).max(super::tracker::lines_needed(&row.summary.rate_note(), widths[9] * 11.0 / PT));
+        let lines = super::tracker::lines_needed(&row.label, widths[1] * 11.0 / PT).max(super::tracker::lines_needed(&row.summary.rate_note(), widths[10] * 11.0 / PT));
         s.set_row_height(at, lines as f64 * line + 4.0)?;
     }
     let mut after = h2 + 2 + report.rows.len() as u32;

@@ -266,21 +266,22 @@ mod report_and_units {
         assert!(cell(2, 0).to_string().starts_with("(Kèm theo Báo cáo số"), "{:?}", cell(2, 0));
         assert!(cell(3, 0).to_string().starts_with("Số liệu tính đến ngày 10/02/2024; tính các nhiệm vụ được giao trong kỳ"));
         // The two-level header: groups above their parts.
-        assert_eq!((cell(5, 3), cell(6, 3), cell(6, 4)), (s("Hoàn thành"), s("Đúng hạn"), s("Quá hạn")));
-        assert_eq!((cell(5, 5), cell(6, 5), cell(6, 6)), (s("Chưa hoàn thành"), s("Trong hạn"), s("Quá hạn")));
-        assert_eq!(cell(5, 8), s("Tỷ lệ hoàn thành đúng hạn"));
-        // Phòng Kinh tế: 3 tasks, 1 on time, 1 late, 0 in time, 1 overdue, rate 1/3.
-        let row = |r: u32| (2..9).map(|c| cell(r, c)).collect::<Vec<_>>();
+        assert_eq!((cell(5, 3), cell(6, 3), cell(6, 4), cell(6, 5)), (s("Hoàn thành"), s("Đúng hạn"), s("Quá hạn"), s("Chưa rõ ngày")));
+        assert_eq!((cell(5, 6), cell(6, 6), cell(6, 7)), (s("Chưa hoàn thành"), s("Trong hạn"), s("Quá hạn")));
+        assert_eq!(cell(5, 9), s("Tỷ lệ hoàn thành đúng hạn"));
+        // Phòng Kinh tế: 3 tasks, 1 on time, 1 late, 0 undated, 0 in time, 1 overdue, rate 1/3.
+        let row = |r: u32| (2..10).map(|c| cell(r, c)).collect::<Vec<_>>();
+        let n = |v: f64| Data::Float(v);
         assert_eq!(cell(7, 1), s("Phòng Kinh tế"));
-        assert_eq!(row(7), vec![Data::Float(3.0), Data::Float(1.0), Data::Float(1.0), Data::Float(0.0), Data::Float(1.0), Data::Float(0.0), s("33,3%")]);
+        assert_eq!(row(7), vec![n(3.0), n(1.0), n(1.0), n(0.0), n(0.0), n(1.0), n(0.0), s("33,3%")]);
         assert_eq!(cell(8, 1), s("Cộng phòng, ban, đơn vị"));
         assert_eq!(cell(9, 1), s("Phường Mai Hùng"));
-        assert_eq!(row(9), vec![Data::Float(2.0), Data::Float(0.0), Data::Float(0.0), Data::Float(0.0), Data::Float(1.0), Data::Float(1.0), s("0,0%")]);
+        assert_eq!(row(9), vec![n(2.0), n(0.0), n(0.0), n(0.0), n(0.0), n(1.0), n(1.0), s("0,0%")]);
         assert_eq!(cell(11, 1), s("Tổng cộng"));
         // Total: 1 on time out of 4 judged (1 on time, 1 late, 2 overdue).
-        assert_eq!(row(11), vec![Data::Float(5.0), Data::Float(1.0), Data::Float(1.0), Data::Float(0.0), Data::Float(2.0), Data::Float(1.0), s("25,0%")]);
-        assert_eq!(cell(11, 9), s("1/4 đúng hạn"));
-        let signed = (0..30).flat_map(|r| (0..10).map(move |c| (r, c))).map(|(r, c)| cell(r, c).to_string()).collect::<Vec<_>>();
+        assert_eq!(row(11), vec![n(5.0), n(1.0), n(1.0), n(0.0), n(0.0), n(2.0), n(1.0), s("25,0%")]);
+        assert_eq!(cell(11, 10), s("1/4 đúng hạn"));
+        let signed = (0..30).flat_map(|r| (0..11).map(move |c| (r, c))).map(|(r, c)| cell(r, c).to_string()).collect::<Vec<_>>();
         assert!(signed.iter().any(|t| t == "NGƯỜI LẬP BIỂU") && signed.iter().any(|t| t.starts_with("TL. CHỦ TỊCH")), "the signature block");
         // With the office known, the issuing body heads the annex and the report names it.
         let head = crate::export::docx::Letterhead::sample(d(2, 10), "UBND-VP");

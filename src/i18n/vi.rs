@@ -543,6 +543,7 @@ fn bucket(b: Bucket) -> &'static str {
     match b {
         Bucket::DoneOnTime => "Hoàn thành đúng hạn",
         Bucket::DoneLate => "Hoàn thành quá hạn",
+        Bucket::DoneUndated => "Hoàn thành, chưa rõ ngày",
         Bucket::DoneNoDeadline => "Hoàn thành (không thời hạn)",
         // Not "Đang thực hiện …": beside progress "Chưa thực hiện" that would read as a contradiction.
         Bucket::InProgressInTime => "Chưa hoàn thành, còn hạn",
@@ -665,7 +666,8 @@ mod tests {
     #[test]
     fn every_bucket_has_its_official_name() {
         let names: std::collections::BTreeSet<&str> = Bucket::ALL.iter().map(|b| (VI.bucket)(*b)).collect();
-        assert_eq!(names.len(), 6);
+        assert_eq!(names.len(), Bucket::ALL.len());
+        assert_eq!((VI.bucket)(Bucket::DoneUndated), "Hoàn thành, chưa rõ ngày");
         assert_eq!((VI.bucket)(Bucket::Overdue), "Quá hạn chưa hoàn thành");
     }
 }

@@ -7,10 +7,12 @@ use super::Ranked;
 use crate::domain::{Bucket, Progress, Task, UnitDirectory, UnitId};
 
 /// The order statuses are chased in: the summary's chips and the status board's columns.
-pub const CHASE_BUCKETS: [Bucket; 6] = [
+pub const CHASE_BUCKETS: [Bucket; 7] = [
     Bucket::Overdue,
     Bucket::InProgressInTime,
     Bucket::InProgressNoDeadline,
+    // Done but waiting for its evidence date: still something to ask the unit for.
+    Bucket::DoneUndated,
     Bucket::DoneOnTime,
     Bucket::DoneLate,
     Bucket::DoneNoDeadline,
@@ -103,6 +105,6 @@ mod tests {
         let mut paused = tasks.clone();
         paused[0].progress = Progress::Paused;
         assert_eq!(board_columns(&paused, false).last(), Some(&Column::Progress(Progress::Paused)));
-        assert_eq!(board_columns(&tasks, true).len(), 6);
+        assert_eq!(board_columns(&tasks, true).len(), Bucket::ALL.len());
     }
 }

@@ -62,7 +62,7 @@ pub fn filtered(tasks: &[Task], search_texts: &[String], filter: &Filter, as_of:
 /// How many tasks fall in each bucket, in the order of [`Bucket::ALL`]; and how many are due soon.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BucketCounts {
-    pub per_bucket: [usize; 6],
+    pub per_bucket: [usize; Bucket::ALL.len()],
     pub due_soon: usize,
     pub total: usize,
 }

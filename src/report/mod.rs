@@ -31,13 +31,14 @@ impl UnitSummary {
     }
 
     /// The report's figures, in the columns of the official table: total, done on time, done late,
-    /// in progress in time, overdue, without deadline (done or not).
-    pub fn report_figures(&self) -> [usize; 6] {
+    /// done without its completion date, in progress in time, overdue, without deadline (done or not).
+    pub fn report_figures(&self) -> [usize; 7] {
         let l = &self.lead;
         [
             l.total,
             l.get(Bucket::DoneOnTime),
             l.get(Bucket::DoneLate),
+            l.get(Bucket::DoneUndated),
             l.get(Bucket::InProgressInTime),
             l.get(Bucket::Overdue),
             l.get(Bucket::InProgressNoDeadline) + l.get(Bucket::DoneNoDeadline),
@@ -166,12 +167,14 @@ mod tests {
             task(3, &kt, "15/01/2024", Progress::InProgress, None), // overdue
             task(4, &kt, "25/01/2024", Progress::InProgress, None), // in time: not judged
             task(5, &tt, "", Progress::InProgress, None),
+            task(6, &kt, "12/01/2024", Progress::Done, None), // done, no date yet: not judged
         ];
         tasks[4].coordinating_units.push(kt.clone());
         let mut s = unit_summaries(&tasks, &dir, d(20), StatusRules::default());
         assert_eq!(s.len(), 2);
-        assert_eq!(s[0].lead.total, 4);
+        assert_eq!(s[0].lead.total, 5);
         assert_eq!(s[0].judged(), 3);
+        assert_eq!(s[0].report_figures(), [5, 1, 1, 1, 1, 1, 0], "total, on time, late, undated, in time, overdue, no deadline");
         assert_eq!(s[0].on_time_rate(), Some(1.0 / 3.0));
         assert_eq!(percent(s[0].on_time_rate().unwrap()), "33,3%");
         assert_eq!(s[0].coordinating, 1);

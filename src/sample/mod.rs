@@ -206,8 +206,8 @@ pub fn sample_workspace(today: NaiveDate) -> Sample {
 }
 
 /// Progress and completion dates relative to today, in a fixed pattern so that every bucket
-/// appears: done on time, done late, still going, not started, and no-deadline tasks both done
-/// and not.
+/// appears: done on time, done late, done without its date, still going, not started, and
+/// no-deadline tasks both done and not.
 fn set_progress(task: &mut Task, index: usize, deadline_passed: bool, today: NaiveDate) {
     let due = task.deadline.due_date();
     let done_on = |task: &mut Task, day: NaiveDate| {
@@ -228,6 +228,12 @@ fn set_progress(task: &mut Task, index: usize, deadline_passed: bool, today: Nai
             }
         }
         Some(due) if deadline_passed => match index % 5 {
+            // A unit that reported "xong" without the date of its report: done, not yet known on time.
+            4 if index % 3 == 0 => {
+                done_on(task, due - Duration::days(k));
+                task.completed_on = None;
+                task.evidence = "Đơn vị báo cáo đã xong (chưa ghi ngày văn bản)".into();
+            }
             0 | 4 => done_on(task, due - Duration::days(k)),
             1 => done_on(task, due + Duration::days(1 + (index % 6) as i64).min(today - due)),
             2 => {

@@ -136,7 +136,8 @@ fn every_bucket_appears_on_every_day_of_two_years() {
         let buckets: BTreeSet<Bucket> = sample.tasks.iter().map(|t| t.status(day, StatusRules::default()).bucket).collect();
         assert_eq!(buckets.len(), Bucket::ALL.len(), "{day}: {buckets:?}");
         assert!(sample.tasks.iter().all(|t| t.completed_on.is_none_or(|c| c <= day)), "{day}");
-        assert!(sample.tasks.iter().filter(|t| t.progress == Progress::Done).all(|t| t.completed_on.is_some()));
+        let undated = sample.tasks.iter().filter(|t| t.progress == Progress::Done && t.completed_on.is_none()).count();
+        assert!((1..=8).contains(&undated), "{day}: a few done tasks wait for their date, not {undated}");
         day += Duration::days(1);
     }
 }

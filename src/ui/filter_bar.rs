@@ -51,13 +51,14 @@ fn set_text(route: RwSignal<Route>, text: String) {
     route.set(r);
 }
 
-const STATUS_ORDER: [StatusFilter; 7] = [
+const STATUS_ORDER: [StatusFilter; 8] = [
     StatusFilter::Bucket(Bucket::Overdue),
     StatusFilter::DueSoon,
     StatusFilter::Bucket(Bucket::InProgressInTime),
     StatusFilter::Bucket(Bucket::InProgressNoDeadline),
     StatusFilter::Bucket(Bucket::DoneOnTime),
     StatusFilter::Bucket(Bucket::DoneLate),
+    StatusFilter::Bucket(Bucket::DoneUndated),
     StatusFilter::Bucket(Bucket::DoneNoDeadline),
 ];
 

@@ -85,7 +85,7 @@ test('the monthly report is shown on screen and downloads as the annex', async (
   // before, and says so; November as of 21/11 has overdue tasks from October.
   await page.waitForSelector('tr[data-row="Tổng cộng"]');
   assert.match(await page.textContent('[data-testid=report]'), /tính các nhiệm vụ có thời hạn trong kỳ và các nhiệm vụ quá hạn từ trước chưa hoàn thành/);
-  const novemberOverdue = Number(await page.locator('tr[data-row="Tổng cộng"] td').nth(6).textContent());
+  const novemberOverdue = Number(await page.locator('tr[data-row="Tổng cộng"] td[data-col=overdue]').textContent());
   assert.ok(novemberOverdue > 0, 'overdue tasks from before are counted');
   assert.equal(await page.locator('table.overdue tbody tr').count(), novemberOverdue);
   assert.match(await page.textContent('[data-testid=left-out]'), /nhiệm vụ không có thời hạn nên không được tính/);
@@ -94,13 +94,13 @@ test('the monthly report is shown on screen and downloads as the annex', async (
   await page.getByRole('combobox', { name: 'Tháng' }).selectOption('9');
   await page.waitForFunction(() => document.querySelector('[data-testid=report] h2').textContent.includes('tháng 09/2026'));
   // Seed 002's tasks were assigned by the meeting of 27/09/2026; seed 000's dispatch has no date.
-  const total = page.locator('tr[data-row="Tổng cộng"] td');
-  await page.waitForFunction(() => document.querySelector('tr[data-row="Tổng cộng"] td:nth-child(3)')?.textContent === '90');
+  const total = (col) => page.locator(`tr[data-row="Tổng cộng"] td[data-col=${col}]`).textContent();
+  await page.waitForFunction(() => document.querySelector('tr[data-row="Tổng cộng"] td[data-col=total]')?.textContent === '90');
   assert.match(await page.textContent('[data-testid=left-out]'), /62 nhiệm vụ không có ngày văn bản giao nên không được tính/);
   assert.match(await page.textContent('[data-testid=report]'), /Số liệu tính đến ngày 21\/11\/2026/);
-  const overdueCount = Number(await total.nth(6).textContent());
+  const overdueCount = Number(await total('overdue'));
   assert.equal(await page.locator('table.overdue tbody tr').count(), overdueCount);
-  const rate = await total.nth(8).textContent();
+  const rate = await total('rate');
   assert.match(rate, /^\d{1,3},\d%$/, 'one decimal and a comma');
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải Phụ lục (Excel)' }).click()]);
   assert.equal(file.suggestedFilename(), 'Bao-cao-thang-09-2026.xlsx');

@@ -34,8 +34,8 @@ test('the report downloads as a Word document with the figures on screen, once t
   // November as of 21/11: what was due in it and what is still overdue from before.
   await page.waitForFunction(() => document.querySelector('[data-testid=report] h2').textContent.includes('tháng 11/2026'));
   await page.waitForSelector('tr[data-row="Tổng cộng"]');
-  const total = page.locator('tr[data-row="Tổng cộng"] td');
-  const [count, overdue] = [await total.nth(2).textContent(), await total.nth(6).textContent()];
+  const total = (col) => page.locator(`tr[data-row="Tổng cộng"] td[data-col=${col}]`).textContent();
+  const [count, overdue] = [await total('total'), await total('overdue')];
   await page.getByRole('button', { name: 'Tải Báo cáo (Word)' }).click();
   const dialog = page.getByRole('dialog');
   // Without the issuer's name nothing is written and the person is told why.

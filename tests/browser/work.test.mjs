@@ -84,6 +84,8 @@ test('a task is edited on its page, kept after a reload, with its history', asyn
   assert.equal(await page.textContent('[data-testid=deadline-reading]'), '→ 31/03/2027');
   await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
   await page.waitForFunction(() => document.querySelector('.notices').textContent.includes('Đã sửa nhiệm vụ'));
+  // Reloaded once the footer says it is stored (before that, closing the page asks first).
+  await page.waitForFunction(() => !document.querySelector('.statusbar').textContent.includes('Đang lưu'));
   await page.reload();
   await page.waitForSelector('.task-form');
   assert.equal(await page.inputValue('label:has-text("Kết quả thực hiện") textarea'), 'Đã rà soát 8/12 công trình, còn 4 chờ hồ sơ.');
@@ -96,6 +98,34 @@ test('a task is edited on its page, kept after a reload, with its history', asyn
   await page.fill('label:has-text("Ngày hoàn thành") input', '31/02/2026');
   await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
   assert.match(await page.getByRole('alert').first().textContent(), /không hợp lệ/);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a task marked done without its completion date counts apart until the date is given', async () => {
+  const { ctx, page, errors } = await withSample();
+  await page.locator('.summary [data-bucket="DoneUndated"] button').click();
+  await page.waitForURL(/tinh-trang=xong-chua-ro-ngay/);
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('table.tasks tbody tr')];
+    return rows.length > 0 && rows.every((tr) => tr.dataset.bucket === 'DoneUndated');
+  });
+  const before = await page.locator('table.tasks tbody tr').count();
+  const first = page.locator('table.tasks tbody tr').first();
+  assert.match(await first.locator('.c-status').textContent(), /Hoàn thành, chưa rõ ngày.*Thiếu ngày hoàn thành/s);
+  const id = await first.getAttribute('data-id');
+  // Its unit's on-time rate does not count it either way.
+  await first.locator('a.task-link').click();
+  await page.waitForSelector('.task-form');
+  await page.fill('label:has-text("Ngày hoàn thành") input', '01/01/2020');
+  await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await page.waitForFunction(() => document.querySelector('.notices').textContent.includes('Đã sửa nhiệm vụ'));
+  await page.goBack();
+  await page.waitForFunction((n) => document.querySelectorAll('table.tasks tbody tr').length === n - 1, before);
+  assert.equal(await page.locator(`table.tasks tbody tr[data-id="${id}"]`).count(), 0, 'dated, it leaves the bucket');
+  await page.locator('.summary [data-bucket="DoneOnTime"] button').click();
+  await page.waitForURL(/tinh-trang=xong-dung-han/);
+  await page.locator(`table.tasks tbody tr[data-id="${id}"]`).waitFor();
   assert.deepEqual(errors, []);
   await ctx.close();
 });
@@ -175,7 +205,7 @@ test('the unit page counts match counts made from the tasks themselves', async (
   await row.waitFor();
   const cell = async (col) => Number(await row.locator(`td[data-col="${col}"]`).textContent());
   assert.equal(await cell('total'), mine.length);
-  for (const b of ['DoneOnTime', 'DoneLate', 'DoneNoDeadline', 'InProgressInTime', 'Overdue', 'InProgressNoDeadline']) {
+  for (const b of ['DoneOnTime', 'DoneLate', 'DoneUndated', 'DoneNoDeadline', 'InProgressInTime', 'Overdue', 'InProgressNoDeadline']) {
     assert.equal(await cell(b), count(b), b);
   }
   const judged = count('DoneOnTime') + count('DoneLate') + count('Overdue');

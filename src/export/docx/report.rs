@@ -51,12 +51,15 @@ pub fn scope_sentence(report: &Report) -> String {
 
 /// "đã hoàn thành 69 (45,4%), trong đó đúng hạn 50, quá hạn 19": a group and its parts, the
 /// parts said only when the group has any, "không thời hạn" only when there are such tasks.
-fn group(name: &str, count: usize, share: Option<String>, parts: [(&str, usize); 3]) -> String {
+/// Parts always said, even at 0 ("quá hạn 0"); the others only when there are some.
+const ALWAYS_SAID: [&str; 3] = ["đúng hạn", "quá hạn", "trong hạn"];
+
+fn group(name: &str, count: usize, share: Option<String>, parts: &[(&str, usize)]) -> String {
     let share = share.map(|p| format!(" ({p})")).unwrap_or_default();
     if count == 0 {
         return format!("{name} 0{share}");
     }
-    let said: Vec<String> = parts.iter().filter(|(w, n)| *n > 0 || *w != "không thời hạn").map(|(w, n)| format!("{w} {n}")).collect();
+    let said: Vec<String> = parts.iter().filter(|(w, n)| *n > 0 || ALWAYS_SAID.contains(w)).map(|(w, n)| format!("{w} {n}")).collect();
     format!("{name} {count}{share}, trong đó {}", said.join(", "))
 }
 
@@ -67,15 +70,20 @@ pub fn figures_sentence(summary: &UnitSummary) -> String {
     if l.total == 0 {
         return "Trong kỳ không có nhiệm vụ nào.".into();
     }
-    let done_parts = [("đúng hạn", l.get(Bucket::DoneOnTime)), ("quá hạn", l.get(Bucket::DoneLate)), ("không thời hạn", l.get(Bucket::DoneNoDeadline))];
+    let done_parts = [
+        ("đúng hạn", l.get(Bucket::DoneOnTime)),
+        ("quá hạn", l.get(Bucket::DoneLate)),
+        ("chưa rõ ngày hoàn thành", l.get(Bucket::DoneUndated)),
+        ("không thời hạn", l.get(Bucket::DoneNoDeadline)),
+    ];
     let open_parts = [("trong hạn", l.get(Bucket::InProgressInTime)), ("quá hạn", l.get(Bucket::Overdue)), ("không thời hạn", l.get(Bucket::InProgressNoDeadline))];
     let done: usize = done_parts.iter().map(|p| p.1).sum();
     let open: usize = open_parts.iter().map(|p| p.1).sum();
     format!(
         "Tổng số {} nhiệm vụ; {}; {}.",
         l.total,
-        group("đã hoàn thành", done, Some(percent(done as f64 / l.total as f64)), done_parts),
-        group("đang thực hiện", open, None, open_parts)
+        group("đã hoàn thành", done, Some(percent(done as f64 / l.total as f64)), &done_parts),
+        group("đang thực hiện", open, None, &open_parts)
     )
 }
 
@@ -128,10 +136,10 @@ pub fn worst_units_sentence(report: &Report) -> String {
 fn unit_table(report: &Report) -> docx_rs::Table {
     let mut columns = vec![
         Column { header: "TT", width: 454, align: AlignmentType::Center },
-        Column { header: "Đơn vị", width: 1928, align: AlignmentType::Left },
+        Column { header: "Đơn vị", width: 1700, align: AlignmentType::Left },
     ];
     // The figures, then the rate ("100,0%") and its counts ("0/1 đúng hạn"), each on one line.
-    let widths = [794, 794, 794, 794, 794, 794, 850, 1359];
+    let widths = [720, 720, 720, 720, 720, 720, 720, 850, 1300];
     columns.extend(vocabulary::REPORT_COLUMNS.iter().zip(widths).map(|(h, w)| Column { header: h, width: w, align: AlignmentType::Center }));
     let mut n = 0;
     let rows: Vec<Row> = report

@@ -226,11 +226,11 @@ fn the_reports_tables_have_the_annex_columns_and_the_overdue_tasks_oldest_first(
     let head = p.iter().position(|x| x == "Đơn vị").expect("the unit table") - 1;
     let mut expected = vec!["TT", "Đơn vị"];
     expected.extend(crate::vocabulary::REPORT_COLUMNS);
-    assert_eq!(p[head..head + 10], expected[..]);
-    // Phòng Tài chính - Kế hoạch: 3 due in the quarter, 1 on time, 0 late, 1 in time, 1 overdue.
-    assert_eq!(p[head + 10..head + 20], ["1", "Phòng Tài chính - Kế hoạch", "3", "1", "0", "1", "1", "0", "50,0%", "1/2 đúng hạn"]);
+    assert_eq!(p[head..head + 11], expected[..]);
+    // Phòng Tài chính - Kế hoạch: 3 due in the quarter, 1 on time, 0 late, 0 undated, 1 in time, 1 overdue.
+    assert_eq!(p[head + 11..head + 22], ["1", "Phòng Tài chính - Kế hoạch", "3", "1", "0", "0", "1", "1", "0", "50,0%", "1/2 đúng hạn"]);
     let total = p.iter().position(|x| x == "Tổng cộng").expect("the total row");
-    assert_eq!(p[total..total + 7], ["Tổng cộng", "5", "1", "0", "2", "2", "0"]);
+    assert_eq!(p[total..total + 8], ["Tổng cộng", "5", "1", "0", "0", "2", "2", "0"]);
 
     let list = p.iter().position(|x| x == "Đơn vị chủ trì").expect("the overdue table") - 2;
     assert_eq!(p[list..list + 5], ["TT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Số ngày quá hạn"]);
@@ -238,25 +238,30 @@ fn the_reports_tables_have_the_annex_columns_and_the_overdue_tasks_oldest_first(
     assert_eq!(p[list + 10..list + 15], ["2", "Ra quân vệ sinh môi trường", "Phường Mai Hùng", "29/02/2024", "5"]);
 }
 
-fn summary(per_bucket: [usize; 6]) -> UnitSummary {
-    // Bucket::ALL order: on time, late, done without deadline, in time, overdue, open without deadline.
+fn summary(per_bucket: [usize; 7]) -> UnitSummary {
+    // Bucket::ALL order: on time, late, done undated, done without deadline, in time, overdue, open without deadline.
     let lead = BucketCounts { per_bucket, due_soon: 0, total: per_bucket.iter().sum() };
     UnitSummary { unit: UnitId(String::new()), lead, coordinating: 0 }
 }
 
 #[test]
 fn figures_read_as_an_official_report_writes_them() {
-    assert_eq!(Bucket::ALL[..2], [Bucket::DoneOnTime, Bucket::DoneLate]);
+    assert_eq!(Bucket::ALL[..3], [Bucket::DoneOnTime, Bucket::DoneLate, Bucket::DoneUndated]);
     assert_eq!(
-        figures_sentence(&summary([50, 19, 0, 60, 23, 0])),
+        figures_sentence(&summary([50, 19, 0, 0, 60, 23, 0])),
         "Tổng số 152 nhiệm vụ; đã hoàn thành 69 (45,4%), trong đó đúng hạn 50, quá hạn 19; đang thực hiện 83, trong đó trong hạn 60, quá hạn 23."
     );
     assert_eq!(
-        figures_sentence(&summary([2, 0, 1, 0, 0, 4])),
+        figures_sentence(&summary([2, 0, 0, 1, 0, 0, 4])),
         "Tổng số 7 nhiệm vụ; đã hoàn thành 3 (42,9%), trong đó đúng hạn 2, quá hạn 0, không thời hạn 1; đang thực hiện 4, trong đó trong hạn 0, quá hạn 0, không thời hạn 4."
     );
-    assert_eq!(figures_sentence(&summary([0, 0, 0, 3, 0, 0])), "Tổng số 3 nhiệm vụ; đã hoàn thành 0 (0,0%); đang thực hiện 3, trong đó trong hạn 3, quá hạn 0.");
-    assert_eq!(figures_sentence(&summary([0; 6])), "Trong kỳ không có nhiệm vụ nào.");
+    assert_eq!(figures_sentence(&summary([0, 0, 0, 0, 3, 0, 0])), "Tổng số 3 nhiệm vụ; đã hoàn thành 0 (0,0%); đang thực hiện 3, trong đó trong hạn 3, quá hạn 0.");
+    // Done without the evidence date: done, but said apart from on time and late.
+    assert_eq!(
+        figures_sentence(&summary([4, 1, 2, 0, 3, 0, 0])),
+        "Tổng số 10 nhiệm vụ; đã hoàn thành 7 (70,0%), trong đó đúng hạn 4, quá hạn 1, chưa rõ ngày hoàn thành 2; đang thực hiện 3, trong đó trong hạn 3, quá hạn 0."
+    );
+    assert_eq!(figures_sentence(&summary([0; 7])), "Trong kỳ không có nhiệm vụ nào.");
 }
 
 #[test]
@@ -264,7 +269,7 @@ fn at_most_three_units_are_named_worst_first() {
     let row = |name: &str, overdue: usize| ReportRow {
         kind: RowKind::Unit(UnitId(name.into())),
         label: name.into(),
-        summary: UnitSummary { unit: UnitId(name.into()), ..summary([0, 0, 0, 0, overdue, 0]) },
+        summary: UnitSummary { unit: UnitId(name.into()), ..summary([0, 0, 0, 0, 0, overdue, 0]) },
     };
     let mut r = quarter_report();
     r.rows = vec![row("Thanh tra", 2), row("Phòng Kinh tế", 5), row("Công an", 0), row("Phường Mai Hùng", 3), row("Xã Quỳnh Vinh", 1)];

@@ -155,19 +155,20 @@ pub fn ReportPage() -> impl IntoView {
                             made.with(|r| r.rows.iter().map(|row| {
                                 let strong = !matches!(row.kind, RowKind::Unit(_));
                                 let tt = if strong { String::new() } else { n += 1; n.to_string() };
-                                let [total, on_time, late, in_time, overdue, no_deadline] = row.summary.report_figures();
+                                let [total, on_time, late, undated, in_time, overdue, no_deadline] = row.summary.report_figures();
                                 let (rate, note) = (row.summary.rate_text(), row.summary.rate_note());
                                 view! {
                                     <tr class:subtotal=strong data-row=row.label.clone()>
                                         <td class="num">{tt}</td>
                                         <td>{row.label.clone()}</td>
-                                        <td class="num">{total}</td>
-                                        <td class="num">{on_time}</td>
-                                        <td class="num">{late}</td>
-                                        <td class="num">{in_time}</td>
-                                        <td class="num" class:hot=overdue != 0>{overdue}</td>
-                                        <td class="num">{no_deadline}</td>
-                                        <td class="num rate">{rate}</td>
+                                        <td class="num" data-col="total">{total}</td>
+                                        <td class="num" data-col="on-time">{on_time}</td>
+                                        <td class="num" data-col="late">{late}</td>
+                                        <td class="num" data-col="undated" class:warn=undated != 0>{undated}</td>
+                                        <td class="num" data-col="in-time">{in_time}</td>
+                                        <td class="num" data-col="overdue" class:hot=overdue != 0>{overdue}</td>
+                                        <td class="num" data-col="no-deadline">{no_deadline}</td>
+                                        <td class="num rate" data-col="rate">{rate}</td>
                                         <td class="muted">{note}</td>
                                     </tr>
                                 }

@@ -31,6 +31,7 @@ pub fn bucket_class(b: Bucket) -> &'static str {
         Bucket::InProgressNoDeadline => "st st-nodeadline",
         Bucket::DoneOnTime => "st st-done",
         Bucket::DoneLate => "st st-donelate",
+        Bucket::DoneUndated => "st st-done-undated",
         Bucket::DoneNoDeadline => "st st-done-nodeadline",
     }
 }

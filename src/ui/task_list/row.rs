@@ -78,7 +78,7 @@ pub fn task_row(
             <td class="c-status">
                 <span class=badge_class>{(t.bucket)(status.bucket)}</span>
                 {detail.map(|d| view! { <div class="status-detail">{d}</div> })}
-                {status.missing_completion_date.then(|| view! { <div class="status-warn">{t.missing_completion_date}</div> })}
+                {(status.bucket == crate::domain::Bucket::DoneUndated).then(|| view! { <div class="status-warn">{t.missing_completion_date}</div> })}
             </td>
         </tr>
     }

@@ -17,7 +17,7 @@ use crate::report::{percent, sort_summaries, unit_summaries_of, SummaryOrder, Un
 use crate::route::{to_hash, Page, Route};
 
 /// Columns of the unit table: the buckets in the order of the official report.
-const COLUMNS: [Bucket; 6] = Bucket::ALL;
+const COLUMNS: [Bucket; 7] = Bucket::ALL;
 
 fn rate_text(s: &UnitSummary) -> String {
     let t = &texts().units;
