@@ -131,7 +131,14 @@ pub fn same_value(a: &Edit, b: &Edit) -> bool {
     };
     match (text(a), text(b)) {
         (Some(x), Some(y)) => field_key(a) == field_key(b) && x == y,
-        _ => a == b,
+        // A recurring period's deadline reads back from its words ("Hàng tuần") without the
+        // period's date: the same words are the same deadline.
+        _ => match (a, b) {
+            (Edit::Deadline(x), Edit::Deadline(y)) if matches!(x.kind, crate::domain::DeadlineKind::Recurring(_)) => {
+                x == y || x.kind == y.kind && x.text.trim() == y.text.trim()
+            }
+            _ => a == b,
+        },
     }
 }
 
@@ -215,6 +222,17 @@ mod tests {
         assert!(!apply(&mut t, Edit::Progress(Progress::NotStarted), at()));
         assert!(t.history.is_empty());
         assert_eq!(t.updated_at, None);
+    }
+
+    #[test]
+    fn a_periods_deadline_read_back_from_its_words_keeps_its_date() {
+        use crate::domain::read_deadline;
+        let mut period = read_deadline("Hàng tuần").deadline;
+        period.date = chrono::NaiveDate::from_ymd_opt(2026, 12, 11);
+        let as_the_form_reads_it = Edit::Deadline(read_deadline(" Hàng tuần ").deadline);
+        assert!(same_value(&as_the_form_reads_it, &Edit::Deadline(period.clone())), "the form saved unchanged must not drop the period's date");
+        assert!(!same_value(&Edit::Deadline(read_deadline("Hàng tháng").deadline), &Edit::Deadline(period.clone())));
+        assert!(!same_value(&Edit::Deadline(read_deadline("20/12/2026").deadline), &Edit::Deadline(period)));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod deadline;
 pub mod edit;
 pub mod fold;
+pub mod recurrence;
 pub mod status;
 pub mod task;
 pub mod unit;

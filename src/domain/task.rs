@@ -303,6 +303,9 @@ pub struct Task {
     /// Extensions granted, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extensions: Vec<Extension>,
+    /// A recurring duty's later period: the first task of the duty (`domain::recurrence`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<TaskId>,
 }
 
 impl Task {
@@ -325,6 +328,7 @@ impl Task {
             updated_at: None,
             history: Vec::new(),
             extensions: Vec::new(),
+            series: None,
         }
     }
 

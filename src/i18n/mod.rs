@@ -78,6 +78,9 @@ pub struct Texts {
     pub as_of_title: fn(&str) -> String,
     pub skip_to_content: &'static str,
     pub no_deadline: &'static str,
+    /// What a recurring deadline reads as on the task page: one task per period / a standing duty.
+    pub deadline_periodic: &'static str,
+    pub deadline_standing: &'static str,
     pub deadline_unreadable: &'static str,
     pub show_more: fn(usize) -> String,
     pub missing_completion_date: &'static str,
@@ -134,6 +137,8 @@ pub struct Texts {
     pub storage_deleted_rewritten: &'static str,
     pub storage_deleted_lost: &'static str,
     pub unsaved_on_close: &'static str,
+    /// New periods of recurring duties made as time passed ("Đã thêm 3 kỳ mới …").
+    pub recurred: fn(usize) -> String,
     pub download_backup: &'static str,
     pub import: ImportTexts,
     pub directive: DirectiveTexts,
@@ -244,6 +249,9 @@ pub struct TaskTexts {
     pub extended_times: fn(usize) -> String,
     /// One extension: from, to, reason, document, when granted.
     pub extension_item: fn(&str, &str, &str, &str, &str) -> String,
+    /// A recurring duty's periods: its cadence as written, how many periods so far.
+    pub periods_heading: fn(&str, usize) -> String,
+    pub periods_hint: &'static str,
 }
 
 /// The kanban board.

@@ -79,6 +79,8 @@ pub const VI: Texts = Texts {
         _ => None,
     },
     no_deadline: "Không thời hạn",
+    deadline_periodic: "Định kỳ: mỗi kỳ là một nhiệm vụ có thời hạn riêng",
+    deadline_standing: "Thường xuyên: không thời hạn, tính riêng",
     deadline_unreadable: "Chưa đọc được thời hạn",
     show_more: |n| format!("Xem thêm ({} nhiệm vụ nữa)", thousands(n)),
     missing_completion_date: "Thiếu ngày hoàn thành",
@@ -144,6 +146,7 @@ pub const VI: Texts = Texts {
     storage_deleted_rewritten: "Trình duyệt đã xóa dữ liệu đã lưu của Đôn Đốc. Toàn bộ dữ liệu đang mở trên trang này đã được ghi lại; nên tải một bản sao lưu ngay.",
     storage_deleted_lost: "Trình duyệt đã xóa dữ liệu đã lưu và không cho ghi lại. Dữ liệu chỉ còn trên trang này: hãy tải bản sao lưu ngay, trước khi đóng trang.",
     unsaved_on_close: "Còn thay đổi chưa lưu. Đóng trang bây giờ sẽ mất các thay đổi đó.",
+    recurred: |n| format!("Đã thêm {n} kỳ mới của các nhiệm vụ định kỳ (hàng tuần, hàng tháng, hàng quý) theo ngày hôm nay."),
     download_backup: "Tải bản sao lưu",
     word: WordTexts {
         report: "Tải Báo cáo (Word)",
@@ -342,6 +345,8 @@ pub const VI: Texts = Texts {
         extend_title: "Gia hạn nhiệm vụ",
         extend_intro: "Thời hạn cũ được giữ trong lịch sử; tình trạng tính theo thời hạn mới. Báo cáo có thể tính theo thời hạn ban đầu.",
         extended_times: |n| format!("Đã gia hạn ({n} lần)"),
+        periods_heading: |cadence, n| format!("Nhiệm vụ định kỳ ({cadence}): {n} kỳ"),
+        periods_hint: "Mỗi kỳ là một nhiệm vụ riêng, có thời hạn riêng, được đôn đốc và tính riêng. Kỳ mới được thêm khi kỳ đó bắt đầu, đến hết năm.",
         extension_item: |from, to, reason, document, on| {
             let document = if document.is_empty() { String::new() } else { format!(" · {document}") };
             format!("{on}: {from} → {to} · {reason}{document}")
@@ -619,6 +624,8 @@ fn step_name(l: &crate::workspace::StepLabel) -> String {
         }
         L::Extended { count: 1, content } => format!("gia hạn “{}”", short(content)),
         L::Extended { count, .. } => format!("gia hạn {} nhiệm vụ", n(count)),
+        L::Recurred { count: 1, content } => format!("thêm kỳ mới của “{}”", short(content)),
+        L::Recurred { count, .. } => format!("thêm {} kỳ mới của nhiệm vụ định kỳ", n(count)),
         L::Moved { count: 1, content, progress: p } => format!("chuyển “{}” sang {}", short(content), progress(*p)),
         L::Moved { count, progress: p, .. } => format!("chuyển {} nhiệm vụ sang {}", n(count), progress(*p)),
         L::Added { count, from_directive: true, .. } => format!("thêm {} nhiệm vụ từ văn bản", n(count)),

@@ -7,6 +7,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
+use crate::domain::recurrence;
 use crate::domain::deadline::{read_deadline, recurring_due_dates, DeadlineKind, Recurrence};
 use crate::domain::vn_date::{format_date, last_day_of_month, week_start};
 use crate::domain::{Deadline, Progress, SourceDocument, Task, TaskId, Unit, UnitDirectory, UnitId};
@@ -174,19 +175,21 @@ pub fn sample_workspace(today: NaiveDate) -> Sample {
         let instances: Vec<(Deadline, String)> = match reading.deadline.kind {
             DeadlineKind::Recurring(every @ (Recurrence::Weekly | Recurrence::Monthly)) => {
                 let (from, to) = recurring_window(every, today);
+                // One task per period, due on the day its words name (or the period's last working
+                // day), as `domain::recurrence` makes them when time passes.
+                let rule = recurrence::due_day(&reading.deadline.text);
                 recurring_due_dates(every, from, to)
                     .into_iter()
-                    .map(|due| {
-                        let period = match every {
-                            Recurrence::Weekly => format!("tuần {} – {}", format_date(due - Duration::days(6)), format_date(due)),
-                            _ => format!("tháng {:02}/{}", due.month(), due.year()),
-                        };
-                        (Deadline { kind: reading.deadline.kind, date: Some(due), text: reading.deadline.text.clone() }, format!("Kỳ {period}"))
+                    .filter_map(|end| recurrence::period_containing(every, end))
+                    .map(|(start, end)| {
+                        let due = recurrence::due_in(every, rule, start, end);
+                        (Deadline { kind: reading.deadline.kind, date: Some(due), text: reading.deadline.text.clone() }, recurrence::period_label(every, start, end))
                     })
                     .collect()
             }
             _ => vec![(reading.deadline.clone(), String::new())],
         };
+        let mut series = None;
         for (deadline, note) in instances {
             let n = tasks.len() as u64 + 1;
             let mut task = Task::new(TaskId::from_entropy(0x5A00_0000 + n), entry.content.clone());
@@ -198,6 +201,11 @@ pub fn sample_workspace(today: NaiveDate) -> Sample {
             task.deadline = deadline;
             task.note = note;
             task.updated_at = Some(updated);
+            // A recurring duty's later periods belong to its first.
+            if matches!(task.deadline.kind, DeadlineKind::Recurring(_)) {
+                task.series = series.clone();
+                series.get_or_insert(task.id.clone());
+            }
             set_progress(&mut task, index, d.deadline_passed, today);
             tasks.push(task);
         }

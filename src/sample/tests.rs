@@ -115,14 +115,14 @@ fn deadlines_follow_the_directives() {
     assert_eq!(find("Có biểu phụ lục phân loại").deadline.due_date(), None);
     // "Thường xuyên" is an ongoing duty with no date.
     assert_eq!(find("Thường xuyên kiểm tra").deadline.kind, DeadlineKind::Recurring(Recurrence::Continuous));
-    // Weekly reports: one instance per week, each due on its Sunday.
-    let weekly: Vec<NaiveDate> = sample
-        .tasks
-        .iter()
-        .filter(|t| t.deadline.kind == DeadlineKind::Recurring(Recurrence::Weekly))
-        .filter_map(|t| t.deadline.due_date())
-        .collect();
-    assert_eq!(weekly, vec![d(2026, 11, 1), d(2026, 11, 8), d(2026, 11, 15), d(2026, 11, 22)]);
+    // Weekly reports: one task per week, each due on its Friday (the week's last working day),
+    // the later weeks belonging to the first.
+    let weekly: Vec<&Task> = sample.tasks.iter().filter(|t| t.deadline.kind == DeadlineKind::Recurring(Recurrence::Weekly)).collect();
+    let dues: Vec<NaiveDate> = weekly.iter().filter_map(|t| t.deadline.due_date()).collect();
+    assert_eq!(dues, vec![d(2026, 10, 30), d(2026, 11, 6), d(2026, 11, 13), d(2026, 11, 20)]);
+    assert_eq!(weekly[0].series, None);
+    assert!(weekly[1..].iter().all(|t| t.series.as_ref() == Some(&weekly[0].id)));
+    assert_eq!(weekly[3].note, "Kỳ tuần 16/11/2026 – 22/11/2026");
 }
 
 /// Whatever day a user first opens the app, the sample shows every official bucket, the same

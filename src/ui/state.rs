@@ -195,6 +195,8 @@ impl Workspace {
                                 self.write_back_everything(&db).await;
                             }
                             self.empty_old_bin();
+                            self.recur();
+                            self.recur_as_days_pass();
                         }
                         Err(()) => self.phase.set(Phase::ReadOnly),
                     }
@@ -587,6 +589,40 @@ impl Workspace {
         }
     }
 
+    /// Make the periods of recurring duties that have begun by today (`domain::recurrence`): time
+    /// passing, not a step of the person's to undo; said in a notice when it makes any.
+    fn recur(self) {
+        if self.phase.get_untracked() != Phase::Ready {
+            return;
+        }
+        let up = self.tasks.with_untracked(|tasks| {
+            let known: std::collections::HashSet<TaskId> = self.bin.with_untracked(|b| b.iter().map(|x| x.task.id.clone()).collect());
+            crate::domain::recurrence::catch_up(tasks, &known, today())
+        });
+        if up.is_empty() {
+            return;
+        }
+        let made = up.instances.len();
+        let command = Command::Recur { first_dates: up.first_dates, instances: up.instances };
+        let done = self.perform(Op::Do { stamped: Stamped { at: now(), command }, step: None });
+        if made > 0 && matches!(done, Some(Outcome::Done { .. })) {
+            self.notices.push(NoticeKind::Info, (texts().recurred)(made), None);
+        }
+    }
+
+    /// A page left open over midnight (or a week) makes the new periods when the day changes.
+    fn recur_as_days_pass(self) {
+        let last = StoredValue::new(today());
+        let tick = Closure::<dyn Fn()>::new(move || {
+            if today() != last.get_value() {
+                last.set_value(today());
+                self.recur();
+            }
+        });
+        let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), 60_000);
+        tick.forget();
+    }
+
     pub fn add_unit(self, name: &str, kind: Option<UnitKind>) -> Result<(), String> {
         self.unit_command(Command::AddUnit { name: name.to_string(), kind })
     }
@@ -618,11 +654,13 @@ impl Workspace {
     pub fn load_sample(self) {
         let sample = sample_workspace(today());
         self.run(Command::Replace { tasks: sample.tasks, units: sample.units, why: ReplaceWhy::Sample });
+        self.recur();
     }
 
     /// Replace the whole workspace with a backup (the person has confirmed).
     pub fn restore(self, tasks: Vec<Task>, units: Vec<Unit>) {
         self.run(Command::Replace { tasks, units, why: ReplaceWhy::Backup });
+        self.recur();
     }
 
     /// Remove every task and unit (the person has confirmed); undoable.

@@ -62,6 +62,35 @@ pub fn apply(ws: &mut Workspace, stamped: &Stamped) -> Result<Applied, CommandEr
             }
             StepLabel::Extended { count, content }
         }
+        Command::Recur { first_dates, instances } => {
+            let mut count = 0;
+            for (id, due) in first_dates {
+                let set = rec.change_task(id, |t| {
+                    if t.deadline.date.is_some() || !matches!(t.deadline.kind, DeadlineKind::Recurring(_)) {
+                        return false;
+                    }
+                    let dated = crate::domain::Deadline { date: Some(*due), ..t.deadline.clone() };
+                    edit::apply_because(t, Edit::Deadline(dated), at, "Kỳ đầu của nhiệm vụ định kỳ")
+                });
+                count += set as usize;
+            }
+            let mut content = String::new();
+            for task in instances {
+                // Made meanwhile in another tab, or deleted: left as it is.
+                if rec.has(&task.id) || rec.binned.contains(&task.id) {
+                    continue;
+                }
+                content = task.content.clone();
+                let mut task = task.clone();
+                task.updated_at = Some(at);
+                rec.put_task(task);
+                count += 1;
+            }
+            if count == 0 {
+                return Err(CommandError::Nothing);
+            }
+            StepLabel::Recurred { count, content }
+        }
         Command::Move { ids, progress, completed_on, evidence } => {
             let found = rec.existing(ids)?;
             let content = rec.task(&found[0]).map(|t| t.content.clone()).unwrap_or_default();

@@ -36,6 +36,10 @@ pub enum Command {
         #[serde(default)]
         aliases: Vec<UnitAlias>,
     },
+    /// Time passing for recurring duties (`domain::recurrence::catch_up`): the first deadline of
+    /// duties that had none, and each new period's task. A period's task another tab made
+    /// meanwhile (same id) is not made twice.
+    Recur { first_dates: Vec<(TaskId, NaiveDate)>, instances: Vec<Task> },
     /// Move tasks to the recycle bin (Thùng rác), where they wait 30 days.
     Delete { ids: Vec<TaskId> },
     /// Put tasks back from the recycle bin.
@@ -109,6 +113,8 @@ pub enum StepLabel {
     Bulk { count: usize, fields: Vec<String> },
     Moved { count: usize, content: String, progress: Progress },
     Extended { count: usize, content: String },
+    /// New periods of recurring duties.
+    Recurred { count: usize, content: String },
     Added { count: usize, content: String, from_directive: bool },
     Imported { added: usize, updated: usize },
     Deleted { count: usize, content: String },

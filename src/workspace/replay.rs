@@ -36,6 +36,9 @@ impl Op {
                 Command::EditTask { id, .. } => vec![id.clone()],
                 Command::Bulk { ids, .. } | Command::Extend { ids, .. } | Command::Move { ids, .. } | Command::Delete { ids } | Command::PutBack { ids } => ids.clone(),
                 Command::AddTasks { tasks, .. } => tasks.iter().map(|t| t.id.clone()).collect(),
+                Command::Recur { first_dates, instances } => {
+                    first_dates.iter().map(|(id, _)| id.clone()).chain(instances.iter().map(|t| t.id.clone())).collect()
+                }
                 Command::Import { added, updates, .. } => {
                     added.iter().map(|t| t.id.clone()).chain(updates.iter().map(|u| u.id.clone())).collect()
                 }

@@ -428,3 +428,27 @@ fn undo_after_a_reload_uses_the_stored_step_and_happens_once() {
     assert!(matches!(r.outcomes[0], Outcome::Redone { left: 0, .. }));
     assert!(stored.task(&id(1)).unwrap().progress == Progress::Done);
 }
+
+#[test]
+fn time_passing_dates_a_duty_and_adds_its_periods_once_in_one_undoable_step() {
+    use crate::domain::recurrence::catch_up;
+    use std::collections::HashSet;
+    let mut ws = sample();
+    ws.tasks[0].deadline = read_deadline("trước ngày 25 hàng tháng").deadline;
+    ws.tasks[0].source.date = NaiveDate::from_ymd_opt(2023, 11, 10);
+    let before = ws.clone();
+    let today = NaiveDate::from_ymd_opt(2024, 1, 3).unwrap();
+    let up = catch_up(&ws.tasks, &HashSet::new(), today);
+    let applied = run(&mut ws, 3, Command::Recur { first_dates: up.first_dates.clone(), instances: up.instances.clone() }).unwrap();
+    assert_eq!(applied.label, StepLabel::Recurred { count: 2, content: "Rà soát quỹ đất".into() });
+    let first = ws.task(&id(1)).unwrap();
+    assert_eq!(first.deadline.date, NaiveDate::from_ymd_opt(2023, 11, 25));
+    assert_eq!(first.history.last().unwrap().reason, "Kỳ đầu của nhiệm vụ định kỳ");
+    // December 2023 in its year; January 2024 is the next year's: the duty ran to the end of 2023.
+    let periods: Vec<_> = ws.tasks.iter().filter(|t| t.series.as_ref() == Some(&id(1))).map(|t| (t.deadline.date.unwrap(), t.lead_unit.clone())).collect();
+    assert_eq!(periods, vec![(NaiveDate::from_ymd_opt(2023, 12, 25).unwrap(), ws.task(&id(1)).unwrap().lead_unit.clone())]);
+    // The same catch-up again (another tab made the same periods): nothing to do.
+    assert_eq!(run(&mut ws, 3, Command::Recur { first_dates: up.first_dates.clone(), instances: up.instances.clone() }).unwrap_err(), CommandError::Nothing);
+    assert!(catch_up(&ws.tasks, &HashSet::new(), today).is_empty());
+    undo_redo_round_trip(&mut ws, &applied, &before);
+}

@@ -1,9 +1,9 @@
 // Chasing in a real browser: an extension granted on the task page (reason required, the first
 // deadline kept, the status from the new one, a strict report counting against the first), and
-// many tasks extended at once from the list.
+// many tasks extended at once from the list; a recurring duty's next periods made as days pass.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, withSample, storedTaskWhen } from './harness.mjs';
+import { serveDist, launch, withSample, storedTaskWhen, openApp, loadSample, saved, countText, storedCounts } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -80,6 +80,49 @@ test('many tasks are extended at once from the list, in one step that undoes', a
   for (const id of ids) {
     await page.waitForFunction((i) => document.querySelector(`tr[data-id="${i}"]`)?.getAttribute('data-bucket') === 'Overdue', id);
   }
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a recurring duty gets each new period when it begins, once, with its own deadline and status', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+  // The sample opened on Saturday 21/11/2026: weekly reports up to the week of 16–22/11.
+  await ctx.clock.setFixedTime(new Date('2026-11-21T08:00:00'));
+  const { page, errors } = await openApp(browser, server.url, { context: ctx });
+  await loadSample(page);
+  assert.equal(await countText(page), '152 nhiệm vụ');
+  await saved(page);
+  // Opened again on Tuesday 08/12: three weeks and one month have begun since.
+  await ctx.clock.setFixedTime(new Date('2026-12-08T08:00:00'));
+  await page.reload();
+  await page.locator('.notice', { hasText: 'Đã thêm 5 kỳ mới của các nhiệm vụ định kỳ' }).waitFor();
+  assert.equal(await countText(page), '157 nhiệm vụ');
+  await saved(page);
+  assert.equal((await storedCounts(page)).tasks, 157, 'the new periods are stored');
+  // The newest week is due on its Friday, not started, in time.
+  await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill('den bu GPMB');
+  const newest = page.locator('table.tasks tbody tr', { hasText: '11/12/2026' });
+  await newest.waitFor();
+  assert.match(await newest.locator('.c-status').textContent(), /Chưa hoàn thành, còn hạn/);
+  await newest.locator('a.task-link').click();
+  const periods = page.getByTestId('periods');
+  await periods.waitFor();
+  assert.match(await periods.textContent(), /Nhiệm vụ định kỳ \(Hàng tuần\): 7 kỳ/);
+  assert.match(await periods.locator('li.current').textContent(), /Kỳ tuần 07\/12\/2026 – 13\/12\/2026 · 11\/12\/2026/);
+  // The week of 23–29/11 went by without a report: overdue on its own.
+  assert.match(await periods.locator('li', { hasText: 'Kỳ tuần 23/11/2026' }).textContent(), /Quá hạn chưa hoàn thành/);
+  // Saved from its page (its deadline field reads "Hàng tuần"), the period keeps its own date.
+  assert.match(await page.getByTestId('deadline-reading').textContent(), /Định kỳ: mỗi kỳ là một nhiệm vụ/);
+  await page.fill('label:has-text("Kết quả thực hiện") textarea', 'Đã gửi báo cáo tuần.');
+  await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await page.waitForFunction(() => document.querySelector('.notices').textContent.includes('Đã sửa nhiệm vụ'));
+  assert.match(await periods.locator('li.current').textContent(), /11\/12\/2026 Chưa hoàn thành, còn hạn/);
+  // Opened again the same day: nothing more is made.
+  await page.reload();
+  await page.waitForSelector('.task-form');
+  await page.goto(server.url + '#/nhiem-vu');
+  await page.waitForSelector('table.tasks tbody tr');
+  assert.equal(await countText(page), '157 nhiệm vụ');
   assert.deepEqual(errors, []);
   await ctx.close();
 });

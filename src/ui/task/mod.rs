@@ -2,15 +2,17 @@
 //! result, evidence, completion date, note; its history below. The same form adds a task by hand.
 
 mod extension;
+mod series;
 
 use extension::Extensions;
+use series::Periods;
 use leptos::prelude::*;
 
 use super::state::{new_task_id, now, today};
 use super::task_list::bucket_class;
 use super::dialog::ConfirmDialog;
 use super::{navigate, Workspace};
-use crate::domain::deadline::read_deadline;
+use crate::domain::deadline::{read_deadline, DeadlineKind, Recurrence};
 use crate::domain::edit::{self, Conflict, Edit};
 use crate::domain::vn_date::{format_date, parse_date};
 use crate::domain::{Progress, Task, TaskId, UnitDirectory, UnitId};
@@ -314,6 +316,11 @@ pub fn TaskPage(id: Option<TaskId>) -> impl IntoView {
         let text = form.deadline;
         move || {
             let r = read_deadline(&text.get());
+            match r.deadline.kind {
+                DeadlineKind::Recurring(Recurrence::Continuous) => return format!("→ {}", t.deadline_standing),
+                DeadlineKind::Recurring(_) => return format!("→ {}", t.deadline_periodic),
+                _ => {}
+            }
             match (r.deadline.due_date(), r.problem) {
                 (Some(d), _) => format!("→ {}", format_date(d)),
                 (None, Some(p)) => format!("⚠ {}", (t.deadline_problem)(&p)),
@@ -424,6 +431,7 @@ pub fn TaskPage(id: Option<TaskId>) -> impl IntoView {
                 <Text label=tt.evidence value=form.evidence />
             </div>
             {id.clone().map(|id| view! { <Extensions id=id /> })}
+            {id.clone().map(|id| view! { <Periods id=id /> })}
             <Text label=tt.result value=form.result long=true />
             <Text label=tt.note value=form.note long=true />
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
