@@ -29,6 +29,7 @@ const TASK_VERBS: &[&str] = &[
     "chuan bi", "cach ly", "bo sung", "dieu chinh", "giai thich", "tiep thu", "hoan chinh", "tham gia", "quan ly", "cung co",
     "kien toan", "sap xep", "boi duong", "dao tao", "thu thap", "xem xet", "luu y", "co ke hoach", "co bien phap",
     "co phuong an", "co giai phap", "co van ban", "phat hien", "ngan ngua", "phong ngua", "phong chong", "dap ung",
+    "lam ro", "chu tri",
 ];
 
 /// "UBND tỉnh", "UBND huyện", "Chủ tịch UBND huyện": the body that issues the document, not a
@@ -311,7 +312,7 @@ fn opens_with_assign(text: &str) -> bool {
 }
 
 /// Words that join a sentence to the one before ("Đồng thời, …", "Ngoài ra, …", "Bên cạnh đó, …").
-const CONNECTORS: &[&[&str]] = &[&["dong", "thoi"], &["ngoai", "ra"], &["ben", "canh", "do"], &["mat", "khac"]];
+const CONNECTORS: &[&[&str]] = &[&["dong", "thoi"], &["ngoai", "ra"], &["ben", "canh", "do"], &["mat", "khac"], &["cung", "voi", "do"]];
 
 /// The text after a connector that opens it.
 fn connector_off(text: &str) -> &str {
@@ -399,7 +400,10 @@ pub fn prose(paragraphs: &[(&str, bool)], units: &UnitDirectory, sentences: impl
             // "… một số nhiệm vụ trọng tâm khác …, như: Tập trung …; Tiếp tục …; …": a list of work
             // for the units last addressed.
             let listed = (f.contains("nhu:") || f.contains("sau:")) && split_clauses(&sentence).len() >= 3;
-            let (target, body) = match own_subject.or_else(|| assignment(&sentence, units)) {
+            // "Giao Công an huyện chủ trì …. Đồng thời, chỉ đạo các Đội nghiệp vụ, Công an xã …": with
+            // no subject of its own, the unit just tasked directs its own people; it is its task.
+            let directs_own = own_subject.is_none() && matches!(current, Some(Target::Units(_))) && fold(connector_off(&sentence)).starts_with("chi dao ");
+            let (target, body) = match own_subject.or_else(|| if directs_own { None } else { assignment(&sentence, units) }) {
                 Some((t, start)) => (Some(t), sentence[start..].to_string()),
                 None if current.is_some() && opens_with_task_verb(&sentence) => {
                     let body = connector_off(&sentence).trim_end_matches(['.', ' ']).to_string();
@@ -480,6 +484,19 @@ pub fn prose(paragraphs: &[(&str, bool)], units: &UnitDirectory, sentences: impl
                     _ => from_here.push((t, if also { connector_off(text) } else { text }.to_string())),
                 }
             }
+            // "… xử lý dứt điểm …; lập hồ sơ xử lý …; báo cáo UBND tỉnh kết quả trước ngày 5/9/2019.":
+            // the closing dated report is on all the work listed before it, and gives it its deadline.
+            if from_here.len() >= 2 {
+                let (t, text) = &from_here[from_here.len() - 1];
+                let dated = super::deadlines::own_deadline(text).is_some_and(|d| d.due_date().is_some());
+                if fold(text).starts_with("bao cao") && dated && from_here[..from_here.len() - 1].iter().all(|(o, _)| o == t) {
+                    if let Some((_, report)) = from_here.pop() {
+                        for (_, work) in &mut from_here {
+                            *work = format!("{work}; {report}");
+                        }
+                    }
+                }
+            }
             // "…; Sở GTVT tổ chức khuyến cáo …. Phối hợp với …": the next sentence goes on with the
             // subject of the last clause.
             if let Some((t, _)) = from_here.last() {
@@ -532,6 +549,24 @@ mod tests {
                 ("nhóm: các ngành".to_string(), "kiểm tra chấn chỉnh xây dựng trái phép".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn the_unit_just_tasked_directs_its_own_people() {
+        let tasks = read("Giao Công an huyện chủ trì tuyên truyền Nghị định 137. Đồng thời, chỉ đạo các Đội nghiệp vụ, Công an xã, thị trấn thường xuyên kiểm tra. Phối hợp Đội Quản lý thị trường số 2 kiểm soát các địa bàn trọng điểm.");
+        assert_eq!(tasks.len(), 3, "{tasks:?}");
+        assert!(tasks.iter().all(|(who, _)| who == "Công an huyện"), "{tasks:?}");
+        assert!(tasks[1].1.starts_with("chỉ đạo các Đội nghiệp vụ"));
+        // Said by the issuer, "chỉ đạo" still hands the work on.
+        let tasks = read("UBND tỉnh chỉ đạo Sở Y tế kiểm tra các cơ sở.");
+        assert_eq!(tasks[0].0, "Sở Y tế");
+    }
+
+    #[test]
+    fn a_closing_dated_report_gives_the_listed_work_its_deadline() {
+        let tasks = read("UBND tỉnh giao UBND huyện Trấn Yên kiên quyết xử lý dứt điểm tình trạng khai thác cát trái phép; lập hồ sơ xử lý nghiêm các tổ chức vi phạm; tăng cường kiểm tra các bến bãi; báo cáo UBND tỉnh kết quả giải quyết trước ngày 5/9/2019.");
+        assert_eq!(tasks.len(), 3, "the report is not a task of its own: {tasks:?}");
+        assert!(tasks.iter().all(|(_, text)| text.ends_with("báo cáo UBND tỉnh kết quả giải quyết trước ngày 5/9/2019")), "{tasks:?}");
     }
 
     #[test]

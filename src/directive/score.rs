@@ -461,22 +461,22 @@ mod tests {
     const RECALL_FLOOR: f64 = 0.90;
     const DEADLINE_FLOOR: f64 = 0.93;
 
-    /// The held-out sets already read and fixed against (36 texts, 177 tasks: precision 85.3 %,
-    /// recall 87.0 %, deadlines 94.8 %) must not get worse either; a fresh set is measured by hand
+    /// The held-out sets already read and fixed against (46 texts, 223 tasks: precision 84.4 %,
+    /// recall 87.9 %, deadlines 92.9 %) must not get worse either; a fresh set is measured by hand
     /// before it joins them (see the README of each set).
     #[test]
     fn the_held_out_sets_do_not_get_worse() {
         let mut all = Figures::default();
-        for set in ["holdout", "holdout2", "holdout3", "holdout4"] {
+        for set in ["holdout", "holdout2", "holdout3", "holdout4", "holdout5"] {
             let card = score_dir(&corpus_dir().join(set));
             assert!(card.problems.is_empty(), "{set}: {:?}", card.problems);
             all.add(&card.total(|_| true));
         }
-        assert_eq!(all.labels, 177);
+        assert_eq!(all.labels, 223);
         let report = format!("{all:?}; see `cargo run --example directive_score -- --holdoutN`");
         assert!(all.precision().unwrap_or(0.0) >= 0.83, "precision fell: {report}");
-        assert!(all.recall().unwrap_or(0.0) >= 0.85, "recall fell: {report}");
-        assert!(all.deadline_accuracy().unwrap_or(0.0) >= 0.92, "deadline accuracy fell: {report}");
+        assert!(all.recall().unwrap_or(0.0) >= 0.86, "recall fell: {report}");
+        assert!(all.deadline_accuracy().unwrap_or(0.0) >= 0.91, "deadline accuracy fell: {report}");
     }
 
     #[test]
