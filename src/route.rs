@@ -10,6 +10,8 @@ use crate::query::{Filter, StatusFilter};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
+    /// Tổng quan: the chairman's overview.
+    Dashboard,
     Tasks,
     Board,
     Units,
@@ -133,6 +135,7 @@ pub fn parse(hash: &str) -> Route {
             "thung-rac" => Page::Bin,
             "them-nhiem-vu" => Page::NewTask,
             "bao-cao" => Page::Report,
+            "tong-quan" => Page::Dashboard,
             "doc-van-ban" => Page::Directive,
             other => Page::NotFound(other.to_string()),
         },
@@ -170,6 +173,7 @@ pub fn to_hash(route: &Route) -> String {
         Page::Task(id) => format!("nhiem-vu/{}", encode(&id.0)),
         Page::NewTask => "them-nhiem-vu".to_string(),
         Page::Report => "bao-cao".to_string(),
+        Page::Dashboard => "tong-quan".to_string(),
         Page::Directive => "doc-van-ban".to_string(),
         Page::Import => "nhap-file".to_string(),
         Page::About => "gioi-thieu".to_string(),
@@ -239,6 +243,7 @@ mod tests {
             Page::Units,
             Page::NewTask,
             Page::Report,
+            Page::Dashboard,
             Page::Directive,
             Page::Unit(UnitId("u-phong-kinh-te".into())),
             Page::Task(TaskId("NV-7K3F-9QX2".into())),

@@ -139,6 +139,8 @@ pub struct Texts {
     pub unsaved_on_close: &'static str,
     /// New periods of recurring duties made as time passed ("Đã thêm 3 kỳ mới …").
     pub recurred: fn(usize) -> String,
+    /// The name of a wide table's scrolling region (reachable with the keyboard).
+    pub table_region: &'static str,
     pub download_backup: &'static str,
     pub import: ImportTexts,
     pub directive: DirectiveTexts,
@@ -148,6 +150,40 @@ pub struct Texts {
     pub units: UnitTexts,
     pub export: ExportTexts,
     pub word: WordTexts,
+    pub dashboard: DashboardTexts,
+}
+
+/// The overview (Tổng quan).
+pub struct DashboardTexts {
+    pub nav: &'static str,
+    /// "Tổng quan — tình hình đến ngày 25/11/2026".
+    pub heading: fn(&str) -> String,
+    pub empty: &'static str,
+    pub total: &'static str,
+    pub overdue: &'static str,
+    pub rate: &'static str,
+    /// "36/43 nhiệm vụ đã đến hạn"
+    pub rate_of: fn(usize, usize) -> String,
+    pub due_week: &'static str,
+    /// "đến Chủ nhật 29/11"
+    pub due_week_until: fn(&str) -> String,
+    pub undated: &'static str,
+    pub ages_heading: &'static str,
+    pub ages: [&'static str; 3],
+    pub units_heading: &'static str,
+    pub units_hint: &'static str,
+    pub col_unit: &'static str,
+    pub col_rate: &'static str,
+    pub col_overdue: &'static str,
+    pub col_total: &'static str,
+    pub trend_heading: &'static str,
+    pub trend_hint: &'static str,
+    pub col_month: &'static str,
+    pub due_heading: &'static str,
+    pub due_none: &'static str,
+    /// "và 12 nhiệm vụ nữa"
+    pub more: fn(usize) -> String,
+    pub print: &'static str,
 }
 
 /// Files out: exports, backup and restore.

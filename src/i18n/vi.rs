@@ -1,6 +1,6 @@
 //! Vietnamese, the interface language.
 
-use super::{BinTexts, BulkTexts, BoardTexts, DirectiveTexts, ExportTexts, FilterTexts, ImportTexts, TaskTexts, Texts, UnitTexts, WordTexts};
+use super::{BinTexts, BulkTexts, BoardTexts, DirectiveTexts, DashboardTexts, ExportTexts, FilterTexts, ImportTexts, TaskTexts, Texts, UnitTexts, WordTexts};
 use crate::domain::{format_date, Bucket, DeadlineProblem, Progress, UnitKind};
 use crate::import::{Field, ImportError, RowProblem, SheetError, MAX_FILE_BYTES};
 
@@ -146,6 +146,7 @@ pub const VI: Texts = Texts {
     storage_deleted_rewritten: "Trình duyệt đã xóa dữ liệu đã lưu của Đôn Đốc. Toàn bộ dữ liệu đang mở trên trang này đã được ghi lại; nên tải một bản sao lưu ngay.",
     storage_deleted_lost: "Trình duyệt đã xóa dữ liệu đã lưu và không cho ghi lại. Dữ liệu chỉ còn trên trang này: hãy tải bản sao lưu ngay, trước khi đóng trang.",
     unsaved_on_close: "Còn thay đổi chưa lưu. Đóng trang bây giờ sẽ mất các thay đổi đó.",
+    table_region: "Bảng số liệu (cuộn ngang để xem hết)",
     recurred: |n| format!("Đã thêm {n} kỳ mới của các nhiệm vụ định kỳ (hàng tuần, hàng tháng, hàng quý) theo ngày hôm nay."),
     download_backup: "Tải bản sao lưu",
     word: WordTexts {
@@ -420,6 +421,33 @@ pub const VI: Texts = Texts {
             crate::domain::UnitError::AliasTaken(other) => format!("Tên này đã là của đơn vị “{other}”. Nếu là một đơn vị, hãy gộp hai đơn vị."),
             crate::domain::UnitError::NoSuchUnit => "Không tìm thấy đơn vị.".into(),
         },
+    },
+    dashboard: DashboardTexts {
+        nav: "Tổng quan",
+        heading: |date| format!("Tổng quan — tình hình đến ngày {date}"),
+        empty: "Chưa có nhiệm vụ nào. Hãy nhập file Excel, đọc một văn bản hoặc dùng dữ liệu mẫu.",
+        total: "Tổng số nhiệm vụ",
+        overdue: "Quá hạn chưa hoàn thành",
+        rate: "Tỷ lệ hoàn thành đúng hạn",
+        rate_of: |on_time, judged| format!("{on_time}/{judged} nhiệm vụ đã hoàn thành hoặc đã quá hạn"),
+        due_week: "Đến hạn trong tuần",
+        due_week_until: |date| format!("chưa hoàn thành, hạn đến Chủ nhật {date}"),
+        undated: "Hoàn thành, chưa rõ ngày",
+        ages_heading: "Nhiệm vụ quá hạn theo số ngày quá hạn",
+        ages: ["1–7 ngày", "8–30 ngày", "Trên 30 ngày"],
+        units_heading: "Tỷ lệ hoàn thành đúng hạn theo đơn vị",
+        units_hint: "Đơn vị nhiều nhiệm vụ quá hạn nhất đứng đầu; tỷ lệ tính trên các nhiệm vụ đã hoàn thành hoặc đã quá hạn.",
+        col_unit: "Đơn vị",
+        col_rate: "Tỷ lệ đúng hạn",
+        col_overdue: "Quá hạn",
+        col_total: "Chủ trì",
+        trend_heading: "Diễn biến theo tháng",
+        trend_hint: "Số nhiệm vụ hoàn thành trong tháng (đúng hạn, quá hạn) và số nhiệm vụ quá hạn chưa hoàn thành vào cuối tháng.",
+        col_month: "Tháng",
+        due_heading: "Nhiệm vụ đến hạn trong tuần",
+        due_none: "Không có nhiệm vụ nào đến hạn trong tuần này.",
+        more: |n| format!("và {n} nhiệm vụ nữa"),
+        print: "In trang này",
     },
     export: ExportTexts {
         excel: "Xuất Excel",

@@ -1,6 +1,8 @@
 //! Counting tasks per unit: the figures of the unit page and of the monthly report. Every figure
 //! comes from the one status function.
 
+pub mod charts;
+pub mod dashboard;
 pub mod monthly;
 
 use std::collections::HashMap;
@@ -136,7 +138,9 @@ pub fn sort_summaries(summaries: &mut [UnitSummary], by: SummaryOrder, units: &U
 
 /// A rate as Vietnamese paperwork writes it: one decimal, a comma, "83,7%".
 pub fn percent(rate: f64) -> String {
-    format!("{:.1}%", rate * 100.0).replace('.', ",")
+    // Half away from zero, as Excel and a clerk round ("13/16" = 81,25 % → "81,3%"); formatting
+    // alone would round half to even.
+    format!("{:.1}%", (rate * 1000.0).round() / 10.0).replace('.', ",")
 }
 
 #[cfg(test)]
@@ -194,5 +198,7 @@ mod tests {
     fn percent_uses_a_comma() {
         assert_eq!(percent(0.837), "83,7%");
         assert_eq!(percent(1.0), "100,0%");
+        assert_eq!(percent(13.0 / 16.0), "81,3%", "a half rounds up");
+        assert_eq!(percent(1.0 / 8.0), "12,5%");
     }
 }

@@ -5,6 +5,7 @@ mod about;
 mod bin;
 mod board;
 mod bulk_bar;
+mod dashboard;
 mod dialog;
 mod directive;
 mod export;
@@ -60,6 +61,7 @@ pub fn App() -> impl IntoView {
         (href, move || if page.get() == current { "page" } else { "false" })
     };
     let (tasks_href, tasks_current) = link(Page::Tasks);
+    let (dashboard_href, dashboard_current) = link(Page::Dashboard);
     let (about_href, about_current) = link(Page::About);
     let (bin_href, bin_current) = link(Page::Bin);
     let (import_href, import_current) = link(Page::Import);
@@ -82,6 +84,7 @@ pub fn App() -> impl IntoView {
                 <span class="brand-tag">{t.app_tagline}</span>
             </a>
             <nav class="mainnav">
+                <a href=dashboard_href aria-current=dashboard_current>{t.dashboard.nav}</a>
                 <a href=tasks_href aria-current=tasks_current>{t.nav_tasks}</a>
                 <a href=board_href aria-current=board_current>{t.nav_board}</a>
                 <a href=units_href aria-current=units_current>{t.nav_units}</a>
@@ -104,6 +107,7 @@ pub fn App() -> impl IntoView {
                 Page::Board => view! { <board::BoardPage /> }.into_any(),
                 Page::Units => view! { <units::UnitsPage /> }.into_any(),
                 Page::Report => view! { <report::ReportPage /> }.into_any(),
+                Page::Dashboard => view! { <dashboard::DashboardPage /> }.into_any(),
                 Page::Directive => view! { <directive::DirectivePage /> }.into_any(),
                 Page::Unit(id) => view! { <units::UnitPage id=id /> }.into_any(),
                 Page::Task(id) => view! { <task::TaskPage id=Some(id) /> }.into_any(),

@@ -146,7 +146,7 @@ pub fn ReportPage() -> impl IntoView {
         <section class="card report-sheet" data-testid="report">
             <h2>{move || (et.report_heading)(&period.get().label())}</h2>
             <p class="muted">{move || (et.report_as_of)(&format_date(as_of.get()), basis_text(basis.get()))}</p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label=t.table_region>
                 <table class="units report">
                     <thead><tr><th>"TT"</th><th>{t.units.col_unit}</th>{SUMMARY_HEADERS.iter().map(|h| view! { <th>{*h}</th> }).collect_view()}</tr></thead>
                     <tbody>
