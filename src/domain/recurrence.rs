@@ -209,6 +209,26 @@ pub fn catch_up(tasks: &[Task], known: &HashSet<TaskId>, today: NaiveDate) -> Ca
     out
 }
 
+/// New tasks with their recurring duties' periods so far (today included), in the same step as
+/// the tasks themselves: a duty typed, read from a directive or imported gets its first deadline
+/// and the periods that have begun since its document's date, and undoing the addition undoes
+/// them all.
+pub fn with_periods(mut tasks: Vec<Task>, today: NaiveDate) -> Vec<Task> {
+    let up = catch_up(&tasks, &HashSet::new(), today);
+    for (id, due) in up.first_dates {
+        if let Some(t) = tasks.iter_mut().find(|t| t.id == id) {
+            t.deadline.date = Some(due);
+            if let (true, Some(every)) = (t.note.is_empty(), cadence(t)) {
+                if let Some((start, end)) = period_containing(every, due) {
+                    t.note = period_label(every, start, end);
+                }
+            }
+        }
+    }
+    tasks.extend(up.instances);
+    tasks
+}
+
 /// A new period's task: the duty's work, units and source, not started, with its own deadline.
 fn instance(first: &Task, series: &TaskId, every: Recurrence, rule: DueDay, start: NaiveDate, end: NaiveDate, id: TaskId) -> Task {
     let mut t = Task::new(id, first.content.clone());
@@ -313,6 +333,16 @@ mod tests {
         let mut weekly = duty(2, "hàng tuần", None);
         weekly.deadline.date = Some(d(2026, 1, 2));
         assert!(catch_up(&[weekly], &HashSet::new(), d(2026, 12, 31)).instances.len() <= MOST_AT_ONCE);
+    }
+
+    #[test]
+    fn new_tasks_come_with_their_periods_so_far() {
+        let tasks = with_periods(vec![duty(1, "hàng tháng", Some(d(2026, 9, 15))), duty(2, "trước ngày 20/12/2026", None)], d(2026, 11, 2));
+        let dues: Vec<_> = tasks.iter().map(|t| t.deadline.date).collect();
+        // September, the dated task, then October and November (begun by 02/11).
+        assert_eq!(dues, vec![Some(d(2026, 9, 30)), Some(d(2026, 12, 20)), Some(d(2026, 10, 30)), Some(d(2026, 11, 30))]);
+        assert_eq!(tasks[0].note, "Kỳ tháng 09/2026");
+        assert_eq!(tasks[3].series.as_ref(), Some(&tasks[0].id));
     }
 
     #[test]

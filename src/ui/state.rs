@@ -508,7 +508,11 @@ impl Workspace {
             return Ok(false);
         }
         match self.command(Command::EditTask { id: id.clone(), edits, base }) {
-            Ok(_) => Ok(true),
+            Ok(_) => {
+                // A deadline typed as "hàng tháng" gets its periods.
+                self.recur();
+                Ok(true)
+            }
             Err(CommandError::Conflict { conflicts, .. }) => Err(conflicts),
             Err(e) => {
                 self.say_refused(&e);
@@ -549,18 +553,23 @@ impl Workspace {
 
     /// Add tasks made by hand (one, or one per unit).
     pub fn add_tasks(self, tasks: Vec<Task>) -> bool {
+        let tasks = crate::domain::recurrence::with_periods(tasks, today());
         self.run(Command::AddTasks { tasks, new_units: Vec::new(), from_directive: false })
     }
 
     /// Add tasks read from a directive, with the units they need that the workspace lacks.
     pub fn add_many(self, new: Vec<Task>, units: UnitDirectory) -> bool {
         let new_units = self.units.with_untracked(|have| units.units().iter().filter(|u| have.get(&u.id).is_none()).cloned().collect());
-        self.run(Command::AddTasks { tasks: new, new_units, from_directive: true })
+        let tasks = crate::domain::recurrence::with_periods(new, today());
+        self.run(Command::AddTasks { tasks, new_units, from_directive: true })
     }
 
     /// Apply a confirmed import: the file's values go onto the tasks as they are now.
     pub fn apply_import(self, plan: &MergePlan) -> bool {
-        let command = self.units.with_untracked(|have| Command::import(plan, have));
+        let mut command = self.units.with_untracked(|have| Command::import(plan, have));
+        if let Command::Import { added, .. } = &mut command {
+            *added = crate::domain::recurrence::with_periods(std::mem::take(added), today());
+        }
         self.run(command)
     }
 

@@ -126,3 +126,33 @@ test('a recurring duty gets each new period when it begins, once, with its own d
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('a duty typed as "trước ngày 25 hàng tháng" comes with its periods since its document, in one step that undoes', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+  await ctx.clock.setFixedTime(new Date('2026-12-08T08:00:00'));
+  const { page, errors } = await openApp(browser, server.url, { context: ctx });
+  await loadSample(page);
+  await saved(page);
+  const before = await countText(page);
+  await page.goto(server.url + '#/them-nhiem-vu');
+  await page.waitForSelector('.task-form');
+  await page.locator('label:has-text("Nội dung nhiệm vụ") textarea').fill('Báo cáo định kỳ tình hình thu phí chợ đầu mối');
+  await page.getByLabel('Đơn vị chủ trì').selectOption({ label: 'Phòng Tài chính - Kế hoạch' });
+  await page.locator('label:has-text("Ngày văn bản") input').fill('15/10/2026');
+  await page.fill('#f-deadline', 'trước ngày 25 hàng tháng');
+  assert.match(await page.getByTestId('deadline-reading').textContent(), /Định kỳ/);
+  await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
+  await page.goto(server.url + '#/nhiem-vu');
+  await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill('thu phi cho dau moi');
+  // October, November and December (begun by 08/12), each due on the 25th.
+  await page.waitForFunction(() => document.querySelectorAll('table.tasks tbody tr').length === 3);
+  const dues = await page.$$eval('table.tasks tbody tr .c-deadline', (tds) => tds.map((td) => td.textContent.match(/\d\d\/\d\d\/\d{4}/)?.[0]).sort());
+  assert.deepEqual(dues, ['25/10/2026', '25/11/2026', '25/12/2026']);
+  // One step: undone, the duty and its periods go together.
+  await page.getByTestId('undo').click();
+  await page.waitForFunction(() => document.querySelectorAll('table.tasks tbody tr').length === 0);
+  await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill('');
+  await page.waitForFunction((n) => document.querySelector('[data-testid=task-count]').textContent === n, before);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
