@@ -54,6 +54,19 @@ pub fn basis_needs(b: crate::report::monthly::Basis) -> &'static str {
     }
 }
 
+/// The status column of files written as of a day ("Đánh giá (tính đến 21/11/2026)"): derived, so
+/// import never reads it as progress while "Tiến độ" is there.
+pub fn status_column(as_of: chrono::NaiveDate) -> String {
+    format!("Đánh giá (tính đến {})", crate::domain::format_date(as_of))
+}
+
+/// Days overdue as of the file's date: derived, never read back.
+pub const DAYS_OVERDUE: &str = "Số ngày quá hạn";
+
+/// The column of a unit's list the unit fills in with what holds the task up; read back into the
+/// task's note ("Ghi chú").
+pub const OBSTACLES: &str = "Khó khăn, vướng mắc";
+
 /// A task not done whose deadline is near (`Status::due_soon`): a warning, not a report bucket.
 pub const DUE_SOON: &str = "Sắp đến hạn";
 

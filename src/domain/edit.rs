@@ -76,6 +76,11 @@ pub fn apply(task: &mut Task, edit: Edit, at: NaiveDateTime) -> bool {
 
 /// [`apply`], with the reason the person gave kept beside the change (a new deadline's reason).
 pub fn apply_because(task: &mut Task, edit: Edit, at: NaiveDateTime, reason: &str) -> bool {
+    // A recurring period's deadline written back with its words only ("Hàng tháng", a tracker
+    // re-imported) is the same deadline: its period's date stays.
+    if matches!(edit, Edit::Deadline(_)) && same_value(&edit, &current(task, &edit)) {
+        return false;
+    }
     let key = field_key(&edit);
     let Some((old, new)) = (match edit {
         Edit::Number(v) => swap_text(&mut task.number, v),
@@ -135,7 +140,8 @@ pub fn same_value(a: &Edit, b: &Edit) -> bool {
         // period's date: the same words are the same deadline.
         _ => match (a, b) {
             (Edit::Deadline(x), Edit::Deadline(y)) if matches!(x.kind, crate::domain::DeadlineKind::Recurring(_)) => {
-                x == y || x.kind == y.kind && x.text.trim() == y.text.trim()
+                // Only words without a date match a dated period: dating it is a change.
+                x == y || x.kind == y.kind && x.text.trim() == y.text.trim() && x.date.is_none()
             }
             _ => a == b,
         },
@@ -232,7 +238,11 @@ mod tests {
         let as_the_form_reads_it = Edit::Deadline(read_deadline(" Hàng tuần ").deadline);
         assert!(same_value(&as_the_form_reads_it, &Edit::Deadline(period.clone())), "the form saved unchanged must not drop the period's date");
         assert!(!same_value(&Edit::Deadline(read_deadline("Hàng tháng").deadline), &Edit::Deadline(period.clone())));
-        assert!(!same_value(&Edit::Deadline(read_deadline("20/12/2026").deadline), &Edit::Deadline(period)));
+        assert!(!same_value(&Edit::Deadline(read_deadline("20/12/2026").deadline), &Edit::Deadline(period.clone())));
+        let mut t = Task::new(TaskId("NV-1".into()), "Báo cáo tuần");
+        t.deadline = period.clone();
+        assert!(!apply(&mut t, as_the_form_reads_it, at()), "a tracker re-imported changes nothing");
+        assert_eq!(t.deadline, period);
     }
 
     #[test]

@@ -133,6 +133,19 @@ pub fn series_of(task: &Task) -> &TaskId {
     task.series.as_ref().unwrap_or(&task.id)
 }
 
+/// What makes tasks periods of one duty: the work, the lead unit and the cadence as written.
+type DutyKey = (String, Option<super::UnitId>, DeadlineKind, String);
+
+/// Are two tasks periods of one recurring duty?
+pub fn same_duty(a: &Task, b: &Task) -> bool {
+    cadence(a).is_some() && (series_of(a) == series_of(b) || duty_key(a) == duty_key(b))
+}
+
+fn duty_key(t: &Task) -> DutyKey {
+    let fold = super::fold::fold;
+    (fold(t.content.trim()), t.lead_unit.clone(), t.deadline.kind, fold(t.deadline.text.trim()))
+}
+
 /// The id of a series' task for the period ending `due`'s period: the same in every tab.
 pub fn instance_id(series: &TaskId, period_end: NaiveDate) -> TaskId {
     TaskId(format!("{}-K{}", series.0, period_end.format("%Y%m%d")))
@@ -164,9 +177,10 @@ impl CatchUp {
 /// one of its assigning document's date (or, without one, of `today`).
 pub fn catch_up(tasks: &[Task], known: &HashSet<TaskId>, today: NaiveDate) -> CatchUp {
     let mut out = CatchUp::default();
-    // Per series: its first task and its latest period's end.
-    let mut latest: HashMap<&TaskId, (&Task, NaiveDate)> = HashMap::new();
-    let firsts: HashMap<&TaskId, &Task> = tasks.iter().filter(|t| t.series.is_none()).map(|t| (&t.id, t)).collect();
+    // Per duty: its first task (the earliest period not made from another), that task's first
+    // deadline, and the latest period's end. A duty is known by its work, unit and cadence as
+    // written, so periods made before tasks named their series (an older workspace) are one duty.
+    let mut duties: HashMap<DutyKey, (&Task, NaiveDate, NaiveDate)> = HashMap::new();
     for task in tasks {
         let Some(every) = cadence(task) else { continue };
         let date = match task.deadline.date {
@@ -179,17 +193,19 @@ pub fn catch_up(tasks: &[Task], known: &HashSet<TaskId>, today: NaiveDate) -> Ca
             }
         };
         let Some((_, end)) = period_containing(every, date) else { continue };
-        let series = series_of(task);
-        let first = firsts.get(series).copied().unwrap_or(task);
-        let entry = latest.entry(series).or_insert((first, end));
-        entry.1 = entry.1.max(end);
+        let entry = duties.entry(duty_key(task)).or_insert((task, date, end));
+        let earlier_first = (task.series.is_none(), std::cmp::Reverse(date)) > (entry.0.series.is_none(), std::cmp::Reverse(entry.1));
+        if earlier_first {
+            (entry.0, entry.1) = (task, date);
+        }
+        entry.2 = entry.2.max(end);
     }
-    let mut series: Vec<_> = latest.into_iter().collect();
-    series.sort_by(|a, b| a.0.cmp(b.0));
-    for (id, (first, mut end)) in series {
+    let mut series: Vec<_> = duties.into_values().collect();
+    series.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    for (first, first_due, mut end) in series {
         let Some(every) = cadence(first) else { continue };
-        let first_due = first.deadline.date.or_else(|| out.first_dates.iter().find(|(t, _)| t == id).map(|(_, d)| *d));
-        let Some(until) = first_due.and_then(|d| NaiveDate::from_ymd_opt(d.year(), 12, 31)) else { continue };
+        let id = &first.id;
+        let Some(until) = NaiveDate::from_ymd_opt(first_due.year(), 12, 31) else { continue };
         let rule = due_day(&first.deadline.text);
         let mut made = 0;
         while made < MOST_AT_ONCE {
@@ -333,6 +349,25 @@ mod tests {
         let mut weekly = duty(2, "hàng tuần", None);
         weekly.deadline.date = Some(d(2026, 1, 2));
         assert!(catch_up(&[weekly], &HashSet::new(), d(2026, 12, 31)).instances.len() <= MOST_AT_ONCE);
+    }
+
+    #[test]
+    fn periods_made_before_tasks_named_their_series_are_one_duty() {
+        // An older workspace: four weekly reports, none naming the first.
+        let weeks: Vec<Task> = [d(2026, 10, 30), d(2026, 11, 6), d(2026, 11, 13), d(2026, 11, 20)]
+            .into_iter()
+            .enumerate()
+            .map(|(i, due)| {
+                let mut t = duty(i as u64 + 1, "hàng tuần", None);
+                t.deadline.date = Some(due);
+                t
+            })
+            .collect();
+        let up = catch_up(&weeks, &HashSet::new(), d(2026, 11, 24));
+        // One new week (23–29/11), not one per old task, made from the first.
+        assert_eq!(up.instances.len(), 1);
+        assert_eq!(up.instances[0].deadline.date, Some(d(2026, 11, 27)));
+        assert_eq!(up.instances[0].series.as_ref(), Some(&weeks[0].id));
     }
 
     #[test]

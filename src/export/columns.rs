@@ -4,7 +4,6 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::vn_date::format_date;
 use crate::domain::{DeadlineKind, Recurrence, Status, Task, UnitDirectory};
 use crate::vocabulary;
 
@@ -84,13 +83,13 @@ pub fn tracker_columns(as_of: NaiveDate) -> Vec<Column> {
         Column { header: "Ghi chú".into(), width: 16.0, kind: Kind::Long, value: |t, _, _| text(&t.note) },
         Column { header: "Ngày cập nhật".into(), width: 11.0, kind: Kind::Date, value: |t, _, _| Value::Date(t.updated_at.map(|d| d.date())) },
         Column {
-            header: format!("Đánh giá (tính đến {})", format_date(as_of)),
+            header: vocabulary::status_column(as_of),
             width: 18.0,
             kind: Kind::Long,
             value: |_, s, _| text(vocabulary::bucket(s.bucket)),
         },
         Column {
-            header: "Số ngày quá hạn".into(),
+            header: vocabulary::DAYS_OVERDUE.into(),
             width: 8.0,
             kind: Kind::Number,
             value: |_, s, _| Value::Number((s.days_late > 0 && s.bucket == crate::domain::Bucket::Overdue).then_some(s.days_late as f64)),

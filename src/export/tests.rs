@@ -324,14 +324,31 @@ mod report_and_units {
         assert!(sheet_xml.contains("Chưa thực hiện,Đang thực hiện,Hoàn thành,Tạm dừng"));
         assert!(xml_of(&bytes, "xl/styles.xml").contains("locked=\"0\""), "the fill-in cells are unlocked");
         let range = sheet(&bytes, "Nhiệm vụ");
-        assert_eq!(range.get_value((3, 6)), Some(&Data::String("Tiến độ".into())));
+        let head = |c: u32| range.get_value((3, c)).cloned();
+        assert_eq!((head(6), head(7), head(8), head(12)), (
+            Some(Data::String("Đánh giá (tính đến 10/02/2024)".into())),
+            Some(Data::String("Số ngày quá hạn".into())),
+            Some(Data::String("Tiến độ".into())),
+            Some(Data::String("Khó khăn, vướng mắc".into())),
+        ));
         assert_eq!(range.height(), 4 + rows.len());
+        // Sent on Saturday 10/02/2024: back within five working days, by Friday 16/02.
+        assert!(range.get_value((1, 0)).unwrap().to_string().contains("gửi lại file này trước ngày 16/02/2024"));
+        // Each task's status and days overdue as of that date.
+        for (i, t) in rows.iter().enumerate() {
+            let s = t.status(as_of, StatusRules::default());
+            assert_eq!(range.get_value((4 + i as u32, 6)), Some(&Data::String(crate::vocabulary::bucket(s.bucket).into())));
+            let days = range.get_value((4 + i as u32, 7)).cloned().unwrap_or(Data::Empty);
+            let want = if s.bucket == crate::domain::Bucket::Overdue { Data::Float(s.days_late as f64) } else { Data::Empty };
+            assert_eq!(days, want, "{}", t.content);
+        }
 
         // The unit fills in its results and sends the same file back.
         let mut filled = rows.clone();
         filled[2].progress = Progress::Done;
         filled[2].result = "Đã ban hành kế hoạch".into();
         filled[2].completed_on = Some(d(2, 5));
+        filled[1].note = "Chờ Sở Tài chính thẩm định giá".into();
         let returned = unit_xlsx(kt, &with(&filled, as_of), as_of).unwrap();
         let read = import::read(&ReadRequest { file_name: "tra-lai.xlsx".into(), ..Default::default() }, &returned).unwrap();
         let sheets: Vec<_> = read.into_iter().map(|s| s.result.unwrap()).collect();
@@ -342,8 +359,10 @@ mod report_and_units {
         assert!(drafts.iter().all(|d| d.lead_unit.as_deref() == Some(kt.name.as_str())));
         let plan = merge::plan(&tasks, &units, &drafts, &[], d(2, 10).and_hms_opt(9, 0, 0).unwrap(), || TaskId("new".into()));
         assert!(plan.warnings.is_empty(), "{:?}", plan.warnings);
-        assert_eq!((plan.added.len(), plan.updated.len(), plan.unchanged), (0, 1, 2), "only the task filled in changes");
-        let updated = &plan.updated[0].task;
+        assert_eq!((plan.added.len(), plan.updated.len(), plan.unchanged), (0, 2, 1), "only the tasks filled in change");
+        let obstacle = plan.updated.iter().find(|u| u.task.id == filled[1].id).expect("the difficulty comes back");
+        assert_eq!(obstacle.task.note, "Chờ Sở Tài chính thẩm định giá", "Khó khăn, vướng mắc is read into the note");
+        let updated = &plan.updated.iter().find(|u| u.task.id.as_str() == "T3").expect("T3 updated").task;
         assert_eq!((updated.id.as_str(), updated.progress, updated.completed_on), ("T3", Progress::Done, Some(d(2, 5))));
         assert_eq!(updated.result, "Đã ban hành kế hoạch");
     }

@@ -1,7 +1,9 @@
 //! Each unit's own list: the tasks it leads, with the columns it must fill in (progress, result,
 //! evidence, completion date) set apart and unlocked, everything else protected from accidental
 //! edits, and progress chosen from a drop-down. Sent back, it imports as an update (ids match).
-//! Every unit's list at once comes as one .zip.
+//! Every unit's list at once comes as one .zip. Each list says by when it must come back (five
+//! working days after the as-of date), each task's status and days overdue as of that date, and
+//! has a "Khó khăn, vướng mắc" column the unit fills in (read back into the task's note).
 
 use std::io::Write;
 
@@ -46,20 +48,36 @@ pub fn unit_xlsx(unit: &Unit, tasks: &[(&Task, Status)], as_of: NaiveDate) -> Re
     let open = base_format().set_text_wrap().set_unlocked().set_background_color(0xFFFBEA);
     let open_date = base_format().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Center).set_unlocked().set_background_color(0xFFFBEA);
 
-    let heads: [(&str, f64, bool); 10] = [
+    let status_head = vocabulary::status_column(as_of);
+    let heads: [(&str, f64, bool); 13] = [
         ("Mã nhiệm vụ", 13.0, false),
         ("STT", 5.0, false),
         ("Văn bản giao", 14.0, false),
-        ("Nội dung nhiệm vụ", 55.0, false),
+        ("Nội dung nhiệm vụ", 50.0, false),
         ("Thời hạn", 11.0, false),
-        ("Thời hạn theo văn bản", 16.0, false),
+        ("Thời hạn theo văn bản", 14.0, false),
+        (&status_head, 16.0, false),
+        (vocabulary::DAYS_OVERDUE, 9.0, false),
         ("Tiến độ", 15.0, true),
-        ("Kết quả thực hiện", 40.0, true),
-        ("Minh chứng", 24.0, true),
+        ("Kết quả thực hiện", 36.0, true),
+        ("Minh chứng", 22.0, true),
         ("Ngày hoàn thành", 12.0, true),
+        (vocabulary::OBSTACLES, 30.0, true),
     ];
-    s.merge_range(0, 0, 0, 9, &vocabulary::unit_list_title(&unit.name), &title)?;
-    s.merge_range(1, 0, 1, 9, &format!("Tính đến ngày {}. Đơn vị điền các cột nền vàng (Tiến độ, Kết quả thực hiện, Minh chứng, Ngày hoàn thành) rồi gửi lại file này; không sửa các cột khác.", format_date(as_of)), &italic)?;
+    const LAST: u16 = 12;
+    s.merge_range(0, 0, 0, LAST, &vocabulary::unit_list_title(&unit.name), &title)?;
+    s.merge_range(
+        1,
+        0,
+        1,
+        LAST,
+        &format!(
+            "Tính đến ngày {}. Đơn vị điền các cột nền vàng (Tiến độ, Kết quả thực hiện, Minh chứng, Ngày hoàn thành, Khó khăn, vướng mắc) và gửi lại file này trước ngày {}; không sửa các cột khác.",
+            format_date(as_of),
+            format_date(reply_by(as_of))
+        ),
+        &italic,
+    )?;
     s.set_row_height(1, 32)?;
     let head_row = 3;
     for (c, (h, w, fill)) in heads.iter().enumerate() {
@@ -67,7 +85,7 @@ pub fn unit_xlsx(unit: &Unit, tasks: &[(&Task, Status)], as_of: NaiveDate) -> Re
         s.set_column_width(c as u16, *w)?;
     }
     let date = |d: NaiveDate| ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8);
-    for (i, (task, _)) in tasks.iter().enumerate() {
+    for (i, (task, status)) in tasks.iter().enumerate() {
         let r = head_row + 1 + i as u32;
         s.write_string_with_format(r, 0, task.id.as_str(), &locked)?;
         s.write_string_with_format(r, 1, &task.number, &locked)?;
@@ -79,14 +97,21 @@ pub fn unit_xlsx(unit: &Unit, tasks: &[(&Task, Status)], as_of: NaiveDate) -> Re
             None => s.write_blank(r, 4, &locked)?,
         };
         s.write_string_with_format(r, 5, &task.deadline.text, &locked)?;
-        s.write_string_with_format(r, 6, vocabulary::progress(task.progress), &open)?;
-        s.write_string_with_format(r, 7, &task.result, &open)?;
-        s.write_string_with_format(r, 8, &task.evidence, &open)?;
-        match task.completed_on {
-            Some(d) => s.write_datetime_with_format(r, 9, date(d)?, &open_date)?,
-            None => s.write_blank(r, 9, &open_date)?,
+        s.write_string_with_format(r, 6, vocabulary::bucket(status.bucket), &locked)?;
+        match status.bucket {
+            crate::domain::Bucket::Overdue => s.write_number_with_format(r, 7, status.days_late as f64, &locked)?,
+            _ => s.write_blank(r, 7, &locked)?,
         };
-        let lines = lines_needed(&task.content, 55.0).max(lines_needed(&task.result, 40.0));
+        s.write_string_with_format(r, 8, vocabulary::progress(task.progress), &open)?;
+        s.write_string_with_format(r, 9, &task.result, &open)?;
+        s.write_string_with_format(r, 10, &task.evidence, &open)?;
+        match task.completed_on {
+            Some(d) => s.write_datetime_with_format(r, 11, date(d)?, &open_date)?,
+            None => s.write_blank(r, 11, &open_date)?,
+        };
+        // What the unit wrote last time comes back to it.
+        s.write_string_with_format(r, 12, &task.note, &open)?;
+        let lines = lines_needed(&task.content, 50.0).max(lines_needed(&task.result, 36.0)).max(lines_needed(&task.note, 30.0));
         s.set_row_height(r, lines as f64 * 15.0 + 3.0)?;
     }
     let last = head_row + tasks.len().max(1) as u32;
@@ -95,15 +120,28 @@ pub fn unit_xlsx(unit: &Unit, tasks: &[(&Task, Status)], as_of: NaiveDate) -> Re
         .allow_list_strings(&choices)?
         .set_error_title("Tiến độ")?
         .set_error_message("Chọn một trong: Chưa thực hiện, Đang thực hiện, Hoàn thành, Tạm dừng.")?;
-    s.add_data_validation(head_row + 1, 6, last, 6, &progress)?;
+    s.add_data_validation(head_row + 1, 8, last, 8, &progress)?;
     s.protect_with_options(&ProtectionOptions { format_columns: true, format_rows: true, use_autofilter: true, ..ProtectionOptions::default() });
-    s.autofilter(head_row, 0, last, 9)?;
+    s.autofilter(head_row, 0, last, LAST)?;
     s.set_freeze_panes(head_row + 1, 0)?;
     s.set_paper_size(9);
     s.set_landscape();
     s.set_repeat_rows(head_row, head_row)?;
     s.set_print_fit_to_pages(1, 0);
     book.save_to_buffer()
+}
+
+/// By when a unit's list must come back: five working days (Monday–Friday) after `as_of`.
+pub fn reply_by(as_of: NaiveDate) -> NaiveDate {
+    let mut day = as_of;
+    let mut left = 5;
+    while left > 0 {
+        day += chrono::Duration::days(1);
+        if !matches!(day.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun) {
+            left -= 1;
+        }
+    }
+    day
 }
 
 /// Every unit's list in one .zip (units without tasks left out).

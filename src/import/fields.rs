@@ -103,7 +103,8 @@ impl Field {
             Field::Result => &["Kết quả thực hiện", "Tình hình thực hiện", "Kết quả"],
             Field::Evidence => &["Minh chứng", "Văn bản báo cáo"],
             Field::CompletedOn => &["Ngày hoàn thành thực tế", "Ngày hoàn thành"],
-            Field::Note => &["Ghi chú"],
+            // A unit's own list writes its difficulties where the office keeps notes.
+            Field::Note => &["Ghi chú", "Khó khăn, vướng mắc", "Khó khăn vướng mắc"],
             Field::UpdatedAt => &["Ngày cập nhật"],
         }
     }

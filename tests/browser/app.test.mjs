@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { serveDist, launch, openApp, countText, storedCounts, stampSchemaVersion, loadSample, closeAsks, saved } from './harness.mjs';
+import { serveDist, launch, openApp, countText, storedCounts, stampSchemaVersion, loadSample, closeAsks, saved, newContext } from './harness.mjs';
 
 // The sample holds the 62 tasks of seed 000 and the 90 of seed 002 (see src/sample/tests.rs).
 const SAMPLE_TASKS = 152;
@@ -151,7 +151,7 @@ test('data saved by a newer version is shown as such and never written over', as
 });
 
 test('a write the browser refuses (storage full) is shown, kept in memory, and saved on retry', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const ctx = await newContext(browser);
   // Make every IndexedDB write fail as a full quota does, until the test lifts it.
   await ctx.addInitScript(() => {
     const put = IDBObjectStore.prototype.put;
@@ -183,7 +183,7 @@ test('a write the browser refuses (storage full) is shown, kept in memory, and s
 });
 
 test('a change in one tab shows in another tab of the same browser', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const ctx = await newContext(browser);
   const a = await openApp(browser, server.url, { context: ctx });
   const b = await openApp(browser, server.url, { context: ctx });
   await b.page.waitForSelector('.welcome');
@@ -224,7 +224,7 @@ test('deadline text that cannot be read is kept and flagged, never guessed', asy
 });
 
 test('a browser that refuses storage is told so, and the page still works in memory', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const ctx = await newContext(browser);
   await ctx.addInitScript(() => {
     // As in a locked-down or private window: opening IndexedDB is refused.
     IDBFactory.prototype.open = function () { throw new DOMException('The user denied permission to access the database.', 'SecurityError'); };

@@ -3,7 +3,7 @@
 // many tasks extended at once from the list; a recurring duty's next periods made as days pass.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, withSample, storedTaskWhen, openApp, loadSample, saved, countText, storedCounts } from './harness.mjs';
+import { serveDist, launch, withSample, storedTaskWhen, openApp, loadSample, saved, countText, storedCounts, newContext } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -85,15 +85,15 @@ test('many tasks are extended at once from the list, in one step that undoes', a
 });
 
 test('a recurring duty gets each new period when it begins, once, with its own deadline and status', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+  const ctx = await newContext(browser);
   // The sample opened on Saturday 21/11/2026: weekly reports up to the week of 16–22/11.
-  await ctx.clock.setFixedTime(new Date('2026-11-21T08:00:00'));
+  await ctx.clock.setSystemTime(new Date('2026-11-21T08:00:00'));
   const { page, errors } = await openApp(browser, server.url, { context: ctx });
   await loadSample(page);
   assert.equal(await countText(page), '152 nhiệm vụ');
   await saved(page);
   // Opened again on Tuesday 08/12: three weeks and one month have begun since.
-  await ctx.clock.setFixedTime(new Date('2026-12-08T08:00:00'));
+  await ctx.clock.setSystemTime(new Date('2026-12-08T08:00:00'));
   await page.reload();
   await page.locator('.notice', { hasText: 'Đã thêm 5 kỳ mới của các nhiệm vụ định kỳ' }).waitFor();
   assert.equal(await countText(page), '157 nhiệm vụ');
@@ -128,8 +128,8 @@ test('a recurring duty gets each new period when it begins, once, with its own d
 });
 
 test('a duty typed as "trước ngày 25 hàng tháng" comes with its periods since its document, in one step that undoes', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-  await ctx.clock.setFixedTime(new Date('2026-12-08T08:00:00'));
+  const ctx = await newContext(browser);
+  await ctx.clock.setSystemTime(new Date('2026-12-08T08:00:00'));
   const { page, errors } = await openApp(browser, server.url, { context: ctx });
   await loadSample(page);
   await saved(page);
@@ -149,6 +149,7 @@ test('a duty typed as "trước ngày 25 hàng tháng" comes with its periods si
   const dues = await page.$$eval('table.tasks tbody tr .c-deadline', (tds) => tds.map((td) => td.textContent.match(/\d\d\/\d\d\/\d{4}/)?.[0]).sort());
   assert.deepEqual(dues, ['25/10/2026', '25/11/2026', '25/12/2026']);
   // One step: undone, the duty and its periods go together.
+  assert.match(await page.getByTestId('undo').textContent(), /Hoàn tác: thêm/);
   await page.getByTestId('undo').click();
   await page.waitForFunction(() => document.querySelectorAll('table.tasks tbody tr').length === 0);
   await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill('');

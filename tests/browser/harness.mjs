@@ -37,10 +37,23 @@ export async function launch() {
   });
 }
 
+/** The day the tests live on: the sample is made relative to "today" and the tests name its
+ *  dates (a November report, 21/11/2026), so every context's clock reads this day whatever the
+ *  machine's date. A test that needs time to pass sets its own. */
+export const TEST_DAY = new Date('2026-11-21T08:00:00');
+
+/** A fresh browser context (its own empty storage) whose clock reads [`TEST_DAY`]. */
+export async function newContext(browser, options = {}) {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', ...options });
+  // The day is set but time flows on: steps are stamped in order, as on a real machine.
+  await ctx.clock.setSystemTime(TEST_DAY);
+  return ctx;
+}
+
 /** A page of a fresh browser context (its own empty storage), at an office laptop's size,
  *  collecting console errors and page crashes so a test can assert there were none. */
 export async function openApp(browser, url, { viewport = { width: 1366, height: 768 }, context } = {}) {
-  const ctx = context ?? await browser.newContext({ viewport, locale: 'vi-VN' });
+  const ctx = context ?? await newContext(browser, { viewport });
   const page = await ctx.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

@@ -3,7 +3,7 @@
 // recycle bin across a reload, and input that used to crash the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, countText, storedCounts, storedTasks, stampSchemaVersion, loadSample, saved } from './harness.mjs';
+import { serveDist, launch, openApp, countText, storedCounts, storedTasks, stampSchemaVersion, loadSample, saved, newContext } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -19,7 +19,7 @@ const result = (page) => page.locator('label:has-text("Kết quả thực hiện
 const note = (page) => page.locator('label:has-text("Ghi chú") textarea');
 
 test('a task page open in another tab keeps the result this tab saved, and asks when both changed it', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const ctx = await newContext(browser);
   const a = await openApp(browser, server.url, { context: ctx });
   await loadSample(a.page);
   const id = await a.page.locator('table.tasks tbody tr').first().getAttribute('data-id');
@@ -61,7 +61,7 @@ test('a task page open in another tab keeps the result this tab saved, and asks 
 });
 
 test('a tab that missed other changes does not write its stale copy back', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const ctx = await newContext(browser);
   const a = await openApp(browser, server.url, { context: ctx });
   await loadSample(a.page);
   await saved(a.page);
@@ -242,7 +242,7 @@ test('when the app stops on an error, the person is told in Vietnamese and can d
 });
 
 test('a task deleted in one tab stays deleted when another tab retries a failed write to it', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const ctx = await newContext(browser);
   const a = await openApp(browser, server.url, { context: ctx });
   await loadSample(a.page);
   await saved(a.page);
@@ -338,7 +338,7 @@ const csvFields = (line) => {
 const csvLine = (fields) => fields.map((f) => (/[;"\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(';');
 
 test('an import confirmed after another tab changed a task and renamed its unit keeps both changes', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const ctx = await newContext(browser);
   const a = await openApp(browser, server.url, { context: ctx });
   await loadSample(a.page);
   await saved(a.page);
@@ -388,7 +388,7 @@ test('an import confirmed after another tab changed a task and renamed its unit 
 });
 
 test('a change made while the page re-reads after another tab restored a backup is kept, even before it is stored', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const ctx = await newContext(browser);
   const a = await openApp(browser, server.url, { context: ctx });
   await loadSample(a.page);
   await saved(a.page);

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::recurrence::{cadence, series_of};
+use crate::domain::recurrence::{cadence, same_duty};
 use crate::domain::{format_date, TaskId};
 use crate::i18n::texts;
 use crate::route::{to_hash, Page, Route};
@@ -23,8 +23,7 @@ pub fn Periods(id: TaskId) -> impl IntoView {
         ws.tasks.with(|tasks| {
             let task = tasks.iter().find(|x| x.id == id)?;
             cadence(task)?;
-            let series = series_of(task).clone();
-            let mut periods: Vec<_> = tasks.iter().filter(|x| *series_of(x) == series).collect();
+            let mut periods: Vec<_> = tasks.iter().filter(|x| same_duty(x, task)).collect();
             periods.sort_by_key(|x| x.deadline.date);
             let rows = periods
                 .iter()
