@@ -49,6 +49,22 @@ pub fn App() -> impl IntoView {
     let listener = window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
     on_cleanup(move || listener.remove());
     ws.start();
+    // Opened at the bare address with tasks stored, the app starts on the overview (Tổng quan);
+    // an empty workspace starts on the list, with its welcome. Decided once, when the stored data
+    // has been read: data arriving later (the sample, another tab) does not move the page.
+    let opened_bare = matches!(window().location().hash().unwrap_or_default().as_str(), "" | "#" | "#/");
+    let decided = StoredValue::new(!opened_bare);
+    Effect::new(move |_| {
+        if decided.get_value() || ws.phase.get() == Phase::Loading {
+            return;
+        }
+        decided.set_value(true);
+        if ws.tasks.with_untracked(|t| !t.is_empty()) && route.with_untracked(|r| r.page == Page::Tasks) {
+            let to = route.with_untracked(|r| r.with_page(Page::Dashboard));
+            let _ = window().history().and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route::to_hash(&to))));
+            route.set(to);
+        }
+    });
     // The static page shows "loading" until the app is up.
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();

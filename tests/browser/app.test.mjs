@@ -67,7 +67,11 @@ test('the sample shows every task with its unit, deadline and derived status, an
   assert.ok(await page.locator('td.c-unit', { hasText: 'Phòng Tài nguyên và Môi trường' }).count() > 0);
   await page.screenshot({ path: SHOTS + 'list.png' });
 
+  // Opened again at the bare address with tasks stored, the app starts on the overview.
   await page.reload();
+  await page.getByTestId('dashboard').waitFor();
+  assert.match(page.url(), /#\/tong-quan$/, 'the address names the page shown');
+  await page.getByRole('navigation').getByRole('link', { name: 'Nhiệm vụ' }).click();
   await page.waitForSelector('table.tasks tbody tr');
   assert.equal(await countText(page), `${SAMPLE_TASKS} nhiệm vụ`);
   assert.deepEqual((await rowIds(page)).sort(), [...ids].sort());
@@ -211,6 +215,7 @@ test('deadline text that cannot be read is kept and flagged, never guessed', asy
       tx.oncomplete = () => { open.result.close(); resolve(); };
     };
   }));
+  await page.goto(server.url + '#/nhiem-vu');
   await page.reload();
   const row = page.locator('tr[data-id="NV-TEST-0001"]');
   await row.waitFor();

@@ -94,6 +94,7 @@ test('a recurring duty gets each new period when it begins, once, with its own d
   await saved(page);
   // Opened again on Tuesday 08/12: three weeks and one month have begun since.
   await ctx.clock.setSystemTime(new Date('2026-12-08T08:00:00'));
+  await page.goto(server.url + '#/nhiem-vu');
   await page.reload();
   await page.locator('.notice', { hasText: 'Đã thêm 5 kỳ mới của các nhiệm vụ định kỳ' }).waitFor();
   assert.equal(await countText(page), '157 nhiệm vụ');

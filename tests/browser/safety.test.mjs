@@ -121,6 +121,7 @@ test('when the browser deletes the stored data under an open page, the page writ
   await saved(page);
   assert.equal((await storedCounts(page)).tasks, SAMPLE_TASKS);
   // And later changes are stored as usual.
+  await page.goto(server.url + '#/nhiem-vu');
   await page.reload();
   await page.waitForSelector('table.tasks tbody tr');
   assert.equal(await countText(page), `${SAMPLE_TASKS} nhiệm vụ`);
@@ -424,7 +425,7 @@ test('a change made while the page re-reads after another tab restored a backup 
     return document.querySelector('main').getAttribute('aria-busy');
   });
   // Tab B restores the large backup.
-  const b = await openApp(browser, server.url, { context: ctx });
+  const b = await openApp(browser, server.url + '#/nhiem-vu', { context: ctx });
   await b.page.setInputFiles('#restore-file', { name: 'lon.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
   await b.page.getByRole('dialog').getByRole('button', { name: 'Khôi phục' }).click();
   assert.equal(await typedWhileReading, 'true', 'the result was saved while tab A was still reading');
