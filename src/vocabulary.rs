@@ -91,6 +91,21 @@ pub fn unit_list_title(unit_name: &str) -> String {
     format!("NHIỆM VỤ DO {} CHỦ TRÌ", unit_name.to_uppercase())
 }
 
+/// The sheet of a unit's list with the tasks it only coordinates.
+pub const COORDINATED_SHEET: &str = "Phối hợp";
+
+/// The title of the tasks a unit coordinates ("NHIỆM VỤ PHÒNG KINH TẾ PHỐI HỢP THỰC HIỆN"): an
+/// import knows it for a sheet to read, not to import.
+pub fn coordinated_list_title(unit_name: &str) -> String {
+    format!("NHIỆM VỤ {} PHỐI HỢP THỰC HIỆN", unit_name.to_uppercase())
+}
+
+/// Is this the title of a unit's coordination sheet?
+pub fn is_coordinated_list_title(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with("NHIỆM VỤ ") && t.ends_with(" PHỐI HỢP THỰC HIỆN")
+}
+
 /// The unit a list's title names, as written there (in capitals).
 pub fn unit_of_list_title(text: &str) -> Option<&str> {
     let rest = text.trim().strip_prefix("NHIỆM VỤ DO ")?.strip_suffix(" CHỦ TRÌ")?.trim();

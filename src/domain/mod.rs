@@ -3,6 +3,7 @@
 
 pub mod deadline;
 pub mod edit;
+pub mod exchange;
 pub mod fold;
 pub mod recurrence;
 pub mod status;
@@ -11,6 +12,7 @@ pub mod unit;
 pub mod unit_name;
 pub mod vn_date;
 
+pub use exchange::{answer, Answer, Exchange, ExchangeKind};
 pub use deadline::{read_deadline, read_new_deadline, Deadline, DeadlineKind, DeadlineProblem, DeadlineReading, Recurrence};
 pub use status::{derive_status, Bucket, OverdueAge, Status, StatusRules};
 pub use task::{Change, Extension, Progress, SourceDocument, Task, TaskId};

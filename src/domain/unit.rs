@@ -49,6 +49,9 @@ pub struct Unit {
     /// Position in lists and reports.
     #[serde(default)]
     pub order: u32,
+    /// Lists and reminders sent to it, lists received back (see `exchange`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exchanges: Vec<super::Exchange>,
 }
 
 impl Unit {
@@ -286,14 +289,14 @@ impl UnitDirectory {
                     }
                 }
                 (
-                    Unit { id: self.fresh_id(&name), name, short_name: short.to_string(), kind: UnitKind::Department, aliases: others, order },
+                    Unit { id: self.fresh_id(&name), name, short_name: short.to_string(), kind: UnitKind::Department, aliases: others, order, exchanges: Vec::new() },
                     true,
                 )
             }
             None => {
                 let name = tidy_name(name);
                 (
-                    Unit { id: self.fresh_id(&name), kind: UnitKind::infer(&name), name, short_name: String::new(), aliases: Vec::new(), order },
+                    Unit { id: self.fresh_id(&name), kind: UnitKind::infer(&name), name, short_name: String::new(), aliases: Vec::new(), order, exchanges: Vec::new() },
                     false,
                 )
             }
@@ -319,7 +322,7 @@ impl UnitDirectory {
         }
         let name = tidy_name(name);
         let order = self.units.len() as u32 + 1;
-        let unit = Unit { id: self.fresh_id(&name), kind: UnitKind::infer(&name), name, short_name: String::new(), aliases: Vec::new(), order };
+        let unit = Unit { id: self.fresh_id(&name), kind: UnitKind::infer(&name), name, short_name: String::new(), aliases: Vec::new(), order, exchanges: Vec::new() };
         let id = unit.id.clone();
         self.units.push(unit);
         self.reindex();
@@ -383,13 +386,26 @@ impl UnitDirectory {
             return Err(UnitError::NoSuchUnit);
         }
         let gone = self.units.remove(gone);
-        let target = self.units.iter_mut().find(|u| &u.id == into).expect("checked above");
+        let Some(target) = self.units.iter_mut().find(|u| &u.id == into) else { return Err(UnitError::NoSuchUnit) };
+        // What was sent to and received from either is the merged unit's.
+        target.exchanges.extend(gone.exchanges);
+        target.exchanges.sort_by_key(|e| e.on);
         for name in std::iter::once(gone.name).chain(std::iter::once(gone.short_name)).chain(gone.aliases) {
             if !name.trim().is_empty() && !target.aliases.contains(&name) && name != target.name {
                 target.aliases.push(name);
             }
         }
         self.reindex();
+        Ok(())
+    }
+
+    /// Note something sent to or received from a unit.
+    pub fn record(&mut self, id: &UnitId, exchange: super::Exchange) -> Result<(), UnitError> {
+        let unit = self.units.iter_mut().find(|u| &u.id == id).ok_or(UnitError::NoSuchUnit)?;
+        // The same list recorded twice (two tabs, a download pressed again) is one exchange.
+        if !unit.exchanges.contains(&exchange) {
+            unit.exchanges.push(exchange);
+        }
         Ok(())
     }
 

@@ -209,7 +209,7 @@ mod report_and_units {
     use chrono::NaiveDate;
 
     use super::super::report_xlsx::report_xlsx;
-    use super::super::unit_list::{all_units_zip, unit_file_name, unit_xlsx};
+    use super::super::unit_list::{all_units_zip, unit_file_name, unit_xlsx, UnitList};
     use crate::domain::{read_deadline, Progress, StatusRules, Task, TaskId, UnitDirectory, UnitId};
     use crate::import::{self, merge, ReadRequest};
     use crate::report::monthly::{report, Basis, ReportPeriod};
@@ -317,7 +317,7 @@ mod report_and_units {
         fn with(ts: &[Task], as_of: NaiveDate) -> Vec<(&Task, crate::domain::Status)> {
             ts.iter().map(|t| (t, t.status(as_of, StatusRules::default()))).collect()
         }
-        let bytes = unit_xlsx(kt, &with(&rows, as_of), as_of).unwrap();
+        let bytes = unit_xlsx(&UnitList::lead_only(kt, with(&rows, as_of)), &units, as_of).unwrap();
         let sheet_xml = xml_of(&bytes, "xl/worksheets/sheet1.xml");
         assert!(sheet_xml.contains("<sheetProtection"), "the sheet is protected");
         assert!(sheet_xml.contains("<dataValidation type=\"list\""), "progress is a drop-down");
@@ -349,7 +349,7 @@ mod report_and_units {
         filled[2].result = "Đã ban hành kế hoạch".into();
         filled[2].completed_on = Some(d(2, 5));
         filled[1].note = "Chờ Sở Tài chính thẩm định giá".into();
-        let returned = unit_xlsx(kt, &with(&filled, as_of), as_of).unwrap();
+        let returned = unit_xlsx(&UnitList::lead_only(kt, with(&filled, as_of)), &units, as_of).unwrap();
         let read = import::read(&ReadRequest { file_name: "tra-lai.xlsx".into(), ..Default::default() }, &returned).unwrap();
         let sheets: Vec<_> = read.into_iter().map(|s| s.result.unwrap()).collect();
         assert_eq!(sheets[0].header_excel_row, 4, "the header row as Excel numbers it (an empty row above)");
@@ -374,9 +374,9 @@ mod report_and_units {
         let lists: Vec<_> = units
             .units()
             .iter()
-            .map(|u| (u, tasks.iter().filter(|t| t.lead_unit.as_ref() == Some(&u.id)).map(|t| (t, t.status(as_of, StatusRules::default()))).collect::<Vec<_>>()))
+            .map(|u| UnitList::lead_only(u, tasks.iter().filter(|t| t.lead_unit.as_ref() == Some(&u.id)).map(|t| (t, t.status(as_of, StatusRules::default()))).collect::<Vec<_>>()))
             .collect();
-        let zip_bytes = all_units_zip(&lists, as_of).unwrap();
+        let zip_bytes = all_units_zip(&lists, &units, as_of).unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).unwrap();
         let names: Vec<String> = (0..zip.len()).map(|i| zip.by_index(i).unwrap().name().unwrap().to_string()).collect();
         assert_eq!(names, ["Nhiem-vu_Phong-Kinh-te_2024-02-10.xlsx", "Nhiem-vu_Phuong-Mai-Hung_2024-02-10.xlsx"]);
@@ -384,5 +384,101 @@ mod report_and_units {
         zip.by_index(1).unwrap().read_to_end(&mut inner).unwrap();
         assert_eq!(sheet(&inner, "Nhiệm vụ").height(), 4 + 2);
         assert_eq!(unit_file_name(&units.units()[0], as_of), "Nhiem-vu_Phong-Kinh-te_2024-02-10.xlsx");
+    }
+
+    #[test]
+    fn lists_sent_and_sent_back_say_which_units_have_answered() {
+        use crate::domain::{answer, Answer, ExchangeKind};
+        use crate::export::unit_list::{lists_of, lists_sent, reply_by};
+        use crate::workspace::{apply, Command, Stamped, Workspace};
+        let (tasks, units) = workspace();
+        let mut ws = Workspace { tasks, units, bin: Vec::new() };
+        let (kt, mh) = (ws.units.units()[0].id.clone(), ws.units.units()[1].id.clone());
+        let sent_on = d(2, 5); // Monday: back by Monday 12/02
+        let at = |day: NaiveDate| day.and_hms_opt(9, 0, 0).unwrap();
+        // Every unit's list goes out.
+        let lists = lists_of(&ws.tasks, &ws.units, None, sent_on, StatusRules::default());
+        let sent = lists_sent(&lists, sent_on);
+        assert_eq!(sent.len(), 2, "both units lead tasks");
+        assert_eq!(sent[0].1.tasks.len(), 3);
+        assert_eq!(sent[0].1.reply_by, Some(d(2, 12)));
+        assert_eq!(reply_by(sent_on), d(2, 12));
+        apply(&mut ws, &Stamped { at: at(sent_on), command: Command::Exchanged { entries: sent } }).unwrap();
+        let state = |ws: &Workspace, id: &UnitId, day: NaiveDate| answer(&ws.units.get(id).unwrap().exchanges, day);
+        assert!(matches!(state(&ws, &kt, d(2, 8)), Answer::Waiting { by, .. } if by == d(2, 12)));
+
+        // Phòng Kinh tế sends its list back filled in; the import notes its answer in the same step.
+        let kt_unit = ws.units.get(&kt).unwrap().clone();
+        let mut filled: Vec<Task> = ws.tasks.iter().filter(|t| t.lead_unit.as_ref() == Some(&kt)).cloned().collect();
+        filled[2].progress = Progress::Done;
+        filled[2].completed_on = Some(d(2, 7));
+        let rows: Vec<_> = filled.iter().map(|t| (t, t.status(sent_on, StatusRules::default()))).collect();
+        let back = unit_xlsx(&UnitList::lead_only(&kt_unit, rows), &ws.units, sent_on).unwrap();
+        let read = import::read(&ReadRequest { file_name: "PKT-gui-lai.xlsx".into(), ..Default::default() }, &back).unwrap();
+        let sheets: Vec<_> = read.into_iter().map(|s| s.result.unwrap()).collect();
+        assert_eq!(sheets[0].returned_by.as_deref(), Some("Phòng Kinh tế"), "the title says whose list it is");
+        let drafts: Vec<_> = sheets.iter().flat_map(|s| s.rows.clone()).collect();
+        let plan = merge::plan(&ws.tasks, &ws.units, &drafts, &[], at(d(2, 9)), || TaskId("new".into()));
+        let replies = merge::replies(&plan, &ws.tasks, &sheets.iter().collect::<Vec<_>>(), d(2, 9), "PKT-gui-lai.xlsx");
+        assert_eq!(replies.len(), 1);
+        assert_eq!((replies[0].1.kind, replies[0].1.tasks.len()), (ExchangeKind::ReplyReceived, 3));
+        let mut command = Command::import(&plan, &ws.units);
+        if let Command::Import { replies: r, .. } = &mut command {
+            *r = replies;
+        }
+        let step = apply(&mut ws, &Stamped { at: at(d(2, 9)), command }).unwrap();
+        assert_eq!(state(&ws, &kt, d(2, 20)), Answer::Answered { on: d(2, 9) });
+        // Phường Mai Hùng has not: late from the day after 12/02.
+        assert_eq!(state(&ws, &mh, d(2, 12)), Answer::Waiting { asked: sent_on, by: d(2, 12), reminders: 0 });
+        assert_eq!(state(&ws, &mh, d(2, 15)), Answer::Late { asked: sent_on, by: d(2, 12), days: 3, reminders: 0 });
+        // Undoing the import takes the answer back with the results.
+        ws.apply_patch(&step.undo, None);
+        assert!(matches!(state(&ws, &kt, d(2, 20)), Answer::Late { .. }));
+
+        // Units merged: what was sent to either is the merged unit's.
+        apply(&mut ws, &Stamped { at: at(d(2, 21)), command: Command::MergeUnits { from: mh.clone(), into: kt.clone() } }).unwrap();
+        assert_eq!(ws.units.get(&kt).unwrap().exchanges.len(), 2);
+    }
+
+    #[test]
+    fn a_unit_that_coordinates_gets_those_tasks_for_information_never_read_back() {
+        use crate::export::unit_list::lists_of;
+        use crate::import::SheetError;
+        let (mut tasks, mut units) = workspace();
+        let (kt, mh) = (units.units()[0].id.clone(), units.units()[1].id.clone());
+        let tt = units.resolve_or_add("Thanh tra thị xã").unwrap().id().clone();
+        // Phòng Kinh tế's first task is helped by Mai Hùng and the inspectorate; Mai Hùng's by Phòng Kinh tế.
+        tasks[0].coordinating_units = vec![mh.clone(), tt.clone()];
+        tasks[3].coordinating_units = vec![kt.clone()];
+        let as_of = d(2, 10);
+        let lists = lists_of(&tasks, &units, None, as_of, StatusRules::default());
+        let of = |id: &UnitId| lists.iter().find(|l| &l.unit.id == id).unwrap();
+        assert_eq!((of(&kt).lead.len(), of(&kt).coordinated.len()), (3, 1));
+        assert_eq!((of(&tt).lead.len(), of(&tt).coordinated.len()), (0, 1), "the inspectorate only coordinates");
+
+        // The inspectorate's list: only what it coordinates, with the lead unit named.
+        let bytes = unit_xlsx(of(&tt), &units, as_of).unwrap();
+        let book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
+        assert_eq!(book.sheet_names(), ["Phối hợp"]);
+        let co = sheet(&bytes, "Phối hợp");
+        assert_eq!(co.get_value((0, 0)), Some(&s("NHIỆM VỤ THANH TRA THỊ XÃ PHỐI HỢP THỰC HIỆN")));
+        assert_eq!((co.get_value((4, 3)), co.get_value((4, 4))), (Some(&s("Việc số 1")), Some(&s("Phòng Kinh tế"))));
+        assert!(xml_of(&bytes, "xl/worksheets/sheet1.xml").contains("<sheetProtection"), "nothing to fill in");
+        // Sent back, it is refused as a whole, with the reason.
+        let refused = import::read(&ReadRequest { file_name: "tt.xlsx".into(), ..Default::default() }, &bytes);
+        assert_eq!(refused.err(), Some(crate::import::ImportError::ForInformation));
+        // In the zip of every unit's list, it has its own file.
+        let zip_bytes = all_units_zip(&lists, &units, as_of).unwrap();
+        let zip = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).unwrap();
+        assert!(zip.file_names().any(|n| n.is_ok_and(|n| n == "Nhiem-vu_Thanh-tra-thi-xa_2024-02-10.xlsx")));
+
+        // Phòng Kinh tế's list has both sheets; sent back, only its own tasks are read.
+        let both = unit_xlsx(of(&kt), &units, as_of).unwrap();
+        let read = import::read(&ReadRequest { file_name: "kt.xlsx".into(), ..Default::default() }, &both).unwrap();
+        let results: Vec<(&str, Result<usize, &SheetError>)> = read.iter().map(|s| (s.name.as_str(), s.result.as_ref().map(|r| r.rows.len()))).collect();
+        assert_eq!(results, vec![("Nhiệm vụ", Ok(3)), ("Phối hợp", Err(&SheetError::ForInformation))]);
+        // Only tasks it leads are listed as sent and awaited.
+        let sent = crate::export::unit_list::lists_sent(&lists, as_of);
+        assert!(sent.iter().all(|(u, _)| u != &tt));
     }
 }

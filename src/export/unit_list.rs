@@ -14,18 +14,46 @@ use super::tracker::{base_format, lines_needed, FONT};
 use crate::domain::vn_date::format_date;
 use crate::domain::{Progress, Status, Task, Unit};
 use crate::vocabulary;
-use crate::domain::{StatusRules, UnitDirectory, UnitId};
+use crate::domain::{Exchange, ExchangeKind, StatusRules, UnitDirectory, UnitId};
 
-/// Each unit's list (the tasks it leads, in chasing order), in the units' order; `only` one unit.
-pub fn lists_of<'a>(tasks: &'a [Task], units: &'a UnitDirectory, only: Option<&UnitId>, as_of: NaiveDate, rules: StatusRules) -> Vec<(&'a Unit, Vec<(&'a Task, Status)>)> {
+/// Tasks with their status as of the list's date.
+pub type Rows<'a> = Vec<(&'a Task, Status)>;
+
+/// One unit's list: the tasks it leads (which it reports on), and the tasks it only coordinates
+/// (sent for it to know and work with the lead; the lead reports on them).
+#[derive(Debug, Clone)]
+pub struct UnitList<'a> {
+    pub unit: &'a Unit,
+    pub lead: Rows<'a>,
+    pub coordinated: Rows<'a>,
+}
+
+impl<'a> UnitList<'a> {
+    /// A list of tasks the unit leads, and nothing it coordinates.
+    pub fn lead_only(unit: &'a Unit, lead: Rows<'a>) -> UnitList<'a> {
+        UnitList { unit, lead, coordinated: Vec::new() }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lead.is_empty() && self.coordinated.is_empty()
+    }
+}
+
+/// Each unit's list (the tasks it leads and those it coordinates, in chasing order), in the
+/// units' order; `only` one unit.
+pub fn lists_of<'a>(tasks: &'a [Task], units: &'a UnitDirectory, only: Option<&UnitId>, as_of: NaiveDate, rules: StatusRules) -> Vec<UnitList<'a>> {
     let ranked = crate::query::chase_order(tasks, as_of, rules);
     units
         .ordered()
         .into_iter()
         .filter(|u| only.is_none_or(|o| o == &u.id))
-        .map(|u| {
-            let mine = ranked.iter().filter(|r| tasks[r.index].lead_unit.as_ref() == Some(&u.id)).map(|r| (&tasks[r.index], r.status)).collect();
-            (u, mine)
+        .map(|unit| {
+            let of = |keep: &dyn Fn(&Task) -> bool| ranked.iter().filter(|r| keep(&tasks[r.index])).map(|r| (&tasks[r.index], r.status)).collect();
+            UnitList {
+                unit,
+                lead: of(&|t| t.lead_unit.as_ref() == Some(&unit.id)),
+                coordinated: of(&|t| t.lead_unit.as_ref() != Some(&unit.id) && t.coordinating_units.contains(&unit.id)),
+            }
         })
         .collect()
 }
@@ -35,8 +63,21 @@ pub fn unit_file_name(unit: &Unit, day: NaiveDate) -> String {
     super::file_name(&format!("Nhiem-vu_{}", super::name_slug(&unit.name)), day, "xlsx")
 }
 
-pub fn unit_xlsx(unit: &Unit, tasks: &[(&Task, Status)], as_of: NaiveDate) -> Result<Vec<u8>, XlsxError> {
+/// A unit's list as a workbook: the sheet of tasks it leads (when it leads any), then the sheet
+/// of tasks it coordinates (when it coordinates any). With neither, the lead sheet, empty.
+pub fn unit_xlsx(list: &UnitList, units: &UnitDirectory, as_of: NaiveDate) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
+    if !list.lead.is_empty() || list.coordinated.is_empty() {
+        lead_sheet(&mut book, list.unit, &list.lead, as_of)?;
+    }
+    if !list.coordinated.is_empty() {
+        coordinated_sheet(&mut book, list.unit, &list.coordinated, units, as_of)?;
+    }
+    book.save_to_buffer()
+}
+
+/// The tasks a unit leads: what it fills in set apart and unlocked, the rest protected.
+fn lead_sheet(book: &mut Workbook, unit: &Unit, tasks: &[(&Task, Status)], as_of: NaiveDate) -> Result<(), XlsxError> {
     let s = book.add_worksheet();
     s.set_name("Nhiệm vụ")?;
     let title = Format::new().set_font_name(FONT).set_font_size(13).set_bold().set_align(FormatAlign::Center);
@@ -80,6 +121,8 @@ pub fn unit_xlsx(unit: &Unit, tasks: &[(&Task, Status)], as_of: NaiveDate) -> Re
     )?;
     s.set_row_height(1, 32)?;
     let head_row = 3;
+    // Tall enough for the wrapped headers ("Đánh giá (tính đến …)") on three lines.
+    s.set_row_height(head_row, 48)?;
     for (c, (h, w, fill)) in heads.iter().enumerate() {
         s.write_string_with_format(head_row, c as u16, *h, if *fill { &fill_header } else { &header })?;
         s.set_column_width(c as u16, *w)?;
@@ -128,7 +171,83 @@ pub fn unit_xlsx(unit: &Unit, tasks: &[(&Task, Status)], as_of: NaiveDate) -> Re
     s.set_landscape();
     s.set_repeat_rows(head_row, head_row)?;
     s.set_print_fit_to_pages(1, 0);
-    book.save_to_buffer()
+    Ok(())
+}
+
+/// The tasks a unit only coordinates, for it to know and to work with the lead unit: every cell
+/// protected, nothing to fill in (the lead unit reports), and the sheet is not read back by an
+/// import (its title says what it is), so a copy sent back never undoes the lead's later news.
+fn coordinated_sheet(book: &mut Workbook, unit: &Unit, tasks: &[(&Task, Status)], units: &UnitDirectory, as_of: NaiveDate) -> Result<(), XlsxError> {
+    let s = book.add_worksheet();
+    s.set_name(vocabulary::COORDINATED_SHEET)?;
+    let title = Format::new().set_font_name(FONT).set_font_size(13).set_bold().set_align(FormatAlign::Center);
+    let italic = Format::new().set_font_name(FONT).set_font_size(12).set_italic().set_align(FormatAlign::Center).set_text_wrap();
+    let header = base_format().set_bold().set_text_wrap().set_align(FormatAlign::Center).set_background_color(0xE7EDF3);
+    let cell = base_format().set_text_wrap();
+    let date_cell = base_format().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Center);
+    let status_head = vocabulary::status_column(as_of);
+    let heads: [(&str, f64); 9] = [
+        ("Mã nhiệm vụ", 13.0),
+        ("STT", 5.0),
+        ("Văn bản giao", 14.0),
+        ("Nội dung nhiệm vụ", 50.0),
+        ("Đơn vị chủ trì", 24.0),
+        ("Thời hạn", 11.0),
+        ("Thời hạn theo văn bản", 14.0),
+        (&status_head, 16.0),
+        (vocabulary::DAYS_OVERDUE, 9.0),
+    ];
+    const LAST: u16 = 8;
+    s.merge_range(0, 0, 0, LAST, &vocabulary::coordinated_list_title(&unit.name), &title)?;
+    s.merge_range(
+        1,
+        0,
+        1,
+        LAST,
+        &format!(
+            "Tính đến ngày {}. Để đơn vị nắm và phối hợp với đơn vị chủ trì; kết quả do đơn vị chủ trì báo cáo, đơn vị không cần gửi lại trang này.",
+            format_date(as_of)
+        ),
+        &italic,
+    )?;
+    s.set_row_height(1, 32)?;
+    let head_row = 3;
+    // Tall enough for the wrapped headers ("Đánh giá (tính đến …)") on three lines.
+    s.set_row_height(head_row, 48)?;
+    for (c, (h, w)) in heads.iter().enumerate() {
+        s.write_string_with_format(head_row, c as u16, *h, &header)?;
+        s.set_column_width(c as u16, *w)?;
+    }
+    let date = |d: NaiveDate| ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8);
+    for (i, (task, status)) in tasks.iter().enumerate() {
+        let r = head_row + 1 + i as u32;
+        let lead = task.lead_unit.as_ref().and_then(|id| units.get(id)).map(|u| u.name.as_str()).unwrap_or_default();
+        s.write_string_with_format(r, 0, task.id.as_str(), &cell)?;
+        s.write_string_with_format(r, 1, &task.number, &cell)?;
+        s.write_string_with_format(r, 2, &task.source.reference, &cell)?;
+        s.write_string_with_format(r, 3, &task.content, &cell)?;
+        s.write_string_with_format(r, 4, lead, &cell)?;
+        match task.deadline.due_date() {
+            Some(d) => s.write_datetime_with_format(r, 5, date(d)?, &date_cell)?,
+            None => s.write_blank(r, 5, &cell)?,
+        };
+        s.write_string_with_format(r, 6, &task.deadline.text, &cell)?;
+        s.write_string_with_format(r, 7, vocabulary::bucket(status.bucket), &cell)?;
+        match status.bucket {
+            crate::domain::Bucket::Overdue => s.write_number_with_format(r, 8, status.days_late as f64, &cell)?,
+            _ => s.write_blank(r, 8, &cell)?,
+        };
+        s.set_row_height(r, lines_needed(&task.content, 50.0) as f64 * 15.0 + 3.0)?;
+    }
+    let last = head_row + tasks.len().max(1) as u32;
+    s.protect_with_options(&ProtectionOptions { format_columns: true, format_rows: true, use_autofilter: true, ..ProtectionOptions::default() });
+    s.autofilter(head_row, 0, last, LAST)?;
+    s.set_freeze_panes(head_row + 1, 0)?;
+    s.set_paper_size(9);
+    s.set_landscape();
+    s.set_repeat_rows(head_row, head_row)?;
+    s.set_print_fit_to_pages(1, 0);
+    Ok(())
 }
 
 /// By when a unit's list must come back: five working days (Monday–Friday) after `as_of`.
@@ -144,14 +263,34 @@ pub fn reply_by(as_of: NaiveDate) -> NaiveDate {
     day
 }
 
-/// Every unit's list in one .zip (units without tasks left out).
-pub fn all_units_zip(lists: &[(&Unit, Vec<(&Task, Status)>)], as_of: NaiveDate) -> Result<Vec<u8>, XlsxError> {
+/// What the workspace notes once lists have gone out: for each unit with tasks, the tasks
+/// listed and the date to send the list back by ([`reply_by`]).
+/// A unit that only coordinates is sent its list for information and asked nothing back.
+pub fn lists_sent(lists: &[UnitList], as_of: NaiveDate) -> Vec<(UnitId, Exchange)> {
+    lists
+        .iter()
+        .filter(|l| !l.lead.is_empty())
+        .map(|UnitList { unit, lead: tasks, .. }| {
+            let exchange = Exchange {
+                kind: ExchangeKind::ListSent,
+                on: as_of,
+                tasks: tasks.iter().map(|(t, _)| t.id.clone()).collect(),
+                reply_by: Some(reply_by(as_of)),
+                document: unit_file_name(unit, as_of),
+            };
+            (unit.id.clone(), exchange)
+        })
+        .collect()
+}
+
+/// Every unit's list in one .zip (units that neither lead nor coordinate a task left out).
+pub fn all_units_zip(lists: &[UnitList], units: &UnitDirectory, as_of: NaiveDate) -> Result<Vec<u8>, XlsxError> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     // The workbooks are compressed already.
     let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for (unit, tasks) in lists.iter().filter(|(_, t)| !t.is_empty()) {
-        let bytes = unit_xlsx(unit, tasks, as_of)?;
-        zip.start_file(unit_file_name(unit, as_of), options).map_err(|e| XlsxError::ParameterError(e.to_string()))?;
+    for list in lists.iter().filter(|l| !l.is_empty()) {
+        let bytes = unit_xlsx(list, units, as_of)?;
+        zip.start_file(unit_file_name(list.unit, as_of), options).map_err(|e| XlsxError::ParameterError(e.to_string()))?;
         zip.write_all(&bytes).map_err(|e| XlsxError::ParameterError(e.to_string()))?;
     }
     Ok(zip.finish().map_err(|e| XlsxError::ParameterError(e.to_string()))?.into_inner())

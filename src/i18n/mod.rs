@@ -339,6 +339,19 @@ pub struct UnitTexts {
     pub add_unit_placeholder: &'static str,
     pub add_unit_button: &'static str,
     pub kind_auto: &'static str,
+    /// Who has answered: the column, each state, the tally above the table.
+    pub col_answer: &'static str,
+    pub answer: fn(&crate::domain::Answer) -> String,
+    pub answer_tally: fn(usize, usize, usize, usize) -> String,
+    /// The unit page's record of what was sent and received.
+    pub exchanges_title: &'static str,
+    pub exchanges_none: &'static str,
+    pub exchange_kind: fn(crate::domain::ExchangeKind) -> &'static str,
+    pub col_date: &'static str,
+    pub col_what: &'static str,
+    pub col_tasks: &'static str,
+    pub col_reply_by: &'static str,
+    pub col_document: &'static str,
 }
 
 /// The filter bar.
@@ -457,6 +470,10 @@ pub struct ImportTexts {
     pub preview: &'static str,
     pub preview_more: fn(usize) -> String,
     pub confirm: fn(usize) -> String,
+    /// A unit's own list sent back: noted as its answer (units, day).
+    pub returned_by: fn(&str, &str) -> String,
+    /// The button when the list sent back changes nothing.
+    pub confirm_answer: &'static str,
     pub nothing_to_import: &'static str,
     pub cancel: &'static str,
     pub action_add: &'static str,
@@ -481,6 +498,8 @@ pub struct WordTexts {
     pub issuer: &'static str,
     pub issuer_name: &'static str,
     pub number_suffix: &'static str,
+    /// The number, for one unit's reminder, when the office has taken it already.
+    pub number: &'static str,
     pub place: &'static str,
     pub signer_role: &'static str,
     pub signer_name: &'static str,

@@ -161,6 +161,7 @@ pub const VI: Texts = Texts {
         issuer: "Tên cơ quan ban hành (chữ in hoa, ví dụ THỊ XÃ HOÀNG MAI)",
         issuer_name: "Tên cơ quan trong câu văn (báo cáo về …)",
         number_suffix: "Ký hiệu sau số văn bản",
+        number: "Số văn bản (nếu đã lấy số; để trống cho văn thư ghi)",
         place: "Địa danh",
         signer_role: "Chức vụ người ký (mỗi dòng một dòng)",
         signer_name: "Họ tên người ký",
@@ -267,6 +268,8 @@ pub const VI: Texts = Texts {
         preview_more: |n| format!("… và {} nhiệm vụ nữa", thousands(n)),
         confirm: |n| format!("Nhập {} nhiệm vụ", thousands(n)),
         nothing_to_import: "File không có gì mới để nhập.",
+        returned_by: |units, day| format!("Đây là danh sách của {units} gửi lại: khi nhập, ghi nhận đơn vị đã gửi lại ngày {day}."),
+        confirm_answer: "Ghi nhận đơn vị đã gửi lại (không có gì thay đổi)",
         cancel: "Hủy",
         action_add: "Thêm mới",
         action_update: "Cập nhật",
@@ -277,6 +280,7 @@ pub const VI: Texts = Texts {
             SheetError::NoHeader => "Không có dòng tiêu đề của bảng nhiệm vụ",
             SheetError::Unreadable(_) => "Không đọc được trang tính này",
             SheetError::UncalculatedFormulas => "Tệp có công thức chưa được tính giá trị — mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi nhập",
+            SheetError::ForInformation => "Danh sách nhiệm vụ phối hợp, gửi để đơn vị nắm: không nhập lại (kết quả do đơn vị chủ trì báo cáo)",
         },
         row_problem,
         field_name,
@@ -416,6 +420,32 @@ pub const VI: Texts = Texts {
         add_unit_placeholder: "Tên đầy đủ, vd. UBND phường Mai Hùng",
         add_unit_button: "Thêm",
         kind_auto: "Loại: tự nhận theo tên",
+        col_answer: "Gửi lại danh sách",
+        answer: |a| {
+            use crate::domain::Answer as A;
+            let reminded = |n: &usize| if *n > 0 { format!(" · đã nhắc {n} lần") } else { String::new() };
+            match a {
+                A::NotAsked => "Chưa gửi danh sách".into(),
+                A::Waiting { by, reminders, .. } => format!("Chờ, hạn {}{}", format_date(*by), reminded(reminders)),
+                A::Late { days, reminders, .. } => format!("Chưa gửi lại, quá hạn {days} ngày{}", reminded(reminders)),
+                A::Answered { on } => format!("Đã gửi lại {}", format_date(*on)),
+            }
+        },
+        answer_tally: |answered, waiting, late, not_asked| {
+            format!("Danh sách gửi đơn vị: {answered} đơn vị đã gửi lại, {waiting} đang chờ, {late} quá hạn chưa gửi lại, {not_asked} chưa gửi danh sách.")
+        },
+        exchanges_title: "Danh sách, công văn đôn đốc và phản hồi",
+        exchanges_none: "Chưa gửi danh sách hay công văn đôn đốc nào cho đơn vị này. Khi xuất danh sách gửi đơn vị hoặc tải công văn đôn đốc, việc gửi được ghi ở đây; khi nhập lại danh sách đơn vị gửi về, ngày nhận cũng được ghi.",
+        exchange_kind: |k| match k {
+            crate::domain::ExchangeKind::ListSent => "Gửi danh sách nhiệm vụ",
+            crate::domain::ExchangeKind::ReminderSent => "Gửi công văn đôn đốc",
+            crate::domain::ExchangeKind::ReplyReceived => "Nhận danh sách gửi lại",
+        },
+        col_date: "Ngày",
+        col_what: "Nội dung",
+        col_tasks: "Số nhiệm vụ",
+        col_reply_by: "Hạn báo cáo lại",
+        col_document: "Văn bản, tệp",
         error: |e| match e {
             crate::domain::UnitError::EmptyName => "Tên đơn vị không được để trống.".into(),
             crate::domain::UnitError::AliasTaken(other) => format!("Tên này đã là của đơn vị “{other}”. Nếu là một đơn vị, hãy gộp hai đơn vị."),
@@ -533,6 +563,7 @@ fn import_error(e: &ImportError) -> String {
             thousands(*limit),
             thousands(*limit)
         ),
+        ImportError::ForInformation => "Đây là danh sách nhiệm vụ phối hợp, gửi để đơn vị nắm: không nhập lại. Kết quả thực hiện do đơn vị chủ trì báo cáo, qua danh sách của đơn vị chủ trì.".into(),
         ImportError::UncalculatedFormulas => "Tệp có công thức chưa được tính giá trị — mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi nhập. (Chương trình tạo ra file chỉ ghi công thức, không ghi kết quả, nên các ô chưa có giá trị để đọc.)".into(),
     }
 }
@@ -654,6 +685,8 @@ fn step_name(l: &crate::workspace::StepLabel) -> String {
         L::Extended { count, .. } => format!("gia hạn {} nhiệm vụ", n(count)),
         L::Recurred { count: 1, content } => format!("thêm kỳ mới của “{}”", short(content)),
         L::Recurred { count, .. } => format!("thêm {} kỳ mới của nhiệm vụ định kỳ", n(count)),
+        L::Exchanged { count, kind: crate::domain::ExchangeKind::ReminderSent } => format!("ghi nhận công văn đôn đốc gửi {} đơn vị", n(count)),
+        L::Exchanged { count, .. } => format!("ghi nhận danh sách gửi {} đơn vị", n(count)),
         L::Moved { count: 1, content, progress: p } => format!("chuyển “{}” sang {}", short(content), progress(*p)),
         L::Moved { count, progress: p, .. } => format!("chuyển {} nhiệm vụ sang {}", n(count), progress(*p)),
         L::Added { count, from_directive: true, .. } => format!("thêm {} nhiệm vụ từ văn bản", n(count)),

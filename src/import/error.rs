@@ -57,6 +57,9 @@ pub enum ImportError {
     /// No sheet can be read because its cells are formulas the writing program never computed
     /// (the file keeps no value for them).
     UncalculatedFormulas,
+    /// Only a list of tasks a unit coordinates, sent to it for information (see
+    /// [`SheetError::ForInformation`]).
+    ForInformation,
 }
 
 /// Why one sheet of a workbook gives no tasks.
@@ -67,4 +70,7 @@ pub enum SheetError {
     Unreadable(String),
     /// Most of the sheet's cells are formulas without a computed value.
     UncalculatedFormulas,
+    /// The tasks a unit only coordinates, sent to it for information (its title says so): read
+    /// back, its copies would undo the lead unit's later news, so it is never imported.
+    ForInformation,
 }

@@ -5,13 +5,13 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use super::rows::{RowDraft, RowProblem};
 use crate::domain::edit::{self, Edit};
 use crate::domain::fold::fold_key;
 use crate::domain::unit::written_key;
-use crate::domain::{Change, Resolution, Task, TaskId, UnitDirectory, UnitId};
+use crate::domain::{Change, Exchange, ExchangeKind, Resolution, Task, TaskId, UnitDirectory, UnitId};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TaskUpdate {
@@ -271,6 +271,33 @@ fn apply_draft(
     }
     let changes = task.history[before..].to_vec();
     (edits, base, changes)
+}
+
+/// The units whose own list a file is, sent back filled in (a sheet's title or "Đơn vị: …" line
+/// names them; see `rows::SheetRead::returned_by`): each unit's answer, received `on`, about the
+/// tasks of its sheet that the workspace has, for the unit table's "who has answered".
+pub fn replies(plan: &MergePlan, tasks: &[Task], sheets: &[&super::rows::SheetRead], on: NaiveDate, file_name: &str) -> Vec<(UnitId, Exchange)> {
+    let have: std::collections::HashSet<&str> = tasks.iter().map(|t| t.id.as_str()).collect();
+    let mut out: Vec<(UnitId, Exchange)> = Vec::new();
+    for sheet in sheets {
+        let Some(owner) = sheet.returned_by.as_deref() else { continue };
+        let Some(unit) = plan.units.find(owner).or_else(|| plan.units.find_written(owner)) else { continue };
+        let known: Vec<TaskId> = sheet
+            .rows
+            .iter()
+            .filter_map(|d| d.id.as_ref())
+            .filter(|id| have.contains(id.as_str()))
+            .map(|id| TaskId(id.clone()))
+            .collect();
+        match out.iter_mut().find(|(u, _)| u == &unit.id) {
+            Some((_, e)) => e.tasks.extend(known),
+            None => out.push((
+                unit.id.clone(),
+                Exchange { kind: ExchangeKind::ReplyReceived, on, tasks: known, reply_by: None, document: file_name.to_string() },
+            )),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -107,6 +107,8 @@ pub fn read_with_progress(request: &ReadRequest, bytes: &[u8], progress: &dyn Fn
     if outcomes.iter().all(|o| o.result.is_err() && o.first_rows.is_empty()) {
         return Err(if outcomes.iter().all(|o| o.result == Err(SheetError::Empty)) {
             ImportError::NoData
+        } else if outcomes.iter().any(|o| o.result == Err(SheetError::ForInformation)) {
+            ImportError::ForInformation
         } else {
             ImportError::NoHeader
         });

@@ -95,6 +95,9 @@ pub struct SheetRead {
     /// The unit of the whole sheet (from its title line, its name, or the person), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sheet_unit: Option<String>,
+    /// The unit whose own list this sheet is (its title or an "Đơn vị: …" line), sent back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returned_by: Option<String>,
     /// The sheet was far too wide and cut: how many columns it used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub columns_cut: Option<u32>,
@@ -387,9 +390,19 @@ fn people_are_not_units(sheet: &Sheet, mut layout: TableLayout) -> TableLayout {
     layout
 }
 
-/// The unit a whole sheet belongs to: "Đơn vị: Phòng Kinh tế" in a line above the header, or the
+/// The unit a whole sheet belongs to: the unit whose own list it is (see [`list_owner`]), or the
 /// sheet's name when it is a unit's name.
 fn sheet_unit(sheet: &Sheet, layout: &TableLayout, units: &UnitDirectory) -> Option<String> {
+    if let Some(owner) = list_owner(sheet, layout) {
+        return Some(owner);
+    }
+    let name = sheet.name.trim();
+    (unit_name::looks_like_unit(name) || units.knows(name)).then(|| unit_name::normalise_case(name))
+}
+
+/// The unit whose own list a sheet is, sent back filled in: the list's title ("NHIỆM VỤ DO PHÒNG
+/// KINH TẾ CHỦ TRÌ") or an "Đơn vị: …" line above the header.
+fn list_owner(sheet: &Sheet, layout: &TableLayout) -> Option<String> {
     for row in 0..layout.header_row {
         for col in 0..sheet.width() {
             let text = sheet.get(row, col).as_text();
@@ -403,8 +416,7 @@ fn sheet_unit(sheet: &Sheet, layout: &TableLayout, units: &UnitDirectory) -> Opt
             }
         }
     }
-    let name = sheet.name.trim();
-    (unit_name::looks_like_unit(name) || units.knows(name)).then(|| unit_name::normalise_case(name))
+    None
 }
 
 /// Read a sheet: find its table (or use the given mapping) and read every row below the header.
@@ -421,6 +433,9 @@ pub fn read_sheet(
         Some(row) if row < sheet.height() => layout_at(sheet, row),
         _ => find_table(sheet)?,
     };
+    if (0..layout.header_row).any(|row| (0..sheet.width()).any(|col| crate::vocabulary::is_coordinated_list_title(&sheet.get(row, col).as_text()))) {
+        return Err(SheetError::ForInformation);
+    }
     let layout = match mapping {
         Some(m) => with_mapping(layout, m),
         None => people_are_not_units(sheet, layout),
@@ -462,6 +477,7 @@ pub fn read_sheet(
     let doubts = super::fields::doubtful(&layout.headers, &layout.mapping);
     Ok(SheetRead {
         sheet_unit,
+        returned_by: list_owner(sheet, &layout),
         columns_cut: sheet.columns_cut,
         examples,
         doubts,

@@ -12,8 +12,10 @@ use crate::domain::{Task, Unit};
 
 /// The version of the stored data this build writes. 2: progress in task history is kept under
 /// its code ("in_progress", not "InProgress"); deleted tasks wait in a recycle bin; undo steps are
-/// stored.
-pub const SCHEMA_VERSION: u32 = 2;
+/// stored. 3: units keep what was sent to them and received back (`exchanges`), tasks name the
+/// recurring duty they are a period of (`series`): a tab of version 2 would drop them on writing, so
+/// once version 3 has written, it stops writing (the records themselves need no change).
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A step that carries one record from version `n` to `n + 1`. `MIGRATIONS[0]` takes version 1
 /// data to version 2, and so on; when the stored format changes, add a step here and bump
@@ -23,7 +25,10 @@ pub struct Migration {
     pub unit: fn(&mut Value) -> Result<(), String>,
 }
 
-pub const MIGRATIONS: &[Migration] = &[Migration { task: progress_codes_in_history, unit: unchanged }];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { task: progress_codes_in_history, unit: unchanged },
+    Migration { task: unchanged, unit: unchanged },
+];
 
 fn unchanged(_: &mut Value) -> Result<(), String> {
     Ok(())
@@ -204,6 +209,30 @@ mod tests {
         assert_eq!(loaded.tasks[0].note, "", "the old field was moved by the step");
         // The raw records are not changed by loading: a failed write-back loses nothing.
         assert!(raw.tasks[0].contains("ghi chú cũ"));
+    }
+
+    #[test]
+    fn version_2_units_read_as_never_sent_anything_and_are_written_back_at_version_3() {
+        let raw = RawWorkspace {
+            version: Some(2),
+            tasks: vec![stored_task("NV-1")],
+            units: vec![r#"{"id":"u1","name":"Phòng Tư pháp","kind":"department","aliases":[],"order":1}"#.into()],
+        };
+        let loaded = load(raw).unwrap();
+        assert_eq!(loaded.migrated_from, Some(2), "written back, so version 2 tabs stop writing");
+        assert_eq!(loaded.units[0].name, "Phòng Tư pháp");
+        assert!(loaded.units[0].exchanges.is_empty());
+        // What version 3 writes keeps the exchanges.
+        let mut unit = loaded.units[0].clone();
+        unit.exchanges.push(crate::domain::Exchange {
+            kind: crate::domain::ExchangeKind::ListSent,
+            on: chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+            tasks: vec![TaskId("NV-1".into())],
+            reply_by: chrono::NaiveDate::from_ymd_opt(2026, 11, 27),
+            document: String::new(),
+        });
+        let again = load(RawWorkspace { version: Some(SCHEMA_VERSION), tasks: vec![], units: vec![encode_unit(&unit)] }).unwrap();
+        assert_eq!(again.units[0], unit);
     }
 
     #[test]

@@ -565,10 +565,12 @@ impl Workspace {
     }
 
     /// Apply a confirmed import: the file's values go onto the tasks as they are now.
-    pub fn apply_import(self, plan: &MergePlan) -> bool {
+    /// `replies`: the units whose own list the file is, noted as their answer.
+    pub fn apply_import(self, plan: &MergePlan, replies: Vec<(UnitId, crate::domain::Exchange)>) -> bool {
         let mut command = self.units.with_untracked(|have| Command::import(plan, have));
-        if let Command::Import { added, .. } = &mut command {
+        if let Command::Import { added, replies: r, .. } = &mut command {
             *added = crate::domain::recurrence::with_periods(std::mem::take(added), today());
+            *r = replies;
         }
         self.run(command)
     }
@@ -617,6 +619,15 @@ impl Workspace {
         if made > 0 && matches!(done, Some(Outcome::Done { .. })) {
             self.notices.push(NoticeKind::Info, (texts().recurred)(made), None);
         }
+    }
+
+    /// Note lists or reminders sent to units (an export or a reminder downloaded): not a step to
+    /// undo, the file has gone out; the unit table shows who has answered.
+    pub fn record_sent(self, entries: Vec<(UnitId, crate::domain::Exchange)>) {
+        if entries.is_empty() || !self.can_change() {
+            return;
+        }
+        self.perform(Op::Do { stamped: Stamped { at: now(), command: Command::Exchanged { entries } }, step: None });
     }
 
     /// A page left open over midnight (or a week) makes the new periods when the day changes.

@@ -36,6 +36,7 @@ fn blank(day: NaiveDate) -> Letterhead {
         issuer: String::new(),
         issuer_name: String::new(),
         number_suffix: "UBND-VP".into(),
+        number: String::new(),
         place: String::new(),
         date: day,
         signer_role: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH".into(),
@@ -56,6 +57,7 @@ pub fn WordDialog(job: WordJob, #[prop(into)] on_close: Callback<()>) -> impl In
     let field = |v: &str| RwSignal::new(v.to_string());
     let (superior, issuer, issuer_name, number_suffix) = (field(&head.superior), field(&head.issuer), field(&head.issuer_name), field(&head.number_suffix));
     let (place, signer_role, signer_name) = (field(&head.place), field(&head.signer_role), field(&head.signer_name));
+    let number = RwSignal::new(String::new());
     let reply_by = RwSignal::new(format_date(day.checked_add_days(Days::new(7)).unwrap_or(day)));
     let problem = RwSignal::new(None::<&'static str>);
     let busy = RwSignal::new(false);
@@ -88,8 +90,10 @@ pub fn WordDialog(job: WordJob, #[prop(into)] on_close: Callback<()>) -> impl In
         }
     });
     let nothing = reminders && lists.is_empty();
+    let one_unit = lists.len() == 1;
     let lists = StoredValue::new(lists);
     let job = StoredValue::new(job);
+    let sent = StoredValue::new(Vec::new());
     let make = move |_| {
         if issuer.get_untracked().trim().is_empty() {
             problem.set(Some(wt.issuer_required));
@@ -105,13 +109,17 @@ pub fn WordDialog(job: WordJob, #[prop(into)] on_close: Callback<()>) -> impl In
             issuer: issuer.get_untracked().trim().to_string(),
             issuer_name: issuer_name.get_untracked().trim().to_string(),
             number_suffix: number_suffix.get_untracked().trim().to_string(),
+            number: String::new(),
             place: place.get_untracked().trim().to_string(),
             date: day,
             signer_role: signer_role.get_untracked().trim().to_string(),
             signer_name: signer_name.get_untracked().trim().to_string(),
         };
-        // Remembered for next time; a browser that refuses only loses the convenience.
+        // Remembered for next time (all but the number); a browser that refuses only loses the
+        // convenience.
         let _ = prefs::set_letterhead(&head);
+        let head = Letterhead { number: number.get_untracked().trim().to_string(), ..head };
+        let reference = head.reference();
         let (request, name, mime) = match job.get_value() {
             WordJob::Report(report) => {
                 let name = report_file_name(&report);
@@ -124,6 +132,8 @@ pub fn WordDialog(job: WordJob, #[prop(into)] on_close: Callback<()>) -> impl In
                     _ => crate::export::file_name("Don-doc-cac-don-vi", as_of, "zip"),
                 };
                 let mime = if lists.len() == 1 { DOCX } else { "application/zip" };
+                // Each unit is noted as reminded once the file is downloaded.
+                sent.set_value(crate::export::docx::reminders_sent(&lists, as_of, reply, &reference));
                 (WriteRequest::Reminders { head, lists, as_of, reply_by: reply }, name, mime)
             }
         };
@@ -134,6 +144,7 @@ pub fn WordDialog(job: WordJob, #[prop(into)] on_close: Callback<()>) -> impl In
             match written {
                 Ok(bytes) if download(&bytes, &name, mime) => {
                     ws.notices.push(NoticeKind::Info, (t.export.made)(&name), None);
+                    ws.record_sent(sent.get_value());
                     on_close.run(());
                 }
                 Ok(_) => ws.notices.push(NoticeKind::Error, t.export.failed, None),
@@ -158,6 +169,7 @@ pub fn WordDialog(job: WordJob, #[prop(into)] on_close: Callback<()>) -> impl In
                 {input(wt.issuer, issuer, true)}
                 {input(wt.issuer_name, issuer_name, false)}
                 {input(wt.number_suffix, number_suffix, false)}
+                {(reminders && one_unit).then(|| input(wt.number, number, false))}
                 {input(wt.place, place, false)}
                 <label class="field"><span class="field-label">{wt.signer_role}</span>
                     <textarea rows="3" prop:value=move || signer_role.get() on:input=move |ev| signer_role.set(event_target_value(&ev))></textarea>

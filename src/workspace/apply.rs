@@ -117,8 +117,15 @@ pub fn apply(ws: &mut Workspace, stamped: &Stamped) -> Result<Applied, CommandEr
             }
             StepLabel::Added { count: tasks.len(), content: tasks[0].content.clone(), from_directive: *from_directive }
         }
-        Command::Import { added, updates, new_units, aliases } => {
+        Command::Import { added, updates, new_units, aliases, replies } => {
             let map = rec.adopt_units(new_units)?;
+            if !replies.is_empty() {
+                rec.note_units();
+                for (unit, exchange) in replies {
+                    // A unit merged away meanwhile: its answer is not kept, the tasks still are.
+                    let _ = rec.ws.units.record(map.get(unit).unwrap_or(unit), exchange.clone());
+                }
+            }
             if !aliases.is_empty() {
                 rec.note_units();
                 for UnitAlias { unit, name } in aliases {
@@ -164,6 +171,18 @@ pub fn apply(ws: &mut Workspace, stamped: &Stamped) -> Result<Applied, CommandEr
                 n_updated += changed as usize;
             }
             StepLabel::Imported { added: n_added, updated: n_updated }
+        }
+        Command::Exchanged { entries } => {
+            let Some((_, first)) = entries.first() else { return Err(CommandError::Nothing) };
+            rec.note_units();
+            let mut count = 0;
+            for (unit, exchange) in entries {
+                count += rec.ws.units.record(unit, exchange.clone()).is_ok() as usize;
+            }
+            if count == 0 {
+                return Err(CommandError::Nothing);
+            }
+            StepLabel::Exchanged { count, kind: first.kind }
         }
         Command::Delete { ids } => {
             let found = rec.existing(ids)?;

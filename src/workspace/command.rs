@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::edit::Edit;
-use crate::domain::{Deadline, Progress, Task, TaskId, Unit, UnitDirectory, UnitId, UnitKind};
+use crate::domain::{Exchange, ExchangeKind, Deadline, Progress, Task, TaskId, Unit, UnitDirectory, UnitId, UnitKind};
 use crate::import::merge::MergePlan;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,7 +35,13 @@ pub enum Command {
         new_units: Vec<Unit>,
         #[serde(default)]
         aliases: Vec<UnitAlias>,
+        /// Units whose own list this file is, sent back filled in: noted as their answer.
+        #[serde(default)]
+        replies: Vec<(UnitId, Exchange)>,
     },
+    /// Lists or reminders sent to units (an export, a reminder dispatch): noted on each unit, so
+    /// the office sees who has answered. Not a step to undo: the file has gone.
+    Exchanged { entries: Vec<(UnitId, Exchange)> },
     /// Time passing for recurring duties (`domain::recurrence::catch_up`): the first deadline of
     /// duties that had none, and each new period's task. A period's task another tab made
     /// meanwhile (same id) is not made twice.
@@ -70,6 +76,7 @@ impl Command {
                 .filter(|l| !l.separate && units.get(&l.unit).is_some())
                 .map(|l| UnitAlias { unit: l.unit.clone(), name: l.written.clone() })
                 .collect(),
+            replies: Vec::new(),
         }
     }
 }
@@ -115,6 +122,8 @@ pub enum StepLabel {
     Extended { count: usize, content: String },
     /// New periods of recurring duties.
     Recurred { count: usize, content: String },
+    /// Lists or reminders sent to `count` units.
+    Exchanged { count: usize, kind: ExchangeKind },
     Added { count: usize, content: String, from_directive: bool },
     Imported { added: usize, updated: usize },
     Deleted { count: usize, content: String },

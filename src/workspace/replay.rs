@@ -45,6 +45,7 @@ impl Op {
                 // Named one by one (no catch-all): a new command that reads tasks must say which,
                 // or saving it would replay it on none.
                 Command::EmptyBin { .. }
+                | Command::Exchanged { .. }
                 | Command::AddUnit { .. }
                 | Command::RenameUnit { .. }
                 | Command::SetUnitKind { .. }

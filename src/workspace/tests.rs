@@ -250,7 +250,7 @@ fn an_import_confirmed_late_keeps_changes_made_after_its_preview() {
     run(&mut ws, 2, Command::EditTask { id: id(1), edits: vec![Edit::Result("Đã xong".into())], base: vec![Edit::Result(String::new())] }).unwrap();
     let kt = ws.task(&id(1)).unwrap().lead_unit.clone().unwrap();
     run(&mut ws, 2, Command::RenameUnit { id: kt.clone(), name: "Phòng Kinh tế - Hạ tầng".into() }).unwrap();
-    let applied = run(&mut ws, 3, Command::Import { added: vec![], updates: vec![update], new_units: vec![], aliases: vec![] }).unwrap();
+    let applied = run(&mut ws, 3, Command::Import { added: vec![], updates: vec![update], new_units: vec![], aliases: vec![], replies: vec![] }).unwrap();
     let t = ws.task(&id(1)).unwrap();
     assert_eq!(t.result, "Đã xong", "the newer value stays");
     assert_eq!(t.progress, Progress::InProgress, "the file's other field is applied");
@@ -266,7 +266,7 @@ fn an_import_teaches_a_confirmed_name_and_its_undo_forgets_it() {
     let mut task = Task::new(id(9), "Báo cáo quý");
     task.lead_unit = Some(kt.clone());
     let alias = command::UnitAlias { unit: kt.clone(), name: "Phòng Kinh tế thị xã".into() };
-    let applied = run(&mut ws, 3, Command::Import { added: vec![task], updates: vec![], new_units: vec![], aliases: vec![alias] }).unwrap();
+    let applied = run(&mut ws, 3, Command::Import { added: vec![task], updates: vec![], new_units: vec![], aliases: vec![alias], replies: vec![] }).unwrap();
     assert!(ws.units.get(&kt).unwrap().aliases.contains(&"Phòng Kinh tế thị xã".to_string()));
     assert_eq!(ws.units.find_written("phòng kinh tế thị xã").map(|u| &u.id), Some(&kt));
     let (_, left) = ws.apply_patch(&applied.undo, Some(&applied.redo));

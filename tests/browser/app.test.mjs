@@ -75,7 +75,7 @@ test('the sample shows every task with its unit, deadline and derived status, an
   await page.waitForSelector('table.tasks tbody tr');
   assert.equal(await countText(page), `${SAMPLE_TASKS} nhiệm vụ`);
   assert.deepEqual((await rowIds(page)).sort(), [...ids].sort());
-  assert.deepEqual(await storedCounts(page), { tasks: SAMPLE_TASKS, units: 25, version: 2 });
+  assert.deepEqual(await storedCounts(page), { tasks: SAMPLE_TASKS, units: 25, version: 3 });
   assert.deepEqual(errors, []);
   await ctx.close();
 });

@@ -49,8 +49,12 @@ pub struct Letterhead {
     pub issuer: String,
     /// The issuing body as a sentence names it ("UBND thị xã Hoàng Mai"): to whom units report back.
     pub issuer_name: String,
-    /// After the blank number: "UBND-VP" gives "Số:      /UBND-VP".
+    /// After the number: "UBND-VP" gives "Số:      /UBND-VP".
     pub number_suffix: String,
+    /// The number, when the office has already taken one ("125"); empty leaves the blank the
+    /// clerk of records (văn thư) writes it in. Never remembered from one document to the next.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub number: String,
     /// The place in the date line ("Hoàng Mai").
     pub place: String,
     pub date: NaiveDate,
@@ -60,6 +64,22 @@ pub struct Letterhead {
 }
 
 impl Letterhead {
+    /// "Số:        /UBND-VP", or "Số: 125/UBND-VP" once the number is given.
+    pub fn number_line(&self) -> String {
+        match self.number.trim() {
+            "" => format!("Số:        /{}", self.number_suffix),
+            n => format!("Số: {n}/{}", self.number_suffix),
+        }
+    }
+
+    /// The document as the unit table names it: "125/UBND-VP", or "…/UBND-VP" before it has a number.
+    pub fn reference(&self) -> String {
+        match self.number.trim() {
+            "" => format!("…/{}", self.number_suffix),
+            n => format!("{n}/{}", self.number_suffix),
+        }
+    }
+
     /// The office of the sample workspace (thị xã Hoàng Mai), for the sample documents and tests.
     pub fn sample(date: NaiveDate, number_suffix: &str) -> Letterhead {
         Letterhead {
@@ -67,6 +87,7 @@ impl Letterhead {
             issuer: "THỊ XÃ HOÀNG MAI".into(),
             issuer_name: "UBND thị xã (qua Văn phòng HĐND và UBND thị xã)".into(),
             number_suffix: number_suffix.into(),
+            number: String::new(),
             place: "Hoàng Mai".into(),
             date,
             signer_role: "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH".into(),
@@ -183,7 +204,7 @@ pub fn letter_head(head: &Letterhead, subject: Option<&str>) -> Table {
     left.push(centred(text(&head.issuer, SMALL_PT + 1).bold()));
     left.push(short_rule(HEAD_LEFT));
     // The spaces above the number (10 pt) and the date line (12 pt) set them level with each other.
-    left.push(centred(text(&format!("Số:        /{}", head.number_suffix), SMALL_PT + 1)).line_spacing(spacing(200)));
+    left.push(centred(text(&head.number_line(), SMALL_PT + 1)).line_spacing(spacing(200)));
     if let Some(subject) = subject {
         left.push(centred(text(&format!("V/v {subject}"), SMALL_PT)));
     }

@@ -8,7 +8,7 @@ pub mod report;
 pub mod request;
 
 pub use layout::{DocxError, Letterhead};
-pub use reminder::{all_reminders_zip, reminder_docx, reminder_file_name, reminders_of};
+pub use reminder::{all_reminders_zip, reminder_docx, reminder_file_name, reminders_of, reminders_sent};
 pub use report::{report_docx, report_file_name};
 pub use request::{write, WriteRequest, WRITE_FAILED};
 

@@ -11,7 +11,7 @@ use docx_rs::AlignmentType;
 use super::layout::{self, Column, DocxError, Letterhead, Row, SMALL_PT};
 use crate::domain::fold::fold_words;
 use crate::domain::vn_date::format_date;
-use crate::domain::{Bucket, Status, StatusRules, Task, Unit, UnitDirectory, UnitId, UnitKind};
+use crate::domain::{Bucket, Exchange, ExchangeKind, Status, StatusRules, Task, Unit, UnitDirectory, UnitId, UnitKind};
 use crate::export::unit_list::lists_of;
 use crate::vocabulary;
 
@@ -34,8 +34,26 @@ pub fn reminders_of<'a>(
 ) -> Vec<(&'a Unit, Vec<(&'a Task, Status)>)> {
     lists_of(tasks, units, only, as_of, rules)
         .into_iter()
-        .map(|(unit, list)| (unit, list.into_iter().filter(|(_, s)| is_chased(s)).collect::<Vec<_>>()))
+        .map(|list| (list.unit, list.lead.into_iter().filter(|(_, s)| is_chased(s)).collect::<Vec<_>>()))
         .filter(|(_, list)| !list.is_empty())
+        .collect()
+}
+
+/// What the workspace notes once reminders have gone out: for each unit, the tasks chased, the
+/// date to report back by and the document (`reference`, "…/UBND-VP" until it has a number).
+pub fn reminders_sent(lists: &[(Unit, Vec<(Task, Status)>)], on: NaiveDate, reply_by: NaiveDate, reference: &str) -> Vec<(UnitId, Exchange)> {
+    lists
+        .iter()
+        .map(|(unit, tasks)| {
+            let exchange = Exchange {
+                kind: ExchangeKind::ReminderSent,
+                on,
+                tasks: tasks.iter().map(|(t, _)| t.id.clone()).collect(),
+                reply_by: Some(reply_by),
+                document: reference.to_string(),
+            };
+            (unit.id.clone(), exchange)
+        })
         .collect()
 }
 

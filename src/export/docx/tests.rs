@@ -129,6 +129,26 @@ fn a_reminder_has_the_official_header_and_is_addressed_to_the_unit() {
 }
 
 #[test]
+fn a_reminder_with_its_number_prints_it_and_is_noted_on_the_unit_under_it() {
+    let (tasks, units) = workspace();
+    let id = units.find("Phòng Tài chính - Kế hoạch").unwrap().id.clone();
+    let lists = reminders_of(&tasks, &units, Some(&id), as_of(), StatusRules::default());
+    let (u, list) = &lists[0];
+    let head = Letterhead { number: "125".into(), ..letterhead("UBND-VP") };
+    let bytes = reminder_docx(&head, u, list, as_of(), reply_by()).unwrap();
+    assert!(has(&paragraphs(&part(&bytes, "word/document.xml")), "Số: 125/UBND-VP"));
+    let owned: Vec<_> = lists.iter().map(|(u, l)| ((*u).clone(), l.iter().map(|(t, s)| ((*t).clone(), *s)).collect::<Vec<_>>())).collect();
+    let sent = crate::export::docx::reminders_sent(&owned, as_of(), reply_by(), &head.reference());
+    assert_eq!(sent.len(), 1);
+    let (unit, e) = &sent[0];
+    assert_eq!(unit, &id);
+    assert_eq!((e.kind, e.on, e.reply_by, e.document.as_str()), (crate::domain::ExchangeKind::ReminderSent, as_of(), Some(reply_by()), "125/UBND-VP"));
+    assert_eq!(e.tasks.len(), 2, "the overdue task and the one due soon");
+    // Before the number is taken, the blank stays for the clerk of records, and the record says so.
+    assert_eq!(letterhead("UBND-VP").reference(), "…/UBND-VP");
+}
+
+#[test]
 fn a_reminder_lists_the_overdue_then_the_due_soon_tasks_and_nothing_else() {
     let (p, _) = reminder_of("Phòng Tài chính - Kế hoạch");
     let head = p.iter().position(|x| x == "TT").expect("the table's heading row");

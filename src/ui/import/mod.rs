@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::state::{new_task_id, now};
+use super::state::{new_task_id, now, today};
 use super::{navigate, Workspace};
 use crate::domain::unit::written_key;
 use crate::domain::{format_date, Change, Task};
@@ -187,6 +187,25 @@ pub fn ImportPage() -> impl IntoView {
         })
     });
 
+    // The units whose own list the file is (ticked sheets), as their lists name them.
+    let returned_by = Memo::new(move |_| {
+        stage.with(|s| match s {
+            Stage::Ready(loaded) => {
+                let mut names: Vec<String> = Vec::new();
+                for (sheet, _) in loaded.sheets.iter().zip(&loaded.selected).filter(|(_, on)| **on) {
+                    if let Some(name) = sheet.result.as_ref().ok().and_then(|r| r.returned_by.clone()) {
+                        let name = ws.units.with_untracked(|u| u.find(&name).map(|u| u.name.clone())).unwrap_or(name);
+                        if !names.contains(&name) {
+                            names.push(name);
+                        }
+                    }
+                }
+                names
+            }
+            _ => Vec::new(),
+        })
+    });
+
     let set_mapping = move |sheet_index: usize, column: usize, field: Option<Field>| {
         let Stage::Ready(loaded) = stage.get_untracked() else { return };
         let Some(Ok(read_sheet)) = loaded.sheets.get(sheet_index).map(|s| s.result.as_ref()) else { return };
@@ -232,10 +251,20 @@ pub fn ImportPage() -> impl IntoView {
 
     let confirm = move |_| {
         let Some(SharedPlan(p)) = merge_plan.get_untracked() else { return };
+        // A unit's own list sent back: noted as its answer, in the same step.
+        let replies = stage.with_untracked(|s| match s {
+            Stage::Ready(loaded) => {
+                let sheets: Vec<_> = loaded.sheets.iter().zip(&loaded.selected).filter(|(_, on)| **on).filter_map(|(s, _)| s.result.as_ref().ok()).collect();
+                ws.tasks.with_untracked(|tasks| crate::import::merge::replies(&p, tasks, &sheets, today(), &loaded.file_name))
+            }
+            _ => Vec::new(),
+        });
         // The workspace says what was done (with Hoàn tác), counted as applied: a value changed
         // elsewhere since the preview is kept, and said.
-        if ws.apply_import(&p) {
-            navigate(&Route::page(Page::Tasks));
+        let answer_only = p.added.is_empty() && p.updated.is_empty();
+        if ws.apply_import(&p, replies) {
+            // A list sent back with nothing new: the unit table shows it answered.
+            navigate(&Route::page(if answer_only { Page::Units } else { Page::Tasks }));
         }
     };
 
@@ -282,13 +311,18 @@ pub fn ImportPage() -> impl IntoView {
                 <div class="notice notice-error import-error" role="alert"><span class="notice-text">{message}</span></div>
             }.into_any(),
             Stage::Ready(loaded) => view! {
+                {move || (!returned_by.get().is_empty()).then(|| view! {
+                    <p class="notice notice-info returned-by" role="status" data-testid="returned-by">{(it.returned_by)(&returned_by.get().join(", "), &format_date(today()))}</p>
+                })}
                 <ImportPreview loaded=loaded stage=stage set_mapping=set_mapping choose_header=choose_header set_sheet_unit=set_sheet_unit merge_plan=merge_plan separate=separate>
                     <div class="import-actions">
                         {move || {
                             let n = merge_plan.with(|p| p.as_ref().map_or(0, |p| p.0.added.len() + p.0.updated.len()));
+                            // A unit's list sent back with nothing new is still its answer.
+                            let answer_only = n == 0 && !returned_by.get().is_empty();
                             view! {
-                                <button class="btn btn-primary" disabled=move || n == 0 || !ws.can_change() on:click=confirm>
-                                    {if n == 0 { it.nothing_to_import.to_string() } else { (it.confirm)(n) }}
+                                <button class="btn btn-primary" disabled=move || (n == 0 && !answer_only) || !ws.can_change() on:click=confirm>
+                                    {if answer_only { it.confirm_answer.to_string() } else if n == 0 { it.nothing_to_import.to_string() } else { (it.confirm)(n) }}
                                 </button>
                             }
                         }}

@@ -1,7 +1,11 @@
 //! Unit by unit: every unit with the counts of the official buckets and its on-time rate, worst
 //! first; and one unit's page, with its tasks as lead and as coordinator, and its details.
 
+mod answers;
+
 use leptos::prelude::*;
+
+use answers::{answer_cell, AnswerTally, Exchanges};
 
 use super::export::download;
 use super::filter_bar::FilterBar;
@@ -34,14 +38,16 @@ fn export_lists(ws: Workspace, route: RwSignal<Route>, only: Option<UnitId>) {
     let et = &texts().export;
     let as_of = route.with_untracked(|r| r.as_of).unwrap_or_else(today);
     let rules = ws.rules.get_untracked();
+    let mut sent = Vec::new();
     let file = ws.tasks.with_untracked(|tasks| {
         ws.units.with_untracked(|units| {
             let lists = crate::export::unit_list::lists_of(tasks, units, only.as_ref(), as_of, rules);
+            sent = crate::export::unit_list::lists_sent(&lists, as_of);
             match (&only, lists.first()) {
-                (Some(_), Some((unit, rows))) => crate::export::unit_list::unit_xlsx(unit, rows, as_of)
+                (Some(_), Some(list)) => crate::export::unit_list::unit_xlsx(list, units, as_of)
                     .ok()
-                    .map(|b| (b, crate::export::unit_list::unit_file_name(unit, as_of), XLSX)),
-                (None, _) => crate::export::unit_list::all_units_zip(&lists, as_of)
+                    .map(|b| (b, crate::export::unit_list::unit_file_name(list.unit, as_of), XLSX)),
+                (None, _) => crate::export::unit_list::all_units_zip(&lists, units, as_of)
                     .ok()
                     .map(|b| (b, crate::export::file_name("Nhiem-vu-cac-don-vi", as_of, "zip"), "application/zip")),
                 _ => None,
@@ -49,7 +55,11 @@ fn export_lists(ws: Workspace, route: RwSignal<Route>, only: Option<UnitId>) {
         })
     });
     match file {
-        Some((bytes, name, mime)) if download(&bytes, &name, mime) => ws.notices.push(NoticeKind::Info, (et.made)(&name), None),
+        Some((bytes, name, mime)) if download(&bytes, &name, mime) => {
+            ws.notices.push(NoticeKind::Info, (et.made)(&name), None);
+            // Each unit is noted as asked for its list back.
+            ws.record_sent(sent);
+        }
         _ => ws.notices.push(NoticeKind::Error, et.failed, None),
     }
 }
@@ -80,6 +90,7 @@ pub fn UnitsPage() -> impl IntoView {
     };
     let section = move |kind: UnitKind| {
         let r = route.get();
+        let as_of = r.as_of.unwrap_or_else(today);
         ws.units.with(|units| {
             summaries.with(|all| {
                 let rows: Vec<_> = all.iter().filter(|s| units.get(&s.unit).is_some_and(|u| u.kind == kind)).cloned().collect();
@@ -101,13 +112,14 @@ pub fn UnitsPage() -> impl IntoView {
                                 }).collect_view()}
                                 <td class="num rate" data-col="rate">{rate_text(s)}</td>
                                 <td class="num" data-col="coordinating">{s.coordinating}</td>
+                                {answer_cell(crate::domain::answer(&unit.exchanges, as_of))}
                             </tr>
                         }
                     })
                     .collect_view();
                 view! {
                     <tbody>
-                        <tr class="group-row"><th colspan="11">{(t.unit_kind)(kind)}" ("{rows.len()}")"</th></tr>
+                        <tr class="group-row"><th colspan="12">{(t.unit_kind)(kind)}" ("{rows.len()}")"</th></tr>
                         {body}
                     </tbody>
                 }
@@ -128,6 +140,7 @@ pub fn UnitsPage() -> impl IntoView {
         <FilterBar />
         <BucketSummary listing=listing />
         <p class="muted small">{ut.intro}" "{ut.sort_hint}"."</p>
+        <AnswerTally as_of=Signal::derive(move || route.with(|r| r.as_of).unwrap_or_else(today)) />
         <div class="table-wrap">
             <table class="units">
                 <thead>
@@ -138,6 +151,7 @@ pub fn UnitsPage() -> impl IntoView {
                         {COLUMNS.iter().map(|b| header(SummaryOrder::Bucket(*b), (t.bucket)(*b))).collect_view()}
                         {header(SummaryOrder::Rate, ut.col_rate)}
                         <th>{ut.col_coordinating}</th>
+                        <th>{ut.col_answer}</th>
                     </tr>
                 </thead>
                 {move || section(UnitKind::Department)}
@@ -243,7 +257,7 @@ pub fn UnitPage(id: UnitId) -> impl IntoView {
         let id = id.clone();
         move || ws.units.with(|u| u.ordered().into_iter().filter(|x| x.id != id).map(|x| view! { <option value=x.id.0.clone()>{x.name.clone()}</option> }).collect_view())
     };
-    let (id_rename, id_kind, id_order, id_merge, id_word) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+    let (id_rename, id_kind, id_order, id_merge, id_word, id_log) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
     let word = RwSignal::new(false);
     view! {
         <section class="list-head">
@@ -267,6 +281,7 @@ pub fn UnitPage(id: UnitId) -> impl IntoView {
         {table(Box::new(move || lead_rows(true).into_any()))}
         <h2 class="section-title">{ut.as_coordinator}</h2>
         {table(Box::new(move || coord_rows(false).into_any()))}
+        <Exchanges id=id_log as_of=Signal::derive(move || route.with(|r| r.as_of).unwrap_or_else(today)) />
         <section class="card unit-manage">
             <h2>{ut.manage}</h2>
             <p class="muted small">{ut.aliases}": "{move || unit.get().map(|u| u.aliases.join("; ")).unwrap_or_default()}</p>
