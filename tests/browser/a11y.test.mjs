@@ -52,6 +52,15 @@ test('every page passes axe-core with the sample loaded, and the dialogs and bul
   await page.getByRole('button', { name: 'Công văn đôn đốc các đơn vị chậm (.zip)' }).click();
   await page.getByRole('dialog').waitFor();
   assert.deepEqual(await violations(page), [], 'the Word document dialog');
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  // Lists sent: the answer column and tally, and a unit page with its record of exchanges.
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất danh sách gửi từng đơn vị (.zip)' }).click()]);
+  await page.getByTestId('answer-tally').waitFor();
+  assert.deepEqual(await violations(page), [], 'the unit table with lists sent');
+  await page.locator('table.units tbody tr[data-unit] a').first().click();
+  await page.getByTestId('exchanges').locator('table').waitFor();
+  assert.deepEqual(await violations(page), [], 'a unit page with its exchanges');
   assert.deepEqual(errors, []);
   await ctx.close();
 });
