@@ -7,6 +7,7 @@ pub mod columns;
 pub mod csv_out;
 pub mod docx;
 pub mod report_xlsx;
+pub mod request;
 pub mod tracker;
 pub mod unit_list;
 

@@ -195,6 +195,10 @@ pub struct ExportTexts {
     pub scope_all: &'static str,
     pub scope_filtered: &'static str,
     pub made: fn(&str) -> String,
+    /// An export the file worker could not write, with its reason.
+    pub failed_because: fn(&str) -> String,
+    /// The Excel button while the file is being written.
+    pub writing: &'static str,
     pub failed: &'static str,
     pub restore_title: &'static str,
     pub restore_confirm: fn(usize, usize, usize, &str) -> String,

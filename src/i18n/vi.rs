@@ -488,6 +488,8 @@ pub const VI: Texts = Texts {
         scope_filtered: "Các nhiệm vụ theo bộ lọc đang chọn",
         made: |name| format!("Đã tạo file {name}."),
         failed: "Không tạo được file. Hãy thử lại; nếu vẫn lỗi, hãy xuất ít nhiệm vụ hơn (dùng bộ lọc).",
+        failed_because: |why| format!("Không tạo được file: {why}. Hãy thử lại; nếu vẫn lỗi, hãy xuất ít nhiệm vụ hơn (dùng bộ lọc)."),
+        writing: "Đang tạo file…",
         restore_title: "Khôi phục từ bản sao lưu",
         year_out_of_range: "Năm phải từ 1900 đến 2200; báo cáo vẫn giữ năm đang chọn.",
         repeated_ids: |n| format!("Tệp có {} dòng trùng mã nhiệm vụ với dòng khác: mỗi mã chỉ khôi phục một lần (dòng sau cùng).", thousands(n)),

@@ -1,5 +1,6 @@
 //! The export buttons: the current view as Excel or CSV, a full backup, and restoring one. The
-//! files are made by `export` (plain Rust); this only downloads them and asks before restoring.
+//! files are made by `export` (plain Rust; the Excel file in the file worker); this only sends
+//! what goes in them, downloads them and asks before restoring.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -11,9 +12,13 @@ use super::notices::NoticeKind;
 use super::state::{now, today};
 use super::Workspace;
 use crate::export::backup::{backup_json, read_backup, Backup, RestoreError};
-use crate::export::{csv_out::view_csv, file_name, tracker::tracker_xlsx, BACKUP_NAME, TRACKER_NAME};
+use super::import::reader::write_in_worker;
+use crate::export::request::WriteRequest;
+use crate::export::{csv_out::view_csv, file_name, BACKUP_NAME, TRACKER_NAME};
 use crate::i18n::texts;
 use crate::route::Route;
+
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// Hand bytes to the browser as a download.
 pub fn download(bytes: &[u8], name: &str, mime: &str) -> bool {
@@ -58,28 +63,35 @@ pub fn ExportMenu(listing: Listing) -> impl IntoView {
             ws.notices.push(NoticeKind::Error, et.failed, None);
         }
     };
+    // The tracker is written in the file worker (a large view never freezes the page); CSV is
+    // quick and written here.
+    let writing = RwSignal::new(false);
     let export = move |as_csv: bool| {
         let as_of = route.with_untracked(|r| r.as_of).unwrap_or_else(today);
         let scope = if route.with_untracked(|r| r.filter.is_empty()) { et.scope_all } else { et.scope_filtered };
-        let bytes = ws.tasks.with_untracked(|tasks| {
-            ws.units.with_untracked(|units| {
-                listing.ranked.with_untracked(|ranked| {
-                    let rows: Vec<_> = ranked.iter().map(|r| (&tasks[r.index], r.status)).collect();
-                    if as_csv {
-                        Some(view_csv(&rows, units, as_of))
-                    } else {
-                        tracker_xlsx(&rows, units, as_of, scope).ok()
-                    }
+        if as_csv {
+            let bytes = ws.tasks.with_untracked(|tasks| {
+                ws.units.with_untracked(|units| {
+                    listing.ranked.with_untracked(|ranked| view_csv(&ranked.iter().map(|r| (&tasks[r.index], r.status)).collect::<Vec<_>>(), units, as_of))
                 })
-            })
+            });
+            let name = file_name(TRACKER_NAME, as_of, "csv");
+            done(download(&bytes, &name, "text/csv;charset=utf-8"), name);
+            return;
+        }
+        let rows = ws.tasks.with_untracked(|tasks| listing.ranked.with_untracked(|ranked| ranked.iter().map(|r| (tasks[r.index].clone(), r.status)).collect()));
+        let units = ws.units.with_untracked(|u| u.units().to_vec());
+        let request = WriteRequest::Tracker { rows, units, as_of, scope: scope.to_string() };
+        let name = file_name(TRACKER_NAME, as_of, "xlsx");
+        writing.set(true);
+        spawn_local(async move {
+            let written = write_in_worker(&request).await;
+            writing.set(false);
+            match written {
+                Ok(bytes) => done(download(&bytes, &name, XLSX), name),
+                Err(why) => ws.notices.push(NoticeKind::Error, (et.failed_because)(&why), None),
+            }
         });
-        let (ext, mime) = if as_csv {
-            ("csv", "text/csv;charset=utf-8")
-        } else {
-            ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        };
-        let name = file_name(TRACKER_NAME, as_of, ext);
-        done(bytes.is_some_and(|b| download(&b, &name, mime)), name);
     };
     let backup = move |_| {
         let (ok, name) = save_backup(ws);
@@ -100,7 +112,9 @@ pub fn ExportMenu(listing: Listing) -> impl IntoView {
     };
     view! {
         <div class="export-menu" role="group">
-            <button class="btn btn-small" on:click=move |_| export(false)>{et.excel}</button>
+            <button class="btn btn-small" disabled=move || writing.get() aria-busy=move || writing.get().then_some("true") on:click=move |_| export(false)>
+                {move || if writing.get() { et.writing } else { et.excel }}
+            </button>
             <button class="btn btn-small" on:click=move |_| export(true)>{et.csv}</button>
             <button class="btn btn-small" on:click=backup>{et.backup}</button>
             <label class="btn btn-small file-button" class:disabled=move || !ws.can_change()>

@@ -1,9 +1,10 @@
 //! The Web Worker for files: the page sends a file's bytes and a
 //! [`ReadRequest`](dondoc::import::ReadRequest), the worker answers with the sheets read (JSON);
-//! or the page sends a [`WriteRequest`](dondoc::export::docx::WriteRequest) (field `write`), the
-//! worker answers with the Word file's bytes, or `__write_failed__:` and why. Reading and writing
-//! run here so that a panic, which aborts the WebAssembly instance, ends only this worker and
-//! never the page, and so that the Word writer is not part of the page's first load.
+//! or the page sends a [`WriteRequest`](dondoc::export::request::WriteRequest) (field `write`), the
+//! worker answers with the file's bytes (Excel, Word, or a .zip of them), or `__write_failed__:`
+//! and why. Reading and writing run here so that a panic, which aborts the WebAssembly instance,
+//! ends only this worker and never the page, so that a large export never freezes the page, and
+//! so that the writers are not part of the page's first load.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -18,16 +19,16 @@ fn main() {
         let data = event.data();
         let field = |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
         if let Some(json) = field("write").as_string() {
-            let written = serde_json::from_str::<dondoc::export::docx::WriteRequest>(&json)
+            let written = serde_json::from_str::<dondoc::export::request::WriteRequest>(&json)
                 .map_err(|e| e.to_string())
-                .and_then(|request| dondoc::export::docx::write(&request).map_err(|e| e.to_string()));
+                .and_then(|request| dondoc::export::request::write(&request).map_err(|e| e.to_string()));
             match written {
                 Ok(bytes) => {
                     let array = js_sys::Uint8Array::from(bytes.as_slice());
                     let _ = reply.post_message_with_transfer(&array, &js_sys::Array::of1(&array.buffer()));
                 }
                 Err(why) => {
-                    let _ = reply.post_message(&JsValue::from_str(&format!("{}{why}", dondoc::export::docx::WRITE_FAILED)));
+                    let _ = reply.post_message(&JsValue::from_str(&format!("{}{why}", dondoc::export::request::WRITE_FAILED)));
                 }
             }
             return;

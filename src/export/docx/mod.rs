@@ -5,12 +5,10 @@
 pub mod layout;
 pub mod reminder;
 pub mod report;
-pub mod request;
 
 pub use layout::{DocxError, Letterhead};
 pub use reminder::{all_reminders_zip, reminder_docx, reminder_file_name, reminders_of, reminders_sent};
 pub use report::{report_docx, report_file_name};
-pub use request::{write, WriteRequest, WRITE_FAILED};
 
 #[cfg(test)]
 mod tests;

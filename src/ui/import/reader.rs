@@ -13,7 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
-use crate::export::docx::{WriteRequest, WRITE_FAILED};
+use crate::export::request::{WriteRequest, WRITE_FAILED};
 use crate::import::{ImportError, ReadRequest, ReadResponse, PROGRESS};
 
 /// Loads `reader.js` / `reader_bg.wasm`, built by Trunk from `src/worker/main.rs` (unhashed names).
@@ -139,7 +139,7 @@ pub async fn read_in_worker(bytes: &[u8], request: &ReadRequest, on_progress: Rc
     }
 }
 
-/// Write a Word file in the worker: its bytes, or why it could not be written (in Vietnamese).
+/// Write a file (Excel, Word, a .zip of them) in the worker: its bytes, or why it could not be written (in Vietnamese).
 pub async fn write_in_worker(request: &WriteRequest) -> Result<Vec<u8>, String> {
     let json = serde_json::to_string(request).map_err(|e| e.to_string())?;
     let envelope = Object::new();

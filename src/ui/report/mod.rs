@@ -4,13 +4,17 @@
 use chrono::Datelike;
 use leptos::prelude::*;
 
-use super::export::download;
+use leptos::task::spawn_local;
+
+use super::export::{download, XLSX};
+use super::import::reader::write_in_worker;
+use crate::export::request::WriteRequest;
 use super::notices::NoticeKind;
 use super::state::today;
 use super::word_dialog::{WordDialog, WordJob};
 use super::Workspace;
 use crate::domain::vn_date::{format_date, parse_date};
-use crate::export::report_xlsx::{age_text, basis_text, report_annex_xlsx, SUMMARY_HEADERS};
+use crate::export::report_xlsx::{age_text, basis_text, SUMMARY_HEADERS};
 use crate::i18n::texts;
 use crate::report::monthly::{report_against, Basis, ReportPeriod, RowKind};
 use crate::route::Route;
@@ -56,16 +60,23 @@ pub fn ReportPage() -> impl IntoView {
     let made = Memo::new(move |_| {
         ws.tasks.with(|tasks| ws.units.with(|units| report_against(tasks, units, period.get(), basis.get(), as_of.get(), ws.rules.get(), against_first.get())))
     });
+    // The annex is written in the file worker.
+    let writing = RwSignal::new(false);
     let save = move |_| {
-        let r = made.get_untracked();
-        let name = format!("Bao-cao-{}.xlsx", r.period.slug());
+        let report = made.get_untracked();
+        let name = format!("Bao-cao-{}.xlsx", report.period.slug());
         // The office that issues the report, once it has been given for a Word document.
-        match report_annex_xlsx(&r, crate::store::prefs::letterhead().as_ref()) {
-            Ok(bytes) if download(&bytes, &name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") => {
-                ws.notices.push(NoticeKind::Info, (et.made)(&name), None)
+        let request = WriteRequest::Annex { report, head: crate::store::prefs::letterhead() };
+        writing.set(true);
+        spawn_local(async move {
+            let written = write_in_worker(&request).await;
+            writing.set(false);
+            match written {
+                Ok(bytes) if download(&bytes, &name, XLSX) => ws.notices.push(NoticeKind::Info, (et.made)(&name), None),
+                Ok(_) => ws.notices.push(NoticeKind::Error, et.failed, None),
+                Err(why) => ws.notices.push(NoticeKind::Error, (et.failed_because)(&why), None),
             }
-            _ => ws.notices.push(NoticeKind::Error, et.failed, None),
-        }
+        });
     };
     let word = RwSignal::new(false);
     let number = |v: String| v.trim().parse::<u32>().ok();
@@ -73,7 +84,9 @@ pub fn ReportPage() -> impl IntoView {
     view! {
         <section class="list-head">
             <div class="list-title"><h1>{et.report_title}</h1></div>
-            <button class="btn btn-primary" on:click=save>{et.download_report}</button>
+            <button class="btn btn-primary" disabled=move || writing.get() aria-busy=move || writing.get().then_some("true") on:click=save>
+                {move || if writing.get() { et.writing } else { et.download_report }}
+            </button>
             <button class="btn" on:click=move |_| word.set(true)>{t.word.report}</button>
         </section>
         <Show when=move || word.get()>

@@ -7,7 +7,11 @@ use leptos::prelude::*;
 
 use answers::{answer_cell, AnswerTally, Exchanges};
 
-use super::export::download;
+use leptos::task::spawn_local;
+
+use super::export::{download, XLSX};
+use super::import::reader::write_in_worker;
+use crate::export::request::{OwnedUnitList, WriteRequest};
 use super::filter_bar::FilterBar;
 use super::notices::NoticeKind;
 use super::state::today;
@@ -31,37 +35,35 @@ fn rate_text(s: &UnitSummary) -> String {
     }
 }
 
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/// Download one unit's list (the tasks it leads), or every unit's in a zip.
+/// Download one unit's list (the tasks it leads and those it coordinates), or every unit's in a
+/// zip: written in the file worker, then each unit is noted as asked for its list back.
 fn export_lists(ws: Workspace, route: RwSignal<Route>, only: Option<UnitId>) {
     let et = &texts().export;
     let as_of = route.with_untracked(|r| r.as_of).unwrap_or_else(today);
     let rules = ws.rules.get_untracked();
-    let mut sent = Vec::new();
-    let file = ws.tasks.with_untracked(|tasks| {
+    let (lists, sent, name) = ws.tasks.with_untracked(|tasks| {
         ws.units.with_untracked(|units| {
             let lists = crate::export::unit_list::lists_of(tasks, units, only.as_ref(), as_of, rules);
-            sent = crate::export::unit_list::lists_sent(&lists, as_of);
-            match (&only, lists.first()) {
-                (Some(_), Some(list)) => crate::export::unit_list::unit_xlsx(list, units, as_of)
-                    .ok()
-                    .map(|b| (b, crate::export::unit_list::unit_file_name(list.unit, as_of), XLSX)),
-                (None, _) => crate::export::unit_list::all_units_zip(&lists, units, as_of)
-                    .ok()
-                    .map(|b| (b, crate::export::file_name("Nhiem-vu-cac-don-vi", as_of, "zip"), "application/zip")),
-                _ => None,
-            }
+            let sent = crate::export::unit_list::lists_sent(&lists, as_of);
+            let name = match (&only, lists.first()) {
+                (Some(_), Some(list)) => crate::export::unit_list::unit_file_name(list.unit, as_of),
+                _ => crate::export::file_name("Nhiem-vu-cac-don-vi", as_of, "zip"),
+            };
+            (lists.iter().map(OwnedUnitList::of).collect::<Vec<_>>(), sent, name)
         })
     });
-    match file {
-        Some((bytes, name, mime)) if download(&bytes, &name, mime) => {
-            ws.notices.push(NoticeKind::Info, (et.made)(&name), None);
-            // Each unit is noted as asked for its list back.
-            ws.record_sent(sent);
+    let one = only.is_some();
+    let request = WriteRequest::UnitLists { lists, units: ws.units.with_untracked(|u| u.units().to_vec()), as_of, one };
+    spawn_local(async move {
+        match write_in_worker(&request).await {
+            Ok(bytes) if download(&bytes, &name, if one { XLSX } else { "application/zip" }) => {
+                ws.notices.push(NoticeKind::Info, (et.made)(&name), None);
+                ws.record_sent(sent);
+            }
+            Ok(_) => ws.notices.push(NoticeKind::Error, et.failed, None),
+            Err(why) => ws.notices.push(NoticeKind::Error, (et.failed_because)(&why), None),
         }
-        _ => ws.notices.push(NoticeKind::Error, et.failed, None),
-    }
+    });
 }
 
 #[component]
