@@ -52,11 +52,17 @@ pub fn search_text(task: &Task, units: &crate::domain::UnitDirectory) -> String 
 /// [`chase_order`] of the tasks that pass the filter. `search_texts[i]` is task `i`'s folded
 /// search text.
 pub fn filtered(tasks: &[Task], search_texts: &[String], filter: &Filter, as_of: NaiveDate, rules: StatusRules) -> Vec<Ranked> {
-    let mut ranked = chase_order(tasks, as_of, rules);
-    if !filter.is_empty() {
-        ranked.retain(|r| filter.accepts(&tasks[r.index], &r.status, search_texts.get(r.index).map_or("", String::as_str)));
+    passing(tasks, &chase_order(tasks, as_of, rules), search_texts, filter)
+}
+
+/// The tasks of `chased` (already in [`chase_order`], with their statuses) that pass the filter,
+/// in that order. A view keeps the chased order and only filters it again when the filter
+/// changes: a keystroke in the search box neither derives a status nor sorts.
+pub fn passing(tasks: &[Task], chased: &[Ranked], search_texts: &[String], filter: &Filter) -> Vec<Ranked> {
+    if filter.is_empty() {
+        return chased.to_vec();
     }
-    ranked
+    chased.iter().filter(|r| filter.accepts(&tasks[r.index], &r.status, search_texts.get(r.index).map_or("", String::as_str))).cloned().collect()
 }
 
 /// How many tasks fall in each bucket, in the order of [`Bucket::ALL`]; and how many are due soon.
@@ -122,6 +128,22 @@ mod tests {
         t.coordinating_units.push(kt);
         assert!(crate::domain::fold::matches_query(&search_text(&t, &units), "phong kinh te"));
         assert!(!crate::domain::fold::matches_query(&t.search_text(), "phong kinh te"));
+    }
+
+    #[test]
+    fn filtering_the_kept_chase_order_gives_what_filtering_afresh_does() {
+        let units = crate::domain::UnitDirectory::default();
+        let mut tasks: Vec<Task> = (0..6).map(|n| task(n, ["25/01/2024", "18/01/2024", "", "05/01/2024"][n as usize % 4], Progress::InProgress, None)).collect();
+        tasks[1].content = "Rà soát quỹ đất công".into();
+        tasks[3].content = "Rà soát hồ sơ đất đai".into();
+        let texts: Vec<String> = tasks.iter().map(|t| search_text(t, &units)).collect();
+        let chased = chase_order(&tasks, d(20), StatusRules::default());
+        let filter = Filter { text: "ra soat".into(), ..Filter::default() };
+        let kept: Vec<usize> = passing(&tasks, &chased, &texts, &filter).iter().map(|r| r.index).collect();
+        let afresh: Vec<usize> = filtered(&tasks, &texts, &filter, d(20), StatusRules::default()).iter().map(|r| r.index).collect();
+        assert_eq!(kept, afresh);
+        assert_eq!(kept, vec![3, 1], "the longest overdue first");
+        assert_eq!(passing(&tasks, &chased, &texts, &Filter::default()).len(), 6, "no filter: every task");
     }
 
     #[test]

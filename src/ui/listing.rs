@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::state::today;
 use super::Workspace;
 use crate::domain::UnitId;
-use crate::query::{filtered, search_text, BucketCounts, Ranked};
+use crate::query::{chase_order, passing, search_text, BucketCounts, Ranked};
 use crate::route::Route;
 
 #[derive(Clone, Copy)]
@@ -41,8 +41,11 @@ pub fn use_listing(unit: Option<UnitId>) -> Listing {
         }
         filter
     });
+    // Every task in chasing order, with its status: derived and sorted when the tasks, the date or
+    // the rules change, not when the filter does.
+    let chased = Memo::new(move |_| ws.tasks.with(|tasks| chase_order(tasks, as_of.get(), ws.rules.get())));
     let ranked = Memo::new(move |_| {
-        filter.with(|filter| ws.tasks.with(|tasks| search_texts.with(|texts| filtered(tasks, texts, filter, as_of.get(), ws.rules.get()))))
+        filter.with(|filter| ws.tasks.with(|tasks| chased.with(|chased| search_texts.with(|texts| passing(tasks, chased, texts, filter)))))
     });
     let counts = Memo::new(move |_| ranked.with(|r| BucketCounts::of(r)));
     let breakdown = Memo::new(move |_| {
@@ -51,7 +54,7 @@ pub fn use_listing(unit: Option<UnitId>) -> Listing {
         }
         let mut all = filter.get();
         all.status = None;
-        ws.tasks.with(|tasks| search_texts.with(|texts| BucketCounts::of(&filtered(tasks, texts, &all, as_of.get(), ws.rules.get()))))
+        ws.tasks.with(|tasks| chased.with(|chased| search_texts.with(|texts| BucketCounts::of(&passing(tasks, chased, texts, &all)))))
     });
     let ids = Memo::new(move |_| ranked.with(|r| ws.tasks.with(|tasks| r.iter().filter_map(|x| tasks.get(x.index).map(|t| t.id.clone())).collect())));
     Listing { ranked, counts, breakdown, ids }
