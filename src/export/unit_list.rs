@@ -8,7 +8,7 @@
 use std::io::Write;
 
 use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::{DataValidation, ExcelDateTime, Format, FormatAlign, ProtectionOptions, Workbook, XlsxError};
+use rust_xlsxwriter::{DataValidation, ExcelDateTime, Format, FormatAlign, ProtectionOptions, Workbook, Worksheet, XlsxError};
 
 use super::tracker::{base_format, lines_needed, FONT};
 use crate::domain::vn_date::format_date;
@@ -80,10 +80,6 @@ pub fn unit_xlsx(list: &UnitList, units: &UnitDirectory, as_of: NaiveDate) -> Re
 fn lead_sheet(book: &mut Workbook, unit: &Unit, tasks: &[(&Task, Status)], as_of: NaiveDate) -> Result<(), XlsxError> {
     let s = book.add_worksheet();
     s.set_name("Nhiệm vụ")?;
-    let title = Format::new().set_font_name(FONT).set_font_size(13).set_bold().set_align(FormatAlign::Center);
-    let italic = Format::new().set_font_name(FONT).set_font_size(12).set_italic().set_align(FormatAlign::Center).set_text_wrap();
-    let header = base_format().set_bold().set_text_wrap().set_align(FormatAlign::Center).set_background_color(0xE7EDF3);
-    let fill_header = header.clone().set_background_color(0xFFF2CC);
     let locked = base_format().set_text_wrap();
     let locked_date = base_format().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Center);
     let open = base_format().set_text_wrap().set_unlocked().set_background_color(0xFFFBEA);
@@ -106,27 +102,12 @@ fn lead_sheet(book: &mut Workbook, unit: &Unit, tasks: &[(&Task, Status)], as_of
         (vocabulary::OBSTACLES, 30.0, true),
     ];
     const LAST: u16 = 12;
-    s.merge_range(0, 0, 0, LAST, &vocabulary::unit_list_title(&unit.name), &title)?;
-    s.merge_range(
-        1,
-        0,
-        1,
-        LAST,
-        &format!(
-            "Tính đến ngày {}. Đơn vị điền các cột nền vàng (Tiến độ, Kết quả thực hiện, Minh chứng, Ngày hoàn thành, Khó khăn, vướng mắc) và gửi lại file này trước ngày {}; không sửa các cột khác.",
-            format_date(as_of),
-            format_date(reply_by(as_of))
-        ),
-        &italic,
-    )?;
-    s.set_row_height(1, 32)?;
-    let head_row = 3;
-    // Tall enough for the wrapped headers ("Đánh giá (tính đến …)") on three lines.
-    s.set_row_height(head_row, 48)?;
-    for (c, (h, w, fill)) in heads.iter().enumerate() {
-        s.write_string_with_format(head_row, c as u16, *h, if *fill { &fill_header } else { &header })?;
-        s.set_column_width(c as u16, *w)?;
-    }
+    let note = format!(
+        "Tính đến ngày {}. Đơn vị điền các cột nền vàng (Tiến độ, Kết quả thực hiện, Minh chứng, Ngày hoàn thành, Khó khăn, vướng mắc) và gửi lại file này trước ngày {}; không sửa các cột khác.",
+        format_date(as_of),
+        format_date(reply_by(as_of))
+    );
+    let head_row = sheet_top(s, &vocabulary::unit_list_title(&unit.name), &note, &heads)?;
     let date = |d: NaiveDate| ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8);
     for (i, (task, status)) in tasks.iter().enumerate() {
         let r = head_row + 1 + i as u32;
@@ -164,14 +145,7 @@ fn lead_sheet(book: &mut Workbook, unit: &Unit, tasks: &[(&Task, Status)], as_of
         .set_error_title("Tiến độ")?
         .set_error_message("Chọn một trong: Chưa thực hiện, Đang thực hiện, Hoàn thành, Tạm dừng.")?;
     s.add_data_validation(head_row + 1, 8, last, 8, &progress)?;
-    s.protect_with_options(&ProtectionOptions { format_columns: true, format_rows: true, use_autofilter: true, ..ProtectionOptions::default() });
-    s.autofilter(head_row, 0, last, LAST)?;
-    s.set_freeze_panes(head_row + 1, 0)?;
-    s.set_paper_size(9);
-    s.set_landscape();
-    s.set_repeat_rows(head_row, head_row)?;
-    s.set_print_fit_to_pages(1, 0);
-    Ok(())
+    protect_and_print(s, head_row, last, LAST)
 }
 
 /// The tasks a unit only coordinates, for it to know and to work with the lead unit: every cell
@@ -180,44 +154,26 @@ fn lead_sheet(book: &mut Workbook, unit: &Unit, tasks: &[(&Task, Status)], as_of
 fn coordinated_sheet(book: &mut Workbook, unit: &Unit, tasks: &[(&Task, Status)], units: &UnitDirectory, as_of: NaiveDate) -> Result<(), XlsxError> {
     let s = book.add_worksheet();
     s.set_name(vocabulary::COORDINATED_SHEET)?;
-    let title = Format::new().set_font_name(FONT).set_font_size(13).set_bold().set_align(FormatAlign::Center);
-    let italic = Format::new().set_font_name(FONT).set_font_size(12).set_italic().set_align(FormatAlign::Center).set_text_wrap();
-    let header = base_format().set_bold().set_text_wrap().set_align(FormatAlign::Center).set_background_color(0xE7EDF3);
     let cell = base_format().set_text_wrap();
     let date_cell = base_format().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Center);
     let status_head = vocabulary::status_column(as_of);
-    let heads: [(&str, f64); 9] = [
-        ("Mã nhiệm vụ", 13.0),
-        ("STT", 5.0),
-        ("Văn bản giao", 14.0),
-        ("Nội dung nhiệm vụ", 50.0),
-        ("Đơn vị chủ trì", 24.0),
-        ("Thời hạn", 11.0),
-        ("Thời hạn theo văn bản", 14.0),
-        (&status_head, 16.0),
-        (vocabulary::DAYS_OVERDUE, 9.0),
+    let heads: [(&str, f64, bool); 9] = [
+        ("Mã nhiệm vụ", 13.0, false),
+        ("STT", 5.0, false),
+        ("Văn bản giao", 14.0, false),
+        ("Nội dung nhiệm vụ", 50.0, false),
+        ("Đơn vị chủ trì", 24.0, false),
+        ("Thời hạn", 11.0, false),
+        ("Thời hạn theo văn bản", 14.0, false),
+        (&status_head, 16.0, false),
+        (vocabulary::DAYS_OVERDUE, 9.0, false),
     ];
     const LAST: u16 = 8;
-    s.merge_range(0, 0, 0, LAST, &vocabulary::coordinated_list_title(&unit.name), &title)?;
-    s.merge_range(
-        1,
-        0,
-        1,
-        LAST,
-        &format!(
-            "Tính đến ngày {}. Để đơn vị nắm và phối hợp với đơn vị chủ trì; kết quả do đơn vị chủ trì báo cáo, đơn vị không cần gửi lại trang này.",
-            format_date(as_of)
-        ),
-        &italic,
-    )?;
-    s.set_row_height(1, 32)?;
-    let head_row = 3;
-    // Tall enough for the wrapped headers ("Đánh giá (tính đến …)") on three lines.
-    s.set_row_height(head_row, 48)?;
-    for (c, (h, w)) in heads.iter().enumerate() {
-        s.write_string_with_format(head_row, c as u16, *h, &header)?;
-        s.set_column_width(c as u16, *w)?;
-    }
+    let note = format!(
+        "Tính đến ngày {}. Để đơn vị nắm và phối hợp với đơn vị chủ trì; kết quả do đơn vị chủ trì báo cáo, đơn vị không cần gửi lại trang này.",
+        format_date(as_of)
+    );
+    let head_row = sheet_top(s, &vocabulary::coordinated_list_title(&unit.name), &note, &heads)?;
     let date = |d: NaiveDate| ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8);
     for (i, (task, status)) in tasks.iter().enumerate() {
         let r = head_row + 1 + i as u32;
@@ -239,9 +195,34 @@ fn coordinated_sheet(book: &mut Workbook, unit: &Unit, tasks: &[(&Task, Status)]
         };
         s.set_row_height(r, lines_needed(&task.content, 50.0) as f64 * 15.0 + 3.0)?;
     }
-    let last = head_row + tasks.len().max(1) as u32;
+    protect_and_print(s, head_row, head_row + tasks.len().max(1) as u32, LAST)
+}
+
+/// A list's title, the line saying what to do with it, and its header row (tall enough for wrapped
+/// headers on three lines; the columns the unit fills in, `true`, in yellow). Returns the header's row.
+fn sheet_top(s: &mut Worksheet, title: &str, note: &str, heads: &[(&str, f64, bool)]) -> Result<u32, XlsxError> {
+    let last = heads.len().saturating_sub(1) as u16;
+    let title_format = Format::new().set_font_name(FONT).set_font_size(13).set_bold().set_align(FormatAlign::Center);
+    let italic = Format::new().set_font_name(FONT).set_font_size(12).set_italic().set_align(FormatAlign::Center).set_text_wrap();
+    let header = base_format().set_bold().set_text_wrap().set_align(FormatAlign::Center).set_background_color(0xE7EDF3);
+    let fill_header = header.clone().set_background_color(0xFFF2CC);
+    s.merge_range(0, 0, 0, last, title, &title_format)?;
+    s.merge_range(1, 0, 1, last, note, &italic)?;
+    s.set_row_height(1, 32)?;
+    let head_row = 3;
+    s.set_row_height(head_row, 48)?;
+    for (c, (h, w, fill)) in heads.iter().enumerate() {
+        s.write_string_with_format(head_row, c as u16, *h, if *fill { &fill_header } else { &header })?;
+        s.set_column_width(c as u16, *w)?;
+    }
+    Ok(head_row)
+}
+
+/// Protected (but filterable and resizable), the header frozen and printed on every page, A4
+/// landscape one page wide.
+fn protect_and_print(s: &mut Worksheet, head_row: u32, last_row: u32, last_col: u16) -> Result<(), XlsxError> {
     s.protect_with_options(&ProtectionOptions { format_columns: true, format_rows: true, use_autofilter: true, ..ProtectionOptions::default() });
-    s.autofilter(head_row, 0, last, LAST)?;
+    s.autofilter(head_row, 0, last_row, last_col)?;
     s.set_freeze_panes(head_row + 1, 0)?;
     s.set_paper_size(9);
     s.set_landscape();
