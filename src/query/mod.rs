@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod filter;
+pub mod search;
 
 use chrono::NaiveDate;
 

@@ -1,13 +1,13 @@
 //! What the views show for the current address: the tasks passing the filter, with their
-//! statuses, in chasing order, and their counts. Searching folds each task's text once, and only
-//! while a search is typed.
+//! statuses, in chasing order, and their counts. Each task's folded search text is kept by the
+//! workspace (`query::search`), folded while the page is idle and again only when the task changes.
 
 use leptos::prelude::*;
 
 use super::state::today;
 use super::Workspace;
 use crate::domain::UnitId;
-use crate::query::{chase_order, passing, search_text, BucketCounts, Ranked};
+use crate::query::{chase_order, passing, BucketCounts, Ranked};
 use crate::route::Route;
 
 #[derive(Clone, Copy)]
@@ -29,7 +29,13 @@ pub fn use_listing(unit: Option<UnitId>) -> Listing {
     let searching = Memo::new(move |_| route.with(|r| !r.filter.text.trim().is_empty()));
     let search_texts = Memo::new(move |_| {
         if searching.get() {
-            ws.units.with(|units| ws.tasks.with(|ts| ts.iter().map(|t| search_text(t, units)).collect::<Vec<_>>()))
+            ws.units.with(|units| {
+                ws.tasks.with(|ts| {
+                    let mut texts = Vec::new();
+                    ws.search.update_value(|cache| texts = cache.texts(ts, units));
+                    texts
+                })
+            })
         } else {
             Vec::new()
         }

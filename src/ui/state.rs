@@ -114,6 +114,8 @@ pub struct Workspace {
     pub notices: Notices,
     /// True while the page reads everything again after another tab's change (shown as `aria-busy`).
     pub rereading: RwSignal<bool>,
+    /// Each task's folded search text, kept between searches and filled while the page is idle.
+    pub search: StoredValue<crate::query::search::SearchTexts>,
     pending: RwSignal<Vec<Pending>>,
     inflight: RwSignal<Vec<Pending>>,
     saving: RwSignal<bool>,
@@ -137,6 +139,7 @@ impl Workspace {
             rules: RwSignal::new(prefs::status_rules()),
             notices,
             rereading: RwSignal::new(false),
+            search: StoredValue::new(Default::default()),
             pending: RwSignal::new(Vec::new()),
             inflight: RwSignal::new(Vec::new()),
             saving: RwSignal::new(false),
@@ -197,6 +200,7 @@ impl Workspace {
                             self.empty_old_bin();
                             self.recur();
                             self.recur_as_days_pass();
+                            self.fold_search_texts_when_idle();
                         }
                         Err(()) => self.phase.set(Phase::ReadOnly),
                     }
@@ -628,6 +632,22 @@ impl Workspace {
             return;
         }
         self.perform(Op::Do { stamped: Stamped { at: now(), command: Command::Exchanged { entries } }, step: None });
+    }
+
+    /// Fold every task's search text a slice at a time (500 tasks, a few milliseconds), each slice
+    /// in its own turn of the event loop, so the page never freezes and the first keystroke of a
+    /// search finds them ready. Tasks changed later are folded when a search next needs them.
+    fn fold_search_texts_when_idle(self) {
+        let more = self.tasks.with_untracked(|tasks| {
+            self.units.with_untracked(|units| {
+                let mut done = true;
+                self.search.update_value(|cache| done = cache.fill(tasks, units, 500));
+                !done
+            })
+        });
+        if more {
+            set_timeout(move || self.fold_search_texts_when_idle(), std::time::Duration::ZERO);
+        }
     }
 
     /// A page left open over midnight (or a week) makes the new periods when the day changes.
