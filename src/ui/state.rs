@@ -200,7 +200,7 @@ impl Workspace {
                             self.empty_old_bin();
                             self.recur();
                             self.recur_as_days_pass();
-                            self.fold_search_texts_when_idle();
+                            self.keep_search_texts_folded();
                         }
                         Err(()) => self.phase.set(Phase::ReadOnly),
                     }
@@ -634,10 +634,24 @@ impl Workspace {
         self.perform(Op::Do { stamped: Stamped { at: now(), command: Command::Exchanged { entries } }, step: None });
     }
 
-    /// Fold every task's search text a slice at a time (500 tasks, a few milliseconds), each slice
-    /// in its own turn of the event loop, so the page never freezes and the first keystroke of a
-    /// search finds them ready. Tasks changed later are folded when a search next needs them.
-    fn fold_search_texts_when_idle(self) {
+    /// Whenever the tasks or units change (loading, an import, another tab), fold the search texts
+    /// of what changed a slice at a time (500 tasks, a few milliseconds), each slice in its own turn
+    /// of the event loop, so the page never freezes and the first keystroke of a search finds them
+    /// ready.
+    fn keep_search_texts_folded(self) {
+        let folding = StoredValue::new(false);
+        Effect::new(move |_| {
+            self.tasks.track();
+            self.units.track();
+            // After the frame the change is painted in, not within it.
+            if !folding.get_value() {
+                folding.set_value(true);
+                set_timeout(move || self.fold_slice(folding), std::time::Duration::from_millis(50));
+            }
+        });
+    }
+
+    fn fold_slice(self, folding: StoredValue<bool>) {
         let more = self.tasks.with_untracked(|tasks| {
             self.units.with_untracked(|units| {
                 let mut done = true;
@@ -646,7 +660,9 @@ impl Workspace {
             })
         });
         if more {
-            set_timeout(move || self.fold_search_texts_when_idle(), std::time::Duration::ZERO);
+            set_timeout(move || self.fold_slice(folding), std::time::Duration::ZERO);
+        } else {
+            folding.set_value(false);
         }
     }
 
