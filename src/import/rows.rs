@@ -393,7 +393,7 @@ fn people_are_not_units(sheet: &Sheet, mut layout: TableLayout) -> TableLayout {
 /// The unit a whole sheet belongs to: the unit whose own list it is (see [`list_owner`]), or the
 /// sheet's name when it is a unit's name.
 fn sheet_unit(sheet: &Sheet, layout: &TableLayout, units: &UnitDirectory) -> Option<String> {
-    if let Some(owner) = list_owner(sheet, layout) {
+    if let Some(owner) = list_owner(sheet, layout, true) {
         return Some(owner);
     }
     let name = sheet.name.trim();
@@ -401,13 +401,17 @@ fn sheet_unit(sheet: &Sheet, layout: &TableLayout, units: &UnitDirectory) -> Opt
 }
 
 /// The unit whose own list a sheet is, sent back filled in: the list's title ("NHIỆM VỤ DO PHÒNG
-/// KINH TẾ CHỦ TRÌ") or an "Đơn vị: …" line above the header.
-fn list_owner(sheet: &Sheet, layout: &TableLayout) -> Option<String> {
+/// KINH TẾ CHỦ TRÌ"), or an "Đơn vị: …" line above the header when `unit_line` (a sheet with a
+/// unit column of its own is an office's tracker, its "Đơn vị:" the office that keeps it).
+fn list_owner(sheet: &Sheet, layout: &TableLayout, unit_line: bool) -> Option<String> {
     for row in 0..layout.header_row {
         for col in 0..sheet.width() {
             let text = sheet.get(row, col).as_text();
             if let Some(unit) = crate::vocabulary::unit_of_list_title(&text) {
                 return Some(unit_name::normalise_case(unit));
+            }
+            if !unit_line {
+                continue;
             }
             let folded = crate::domain::fold::fold(&text);
             let Some(rest) = ["don vi:", "don vi thuc hien:", "don vi chu tri:"].iter().find_map(|p| folded.starts_with(p).then(|| text.split_once(':').map(|(_, r)| r.trim()))).flatten() else { continue };
@@ -477,7 +481,7 @@ pub fn read_sheet(
     let doubts = super::fields::doubtful(&layout.headers, &layout.mapping);
     Ok(SheetRead {
         sheet_unit,
-        returned_by: list_owner(sheet, &layout),
+        returned_by: list_owner(sheet, &layout, !layout.mapping.contains(&Some(Field::LeadUnit))),
         columns_cut: sheet.columns_cut,
         examples,
         doubts,

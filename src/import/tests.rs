@@ -504,3 +504,21 @@ fn a_large_csv_says_how_far_it_is_read() {
     assert!(said.windows(2).all(|w| w[0] < w[1]), "rising: {said:?}");
     assert!(said[0] > 0 && said[4] < 100, "never 100 before the answer: {said:?}");
 }
+
+#[test]
+fn an_office_trackers_own_unit_line_is_not_a_units_reply() {
+    // An office's tracker: "Đơn vị: …" names the office that keeps it, and each row names its unit.
+    let tracker = xlsx(|s| {
+        write_row(s, 0, &["Đơn vị: UBND huyện Quỳnh Lưu"]);
+        write_row(s, 2, &["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời hạn"]);
+        write_row(s, 3, &["1", "Rà soát quỹ đất công", "Phòng TNMT", "20/01/2024"]);
+    });
+    assert_eq!(read_one("theo-doi.xlsx", &tracker).returned_by, None);
+    // A unit's report of its own tasks: no unit column, the line says whose it is.
+    let own = xlsx(|s| {
+        write_row(s, 0, &["Đơn vị: Phòng Tư pháp"]);
+        write_row(s, 2, &["STT", "Nội dung nhiệm vụ", "Thời hạn", "Kết quả thực hiện"]);
+        write_row(s, 3, &["1", "Rà soát văn bản quy phạm pháp luật", "20/01/2024", "Đã xong"]);
+    });
+    assert_eq!(read_one("tu-phap.xlsx", &own).returned_by.as_deref(), Some("Phòng Tư pháp"));
+}

@@ -192,3 +192,4 @@ fn tracker_scorecard() {
         }
     }
 }
+
