@@ -389,7 +389,12 @@ impl Task {
 
     /// Folded text a free-text search looks in: content, source, people, result, note.
     pub fn search_text(&self) -> String {
-        search_key(&[
+        search_key(&self.search_parts())
+    }
+
+    /// The fields a search looks in, unfolded.
+    pub fn search_parts(&self) -> [&str; 10] {
+        [
             self.content.as_str(),
             &self.source.reference,
             &self.source.title,
@@ -400,7 +405,7 @@ impl Task {
             &self.note,
             &self.deadline.text,
             self.id.as_str(),
-        ])
+        ]
     }
 }
 

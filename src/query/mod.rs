@@ -50,12 +50,6 @@ pub fn search_text(task: &Task, units: &crate::domain::UnitDirectory) -> String 
     format!("{} | {}", task.search_text(), crate::domain::fold::search_key(&names))
 }
 
-/// [`chase_order`] of the tasks that pass the filter. `search_texts[i]` is task `i`'s folded
-/// search text.
-pub fn filtered(tasks: &[Task], search_texts: &[String], filter: &Filter, as_of: NaiveDate, rules: StatusRules) -> Vec<Ranked> {
-    passing(tasks, &chase_order(tasks, as_of, rules), search_texts, filter)
-}
-
 /// The tasks of `chased` (already in [`chase_order`], with their statuses) that pass the filter,
 /// in that order. A view keeps the chased order and only filters it again when the filter
 /// changes: a keystroke in the search box neither derives a status nor sorts.
@@ -141,7 +135,9 @@ mod tests {
         let chased = chase_order(&tasks, d(20), StatusRules::default());
         let filter = Filter { text: "ra soat".into(), ..Filter::default() };
         let kept: Vec<usize> = passing(&tasks, &chased, &texts, &filter).iter().map(|r| r.index).collect();
-        let afresh: Vec<usize> = filtered(&tasks, &texts, &filter, d(20), StatusRules::default()).iter().map(|r| r.index).collect();
+        let mut afresh = chase_order(&tasks, d(20), StatusRules::default());
+        afresh.retain(|r| filter.accepts(&tasks[r.index], &r.status, &texts[r.index]));
+        let afresh: Vec<usize> = afresh.iter().map(|r| r.index).collect();
         assert_eq!(kept, afresh);
         assert_eq!(kept, vec![3, 1], "the longest overdue first");
         assert_eq!(passing(&tasks, &chased, &texts, &Filter::default()).len(), 6, "no filter: every task");

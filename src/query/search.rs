@@ -18,18 +18,7 @@ pub struct SearchTexts {
 /// What a task's search text is made of, unfolded (cheap to build and compare).
 fn raw(task: &Task, units: &UnitDirectory) -> String {
     let mut raw = String::with_capacity(task.content.len() + 64);
-    for part in [
-        task.content.as_str(),
-        &task.source.reference,
-        &task.source.title,
-        &task.leader,
-        &task.officer,
-        &task.result,
-        &task.evidence,
-        &task.note,
-        &task.deadline.text,
-        task.id.as_str(),
-    ] {
+    for part in task.search_parts() {
         raw.push_str(part);
         raw.push('\u{1f}');
     }
