@@ -8,7 +8,7 @@ use crate::domain::fold::{fold, fold_words};
 use crate::domain::vn_date::parse_date;
 use crate::domain::{Deadline, DeadlineKind};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DocKind {
     CongVan,
     ThongBaoKetLuan,
@@ -29,7 +29,7 @@ impl DocKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct DocumentIdentity {
     pub kind: Option<DocKind>,
     /// "125/TB-UBND", or "/UBND-VP" when the number is left blank.

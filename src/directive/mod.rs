@@ -13,6 +13,7 @@
 //! furniture are left out.
 
 pub mod docx;
+pub mod job;
 pub mod review;
 pub mod score;
 mod clauses;

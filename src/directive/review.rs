@@ -10,7 +10,7 @@ use crate::domain::vn_date::format_date;
 use crate::domain::{read_deadline, SourceDocument, Task, TaskId, UnitDirectory, UnitId, UnitKind};
 
 /// One proposed task as the review page starts it (and as the person leaves it).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Proposal {
     pub text: String,
     /// Unit names, separated by ";".

@@ -9,7 +9,7 @@ use crate::domain::fold::{fold, fold_words};
 use crate::domain::{Deadline, UnitDirectory};
 
 /// Who a proposed task is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Target {
     /// Named units; with several, the person decides: one lead, or each its own task.
     Units(Vec<String>),

@@ -19,12 +19,65 @@ pub enum Recurrence {
     Continuous,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind", content = "every")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DeadlineKind {
     Dated,
     Recurring(Recurrence),
     None,
+}
+
+/// How a deadline's kind is written: in stored JSON as `{"kind": "recurring", "every": …}` (the
+/// form saved data has always had); in the compact binary messages between the page and the
+/// worker (postcard, which cannot read a tag back by name) as a plain variant index.
+mod kind_form {
+    use super::{DeadlineKind, Recurrence};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case", tag = "kind", content = "every")]
+    enum Tagged {
+        Dated,
+        Recurring(Recurrence),
+        None,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    enum Plain {
+        Dated,
+        Recurring(Recurrence),
+        None,
+    }
+
+    impl Serialize for DeadlineKind {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match (*self, s.is_human_readable()) {
+                (DeadlineKind::Dated, true) => Tagged::Dated.serialize(s),
+                (DeadlineKind::Recurring(r), true) => Tagged::Recurring(r).serialize(s),
+                (DeadlineKind::None, true) => Tagged::None.serialize(s),
+                (DeadlineKind::Dated, false) => Plain::Dated.serialize(s),
+                (DeadlineKind::Recurring(r), false) => Plain::Recurring(r).serialize(s),
+                (DeadlineKind::None, false) => Plain::None.serialize(s),
+            }
+        }
+    }
+
+    impl<'de> Deserialize<'de> for DeadlineKind {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            Ok(if d.is_human_readable() {
+                match Tagged::deserialize(d)? {
+                    Tagged::Dated => DeadlineKind::Dated,
+                    Tagged::Recurring(r) => DeadlineKind::Recurring(r),
+                    Tagged::None => DeadlineKind::None,
+                }
+            } else {
+                match Plain::deserialize(d)? {
+                    Plain::Dated => DeadlineKind::Dated,
+                    Plain::Recurring(r) => DeadlineKind::Recurring(r),
+                    Plain::None => DeadlineKind::None,
+                }
+            })
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -59,6 +59,9 @@ pub struct Texts {
     pub welcome_title: &'static str,
     pub welcome_body: &'static str,
     pub load_sample: &'static str,
+    /// The sample button while the sample is made.
+    pub loading_sample: &'static str,
+    pub sample_failed: &'static str,
     pub sample_hint: &'static str,
     pub clear_workspace: &'static str,
     pub clear_confirm: &'static str,
@@ -386,6 +389,10 @@ pub struct DirectiveTexts {
     pub read: &'static str,
     pub choose_file: &'static str,
     pub nothing_found: &'static str,
+    /// The read button while the worker reads.
+    pub reading: &'static str,
+    /// The worker stopped or took too long.
+    pub reader_failed: &'static str,
     pub document: &'static str,
     pub reference: &'static str,
     pub date: &'static str,

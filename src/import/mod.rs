@@ -8,6 +8,7 @@ pub mod error;
 pub mod fields;
 pub mod grid;
 pub mod merge;
+pub mod message;
 pub mod rows;
 pub mod table;
 pub mod workbook;
@@ -47,7 +48,7 @@ pub struct SheetOutcome {
     pub result: Result<SheetRead, SheetError>,
     /// When no header was found in a sheet that holds a table: its first rows (Excel row, cells),
     /// for the person to point at the header.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub first_rows: Vec<(u32, Vec<String>)>,
 }
 

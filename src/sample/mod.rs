@@ -14,6 +14,7 @@ use crate::domain::{Deadline, Progress, SourceDocument, Task, TaskId, Unit, Unit
 
 const SEED_TASKS: &str = include_str!("seed_tasks.txt");
 
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Sample {
     pub tasks: Vec<Task>,
     pub units: Vec<Unit>,

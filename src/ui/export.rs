@@ -12,7 +12,7 @@ use super::notices::NoticeKind;
 use super::state::{now, today};
 use super::Workspace;
 use crate::export::backup::{backup_json, read_backup, Backup, RestoreError};
-use super::import::reader::write_in_worker;
+use super::worker::write_in_worker;
 use crate::export::request::WriteRequest;
 use crate::export::{csv_out::view_csv, file_name, BACKUP_NAME, TRACKER_NAME};
 use crate::i18n::texts;

@@ -21,6 +21,7 @@ mod task_list;
 mod units;
 mod welcome;
 mod word_dialog;
+mod worker;
 
 use leptos::prelude::*;
 

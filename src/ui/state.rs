@@ -20,7 +20,7 @@ use crate::domain::edit::{Conflict, Edit};
 use crate::domain::{Progress, StatusRules, Task, TaskId, Unit, UnitDirectory, UnitId, UnitKind};
 use crate::i18n::texts;
 use crate::import::merge::MergePlan;
-use crate::sample::sample_workspace;
+use crate::sample::Sample;
 use crate::store::indexed_db::{self, StoreError};
 use crate::store::prefs;
 use crate::store::schema::{self, LoadError, SCHEMA_VERSION};
@@ -706,9 +706,12 @@ impl Workspace {
         self.unit_command(Command::MergeUnits { from: from.clone(), into: into.clone() })
     }
 
-    /// Fill an empty workspace with the sample from the seed directives.
-    pub fn load_sample(self) {
-        let sample = sample_workspace(today());
+    /// Fill an empty workspace with the sample from the seed directives (made in the file worker,
+    /// `ui::worker::sample_in_worker`); a workspace that got tasks meanwhile is left as it is.
+    pub fn load_sample(self, sample: Sample) {
+        if self.tasks.with_untracked(|t| !t.is_empty()) {
+            return;
+        }
         self.run(Command::Replace { tasks: sample.tasks, units: sample.units, why: ReplaceWhy::Sample });
         self.recur();
     }

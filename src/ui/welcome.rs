@@ -1,7 +1,10 @@
 //! The empty workspace: a greeting for a first-time user and the sample data.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
+use super::state::today;
+use super::worker::sample_in_worker;
 use super::Workspace;
 use crate::i18n::texts;
 
@@ -9,6 +12,23 @@ use crate::i18n::texts;
 pub fn Welcome() -> impl IntoView {
     let t = texts();
     let ws = expect_context::<Workspace>();
+    // The sample is made in the file worker: the button waits, and says so if it failed.
+    let making = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let load_sample = move |_| {
+        making.set(true);
+        failed.set(false);
+        spawn_local(async move {
+            match sample_in_worker(today()).await {
+                Some(sample) => ws.load_sample(sample),
+                None => {
+                    failed.try_set(true);
+                }
+            }
+            // Gone with the welcome page once the sample is in.
+            making.try_set(false);
+        });
+    };
     view! {
         <section class="card welcome">
             <h1>{t.welcome_title}</h1>
@@ -19,8 +39,9 @@ pub fn Welcome() -> impl IntoView {
             >
                 <div class="welcome-actions">
                     <a class="btn btn-primary" href="#/nhap-file">{t.nav_import}</a>
-                    <button class="btn" on:click=move |_| ws.load_sample()>{t.load_sample}</button>
+                    <button class="btn" disabled=move || making.get() on:click=load_sample>{move || if making.get() { t.loading_sample } else { t.load_sample }}</button>
                 </div>
+                {move || failed.get().then(|| view! { <p class="field-error" role="alert">{t.sample_failed}</p> })}
                 <p class="muted">{t.sample_hint}</p>
             </Show>
         </section>

@@ -1,7 +1,7 @@
 //! Making a Word document: the report of a period, or the reminder dispatch to one unit or to every
 //! unit with overdue or due-soon tasks. The dialog asks who issues and signs it (remembered on this
 //! browser) and, for reminders, the date by which units must report back; the file is written in
-//! the file worker (`import::reader::write_in_worker`) and downloaded.
+//! the file worker (`worker::write_in_worker`) and downloaded.
 
 use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 
 use super::dialog::Modal;
 use super::export::download;
-use super::import::reader::write_in_worker;
+use super::worker::write_in_worker;
 use super::notices::NoticeKind;
 use super::Workspace;
 use crate::domain::vn_date::{format_date, parse_date};

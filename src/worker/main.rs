@@ -1,8 +1,10 @@
 //! The Web Worker for files: the page sends a file's bytes and a
-//! [`ReadRequest`](dondoc::import::ReadRequest), the worker answers with the sheets read (JSON);
+//! [`ReadRequest`](dondoc::import::ReadRequest), the worker answers with the sheets read (postcard bytes, `import::message`);
 //! or the page sends a [`WriteRequest`](dondoc::export::request::WriteRequest) (field `write`), the
 //! worker answers with the file's bytes (Excel, Word, or a .zip of them), or `__write_failed__:`
-//! and why. Reading and writing run here so that a panic, which aborts the WebAssembly instance,
+//! and why; or a [`DirectiveRequest`](dondoc::directive::job::DirectiveRequest) (field
+//! `directive`), answered with the document and its proposals; or a day (field `sample`),
+//! answered with the sample workspace for that day. Reading and writing run here so that a panic, which aborts the WebAssembly instance,
 //! ends only this worker and never the page, so that a large export never freezes the page, and
 //! so that the writers are not part of the page's first load.
 
@@ -33,6 +35,25 @@ fn main() {
             }
             return;
         }
+        if let Some(json) = field("directive").as_string() {
+            use dondoc::directive::job::{answer, DirectiveRequest, DirectiveSource};
+            let read = serde_json::from_str::<DirectiveRequest>(&json).map_err(|e| e.to_string()).and_then(|mut request| {
+                if let DirectiveSource::File { bytes, .. } = &mut request.source {
+                    *bytes = js_sys::Uint8Array::new(&field("bytes")).to_vec();
+                }
+                answer(&request)
+            });
+            let json = serde_json::to_string(&read).unwrap_or_default();
+            let _ = reply.post_message(&JsValue::from_str(&json));
+            return;
+        }
+        if let Some(day) = field("sample").as_string() {
+            if let Ok(today) = day.parse::<chrono::NaiveDate>() {
+                let json = serde_json::to_string(&dondoc::sample::sample_workspace(today)).unwrap_or_default();
+                let _ = reply.post_message(&JsValue::from_str(&json));
+            }
+            return;
+        }
         let request = field("request").as_string().and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default();
         let bytes = js_sys::Uint8Array::new(&field("bytes")).to_vec();
         // How far a large CSV file is read, as "__progress__:<percent>", each percent once.
@@ -44,8 +65,9 @@ fn main() {
             }
         };
         let response = dondoc::import::read_with_progress(&request, &bytes, &progress);
-        let json = serde_json::to_string(&response).expect("a read response always serialises");
-        let _ = reply.post_message(&JsValue::from_str(&json));
+        // Compact bytes, handed over rather than copied (`import::message`).
+        let array = js_sys::Uint8Array::from(dondoc::import::message::encode(&response).as_slice());
+        let _ = reply.post_message_with_transfer(&array, &js_sys::Array::of1(&array.buffer()));
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();

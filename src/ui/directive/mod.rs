@@ -11,8 +11,10 @@ use wasm_bindgen::JsCast;
 
 use super::state::new_task_id;
 use super::{navigate, Workspace};
-use crate::directive::review::{proposals, tasks_of, Proposal};
-use crate::directive::{read_directive, DirectiveReading, Target};
+use super::worker::read_directive_in_worker;
+use crate::directive::job::{DirectiveAnswer, DirectiveRequest, DirectiveSource};
+use crate::directive::review::{tasks_of, Proposal};
+use crate::directive::Target;
 use crate::domain::deadline::read_deadline;
 use crate::domain::vn_date::{format_date, parse_date};
 use crate::domain::SourceDocument;
@@ -84,8 +86,8 @@ fn group_of(target: &Target) -> String {
     }
 }
 
-fn drafts_of(reading: &DirectiveReading, known: &crate::domain::UnitDirectory) -> Vec<Draft> {
-    proposals(reading, known)
+fn drafts_of(proposals: Vec<Proposal>) -> Vec<Draft> {
+    proposals
         .into_iter()
         .map(|p| {
             let group = group_of(&p.target);
@@ -129,8 +131,12 @@ pub fn DirectivePage() -> impl IntoView {
     let t = &texts().directive;
     let ws = expect_context::<Workspace>();
     let route = expect_context::<RwSignal<Route>>();
+    // Start the reader while the person pastes.
+    super::worker::prepare();
     let text = RwSignal::new(String::new());
-    let reading = RwSignal::new(None::<DirectiveReading>);
+    let reading = RwSignal::new(None::<DirectiveAnswer>);
+    // The worker is reading: the buttons wait, and a second read is not started.
+    let busy = RwSignal::new(false);
     let drafts = RwSignal::new(Vec::<Draft>::new());
     let reference = RwSignal::new(String::new());
     let doc_date = RwSignal::new(String::new());
@@ -147,36 +153,47 @@ pub fn DirectivePage() -> impl IntoView {
         }
     };
 
-    let read = move |source: String| {
-        let r = ws.units.with_untracked(|u| read_directive(&source, u));
-        reference.set(r.document.reference.clone());
-        doc_date.set(r.document.date.map(format_date).unwrap_or_default());
-        title.set(r.document.title());
-        drafts.set(ws.units.with_untracked(|u| drafts_of(&r, u)));
-        history.set(Vec::new());
-        error.set(r.tasks.is_empty().then(|| t.nothing_found.to_string()));
-        reading.set(Some(r));
+    // The reader runs in the file worker; its answer is shown unless another read started since.
+    let reads = StoredValue::new(0u32);
+    let read = move |source: DirectiveSource, bytes: Option<Vec<u8>>| {
+        reads.update_value(|n| *n += 1);
+        let this_read = reads.get_value();
+        busy.set(true);
+        error.set(None);
+        let request = DirectiveRequest { source, units: ws.units.with_untracked(|u| u.units().to_vec()) };
+        spawn_local(async move {
+            let answer = read_directive_in_worker(&request, bytes.as_deref()).await;
+            // Another read started since, or the person has left the page.
+            if reads.try_get_value() != Some(this_read) {
+                return;
+            }
+            busy.set(false);
+            match answer {
+                Ok(r) => {
+                    if matches!(request.source, DirectiveSource::File { .. }) {
+                        text.set(r.text.clone());
+                    }
+                    reference.set(r.document.reference.clone());
+                    doc_date.set(r.document.date.map(format_date).unwrap_or_default());
+                    title.set(r.document.title());
+                    drafts.set(drafts_of(r.proposals.clone()));
+                    history.set(Vec::new());
+                    error.set(r.proposals.is_empty().then(|| t.nothing_found.to_string()));
+                    reading.set(Some(r));
+                }
+                Err(why) => error.set(Some(why)),
+            }
+        });
     };
     let pick = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
-        let name = file.name().to_lowercase();
+        let name = file.name();
         spawn_local(async move {
             let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else { return };
             let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-            let content = if name.ends_with(".docx") {
-                crate::directive::docx::text_of_docx(&bytes)
-            } else {
-                Ok(crate::import::csv_file::decode(&bytes))
-            };
-            match content {
-                Ok(t) => {
-                    text.set(t.clone());
-                    read(t);
-                }
-                Err(e) => error.set(Some(e)),
-            }
+            read(DirectiveSource::File { name, bytes: Vec::new() }, Some(bytes));
         });
     };
     let kept = move || drafts.with(|d| d.iter().filter(|x| x.keep.get()).count());
@@ -228,12 +245,12 @@ pub fn DirectivePage() -> impl IntoView {
             <p class="muted">{t.intro}</p>
             <textarea id="directive-text" class="directive-text" rows="8" aria-label=t.text_label prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             <div class="form-actions">
-                <button class="btn btn-primary" on:click=move |_| read(text.get_untracked())>{t.read}</button>
-                <label class="btn file-button">{t.choose_file}<input type="file" id="directive-file" accept=".txt,.docx" on:change=pick /></label>
+                <button class="btn btn-primary" disabled=move || busy.get() on:click=move |_| read(DirectiveSource::Text(text.get_untracked()), None)>{move || if busy.get() { t.reading } else { t.read }}</button>
+                <label class="btn file-button" class:disabled=move || busy.get()>{t.choose_file}<input type="file" id="directive-file" accept=".txt,.docx" disabled=move || busy.get() on:change=pick /></label>
             </div>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </section>
-        {move || reading.get().filter(|r| !r.tasks.is_empty()).map(|r| view! {
+        {move || reading.get().filter(|r| !r.proposals.is_empty()).map(|r| view! {
             <section class="card" data-testid="directive-doc">
                 <h2>{t.document}</h2>
                 <div class="grid-2">

@@ -1,8 +1,6 @@
 //! The import page: choose or drop a file, see what was found (sheets, columns, problem rows,
 //! the tasks as they will be saved), fix the column mapping if needed, then import all at once.
 
-pub mod reader;
-
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -88,7 +86,7 @@ pub fn ImportPage() -> impl IntoView {
     let it = &t.import;
     let ws = expect_context::<Workspace>();
     // Start the reader while the person picks a file.
-    reader::prepare();
+    super::worker::prepare();
     let stage = RwSignal::new(Stage::Choose);
     // The chosen file's bytes, kept to read again when the person changes a mapping.
     let bytes: StoredValue<Vec<u8>> = StoredValue::new(Vec::new());
@@ -115,7 +113,7 @@ pub fn ImportPage() -> impl IntoView {
             let response = bytes.with_value(|b| b.clone());
             read_percent.set(None);
             let tell: std::rc::Rc<dyn Fn(u8)> = std::rc::Rc::new(move |p: u8| read_percent.set(Some(p)));
-            let response = reader::read_in_worker(&response, &request, tell).await;
+            let response = super::worker::read_in_worker(&response, &request, tell).await;
             stage.set(match response {
                 Ok(sheets) => {
                     let selected = keep_selection

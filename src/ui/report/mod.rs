@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::export::{download, XLSX};
-use super::import::reader::write_in_worker;
+use super::worker::write_in_worker;
 use crate::export::request::WriteRequest;
 use super::notices::NoticeKind;
 use super::state::today;

@@ -10,7 +10,7 @@ use answers::{answer_cell, AnswerTally, Exchanges};
 use leptos::task::spawn_local;
 
 use super::export::{download, XLSX};
-use super::import::reader::write_in_worker;
+use super::worker::write_in_worker;
 use crate::export::request::{OwnedUnitList, WriteRequest};
 use super::filter_bar::FilterBar;
 use super::notices::NoticeKind;

@@ -1,7 +1,8 @@
-//! Running the file worker. Each read (or Word file written) gets a worker of its own, ended when
-//! it answers, dies or runs too long; the next one is started at once, so that its WebAssembly is
-//! ready by the time the person picks a file. The page only waits; it never parses the file, and
-//! the Word writer lives only in the worker.
+//! Running the file worker (`src/worker/main.rs`). Each job — a file read, a file written, a
+//! directive read, the sample made — gets a worker of its own, ended when it answers, dies or runs
+//! too long; the next one is started at once, so that its WebAssembly is ready by the time the
+//! person picks a file. The page only waits: it never parses a file, and the readers, the writers
+//! and the sample live only in the worker, so the page's first load carries the app alone.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -13,6 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
+use crate::directive::job::{DirectiveAnswer, DirectiveRequest};
 use crate::export::request::{WriteRequest, WRITE_FAILED};
 use crate::import::{ImportError, ReadRequest, ReadResponse, PROGRESS};
 
@@ -130,12 +132,10 @@ pub async fn read_in_worker(bytes: &[u8], request: &ReadRequest, on_progress: Rc
     let _ = Reflect::set(&envelope, &"request".into(), &JsValue::from_str(&request_json));
     let _ = Reflect::set(&envelope, &"bytes".into(), &data);
     let limit = time_limit_ms(bytes.len());
-    let answer = run(envelope, Some(data), limit, on_progress).await.map(|v| v.as_string().unwrap_or_default());
-    match answer {
-        Some(s) if s == CRASHED => Err(ImportError::ReaderCrashed),
-        Some(s) if s == TIMED_OUT => Err(ImportError::TimedOut),
-        Some(json) => serde_json::from_str(&json).unwrap_or(Err(ImportError::ReaderCrashed)),
-        None => Err(ImportError::ReaderCrashed),
+    match run(envelope, Some(data), limit, on_progress).await {
+        Some(v) if v.is_instance_of::<Uint8Array>() => crate::import::message::decode(&Uint8Array::new(&v).to_vec()),
+        Some(v) if v.as_string().as_deref() == Some(TIMED_OUT) => Err(ImportError::TimedOut),
+        _ => Err(ImportError::ReaderCrashed),
     }
 }
 
@@ -156,6 +156,31 @@ pub async fn write_in_worker(request: &WriteRequest) -> Result<Vec<u8>, String> 
         },
         None => Err(crate::i18n::texts().word.worker_crashed.to_string()),
     }
+}
+
+/// Read a directive in the worker (its file's bytes, if it came as a file, sent beside it): the
+/// document and proposals, or why not (in Vietnamese).
+pub async fn read_directive_in_worker(request: &DirectiveRequest, bytes: Option<&[u8]>) -> Result<DirectiveAnswer, String> {
+    let failed = || crate::i18n::texts().directive.reader_failed.to_string();
+    let json = serde_json::to_string(request).map_err(|_| failed())?;
+    let envelope = Object::new();
+    let _ = Reflect::set(&envelope, &"directive".into(), &JsValue::from_str(&json));
+    let data = bytes.map(Uint8Array::from);
+    if let Some(data) = &data {
+        let _ = Reflect::set(&envelope, &"bytes".into(), data);
+    }
+    let limit = time_limit_ms(bytes.map_or(json.len(), <[u8]>::len));
+    let answer = run(envelope, data, limit, Rc::new(|_| {})).await.and_then(|v| v.as_string());
+    answer.and_then(|json| serde_json::from_str::<Result<DirectiveAnswer, String>>(&json).ok()).unwrap_or_else(|| Err(failed()))
+}
+
+/// The sample workspace for `today`, made in the worker (its seed text is not in the page's
+/// first load); `None` when the worker could not run.
+pub async fn sample_in_worker(today: chrono::NaiveDate) -> Option<crate::sample::Sample> {
+    let envelope = Object::new();
+    let _ = Reflect::set(&envelope, &"sample".into(), &JsValue::from_str(&today.to_string()));
+    let answer = run(envelope, None, START_LIMIT_MS * 2, Rc::new(|_| {})).await?.as_string()?;
+    serde_json::from_str(&answer).ok()
 }
 
 /// Send one message to a ready worker (the spare, else a new one) and wait for its answer.
