@@ -1,6 +1,6 @@
 //! Timing the import of a 10,000-row tracker: reading the workbook, finding the table, reading
 //! rows, and planning the merge into an empty workspace and into one that already holds the
-//! tasks. Writes the file to target/bench/ for the browser benchmark. Run: `cargo bench --bench import`.
+//! tasks. Writes it, and a 50,000-row one, to target/bench/ for the browser benchmarks. Run: `cargo bench --bench import`.
 
 use std::time::Instant;
 
@@ -12,7 +12,7 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 const ROWS: u32 = 10_000;
 
-fn tracker() -> Vec<u8> {
+fn tracker(rows: u32) -> Vec<u8> {
     let units = ["Phòng Kinh tế", "Phòng TC-KH", "Phòng TNMT", "Thanh tra", "Công an thị xã", "Phường Mai Hùng", "Xã Quỳnh Vinh"];
     let progress = ["Hoàn thành", "Đang thực hiện", "Chưa thực hiện", ""];
     let mut book = Workbook::new();
@@ -25,7 +25,7 @@ fn tracker() -> Vec<u8> {
     {
         s.write_string(2, c as u16, *h).unwrap();
     }
-    for i in 0..ROWS {
+    for i in 0..rows {
         let r = i + 3;
         s.write_string(r, 0, format!("NV-B{i:06}")).unwrap();
         s.write_number(r, 1, (i + 1) as f64).unwrap();
@@ -47,9 +47,13 @@ fn tracker() -> Vec<u8> {
 }
 
 fn main() {
-    let bytes = tracker();
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/target/bench");
     std::fs::create_dir_all(dir).unwrap();
+    // The 50,000-row file, for the browser bench at the size of several years' tasks.
+    let big = tracker(50_000);
+    std::fs::write(format!("{dir}/theo-doi-50000.xlsx"), &big).unwrap();
+    println!("tracker: 50000 rows, {} KB (written to target/bench/theo-doi-50000.xlsx)", big.len() / 1024);
+    let bytes = tracker(ROWS);
     std::fs::write(format!("{dir}/theo-doi-10000.xlsx"), &bytes).unwrap();
     println!("tracker: {ROWS} rows, {} KB (written to target/bench/theo-doi-10000.xlsx)", bytes.len() / 1024);
 
