@@ -447,3 +447,23 @@ test('a change made while the page re-reads after another tab restored a backup 
   assert.deepEqual([...a.errors, ...b.errors], []);
   await ctx.close();
 });
+
+test('the open list redraws the rows another tab changed: a unit renamed there shows its new name here', async () => {
+  const ctx = await newContext(browser);
+  const a = await openApp(browser, server.url, { context: ctx });
+  await loadSample(a.page);
+  await saved(a.page);
+  await a.page.goto(server.url + '#/nhiem-vu');
+  const first = a.page.locator('table.tasks tbody tr').first();
+  const id = await first.getAttribute('data-id');
+  const unitId = (await storedTasks(a.page)).find((t) => t.id === id).lead_unit;
+  const before = await a.page.textContent(`tr[data-id="${id}"] .c-unit`);
+  assert.notEqual(before, 'Tên mới của đơn vị');
+  const b = await openApp(browser, server.url + `#/don-vi/${encodeURIComponent(unitId)}`, { context: ctx });
+  await b.page.fill('#unit-name', 'Tên mới của đơn vị');
+  await b.page.locator('label[for=unit-name]').getByRole('button', { name: 'Lưu' }).click();
+  await saved(b.page);
+  await a.page.waitForFunction((i) => document.querySelector(`tr[data-id="${i}"] .c-unit`)?.textContent === 'Tên mới của đơn vị', id);
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await ctx.close();
+});

@@ -107,20 +107,43 @@ fn TaskTable() -> impl IntoView {
     let visible = listing.ids;
     let selection = super::selection::Selection::following(visible);
 
+    // The rows shown, keyed by what they draw: the task's id, its history length and last change
+    // (every change of a task adds to them; its text length and progress too, for a workspace
+    // replaced by a backup), its status, the day the list is as of and the units' names. A
+    // keystroke or a change to one task redraws only the rows whose key changed; the others stay.
+    let units_epoch = Memo::new(move |before: Option<&u64>| {
+        ws.units.track();
+        before.map_or(0, |n| n + 1)
+    });
     let rows = move || {
         let limit = shown.get();
-        let as_of_route = route.get();
+        let (as_of, epoch) = (route.with(|r| r.as_of), units_epoch.get());
         listing.ranked.with(|ranked| {
             ws.tasks.with(|tasks| {
-                ws.units.with(|units| {
-                    ranked
-                        .iter()
-                        .take(limit)
-                        .enumerate()
-                        .map(|(i, r)| task_row(&tasks[r.index], r.status, units, &as_of_route, Some((selection, i, visible))))
-                        .collect_view()
-                })
+                ranked
+                    .iter()
+                    .take(limit)
+                    .map(|r| {
+                        let task = &tasks[r.index];
+                        let key = format!(
+                            "{}|{}|{:?}|{}|{:?}|{:?}|{:?}|{epoch}",
+                            task.id.0,
+                            task.history.len(),
+                            task.updated_at,
+                            task.content.len(),
+                            task.progress,
+                            r.status,
+                            as_of
+                        );
+                        (key, r.index, r.status)
+                    })
+                    .collect::<Vec<_>>()
             })
+        })
+    };
+    let row = move |(_, index, status): (String, usize, crate::domain::Status)| {
+        ws.tasks.with_untracked(|tasks| {
+            ws.units.with_untracked(|units| tasks.get(index).map(|task| task_row(task, status, units, route, Some((selection, visible)))))
         })
     };
     let remaining = move || listing.counts.get().total.saturating_sub(shown.get());
@@ -163,7 +186,7 @@ fn TaskTable() -> impl IntoView {
                         <th class="c-status">{t.col_status}</th>
                     </tr>
                 </thead>
-                <tbody>{rows}</tbody>
+                <tbody><For each=rows key=|r| r.0.clone() children=row /></tbody>
             </table>
             <Show when=move || listing.counts.get().total == 0>
                 <p class="empty-filter">{t.task.nothing_matches}</p>

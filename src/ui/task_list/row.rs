@@ -7,16 +7,20 @@ use crate::domain::{format_date, DeadlineKind, Status, Task, TaskId, UnitDirecto
 use crate::i18n::texts;
 use crate::route::{to_hash, Page, Route};
 
-/// One row; `route` is the current address, so the task's page keeps the date and filter. With
-/// `select`, the row has a box to tick it (its position in the list's order, for shift-click).
+/// One row; `route` is the current address, so the task's page keeps the date and filter (the
+/// link follows the address as it changes, so a search typed does not redraw the row). With
+/// `select`, the row has a box to tick it (its position in the list's order is found when it is
+/// clicked, for shift-click).
 pub fn task_row(
     task: &Task,
     status: Status,
     units: &UnitDirectory,
-    route: &Route,
-    select: Option<(Selection, usize, Memo<Vec<TaskId>>)>,
+    route: RwSignal<Route>,
+    select: Option<(Selection, Memo<Vec<TaskId>>)>,
 ) -> impl IntoView {
-    let href = to_hash(&route.with_page(Page::Task(task.id.clone())));
+    let task_id = task.id.clone();
+    let href = move || route.with(|r| to_hash(&r.with_page(Page::Task(task_id.clone()))));
+    let as_of = route.with_untracked(|r| r.as_of);
     let t = texts();
     let unit_name = |id: &crate::domain::UnitId| units.get(id).map(|u| u.name.clone()).unwrap_or_default();
     let lead = task.lead_unit.as_ref().map(unit_name).unwrap_or_else(|| t.no_unit.to_string());
@@ -39,15 +43,20 @@ pub fn task_row(
 
     view! {
         <tr data-id=task.id.0.clone() data-bucket=format!("{:?}", status.bucket)>
-            {select.map(|(selection, position, order)| {
+            {select.map(|(selection, order)| {
                 let id = task.id.clone();
+                let at = id.clone();
                 view! {
                     <td class="c-select">
                         <input type="checkbox" aria-label=t.bulk.select_task
                             prop:checked=move || selection.contains(&id)
                             on:click=move |ev| {
                                 let shift = ev.shift_key();
-                                order.with_untracked(|o| selection.click(o, position, shift));
+                                order.with_untracked(|o| {
+                                    if let Some(position) = o.iter().position(|x| x == &at) {
+                                        selection.click(o, position, shift);
+                                    }
+                                });
                             } />
                     </td>
                 }
@@ -74,7 +83,7 @@ pub fn task_row(
                 {show_text.then(|| view! { <div class="deadline-text" class:recurring=recurring>{deadline_text}</div> })}
                 {extended.then(|| view! { <div class="badge-extended">{extended_text}</div> })}
             </td>
-            <td class="c-progress">{(t.progress)(task.progress_on(route.as_of.unwrap_or_else(super::super::state::today)))}</td>
+            <td class="c-progress">{(t.progress)(task.progress_on(as_of.unwrap_or_else(super::super::state::today)))}</td>
             <td class="c-status">
                 <span class=badge_class>{(t.bucket)(status.bucket)}</span>
                 {detail.map(|d| view! { <div class="status-detail">{d}</div> })}

@@ -226,7 +226,7 @@ pub fn UnitPage(id: UnitId) -> impl IntoView {
     let rows = {
         let id = id.clone();
         move |as_lead: bool| {
-            let r = route.get();
+            route.track();
             let id = id.clone();
             listing.ranked.with(|ranked| {
                 ws.tasks.with(|tasks| {
@@ -235,7 +235,7 @@ pub fn UnitPage(id: UnitId) -> impl IntoView {
                             .iter()
                             .filter(|rk| (tasks[rk.index].lead_unit.as_ref() == Some(&id)) == as_lead)
                             .take(300)
-                            .map(|rk| task_row(&tasks[rk.index], rk.status, units, &r, None))
+                            .map(|rk| task_row(&tasks[rk.index], rk.status, units, route, None))
                             .collect_view()
                     })
                 })
