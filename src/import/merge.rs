@@ -111,6 +111,8 @@ pub fn plan(
     let mut seen_ids: HashMap<String, (String, u32)> = HashMap::new();
     let mut touched: HashMap<usize, usize> = HashMap::new(); // existing task index → index in plan.updated or usize::MAX
     let mut fresh: std::collections::HashSet<TaskId> = std::collections::HashSet::new();
+    // Unit names already resolved in this file: the unit, and its link when it was taken as a similar unit's.
+    let mut known_names: HashMap<String, (UnitId, Option<usize>)> = HashMap::new();
 
     for draft in drafts {
         let note = |problem: RowProblem| RowNote { sheet: draft.sheet.clone(), excel_row: draft.excel_row, problem };
@@ -129,16 +131,26 @@ pub fn plan(
         }
         plan.warnings.extend(problems.into_iter().map(note));
 
-        let resolve = |name: &str, plan: &mut MergePlan| -> Option<UnitId> {
-            let written = written_key(name);
-            if let Some(link) = plan.linked.iter_mut().find(|l| written_key(&l.written) == written) {
-                link.rows += 1;
-                return Some(link.unit.clone());
+        let resolve = |name: &str, plan: &mut MergePlan, known: &mut HashMap<String, (UnitId, Option<usize>)>| -> Option<UnitId> {
+            // A name met on an earlier row resolves as it did then (a tracker repeats a handful of
+            // unit names over thousands of rows; folding each again was a fifth of the plan).
+            if let Some((unit, link)) = known.get(name) {
+                if let Some(i) = link {
+                    plan.linked[*i].rows += 1;
+                }
+                return Some(unit.clone());
             }
-            match plan.units.resolve_or_add(name).ok()? {
+            let written = written_key(name);
+            if let Some(i) = plan.linked.iter().position(|l| written_key(&l.written) == written) {
+                plan.linked[i].rows += 1;
+                let unit = plan.linked[i].unit.clone();
+                known.insert(name.to_string(), (unit.clone(), Some(i)));
+                return Some(unit);
+            }
+            let (unit, link) = match plan.units.resolve_or_add(name).ok()? {
                 Resolution::New(id) => {
                     plan.new_units.push(plan.units.get(&id).map_or(name.to_string(), |u| u.name.clone()));
-                    Some(id)
+                    (id, None)
                 }
                 Resolution::Similar(like) => {
                     let separate = separate.iter().any(|s| written_key(s) == written);
@@ -152,14 +164,16 @@ pub fn plan(
                         like.clone()
                     };
                     plan.linked.push(UnitLink { written: name.trim().to_string(), unit: unit.clone(), like, rows: 1, separate });
-                    Some(unit)
+                    (unit, Some(plan.linked.len() - 1))
                 }
-                other => Some(other.id().clone()),
-            }
+                other => (other.id().clone(), None),
+            };
+            known.insert(name.to_string(), (unit.clone(), link));
+            Some(unit)
         };
-        let lead = draft.lead_unit.as_deref().and_then(|n| resolve(n, &mut plan));
+        let lead = draft.lead_unit.as_deref().and_then(|n| resolve(n, &mut plan, &mut known_names));
         let coordinating: Option<Vec<UnitId>> =
-            draft.coordinating.as_ref().map(|names| names.iter().filter_map(|n| resolve(n, &mut plan)).collect());
+            draft.coordinating.as_ref().map(|names| names.iter().filter_map(|n| resolve(n, &mut plan, &mut known_names)).collect());
 
         let existing = match &draft.id {
             Some(id) => by_id.get(id.as_str()).copied(),

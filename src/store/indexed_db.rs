@@ -177,7 +177,7 @@ pub struct Committed {
 
 /// Puts issued before the page may paint again: a 10,000-task import is written in chunks, each
 /// awaited inside the same transaction, so it stays all-or-nothing without freezing the page.
-const CHUNK: usize = 1000;
+const CHUNK: usize = 250;
 
 /// Put (or delete, for `None`) task records. Chunks are awaited inside the transaction, so a
 /// 10,000-task write stays all-or-nothing without freezing the page.

@@ -15,6 +15,7 @@ const sheetjs = require.resolve('xlsx/dist/xlsx.full.min.js');
 const bench = (name) => new URL(`../../target/bench/${name}`, import.meta.url).pathname;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const big = process.argv.includes('--big');
+const quick = process.argv.includes('--no-first-load');
 
 const server = await serveDist();
 const browser = await launch();
@@ -45,11 +46,11 @@ async function firstLoad(throttle) {
   return { ms, gz, wasm, files: bodies.length };
 }
 const loads = [];
-for (let i = 0; i < 3; i++) loads.push(await firstLoad(1));
+for (let i = 0; i < (quick ? 0 : 3); i++) loads.push(await firstLoad(1));
 const slow = [];
-for (let i = 0; i < 3; i++) slow.push(await firstLoad(4));
-row('first load: fetched (gzipped)', `${Math.round(loads[0].gz / 1024)} KB in ${loads[0].files} files, of which wasm ${Math.round(loads[0].wasm / 1024)} KB`);
-row('first load: usable', `${Math.round(median(loads.map((l) => l.ms)))} ms`, `at 4× CPU throttle ${Math.round(median(slow.map((l) => l.ms)))} ms`);
+for (let i = 0; i < (quick ? 0 : 3); i++) slow.push(await firstLoad(4));
+if (!quick) row('first load: fetched (gzipped)', `${Math.round(loads[0].gz / 1024)} KB in ${loads[0].files} files, of which wasm ${Math.round(loads[0].wasm / 1024)} KB`);
+if (!quick) row('first load: usable', `${Math.round(median(loads.map((l) => l.ms)))} ms`, `at 4× CPU throttle ${Math.round(median(slow.map((l) => l.ms)))} ms`);
 
 // ---- Import and export against SheetJS, in one page.
 async function importBench(file, n, runs) {
