@@ -134,3 +134,32 @@ test('a news item from another province is titled by its headline, with the numb
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('the directive reader and the sample run in the file worker: when it cannot start, each says so, nothing changes, and they work once it can', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await page.waitForSelector('.welcome');
+  // The worker's WebAssembly arrives broken: the worker dies while starting.
+  await page.route('**/reader_bg.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not wasm') }));
+  await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
+  await page.waitForSelector('.welcome [role=alert]');
+  assert.match(await page.textContent('.welcome [role=alert]'), /Không tạo được dữ liệu mẫu/);
+  const stored = await storedCounts(page);
+  assert.deepEqual([stored.tasks, stored.units], [0, 0]);
+  await page.goto(server.url + '#/doc-van-ban');
+  await page.fill('#directive-text', await seedText('002'));
+  await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+  await page.waitForSelector('.import [role=alert]');
+  assert.match(await page.textContent('.import [role=alert]'), /Trình đọc văn bản gặp lỗi và đã dừng.*dữ liệu không bị ảnh hưởng/);
+  assert.equal(await page.locator('.proposal').count(), 0);
+  // Back: the same text reads, and the sample loads.
+  await page.unroute('**/reader_bg.wasm');
+  await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+  await page.waitForSelector('.proposal');
+  assert.equal(await page.locator('.proposal').count(), 74);
+  await page.goto(server.url + '#/nhiem-vu');
+  await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
+  await page.waitForSelector('table.tasks tbody tr');
+  assert.equal(await countText(page), '152 nhiệm vụ');
+  assert.deepEqual(errors.filter((e) => !/WebAssembly|wasm|reader/i.test(e)), []);
+  await ctx.close();
+});
