@@ -92,6 +92,14 @@ pub fn load_with(raw: RawWorkspace, current: u32, migrations: &[Migration]) -> R
         Some(v) => v,
     };
     let mut unreadable = 0;
+    if version == current {
+        // Stored by this version: each record is read straight into its type. Going through a
+        // generic JSON tree first (needed only to migrate) made a 50,000-task reload spend a
+        // quarter of its time allocating the trees' nodes.
+        let tasks: Vec<Task> = raw.tasks.iter().filter_map(|r| serde_json::from_str(r).map_err(|_| unreadable += 1).ok()).collect();
+        let units: Vec<Unit> = raw.units.iter().filter_map(|r| serde_json::from_str(r).map_err(|_| unreadable += 1).ok()).collect();
+        return Ok(Loaded { tasks, units, unreadable, migrated_from: None });
+    }
     let mut parse = |records: &[String]| -> Vec<Value> {
         records
             .iter()
