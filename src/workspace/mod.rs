@@ -11,7 +11,7 @@ pub mod undo;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{Duration, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -95,12 +95,21 @@ impl Workspace {
     /// The records `touched` names as they are now (`None`: gone), found through an index so that
     /// the 10,000 records of an import are looked up in linear time.
     pub fn records(&self, touched: &replay::Touched) -> Patch {
-        let tasks: HashMap<&TaskId, &Task> = self.tasks.iter().map(|t| (&t.id, t)).collect();
-        let bin: HashMap<&TaskId, &Binned> = self.bin.iter().map(|b| (&b.task.id, b)).collect();
+        // A few records are found by a scan; many through an index built once.
+        fn lookup<'a, T>(items: &'a [T], key: impl Fn(&T) -> &TaskId, ids: &BTreeSet<TaskId>) -> Vec<(TaskId, Option<T>)>
+        where
+            T: Clone,
+        {
+            if ids.len() <= SMALL_PATCH {
+                return ids.iter().map(|id| (id.clone(), items.iter().find(|x| key(x) == id).cloned())).collect();
+            }
+            let index: HashMap<&TaskId, &'a T> = items.iter().map(|x| (key(x), x)).collect();
+            ids.iter().map(|id| (id.clone(), index.get(id).map(|&x| x.clone()))).collect()
+        }
         Patch {
             replace_all: false,
-            tasks: touched.tasks.iter().map(|id| (id.clone(), tasks.get(id).map(|&t| t.clone()))).collect(),
-            bin: touched.bin.iter().map(|id| (id.clone(), bin.get(id).map(|&b| b.clone()))).collect(),
+            tasks: lookup(&self.tasks, |t| &t.id, &touched.tasks),
+            bin: lookup(&self.bin, |b| &b.task.id, &touched.bin),
             units: touched.units.iter().map(|id| (id.clone(), self.units.get(id).cloned())).collect(),
         }
     }
@@ -116,8 +125,13 @@ impl Workspace {
     }
 }
 
-/// Put records as `entries` say (`None`: remove), in one pass with an index, so a 10,000-task
-/// patch stays linear. With `expect`, a record not as expected is left (and counted).
+/// Patches of at most this many records find them by a scan; larger ones build an index first.
+/// (A card moved among 50,000 tasks used to copy every task's id into an index for one record.)
+const SMALL_PATCH: usize = 16;
+
+/// Put records as `entries` say (`None`: remove), in one pass, so a 10,000-task patch stays
+/// linear (through an index) and a one-task patch costs one scan. With `expect`, a record not as
+/// expected is left (and counted).
 fn patch_records<T: Clone + PartialEq>(
     items: &mut Vec<T>,
     key: impl Fn(&T) -> &TaskId,
@@ -125,25 +139,33 @@ fn patch_records<T: Clone + PartialEq>(
     expect: Option<&[(TaskId, Option<T>)]>,
 ) -> (Vec<(TaskId, Option<T>)>, usize) {
     let expected: HashMap<&TaskId, Option<&T>> = expect.map(|e| e.iter().map(|(id, v)| (id, v.as_ref())).collect()).unwrap_or_default();
-    let mut at: HashMap<TaskId, usize> = items.iter().enumerate().map(|(i, x)| (key(x).clone(), i)).collect();
+    let mut at: Option<HashMap<TaskId, usize>> =
+        (entries.len() > SMALL_PATCH).then(|| items.iter().enumerate().map(|(i, x)| (key(x).clone(), i)).collect());
+    let find = |items: &[T], at: &Option<HashMap<TaskId, usize>>, id: &TaskId| match at {
+        Some(index) => index.get(id).copied(),
+        None => items.iter().position(|x| key(x) == id),
+    };
     let mut gone: HashSet<TaskId> = HashSet::new();
     let mut applied = Vec::with_capacity(entries.len());
     let mut left = 0;
     for (id, value) in entries {
+        let position = find(items, &at, id);
         if let Some(want) = expected.get(id) {
-            let now = at.get(id).filter(|_| !gone.contains(id)).map(|&i| &items[i]);
+            let now = position.filter(|_| !gone.contains(id)).map(|i| &items[i]);
             if now != *want {
                 left += 1;
                 continue;
             }
         }
-        match (value, at.get(id).copied()) {
+        match (value, position) {
             (Some(v), Some(i)) => {
                 items[i] = v.clone();
                 gone.remove(id);
             }
             (Some(v), None) => {
-                at.insert(id.clone(), items.len());
+                if let Some(index) = at.as_mut() {
+                    index.insert(id.clone(), items.len());
+                }
                 items.push(v.clone());
             }
             (None, Some(_)) => {

@@ -452,3 +452,55 @@ fn time_passing_dates_a_duty_and_adds_its_periods_once_in_one_undoable_step() {
     assert!(catch_up(&ws.tasks, &HashSet::new(), today).is_empty());
     undo_redo_round_trip(&mut ws, &applied, &before);
 }
+
+/// A small patch (found by a scan) and a large one (through an index) put records alike: updates
+/// in place, removals, additions at the end in order, a record removed and put back in the same
+/// patch keeping its place, and a record not as expected left and counted.
+#[test]
+fn small_and_large_patches_put_records_alike() {
+    let task = |n: u32, text: &str| Task::new(id(n), text);
+    let start: Vec<Task> = (1..=40).map(|n| task(n, "cũ")).collect();
+    // The same five changes, alone (small) and among 20 updates of other tasks (large).
+    let changes = vec![
+        (id(2), Some(task(2, "mới"))),
+        (id(3), None),
+        (id(99), Some(task(99, "thêm"))),
+        (id(5), None),
+        (id(5), Some(task(5, "trở lại"))),
+    ];
+    let filler: Vec<(TaskId, Option<Task>)> = (20..40).map(|n| (id(n), Some(task(n, "cập nhật")))).collect();
+    // Expected before: task 2 as it was; task 7 "khác" (it is not): left and counted.
+    let expect = |extra: &[(TaskId, Option<Task>)]| {
+        let mut e = vec![(id(2), Some(task(2, "cũ"))), (id(7), Some(task(7, "khác")))];
+        e.extend(extra.iter().map(|(i, _)| (i.clone(), start.iter().find(|t| &t.id == i).cloned())));
+        e
+    };
+    let with_seven = |mut c: Vec<(TaskId, Option<Task>)>| {
+        c.push((id(7), Some(task(7, "không được ghi"))));
+        c
+    };
+    let small = with_seven(changes.clone());
+    assert!(small.len() <= 16);
+    let mut large = filler.clone();
+    large.extend(with_seven(changes));
+    assert!(large.len() > 16);
+
+    let mut a = Workspace { tasks: start.clone(), units: UnitDirectory::default(), bin: Vec::new() };
+    let (_, left_a) = a.apply_patch(&Patch { tasks: small, ..Patch::default() }, Some(&Patch { tasks: expect(&[]), ..Patch::default() }));
+    let mut b = Workspace { tasks: start.clone(), units: UnitDirectory::default(), bin: Vec::new() };
+    let (_, left_b) = b.apply_patch(&Patch { tasks: large, ..Patch::default() }, Some(&Patch { tasks: expect(&filler), ..Patch::default() }));
+    assert_eq!((left_a, left_b), (1, 1), "task 7 was not as expected");
+    let ids = |ws: &Workspace| ws.tasks.iter().map(|t| t.id.0.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&a), ids(&b));
+    assert_eq!(ids(&a).len(), 40, "one removed, one added");
+    assert!(!ids(&a).contains(&"NV-3".to_string()));
+    assert_eq!(ids(&a).last().map(String::as_str), Some("NV-99"));
+    assert_eq!(ids(&a)[2..4], ["NV-4", "NV-5"], "removed and put back in one patch keeps its place");
+    let text = |ws: &Workspace, n: u32| ws.tasks.iter().find(|t| t.id == id(n)).map(|t| t.content.clone());
+    for ws in [&a, &b] {
+        assert_eq!(text(ws, 2).as_deref(), Some("mới"));
+        assert_eq!(text(ws, 5).as_deref(), Some("trở lại"));
+        assert_eq!(text(ws, 7).as_deref(), Some("cũ"));
+    }
+    assert_eq!(text(&b, 25).as_deref(), Some("cập nhật"));
+}
