@@ -32,13 +32,20 @@ fn raw(task: &Task, units: &UnitDirectory) -> String {
 }
 
 impl SearchTexts {
-    /// Fold the texts of up to `budget` tasks not yet kept (or changed since); returns whether
-    /// every task is now kept.
-    /// Each slice starts where the last one stopped.
+    /// Fold the texts of up to `budget` tasks not yet kept (or changed since), checking at most
+    /// ten times as many; returns whether every task is now kept. Each slice starts where the
+    /// last one stopped, so after one change among 50,000 tasks the check runs in slices of a few
+    /// milliseconds, not in one 45 ms turn.
     pub fn fill(&mut self, tasks: &[Task], units: &UnitDirectory, budget: usize) -> bool {
         let mut left = budget;
+        let mut checks = budget.saturating_mul(10);
         let start = self.cursor.min(tasks.len());
         for (i, task) in tasks.iter().enumerate().skip(start) {
+            if checks == 0 {
+                self.cursor = i;
+                return false;
+            }
+            checks -= 1;
             let made_of = raw(task, units);
             if self.kept.get(&task.id).is_some_and(|(r, _)| *r == made_of) {
                 continue;
@@ -97,5 +104,24 @@ mod tests {
         tasks.remove(2);
         assert_eq!(cache.texts(&tasks, &units).len(), 2);
         assert_eq!(cache.kept.len(), 2);
+    }
+
+    /// After one change among many kept texts, a slice checks a bounded number of tasks and goes
+    /// on from there: the changed task's text is folded within a few slices, never all at once.
+    #[test]
+    fn a_slice_checks_a_bounded_number_of_tasks() {
+        let units = UnitDirectory::default();
+        let mut tasks: Vec<Task> = (0..100).map(|n| Task::new(TaskId(format!("NV-{n}")), format!("Nhiệm vụ {n}"))).collect();
+        let mut cache = SearchTexts::default();
+        cache.texts(&tasks, &units);
+        tasks[95].content = "Rà soát quỹ đất".into();
+        // A budget of 2 folds checks 20 tasks a slice: five slices reach the last task.
+        let mut slices = 1;
+        while !cache.fill(&tasks, &units, 2) {
+            slices += 1;
+            assert!(slices <= 6, "the slices go on where the last one stopped");
+        }
+        assert_eq!(slices, 5);
+        assert!(matches_query(&cache.kept[&TaskId("NV-95".into())].1, "quy dat"));
     }
 }
