@@ -2,7 +2,7 @@
 // the page's function names (scripts/profile-build). Prints the longest stretch the page was busy
 // without a break (what a person feels as a freeze) and the app's functions in it, inclusive.
 // Run: scripts/build && cargo bench --bench import && scripts/profile-build &&
-//      DIST=target/profdist node tests/browser/profile.mjs [import10k|import50k|reload50k|keys|move]
+//      DIST=target/profdist node tests/browser/profile.mjs [import10k|import50k|reload50k|keys|move|board]
 import { serveDist, launch, openApp } from './harness.mjs';
 
 const step = process.argv[2] ?? 'import10k';
@@ -68,6 +68,18 @@ if (step === 'reload50k') {
   await profile('reload with 50,000 tasks → list', async () => {
     await page.reload();
     await page.waitForSelector('table.tasks tbody tr', { timeout: 300000 });
+  });
+}
+if (step === 'board') {
+  await page.setInputFiles('#import-file', bench('theo-doi-10000.xlsx'));
+  await page.waitForSelector('[data-testid=import-summary]', { timeout: 300000 });
+  await page.getByRole('button', { name: /^Nhập/ }).first().click();
+  await page.waitForFunction(() => document.querySelector('.statusbar')?.textContent.includes('Dữ liệu được lưu'), null, { timeout: 300000 });
+  await page.waitForTimeout(2000);
+  await profile('the board opened, 10,000 tasks', async () => {
+    await page.goto(server.url + '#/bang');
+    await page.waitForSelector('.kcard');
+    await page.waitForTimeout(300);
   });
 }
 if (step === 'move') {
