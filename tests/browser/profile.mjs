@@ -45,6 +45,14 @@ async function profile(name, run) {
   }
 }
 
+/** Import a file and wait until it is stored (the step before the one profiled). */
+async function importAndStore(file) {
+  await page.setInputFiles('#import-file', file);
+  await page.waitForSelector('[data-testid=import-summary]', { timeout: 300000 });
+  await page.getByRole('button', { name: /^Nhập/ }).first().click();
+  await page.waitForFunction(() => document.querySelector('.statusbar')?.textContent.includes('Dữ liệu được lưu'), null, { timeout: 300000 });
+}
+
 async function importFile(file) {
   await profile(`${step}: file chosen → summary`, async () => {
     await page.setInputFiles('#import-file', file);
@@ -60,10 +68,7 @@ async function importFile(file) {
 if (step === 'import10k') await importFile(bench('theo-doi-10000.xlsx'));
 if (step === 'import50k') await importFile(bench('theo-doi-50000.xlsx'));
 if (step === 'reload50k') {
-  await page.setInputFiles('#import-file', bench('theo-doi-50000.xlsx'));
-  await page.waitForSelector('[data-testid=import-summary]', { timeout: 300000 });
-  await page.getByRole('button', { name: /^Nhập/ }).first().click();
-  await page.waitForFunction(() => document.querySelector('.statusbar')?.textContent.includes('Dữ liệu được lưu'), null, { timeout: 300000 });
+  await importAndStore(bench('theo-doi-50000.xlsx'));
   await page.goto(server.url + '#/nhiem-vu');
   await profile('reload with 50,000 tasks → list', async () => {
     await page.reload();
@@ -71,10 +76,7 @@ if (step === 'reload50k') {
   });
 }
 if (step === 'board') {
-  await page.setInputFiles('#import-file', bench('theo-doi-10000.xlsx'));
-  await page.waitForSelector('[data-testid=import-summary]', { timeout: 300000 });
-  await page.getByRole('button', { name: /^Nhập/ }).first().click();
-  await page.waitForFunction(() => document.querySelector('.statusbar')?.textContent.includes('Dữ liệu được lưu'), null, { timeout: 300000 });
+  await importAndStore(bench('theo-doi-10000.xlsx'));
   await page.waitForTimeout(2000);
   await profile('the board opened, 10,000 tasks', async () => {
     await page.goto(server.url + '#/bang');
@@ -83,10 +85,7 @@ if (step === 'board') {
   });
 }
 if (step === 'move') {
-  await page.setInputFiles('#import-file', bench('theo-doi-10000.xlsx'));
-  await page.waitForSelector('[data-testid=import-summary]', { timeout: 300000 });
-  await page.getByRole('button', { name: /^Nhập/ }).first().click();
-  await page.waitForFunction(() => document.querySelector('.statusbar')?.textContent.includes('Dữ liệu được lưu'), null, { timeout: 300000 });
+  await importAndStore(bench('theo-doi-10000.xlsx'));
   await page.goto(server.url + '#/bang');
   await page.waitForSelector('.kcard');
   await page.waitForTimeout(2000);
@@ -99,10 +98,7 @@ if (step === 'move') {
   });
 }
 if (step === 'keys') {
-  await page.setInputFiles('#import-file', bench('theo-doi-10000.xlsx'));
-  await page.waitForSelector('[data-testid=import-summary]', { timeout: 300000 });
-  await page.getByRole('button', { name: /^Nhập/ }).first().click();
-  await page.waitForFunction(() => document.querySelector('.statusbar')?.textContent.includes('Dữ liệu được lưu'), null, { timeout: 300000 });
+  await importAndStore(bench('theo-doi-10000.xlsx'));
   await page.waitForTimeout(2000);
   await page.locator('input[type=search]').focus();
   await profile('16 keys typed in the search, 10,000 tasks', async () => {
