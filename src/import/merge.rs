@@ -215,7 +215,10 @@ pub fn plan(
                 });
                 fresh.insert(id.clone());
                 let mut task = Task::new(id, draft.content.trim());
-                apply_draft(&mut task, draft, lead, coordinating, now);
+                // A new task has no earlier values to keep, nor history: its fields are just set.
+                for e in draft_edits(draft, lead, coordinating) {
+                    edit::apply(&mut task, e, now);
+                }
                 task.history.clear();
                 task.updated_at = Some(now);
                 plan.added.push(task);
