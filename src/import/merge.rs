@@ -89,10 +89,10 @@ fn match_key(content: &str, lead: &Option<UnitId>, source: Option<&str>) -> Stri
 
 /// Plan the import of `drafts` into a workspace holding `tasks` and `units`. `separate` lists the
 /// names the person said are units of their own, not the unit they resemble (see [`UnitLink`]).
-pub fn plan(
+pub fn plan<D: std::borrow::Borrow<RowDraft>>(
     tasks: &[Task],
     units: &UnitDirectory,
-    drafts: &[RowDraft],
+    drafts: &[D],
     separate: &[String],
     now: NaiveDateTime,
     mut new_id: impl FnMut() -> TaskId,
@@ -102,7 +102,7 @@ pub fn plan(
     // Matching by content is needed only for rows without an id (folding every task costs time).
     let mut by_full: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_partial: HashMap<String, Vec<usize>> = HashMap::new();
-    if drafts.iter().any(|d| d.id.is_none()) {
+    if drafts.iter().any(|d| d.borrow().id.is_none()) {
         for (i, t) in tasks.iter().enumerate() {
             by_full.entry(match_key(&t.content, &t.lead_unit, Some(&t.source.reference))).or_default().push(i);
             by_partial.entry(match_key(&t.content, &t.lead_unit, None)).or_default().push(i);
@@ -115,6 +115,7 @@ pub fn plan(
     let mut known_names: HashMap<String, (UnitId, Option<usize>)> = HashMap::new();
 
     for draft in drafts {
+        let draft: &RowDraft = draft.borrow();
         let note = |problem: RowProblem| RowNote { sheet: draft.sheet.clone(), excel_row: draft.excel_row, problem };
         let mut problems = draft.problems.clone();
         if let Some(id) = &draft.id {

@@ -173,8 +173,8 @@ pub fn ImportPage() -> impl IntoView {
                     .zip(&loaded.selected)
                     .filter(|(_, on)| **on)
                     .filter_map(|(s, _)| s.result.as_ref().ok())
-                    .flat_map(|r| r.rows.iter().filter(|d| !d.hidden || loaded.hidden_on.contains(&(d.sheet.clone(), d.excel_row))).cloned())
-                    .collect();
+                    .flat_map(|r| r.rows.iter().filter(|d| !d.hidden || loaded.hidden_on.contains(&(d.sheet.clone(), d.excel_row))))
+                    .collect::<Vec<&crate::import::rows::RowDraft>>();
                 // Untracked: applying the plan changes the workspace, and must not plan again.
                 let p = separate.with(|separate| {
                     ws.tasks.with_untracked(|tasks| ws.units.with_untracked(|units| plan(tasks, units, &drafts, separate, now(), new_task_id)))
