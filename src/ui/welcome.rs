@@ -12,7 +12,9 @@ use crate::i18n::texts;
 pub fn Welcome() -> impl IntoView {
     let t = texts();
     let ws = expect_context::<Workspace>();
-    // The sample is made in the file worker: the button waits, and says so if it failed.
+    // The sample is made in the file worker, started when the pointer or the focus reaches the
+    // button (not on every first visit: the worker is not part of the first load); the button
+    // waits, and says so if it failed.
     let making = RwSignal::new(false);
     let failed = RwSignal::new(false);
     let load_sample = move |_| {
@@ -39,7 +41,7 @@ pub fn Welcome() -> impl IntoView {
             >
                 <div class="welcome-actions">
                     <a class="btn btn-primary" href="#/nhap-file">{t.nav_import}</a>
-                    <button class="btn" disabled=move || making.get() on:click=load_sample>{move || if making.get() { t.loading_sample } else { t.load_sample }}</button>
+                    <button class="btn" disabled=move || making.get() on:pointerenter=|_| super::worker::prepare() on:focus=|_| super::worker::prepare() on:click=load_sample>{move || if making.get() { t.loading_sample } else { t.load_sample }}</button>
                 </div>
                 {move || failed.get().then(|| view! { <p class="field-error" role="alert">{t.sample_failed}</p> })}
                 <p class="muted">{t.sample_hint}</p>

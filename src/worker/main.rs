@@ -48,10 +48,13 @@ fn main() {
             return;
         }
         if let Some(day) = field("sample").as_string() {
-            if let Ok(today) = day.parse::<chrono::NaiveDate>() {
-                let json = serde_json::to_string(&dondoc::sample::sample_workspace(today)).unwrap_or_default();
-                let _ = reply.post_message(&JsValue::from_str(&json));
-            }
+            // An answer always goes back (empty when the day cannot be read), so the page never waits.
+            let json = day
+                .parse::<chrono::NaiveDate>()
+                .ok()
+                .and_then(|today| serde_json::to_string(&dondoc::sample::sample_workspace(today)).ok())
+                .unwrap_or_default();
+            let _ = reply.post_message(&JsValue::from_str(&json));
             return;
         }
         let request = field("request").as_string().and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default();
