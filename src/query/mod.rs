@@ -50,6 +50,13 @@ pub fn search_text(task: &Task, units: &crate::domain::UnitDirectory) -> String 
     format!("{} | {}", task.search_text(), crate::domain::fold::search_key(&names))
 }
 
+/// What a task's row or card shows changes with: its id, its history and last change (every change
+/// of a task adds to them), its text's length and progress (a workspace replaced by a backup), and
+/// its status. The list and the board key what they draw by it, so only changed tasks are drawn again.
+pub fn drawn_key(task: &Task, status: &Status) -> String {
+    format!("{}|{}|{:?}|{}|{:?}|{:?}", task.id.0, task.history.len(), task.updated_at, task.content.len(), task.progress, status)
+}
+
 /// The tasks of `chased` (already in [`chase_order`], with their statuses) that pass the filter,
 /// in that order. A view keeps the chased order and only filters it again when the filter
 /// changes: a keystroke in the search box neither derives a status nor sorts.

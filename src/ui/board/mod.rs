@@ -102,7 +102,7 @@ pub fn BoardPage() -> impl IntoView {
                 let unit = task.lead_unit.as_ref().and_then(|u| units.get(u));
                 Card {
                     id: task.id.clone(),
-                    key: format!("{}|{}|{:?}|{}|{}", task.id.0, task.history.len(), rk.status, task.content.len(), task.progress as u8),
+                    key: crate::query::drawn_key(task, &rk.status),
                     content: short(&task.content, 28),
                     unit: unit.map(|u| u.display_short().to_string()).unwrap_or_else(|| t.no_unit.to_string()),
                     source: task.source.label().to_string(),

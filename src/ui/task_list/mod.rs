@@ -107,9 +107,8 @@ fn TaskTable() -> impl IntoView {
     let visible = listing.ids;
     let selection = super::selection::Selection::following(visible);
 
-    // The rows shown, keyed by what they draw: the task's id, its history length and last change
-    // (every change of a task adds to them; its text length and progress too, for a workspace
-    // replaced by a backup), its status, the day the list is as of and the units' names. A
+    // The rows shown, keyed by what they draw: the task as `query::drawn_key` sees it, the day the
+    // list is as of and the units' names. A
     // keystroke or a change to one task redraws only the rows whose key changed; the others stay.
     let units_epoch = Memo::new(move |before: Option<&u64>| {
         ws.units.track();
@@ -125,16 +124,7 @@ fn TaskTable() -> impl IntoView {
                     .take(limit)
                     .map(|r| {
                         let task = &tasks[r.index];
-                        let key = format!(
-                            "{}|{}|{:?}|{}|{:?}|{:?}|{:?}|{epoch}",
-                            task.id.0,
-                            task.history.len(),
-                            task.updated_at,
-                            task.content.len(),
-                            task.progress,
-                            r.status,
-                            as_of
-                        );
+                        let key = format!("{}|{as_of:?}|{epoch}", crate::query::drawn_key(task, &r.status));
                         (key, r.index, r.status)
                     })
                     .collect::<Vec<_>>()
