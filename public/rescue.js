@@ -33,6 +33,12 @@
           var parse = function (records) {
             return records.map(function (r) { try { return JSON.parse(r); } catch (e) { return null; } }).filter(Boolean);
           };
+          // Since schema version 4 a task record holds many tasks, one per line.
+          var lines = function (records) {
+            if ((version.result || 1) < 4) return records;
+            return [].concat.apply([], records.map(function (r) { return String(r).split('\n'); }))
+              .filter(function (l) { return l.trim() !== ''; });
+          };
           var now = new Date();
           var stamp = now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate());
           var backup = {
@@ -40,7 +46,7 @@
             schema_version: version.result || 1,
             saved_at: stamp + 'T' + pad(now.getHours()) + ':' + pad(now.getMinutes()) + ':' + pad(now.getSeconds()),
             units: parse(units.result),
-            tasks: parse(tasks.result),
+            tasks: parse(lines(tasks.result)),
           };
           download(JSON.stringify(backup, null, 2), 'Sao-luu-Don-Doc_' + stamp + '.json');
           resolve(backup.tasks.length);

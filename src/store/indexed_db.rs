@@ -1,5 +1,6 @@
-//! The workspace in IndexedDB: one record per task, per unit and per task in the recycle bin (JSON
-//! text under its id), the undo steps' patches, and in `meta` the schema version, the change
+//! The workspace in IndexedDB: tasks as JSON lines in bucket records (`super::buckets`, keyed by
+//! bucket number), one record per unit and per task in the recycle bin (JSON text under its id),
+//! the undo steps' patches, and in `meta` the schema version, the change
 //! number and the undo list. Every write is one transaction that first reads the records it
 //! changes, replays the tab's operations on them (`workspace::replay`), checks the stored schema
 //! version, and lands whole or not at all.
@@ -10,7 +11,8 @@ use std::future::IntoFuture;
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, Transaction, TransactionMode, TransactionResult};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::schema::{self, encode_task, encode_unit, RawWorkspace, SCHEMA_VERSION};
+use super::buckets::{self, bucket_of};
+use super::schema::{self, encode_unit, RawWorkspace, SCHEMA_VERSION};
 use crate::domain::{Task, TaskId, Unit};
 use crate::workspace::{replay, Binned, Op, Patch, Replayed, Step, StepPatches, UndoLog, Workspace};
 
@@ -151,9 +153,10 @@ pub async fn read_step(db: &Database, seq: u64) -> Result<Option<StepPatches>, S
 pub async fn read_records(db: &Database, tasks: &BTreeSet<TaskId>, bin: &BTreeSet<TaskId>) -> Result<(Patch, Vec<Unit>, u64, UndoLog), StoreError> {
     let tx = db.transaction(&ALL, TransactionMode::ReadOnly)?;
     let mut patch = Patch::default();
+    let texts = read_buckets(&tx.object_store(TASKS)?, tasks.iter().map(bucket_of).collect()).await?;
+    let mut found = tasks_in(texts.values(), tasks);
     for id in tasks {
-        let v = tx.object_store(TASKS)?.get(JsValue::from_str(id.as_str()))?.await?;
-        patch.tasks.push((id.clone(), v.and_then(|v| v.as_string()).and_then(|s| schema::decode_task(&s))));
+        patch.tasks.push((id.clone(), found.remove(id)));
     }
     for id in bin {
         let v = tx.object_store(BIN)?.get(JsValue::from_str(id.as_str()))?.await?;
@@ -175,29 +178,95 @@ pub struct Committed {
     pub log: UndoLog,
 }
 
-/// Puts issued before the page may paint again: a 10,000-task import is written in chunks, each
-/// awaited inside the same transaction, so it stays all-or-nothing without freezing the page.
-const CHUNK: usize = 250;
-
-/// Put (or delete, for `None`) task records. Chunks are awaited inside the transaction, so a
-/// 10,000-task write stays all-or-nothing without freezing the page.
-async fn put_tasks(store: &idb::ObjectStore, tasks: &[(TaskId, Option<Task>)]) -> Result<(), StoreError> {
-    for chunk in tasks.chunks(CHUNK) {
-        let mut last = None;
-        for (id, task) in chunk {
-            let key = JsValue::from_str(id.as_str());
-            match task {
-                Some(task) => last = Some(store.put(&JsValue::from_str(&encode_task(task)), Some(&key))?),
-                None => {
-                    store.delete(key)?;
-                }
-            }
-        }
-        if let Some(last) = last {
-            last.await?;
+/// Bucket texts by number, as stored now (a bucket not stored is absent). Every read is asked for
+/// first and awaited after, so the reads wait for IndexedDB once, not once each.
+async fn read_buckets(store: &idb::ObjectStore, which: BTreeSet<u32>) -> Result<HashMap<u32, String>, StoreError> {
+    let mut asked = Vec::with_capacity(which.len());
+    for bucket in which {
+        // Each request becomes its future at once: that is when its result handler is attached.
+        asked.push((bucket, store.get(JsValue::from_f64(f64::from(bucket)))?.into_future()));
+    }
+    let mut texts = HashMap::new();
+    for (bucket, text) in asked {
+        if let Some(text) = text.await?.and_then(|v| v.as_string()) {
+            texts.insert(bucket, text);
         }
     }
+    Ok(texts)
+}
+
+/// Every task record: the bucket texts by number, and the texts of records under other keys (left
+/// by an older version: read, never rewritten as buckets).
+async fn read_every_bucket(store: &idb::ObjectStore) -> Result<(HashMap<u32, String>, Vec<String>), StoreError> {
+    let keys = store.get_all_keys(None, None)?.await?;
+    let values = strings(store.get_all(None, None)?.await?);
+    let mut texts = HashMap::with_capacity(values.len());
+    let mut others = Vec::new();
+    for (key, value) in keys.iter().zip(values) {
+        match key.as_f64() {
+            Some(bucket) => {
+                texts.insert(bucket as u32, value);
+            }
+            None => others.push(value),
+        }
+    }
+    Ok((texts, others))
+}
+
+/// The tasks with these ids in the bucket texts (only their lines are read in full).
+fn tasks_in<'a>(texts: impl IntoIterator<Item = &'a String>, ids: &BTreeSet<TaskId>) -> HashMap<TaskId, Task> {
+    let mut found = HashMap::new();
+    for line in texts.into_iter().flat_map(|t| buckets::lines(t)) {
+        if let Some(id) = buckets::line_id(line).filter(|id| ids.contains(id)) {
+            if let Some(task) = schema::decode_task(line) {
+                found.insert(id, task);
+            }
+        }
+    }
+    found
+}
+
+/// Every task in the texts that this version can read.
+fn all_tasks<'a>(texts: impl IntoIterator<Item = &'a String>) -> Vec<Task> {
+    texts.into_iter().flat_map(|t| buckets::lines(t)).filter_map(schema::decode_task).collect()
+}
+
+/// Put bucket texts (an empty one is deleted). Bucket texts are large and few, so a 50,000-task
+/// write is a few hundred puts, awaited in groups inside the one transaction so the page can paint.
+async fn put_buckets(store: &idb::ObjectStore, texts: impl IntoIterator<Item = (u32, String)>) -> Result<(), StoreError> {
+    let mut last = None;
+    for (n, (bucket, text)) in texts.into_iter().enumerate() {
+        let key = JsValue::from_f64(f64::from(bucket));
+        if text.is_empty() {
+            store.delete(key)?;
+        } else {
+            last = Some(store.put(&JsValue::from_str(&text), Some(&key))?);
+        }
+        if n % 32 == 31 {
+            if let Some(last) = last.take() {
+                last.await?;
+            }
+        }
+    }
+    if let Some(last) = last {
+        last.await?;
+    }
     Ok(())
+}
+
+/// Write task changes (`None`: removed) into their buckets. `texts`: bucket texts already read in
+/// this transaction; the others are read first, so every line not changed is kept as it was.
+async fn put_tasks(store: &idb::ObjectStore, tasks: &[(TaskId, Option<Task>)], mut texts: HashMap<u32, String>) -> Result<(), StoreError> {
+    let grouped = buckets::group(tasks.iter().map(|(id, t)| (id, t.as_ref())));
+    let missing: BTreeSet<u32> = grouped.keys().filter(|b| !texts.contains_key(b)).copied().collect();
+    if !missing.is_empty() {
+        texts.extend(read_buckets(store, missing).await?);
+    }
+    let rewritten: Vec<(u32, String)> = grouped
+        .iter()
+        .map(|(bucket, changes)| (*bucket, buckets::rewrite(texts.get(bucket).map_or("", String::as_str), changes)))
+        .collect();
+    put_buckets(store, rewritten).await
 }
 
 /// Replay `ops` on the stored records and store the result, in one transaction.
@@ -246,32 +315,31 @@ async fn commit_in(tx: &Transaction, ops: &[Op], patches_known: &HashMap<u64, St
     // The records the operations read, as stored now.
     let units: Vec<Unit> = strings(units_store.get_all(None, None)?.await?).iter().filter_map(|s| serde_json::from_str(s).ok()).collect();
     let mut ws = Workspace::new(Vec::new(), units, Vec::new());
-    if ops.iter().any(Op::needs_all) {
-        ws.tasks = strings(tasks_store.get_all(None, None)?.await?).iter().filter_map(|s| schema::decode_task(s)).collect();
+    let needs_all = ops.iter().any(Op::needs_all);
+    let ids: BTreeSet<TaskId> = if needs_all { BTreeSet::new() } else { ops.iter().flat_map(|op| op.task_ids(&patches)).collect() };
+    let wanted: BTreeSet<u32> = ids.iter().map(bucket_of).collect();
+    // Most buckets wanted: reading the whole store once costs less than hundreds of single reads.
+    let texts = if needs_all || wanted.len() * 2 >= buckets::BUCKETS as usize {
+        let (texts, others) = read_every_bucket(&tasks_store).await?;
+        if needs_all {
+            ws.tasks = all_tasks(texts.values().chain(&others));
+        }
+        texts
+    } else {
+        read_buckets(&tasks_store, wanted).await?
+    };
+    if !needs_all {
+        // Only the tasks asked for are read in full.
+        let mut found = tasks_in(texts.values(), &ids);
+        ws.tasks = ids.iter().filter_map(|id| found.remove(id)).collect();
+    }
+    if needs_all || ids.len() > 64 {
         ws.bin = strings(bin_store.get_all(None, None)?.await?).iter().filter_map(|s| serde_json::from_str(s).ok()).collect();
     } else {
-        let ids: BTreeSet<TaskId> = ops.iter().flat_map(|op| op.task_ids(&patches)).collect();
-        // Thousands of single reads cost more than reading the whole store once.
-        let stored = tasks_store.count(None)?.await? as usize + bin_store.count(None)?.await? as usize;
-        if ids.len() * 4 >= stored {
-            ws.tasks = strings(tasks_store.get_all(None, None)?.await?).iter().filter_map(|s| schema::decode_task(s)).collect();
-            ws.bin = strings(bin_store.get_all(None, None)?.await?).iter().filter_map(|s| serde_json::from_str(s).ok()).collect();
-        } else {
-            // Every read is asked for first and awaited after, so a few thousand reads wait for
-            // IndexedDB once, not once each. Each request becomes its future at once: that is when
-            // its result handler is attached, before the result can arrive.
-            let mut asked = Vec::with_capacity(ids.len());
-            for id in &ids {
-                let key = JsValue::from_str(id.as_str());
-                asked.push((tasks_store.get(key.clone())?.into_future(), bin_store.get(key)?.into_future()));
-            }
-            for (task, binned) in asked {
-                if let Some(t) = task.await?.and_then(|v| v.as_string()).and_then(|s| schema::decode_task(&s)) {
-                    ws.tasks.push(t);
-                }
-                if let Some(b) = binned.await?.and_then(|v| v.as_string()).and_then(|s| serde_json::from_str::<Binned>(&s).ok()) {
-                    ws.bin.push(b);
-                }
+        let asked: Vec<_> = ids.iter().map(|id| bin_store.get(JsValue::from_str(id.as_str())).map(IntoFuture::into_future)).collect::<Result<_, _>>()?;
+        for binned in asked {
+            if let Some(b) = binned.await?.and_then(|v| v.as_string()).and_then(|s| serde_json::from_str::<Binned>(&s).ok()) {
+                ws.bin.push(b);
             }
         }
     }
@@ -289,7 +357,11 @@ async fn commit_in(tx: &Transaction, ops: &[Op], patches_known: &HashMap<u64, St
     } else {
         records = ws.records(t);
     }
-    put_tasks(&tasks_store, &records.tasks).await?;
+    if t.replace_all {
+        put_buckets(&tasks_store, buckets::build(&ws.tasks, &[])).await?;
+    } else {
+        put_tasks(&tasks_store, &records.tasks, texts).await?;
+    }
     for (id, entry) in &records.bin {
         let key = JsValue::from_str(id.as_str());
         match entry.as_ref().and_then(|b| serde_json::to_string(b).ok()) {
@@ -339,9 +411,19 @@ pub async fn write_everything(db: &Database, ws: &Workspace) -> Result<u64, Stor
             return Err(StoreError::NewerVersion(v));
         }
         let tasks = tx.object_store(TASKS)?;
+        // Stored lines this version cannot read, of no task in memory, are written back beside the
+        // tasks: a migration or a repair never drops a record it does not understand.
+        let (texts, others) = read_every_bucket(&tasks).await?;
+        let known: BTreeSet<&str> = ws.tasks.iter().map(|t| t.id.as_str()).collect();
+        let kept: Vec<&str> = texts
+            .values()
+            .chain(&others)
+            .flat_map(|r| buckets::lines(r))
+            .filter(|l| buckets::line_id(l).is_none_or(|id| !known.contains(id.as_str())) && schema::decode_task(l).is_none())
+            .collect();
+        let texts = buckets::build(&ws.tasks, &kept);
         tasks.clear()?;
-        let records: Vec<(TaskId, Option<Task>)> = ws.tasks.iter().map(|t| (t.id.clone(), Some(t.clone()))).collect();
-        put_tasks(&tasks, &records).await?;
+        put_buckets(&tasks, texts).await?;
         let units = tx.object_store(UNITS)?;
         units.clear()?;
         for unit in ws.units.units() {

@@ -1,6 +1,8 @@
-//! Persistence. `schema` (plain Rust) says what is stored and how old data is carried forward;
+//! Persistence. `schema` (plain Rust) says what is stored and how old data is carried forward,
+//! `buckets` how tasks are grouped into records;
 //! `indexed_db` and `prefs` (browser only) write it to IndexedDB and localStorage.
 
+pub mod buckets;
 pub mod schema;
 
 #[cfg(target_arch = "wasm32")]

@@ -3,8 +3,9 @@
 //! rules (refuse a newer version, leave data untouched when a migration fails, keep unreadable
 //! records) are tested natively.
 //!
-//! Each task and each unit is one record, stored as JSON text under its id, so an edit writes one
-//! record. The schema version is stored beside them.
+//! Each unit is one record, stored as JSON text under its id; tasks are JSON lines in bucket
+//! records (`super::buckets`), so an edit writes one small record and a whole workspace a few
+//! hundred. The schema version is stored beside them.
 
 use serde_json::Value;
 
@@ -14,8 +15,10 @@ use crate::domain::{Task, Unit};
 /// its code ("in_progress", not "InProgress"); deleted tasks wait in a recycle bin; undo steps are
 /// stored. 3: units keep what was sent to them and received back (`exchanges`), tasks name the
 /// recurring duty they are a period of (`series`): a tab of version 2 would drop them on writing, so
-/// once version 3 has written, it stops writing (the records themselves need no change).
-pub const SCHEMA_VERSION: u32 = 3;
+/// once version 3 has written, it stops writing (the records themselves need no change). 4: tasks
+/// are stored as lines in [`super::buckets::BUCKETS`] records instead of one record each (a task's
+/// text is unchanged, so version 3 records are read one task each and written back in buckets).
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// A step that carries one record from version `n` to `n + 1`. `MIGRATIONS[0]` takes version 1
 /// data to version 2, and so on; when the stored format changes, add a step here and bump
@@ -27,6 +30,7 @@ pub struct Migration {
 
 pub const MIGRATIONS: &[Migration] = &[
     Migration { task: progress_codes_in_history, unit: unchanged },
+    Migration { task: unchanged, unit: unchanged },
     Migration { task: unchanged, unit: unchanged },
 ];
 
@@ -54,6 +58,7 @@ fn progress_codes_in_history(task: &mut Value) -> Result<(), String> {
 pub struct RawWorkspace {
     /// `None` when nothing was ever saved.
     pub version: Option<u32>,
+    /// Task records: each holds one task per line (a bucket, or one task as stored before 4).
     pub tasks: Vec<String>,
     pub units: Vec<String>,
 }
@@ -96,18 +101,18 @@ pub fn load_with(raw: RawWorkspace, current: u32, migrations: &[Migration]) -> R
         // Stored by this version: each record is read straight into its type. Going through a
         // generic JSON tree first (needed only to migrate) made a 50,000-task reload spend a
         // quarter of its time allocating the trees' nodes.
-        let tasks: Vec<Task> = raw.tasks.iter().filter_map(|r| serde_json::from_str(r).map_err(|_| unreadable += 1).ok()).collect();
+        let tasks: Vec<Task> = task_lines(&raw, version).filter_map(|r| serde_json::from_str(r).map_err(|_| unreadable += 1).ok()).collect();
         let units: Vec<Unit> = raw.units.iter().filter_map(|r| serde_json::from_str(r).map_err(|_| unreadable += 1).ok()).collect();
         return Ok(Loaded { tasks, units, unreadable, migrated_from: None });
     }
-    let mut parse = |records: &[String]| -> Vec<Value> {
+    let mut parse = |records: &[&str]| -> Vec<Value> {
         records
             .iter()
             .filter_map(|r| serde_json::from_str(r).map_err(|_| unreadable += 1).ok())
             .collect()
     };
-    let mut tasks = parse(&raw.tasks);
-    let mut units = parse(&raw.units);
+    let mut tasks = parse(&task_lines(&raw, version).collect::<Vec<_>>());
+    let mut units = parse(&raw.units.iter().map(String::as_str).collect::<Vec<_>>());
     for step in version..current {
         let migration = migrations.get((step - 1) as usize).ok_or_else(|| LoadError::MigrationFailed {
             from: version,
@@ -122,7 +127,19 @@ pub fn load_with(raw: RawWorkspace, current: u32, migrations: &[Migration]) -> R
     Ok(Loaded { tasks, units, unreadable, migrated_from: (version < current).then_some(version) })
 }
 
-/// One stored task record, as this version reads it (None: unreadable).
+/// The stored text of each task: a line of a bucket since version 4, a whole record before.
+fn task_lines(raw: &RawWorkspace, version: u32) -> Box<dyn Iterator<Item = &str> + '_> {
+    if version >= BUCKETED_SINCE {
+        Box::new(raw.tasks.iter().flat_map(|r| super::buckets::lines(r)))
+    } else {
+        Box::new(raw.tasks.iter().map(String::as_str))
+    }
+}
+
+/// The first version that stores tasks in buckets.
+const BUCKETED_SINCE: u32 = 4;
+
+/// One stored task line, as this version reads it (None: unreadable).
 pub fn decode_task(text: &str) -> Option<Task> {
     serde_json::from_str(text).ok()
 }
@@ -188,6 +205,23 @@ mod tests {
         let loaded = load(raw).unwrap();
         assert_eq!(loaded.tasks.len(), 1);
         assert_eq!(loaded.unreadable, 2);
+    }
+
+    #[test]
+    fn version_3_records_of_one_task_each_read_whole_and_are_written_back_in_buckets() {
+        let raw = RawWorkspace { version: Some(3), tasks: vec![stored_task("NV-1"), stored_task("NV-2")], units: vec![] };
+        let loaded = load(raw).unwrap();
+        assert_eq!(loaded.tasks.len(), 2);
+        assert_eq!(loaded.migrated_from, Some(3), "written back, so version 3 tabs stop writing");
+    }
+
+    #[test]
+    fn a_bucket_is_read_line_by_line_and_an_unreadable_line_costs_only_itself() {
+        let bucket = format!("{}\n{{\"id\":\"NV-2\"}}\n{}\n", stored_task("NV-1"), stored_task("NV-3"));
+        let loaded = load(RawWorkspace { version: Some(SCHEMA_VERSION), tasks: vec![bucket, stored_task("NV-4")], units: vec![] }).unwrap();
+        let ids: Vec<&str> = loaded.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["NV-1", "NV-3", "NV-4"]);
+        assert_eq!(loaded.unreadable, 1);
     }
 
     /// A future version 2 that renamed `note` to `remarks`, to show how data moves forward.

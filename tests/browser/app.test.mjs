@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { serveDist, launch, openApp, countText, storedCounts, stampSchemaVersion, loadSample, closeAsks, saved, newContext } from './harness.mjs';
+import { serveDist, launch, openApp, countText, storedCounts, putStoredTask, stampSchemaVersion, loadSample, closeAsks, saved, newContext } from './harness.mjs';
 
 // The sample holds the 62 tasks of seed 000 and the 90 of seed 002 (see src/sample/tests.rs).
 const SAMPLE_TASKS = 152;
@@ -75,7 +75,7 @@ test('the sample shows every task with its unit, deadline and derived status, an
   await page.waitForSelector('table.tasks tbody tr');
   assert.equal(await countText(page), `${SAMPLE_TASKS} nhiệm vụ`);
   assert.deepEqual((await rowIds(page)).sort(), [...ids].sort());
-  assert.deepEqual(await storedCounts(page), { tasks: SAMPLE_TASKS, units: 25, version: 3 });
+  assert.deepEqual(await storedCounts(page), { tasks: SAMPLE_TASKS, units: 25, version: 4 });
   assert.deepEqual(errors, []);
   await ctx.close();
 });
@@ -203,18 +203,10 @@ test('deadline text that cannot be read is kept and flagged, never guessed', asy
   const { ctx, page, errors } = await openApp(browser, server.url);
   await loadSample(page);
   // A task as a tracker might hold it: a quarter without its year.
-  await page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('dondoc');
-    open.onsuccess = () => {
-      const task = {
-        id: 'NV-TEST-0001', content: 'Báo cáo kết quả rà soát quỹ đất công', lead_unit: null, progress: 'in_progress',
-        deadline: { kind: { kind: 'none' }, date: null, text: 'quý IV' },
-      };
-      const tx = open.result.transaction('tasks', 'readwrite');
-      tx.objectStore('tasks').put(JSON.stringify(task), task.id);
-      tx.oncomplete = () => { open.result.close(); resolve(); };
-    };
-  }));
+  await putStoredTask(page, {
+    id: 'NV-TEST-0001', content: 'Báo cáo kết quả rà soát quỹ đất công', lead_unit: null, progress: 'in_progress',
+    deadline: { kind: { kind: 'none' }, date: null, text: 'quý IV' },
+  });
   await page.goto(server.url + '#/nhiem-vu');
   await page.reload();
   const row = page.locator('tr[data-id="NV-TEST-0001"]');

@@ -47,7 +47,7 @@ test('the chairman\'s conclusions (seed 002) pasted, reviewed and added to the w
   await page.getByTestId('undo').click();
   await page.waitForSelector('.welcome');
   await page.waitForFunction(() => document.querySelector('.statusbar').textContent.includes('Dữ liệu được lưu'));
-  assert.deepEqual(await storedCounts(page), { tasks: 0, units: 0, version: 3 });
+  assert.deepEqual(await storedCounts(page), { tasks: 0, units: 0, version: 4 });
   assert.deepEqual(errors, []);
   await ctx.close();
 });

@@ -65,7 +65,7 @@ test('a backup restores the workspace after a confirmation that says what is rep
   await dialog.getByRole('button', { name: 'Khôi phục' }).click();
   await page.waitForFunction(() => document.querySelector('[data-testid=task-count]').textContent === '152 nhiệm vụ');
   await page.waitForFunction(() => document.querySelector('.statusbar').textContent.includes('Dữ liệu được lưu'));
-  assert.deepEqual(await storedCounts(page), { tasks: 152, units: 25, version: 3 });
+  assert.deepEqual(await storedCounts(page), { tasks: 152, units: 25, version: 4 });
 
   // Not a backup: refused, nothing changes.
   await page.setInputFiles('#restore-file', { name: 'khac.json', mimeType: 'application/json', buffer: Buffer.from('{"a":1}') });

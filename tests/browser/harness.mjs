@@ -99,28 +99,55 @@ export function storedCounts(page) {
     open.onsuccess = () => {
       const db = open.result;
       const tx = db.transaction(['tasks', 'units', 'meta'], 'readonly');
-      const tasks = tx.objectStore('tasks').count();
+      // Task records hold one task per line (a bucket of tasks).
+      const tasks = tx.objectStore('tasks').getAll();
       const units = tx.objectStore('units').count();
       const version = tx.objectStore('meta').get('schema_version');
-      tx.oncomplete = () => { db.close(); resolve({ tasks: tasks.result, units: units.result, version: version.result }); };
+      tx.oncomplete = () => {
+        db.close();
+        const lines = tasks.result.flatMap((r) => r.split('\n')).filter((l) => l.trim() !== '');
+        resolve({ tasks: lines.length, units: units.result, version: version.result });
+      };
     };
   }));
 }
 
-/** Every stored record of an IndexedDB store ('tasks', 'units'), parsed. */
+/** Every stored record of an IndexedDB store ('tasks', 'units'), parsed; a task record holds one
+ *  task per line. */
 export function storedRecords(page, store) {
   return page.evaluate((store) => new Promise((resolve, reject) => {
     const open = indexedDB.open('dondoc');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const req = open.result.transaction(store).objectStore(store).getAll();
-      req.onsuccess = () => { open.result.close(); resolve(req.result.map((r) => (typeof r === 'string' ? JSON.parse(r) : r))); };
+      req.onsuccess = () => {
+        open.result.close();
+        resolve(req.result.flatMap((r) => r.split('\n')).filter((l) => l.trim() !== '').map((l) => JSON.parse(l)));
+      };
     };
   }), store);
 }
 
 /** Every stored task record, parsed. */
 export const storedTasks = (page) => storedRecords(page, 'tasks');
+
+/** Store a task record as another program (or a later version) might have written it: a line added
+ *  to the bucket its id belongs to (FNV-1a of the id's UTF-8 bytes, modulo 512). */
+export function putStoredTask(page, task) {
+  return page.evaluate((task) => new Promise((resolve) => {
+    let hash = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode(task.id)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+    const bucket = hash % 512;
+    const open = indexedDB.open('dondoc');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('tasks', 'readwrite');
+      const store = tx.objectStore('tasks');
+      const req = store.get(bucket);
+      req.onsuccess = () => store.put((req.result ?? '') + JSON.stringify(task) + '\n', bucket);
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+    };
+  }), task);
+}
 
 /** Paste a directive on the page Đọc văn bản and read it (waits for the document to be shown). */
 export async function readDirective(page, text) {
@@ -182,12 +209,15 @@ export function storedTaskWhen(page, id, check) {
       const open = indexedDB.open('dondoc');
       open.onerror = () => resolve(undefined);
       open.onsuccess = () => {
-        const req = open.result.transaction('tasks').objectStore('tasks').get(id);
-        req.onsuccess = () => { open.result.close(); resolve(req.result); };
+        const req = open.result.transaction('tasks').objectStore('tasks').getAll();
+        req.onsuccess = () => {
+          open.result.close();
+          resolve(req.result.flatMap((r) => r.split('\n')).find((l) => l.startsWith(`{"id":${JSON.stringify(id)},`)));
+        };
         req.onerror = () => { open.result.close(); resolve(undefined); };
       };
     });
-    const task = typeof record === 'string' ? JSON.parse(record) : record;
+    const task = record && JSON.parse(record);
     return task && new Function('t', `return (${check})(t)`)(task) ? task : false;
   }, [id, check], { polling: 100, timeout: 120_000 }).then((handle) => handle.jsonValue());
 }

@@ -111,6 +111,61 @@ test('an open tab stops writing as soon as a newer version has written the data'
   await ctx.close();
 });
 
+test('a workspace stored by version 3 (one record per task) opens whole and is written back in buckets, its unreadable record kept', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  await saved(page);
+  const tasks = await storedTasks(page);
+  // As version 3 left it: each task its own record under its id, plus one record it could not read.
+  const unreadable = '{"id":"NV-LẠ","progress":"một giá trị của phiên bản sau"}';
+  await page.evaluate(([tasks, unreadable]) => new Promise((resolve) => {
+    const open = indexedDB.open('dondoc');
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['tasks', 'meta'], 'readwrite');
+      const store = tx.objectStore('tasks');
+      store.clear();
+      for (const t of tasks) store.put(JSON.stringify(t), t.id);
+      store.put(unreadable, 'NV-LẠ');
+      tx.objectStore('meta').put(3, 'schema_version');
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+    };
+  }), [tasks, unreadable]);
+  await page.goto(server.url + '#/nhiem-vu');
+  await page.reload();
+  await page.waitForSelector('table.tasks tbody tr');
+  assert.equal(await countText(page), `${SAMPLE_TASKS} nhiệm vụ`);
+  assert.match(await page.textContent('.notices'), /1 bản ghi/);
+  await page.waitForFunction(async () => {
+    const version = await new Promise((resolve) => {
+      const open = indexedDB.open('dondoc');
+      open.onsuccess = () => {
+        const req = open.result.transaction('meta').objectStore('meta').get('schema_version');
+        req.onsuccess = () => { open.result.close(); resolve(req.result); };
+      };
+    });
+    return version === 4;
+  }, null, { polling: 100, timeout: 60_000 });
+  const keys = await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('dondoc');
+    open.onsuccess = () => {
+      const req = open.result.transaction('tasks').objectStore('tasks').getAllKeys();
+      req.onsuccess = () => { open.result.close(); resolve(req.result); };
+    };
+  }));
+  assert.ok(keys.every((k) => typeof k === 'number' && k >= 0 && k < 512), 'tasks are stored in numbered buckets');
+  assert.ok(keys.length < SAMPLE_TASKS, `${keys.length} records for ${SAMPLE_TASKS} tasks`);
+  const stored = await storedTasks(page);
+  assert.equal(stored.length, SAMPLE_TASKS + 1);
+  assert.deepEqual(stored.find((t) => t.id === 'NV-LẠ'), JSON.parse(unreadable), 'the record it cannot read is kept as it was');
+  assert.deepEqual(new Set(stored.map((t) => t.id)), new Set([...tasks.map((t) => t.id), 'NV-LẠ']));
+  // And it still opens after the write-back, the same.
+  await page.reload();
+  await page.waitForSelector('table.tasks tbody tr');
+  assert.equal(await countText(page), `${SAMPLE_TASKS} nhiệm vụ`);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test('when the browser deletes the stored data under an open page, the page writes it all back and says so', async () => {
   const { ctx, page, errors } = await openApp(browser, server.url);
   await loadSample(page);
