@@ -231,8 +231,16 @@ fn all_tasks<'a>(texts: impl IntoIterator<Item = &'a String>) -> Vec<Task> {
     texts.into_iter().flat_map(|t| buckets::lines(t)).filter_map(schema::decode_task).collect()
 }
 
+/// Let the page paint inside a transaction: awaiting a request (not a timer, which would let the
+/// transaction end) gives the browser its turn.
+async fn breathe(meta: &idb::ObjectStore) -> Result<(), StoreError> {
+    meta.get(JsValue::from_str(SEQ_KEY))?.await?;
+    Ok(())
+}
+
 /// Put bucket texts (an empty one is deleted). Bucket texts are large and few, so a 50,000-task
-/// write is a few hundred puts, awaited in groups inside the one transaction so the page can paint.
+/// write is a few hundred puts, awaited in groups inside the one transaction so the page can
+/// paint; `texts` is lazy, so each group's texts are written out just before it is put.
 async fn put_buckets(store: &idb::ObjectStore, texts: impl IntoIterator<Item = (u32, String)>) -> Result<(), StoreError> {
     let mut last = None;
     for (n, (bucket, text)) in texts.into_iter().enumerate() {
@@ -242,7 +250,7 @@ async fn put_buckets(store: &idb::ObjectStore, texts: impl IntoIterator<Item = (
         } else {
             last = Some(store.put(&JsValue::from_str(&text), Some(&key))?);
         }
-        if n % 32 == 31 {
+        if n % 16 == 15 {
             if let Some(last) = last.take() {
                 last.await?;
             }
@@ -262,10 +270,7 @@ async fn put_tasks(store: &idb::ObjectStore, tasks: &[(TaskId, Option<Task>)], m
     if !missing.is_empty() {
         texts.extend(read_buckets(store, missing).await?);
     }
-    let rewritten: Vec<(u32, String)> = grouped
-        .iter()
-        .map(|(bucket, changes)| (*bucket, buckets::rewrite(texts.get(bucket).map_or("", String::as_str), changes)))
-        .collect();
+    let rewritten = grouped.iter().map(|(bucket, changes)| (*bucket, buckets::rewrite(texts.get(bucket).map_or("", String::as_str), changes)));
     put_buckets(store, rewritten).await
 }
 
@@ -345,6 +350,7 @@ async fn commit_in(tx: &Transaction, ops: &[Op], patches_known: &HashMap<u64, St
     }
 
     let replayed = replay(&mut ws, &mut log, &patches, ops);
+    breathe(&meta).await?;
     let t = &replayed.touched;
     let mut records = Patch { replace_all: t.replace_all, ..Patch::default() };
     if t.replace_all {
@@ -357,8 +363,10 @@ async fn commit_in(tx: &Transaction, ops: &[Op], patches_known: &HashMap<u64, St
     } else {
         records = ws.records(t);
     }
+    breathe(&meta).await?;
     if t.replace_all {
-        put_buckets(&tasks_store, buckets::build(&ws.tasks, &[])).await?;
+        let grouped = buckets::group(ws.tasks.iter().map(|t| (&t.id, Some(t))));
+        put_buckets(&tasks_store, grouped.iter().map(|(bucket, tasks)| (*bucket, buckets::rewrite("", tasks)))).await?;
     } else {
         put_tasks(&tasks_store, &records.tasks, texts).await?;
     }
@@ -388,6 +396,7 @@ async fn commit_in(tx: &Transaction, ops: &[Op], patches_known: &HashMap<u64, St
         steps_store.delete(JsValue::from_f64(*seq as f64))?;
     }
     for (seq, p) in &replayed.new_steps {
+        breathe(&meta).await?;
         if let Ok(text) = serde_json::to_string(p) {
             steps_store.put(&JsValue::from_str(&text), Some(&JsValue::from_f64(*seq as f64)))?;
         }

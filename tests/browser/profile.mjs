@@ -2,10 +2,12 @@
 // the page's function names (scripts/profile-build). Prints the longest stretch the page was busy
 // without a break (what a person feels as a freeze) and the app's functions in it, inclusive.
 // Run: scripts/build && cargo bench --bench import && scripts/profile-build &&
-//      DIST=target/profdist node tests/browser/profile.mjs [import10k|import50k|reload50k|keys|move|board]
+//      DIST=target/profdist node tests/browser/profile.mjs [import10k|import50k|reload50k|keys|move|board] [--all]
 import { serveDist, launch, openApp } from './harness.mjs';
 
 const step = process.argv[2] ?? 'import10k';
+// --all: every busy stretch over 50 ms (up to six), not only the longest.
+const all = process.argv.includes('--all');
 const bench = (name) => new URL(`../../target/bench/${name}`, import.meta.url).pathname;
 const server = await serveDist();
 const browser = await launch();
@@ -25,23 +27,28 @@ async function profile(name, run) {
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const fn = (id) => byId.get(id).callFrame.functionName;
-  // The longest run of samples with no idle one between them.
-  let best = [0, 0, 0], start = 0, busy = 0;
+  // Every run of samples with no idle one between them, longest first.
+  const stretches = [];
+  let start = 0, busy = 0;
   profile.samples.forEach((s, i) => {
-    if (fn(s) === '(idle)') { if (busy > best[0]) best = [busy, start, i]; busy = 0; start = i + 1; } else busy += dt[i] ?? 0;
+    if (fn(s) === '(idle)') { if (busy > 0) stretches.push([busy, start, i]); busy = 0; start = i + 1; } else busy += dt[i] ?? 0;
   });
-  if (busy > best[0]) best = [busy, start, profile.samples.length];
-  const inclusive = new Map();
-  for (let i = best[1]; i < best[2]; i++) {
-    const seen = new Set();
-    for (let x = profile.samples[i]; x; x = parent.get(x)) {
-      const f = fn(x);
-      if (!seen.has(f)) { seen.add(f); inclusive.set(f, (inclusive.get(f) ?? 0) + (dt[i] ?? 0)); }
+  if (busy > 0) stretches.push([busy, start, profile.samples.length]);
+  stretches.sort((a, b) => b[0] - a[0]);
+  const shown = stretches.filter(([us]) => us >= 50_000).slice(0, all ? 6 : 1);
+  for (const [us, from, to] of shown) {
+    const inclusive = new Map();
+    for (let i = from; i < to; i++) {
+      const seen = new Set();
+      for (let x = profile.samples[i]; x; x = parent.get(x)) {
+        const f = fn(x);
+        if (!seen.has(f)) { seen.add(f); inclusive.set(f, (inclusive.get(f) ?? 0) + (dt[i] ?? 0)); }
+      }
     }
-  }
-  console.log(`${name}: longest busy stretch ${(best[0] / 1000).toFixed(0)} ms; the app's functions in it (inclusive):`);
-  for (const [f, us] of [...inclusive].filter(([f]) => f.includes('dondoc')).sort((a, b) => b[1] - a[1]).slice(0, 25)) {
-    console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${f.slice(0, 140)}`);
+    console.log(`${name}: busy stretch of ${(us / 1000).toFixed(0)} ms; the app's functions in it (inclusive):`);
+    for (const [f, t] of [...inclusive].filter(([f]) => f.includes('dondoc')).sort((a, b) => b[1] - a[1]).slice(0, all ? 12 : 25)) {
+      console.log(`${(t / 1000).toFixed(1).padStart(8)} ms  ${f.slice(0, 140)}`);
+    }
   }
 }
 
