@@ -82,28 +82,42 @@ pub fn apply_because(task: &mut Task, edit: Edit, at: NaiveDateTime, reason: &st
         return false;
     }
     let key = field_key(&edit);
-    let Some((old, new)) = (match edit {
-        Edit::Number(v) => swap_text(&mut task.number, v),
-        Edit::Content(v) => swap_text(&mut task.content, v),
-        Edit::Leader(v) => swap_text(&mut task.leader, v),
-        Edit::Officer(v) => swap_text(&mut task.officer, v),
-        Edit::SourceRef(v) => swap_text(&mut task.source.reference, v),
-        Edit::SourceTitle(v) => swap_text(&mut task.source.title, v),
-        Edit::Result(v) => swap_text(&mut task.result, v),
-        Edit::Evidence(v) => swap_text(&mut task.evidence, v),
-        Edit::Note(v) => swap_text(&mut task.note, v),
-        Edit::LeadUnit(v) => swap(&mut task.lead_unit, v, |u| u.as_ref().map(|u| u.0.clone()).unwrap_or_default()),
-        Edit::CoordinatingUnits(v) => swap(&mut task.coordinating_units, v, |v| ids(v)),
-        Edit::SourceDate(v) => swap(&mut task.source.date, v, |d| date_text(*d)),
-        Edit::CompletedOn(v) => swap(&mut task.completed_on, v, |d| date_text(*d)),
-        Edit::Deadline(v) => swap(&mut task.deadline, v, deadline_text),
-        Edit::Progress(v) => swap(&mut task.progress, v, |p| p.code().to_string()),
-    }) else {
+    let Some((old, new)) = put(task, edit, true) else {
         return false;
     };
     task.history.push(Change { at, field: key.to_string(), old, new, reason: reason.to_string() });
     task.updated_at = Some(at);
     true
+}
+
+/// Set a field of a task that is being made (an imported row, a directive's proposal): its
+/// history starts when it exists, so nothing is written to it. Values are cleaned as [`apply`]
+/// cleans them.
+pub fn set(task: &mut Task, edit: Edit) {
+    put(task, edit, false);
+}
+
+/// Put the value in its field; with `describe`, the old and new values as history shows them
+/// (None: the field already held it).
+fn put(task: &mut Task, edit: Edit, describe: bool) -> Option<(String, String)> {
+    let d = describe;
+    match edit {
+        Edit::Number(v) => swap_text(&mut task.number, v, d),
+        Edit::Content(v) => swap_text(&mut task.content, v, d),
+        Edit::Leader(v) => swap_text(&mut task.leader, v, d),
+        Edit::Officer(v) => swap_text(&mut task.officer, v, d),
+        Edit::SourceRef(v) => swap_text(&mut task.source.reference, v, d),
+        Edit::SourceTitle(v) => swap_text(&mut task.source.title, v, d),
+        Edit::Result(v) => swap_text(&mut task.result, v, d),
+        Edit::Evidence(v) => swap_text(&mut task.evidence, v, d),
+        Edit::Note(v) => swap_text(&mut task.note, v, d),
+        Edit::LeadUnit(v) => swap(&mut task.lead_unit, v, |u| u.as_ref().map(|u| u.0.clone()).unwrap_or_default(), d),
+        Edit::CoordinatingUnits(v) => swap(&mut task.coordinating_units, v, |v| ids(v), d),
+        Edit::SourceDate(v) => swap(&mut task.source.date, v, |d| date_text(*d), d),
+        Edit::CompletedOn(v) => swap(&mut task.completed_on, v, |d| date_text(*d), d),
+        Edit::Deadline(v) => swap(&mut task.deadline, v, deadline_text, d),
+        Edit::Progress(v) => swap(&mut task.progress, v, |p| p.code().to_string(), d),
+    }
 }
 
 /// The task's present value of the field `like` sets.
@@ -173,16 +187,26 @@ pub fn conflicts(task: &Task, edits: &[Edit], base: &[Edit]) -> Vec<Conflict> {
         .collect()
 }
 
-fn swap_text(slot: &mut String, value: String) -> Option<(String, String)> {
-    let value = value.trim().to_string();
-    (slot.trim() != value).then(|| (std::mem::replace(slot, value.clone()), value))
+/// Put a text in its slot (trimmed); with `describe`, the old and new texts for history.
+fn swap_text(slot: &mut String, value: String, describe: bool) -> Option<(String, String)> {
+    let value = value.trim();
+    if slot.trim() == value {
+        return None;
+    }
+    let value = value.to_string();
+    if !describe {
+        *slot = value;
+        return Some((String::new(), String::new()));
+    }
+    Some((std::mem::replace(slot, value.clone()), value))
 }
 
-fn swap<T: PartialEq>(slot: &mut T, value: T, show: impl Fn(&T) -> String) -> Option<(String, String)> {
+/// Put a value in its slot; with `describe`, the old and new values as history shows them.
+fn swap<T: PartialEq>(slot: &mut T, value: T, show: impl Fn(&T) -> String, describe: bool) -> Option<(String, String)> {
     (*slot != value).then(|| {
-        let old = show(slot);
+        let old = if describe { show(slot) } else { String::new() };
         *slot = value;
-        (old, show(slot))
+        (old, if describe { show(slot) } else { String::new() })
     })
 }
 
@@ -228,6 +252,25 @@ mod tests {
         assert!(!apply(&mut t, Edit::Progress(Progress::NotStarted), at()));
         assert!(t.history.is_empty());
         assert_eq!(t.updated_at, None);
+    }
+
+    #[test]
+    fn a_task_being_made_gets_its_fields_cleaned_as_an_edit_would_but_no_history() {
+        let mut made = Task::new(TaskId("NV-1".into()), "Rà soát");
+        let mut edited = made.clone();
+        let edits = [
+            Edit::Leader("  Đ/c Phó Chủ tịch Nguyễn Văn A ".into()),
+            Edit::Deadline(read_deadline("trước ngày 25/01/2024").deadline),
+            Edit::Progress(Progress::InProgress),
+        ];
+        for e in edits {
+            set(&mut made, e.clone());
+            apply(&mut edited, e, at());
+        }
+        assert_eq!(made.leader, "Đ/c Phó Chủ tịch Nguyễn Văn A");
+        assert_eq!((&made.leader, &made.deadline, made.progress), (&edited.leader, &edited.deadline, edited.progress));
+        assert!(made.history.is_empty() && made.updated_at.is_none());
+        assert_eq!(edited.history.len(), 3);
     }
 
     #[test]

@@ -218,9 +218,8 @@ pub fn plan<D: std::borrow::Borrow<RowDraft>>(
                 let mut task = Task::new(id, draft.content.trim());
                 // A new task has no earlier values to keep, nor history: its fields are just set.
                 for e in draft_edits(draft, lead, coordinating) {
-                    edit::apply(&mut task, e, now);
+                    edit::set(&mut task, e);
                 }
-                task.history.clear();
                 task.updated_at = Some(now);
                 plan.added.push(task);
             }
