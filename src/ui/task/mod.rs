@@ -299,9 +299,9 @@ pub fn TaskPage(id: Option<TaskId>) -> impl IntoView {
                     let mut task = Task::new(new_task_id(), "");
                     let at = now();
                     for e in edits {
-                        edit::apply(&mut task, e, at);
+                        edit::set(&mut task, e);
                     }
-                    task.history.clear();
+                    task.updated_at = Some(at);
                     let new_id = task.id.clone();
                     let tasks = if each_unit.get_untracked() { task.one_per_unit(new_task_id) } else { vec![task] };
                     if ws.add_tasks(tasks) {
