@@ -35,7 +35,7 @@ async function profile(name, run) {
   });
   if (busy > 0) stretches.push([busy, start, profile.samples.length]);
   stretches.sort((a, b) => b[0] - a[0]);
-  const shown = stretches.filter(([us]) => us >= 50_000).slice(0, all ? 6 : 1);
+  const shown = all ? stretches.filter(([us]) => us >= 50_000).slice(0, 6) : stretches.slice(0, 1);
   for (const [us, from, to] of shown) {
     const inclusive = new Map();
     for (let i = from; i < to; i++) {
