@@ -13,6 +13,7 @@ mod filter_bar;
 mod import;
 mod listing;
 mod notices;
+mod offline;
 mod report;
 mod selection;
 mod state;
@@ -50,6 +51,7 @@ pub fn App() -> impl IntoView {
     let listener = window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
     on_cleanup(move || listener.remove());
     ws.start();
+    offline::start(notices);
     // Opened at the bare address with tasks stored, the app starts on the overview (Tổng quan);
     // an empty workspace starts on the list, with its welcome. Decided once, when the stored data
     // has been read: data arriving later (the sample, another tab) does not move the page.

@@ -22,6 +22,8 @@ pub enum NoticeAction {
     Redo,
     /// Download what the page holds as a backup (when storage has failed for good).
     DownloadBackup,
+    /// Reload onto the newer build the browser has fetched.
+    NewVersion,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -114,6 +116,9 @@ pub fn NoticeArea(
                             }.into_any(),
                             NoticeAction::DownloadBackup => view! {
                                 <button class="btn btn-small" on:click=move |_| on_download()>{t.download_backup}</button>
+                            }.into_any(),
+                            NoticeAction::NewVersion => view! {
+                                <button class="btn btn-small" on:click=move |_| super::offline::take_over()>{t.reload}</button>
                             }.into_any(),
                             NoticeAction::Reload => view! {
                                 <button class="btn btn-small" on:click=move |_| { let _ = window().location().reload(); }>{t.reload}</button>

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
-import { serveDist, launch, openApp, countText, storedCounts, readDirective } from './harness.mjs';
+import { serveDist, launch, openApp, countText, storedCounts, readDirective, newContext } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -136,7 +136,8 @@ test('a news item from another province is titled by its headline, with the numb
 });
 
 test('the directive reader and the sample run in the file worker: when it cannot start, each says so, nothing changes, and they work once it can', async () => {
-  const { ctx, page, errors } = await openApp(browser, server.url);
+  // page.route does not see what a service worker answers: none here.
+  const { ctx, page, errors } = await openApp(browser, server.url, { context: await newContext(browser, { serviceWorkers: 'block' }) });
   await page.waitForSelector('.welcome');
   // The worker's WebAssembly arrives broken: the worker dies while starting.
   await page.route('**/reader_bg.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not wasm') }));

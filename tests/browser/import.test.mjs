@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDist, launch, openApp, withSample, countText, storedCounts, storedRecords, fixture } from './harness.mjs';
+import { serveDist, launch, openApp, withSample, countText, storedCounts, storedRecords, fixture, newContext } from './harness.mjs';
 
 const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
 let server, browser;
@@ -146,7 +146,8 @@ test('bad files get a clear message and change nothing', async () => {
 });
 
 test('a reader that dies is reported as a failed import, and the app goes on', async () => {
-  const { ctx, page } = await openApp(browser, server.url);
+  // page.route does not see what a service worker answers: none here.
+  const { ctx, page } = await openApp(browser, server.url, { context: await newContext(browser, { serviceWorkers: 'block' }) });
   await page.waitForSelector('.welcome');
   // The worker's WebAssembly arrives broken: the reader dies while starting.
   await page.route('**/reader_bg.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not wasm') }));
