@@ -22,6 +22,8 @@ pub enum Page {
     Directive,
     Import,
     About,
+    /// Dữ liệu: where the data is, storage, backups.
+    Data,
     /// The recycle bin (Thùng rác).
     Bin,
     NotFound(String),
@@ -132,6 +134,7 @@ pub fn parse(hash: &str) -> Route {
             "don-vi" => Page::Units,
             "nhap-file" => Page::Import,
             "gioi-thieu" => Page::About,
+            "du-lieu" => Page::Data,
             "thung-rac" => Page::Bin,
             "them-nhiem-vu" => Page::NewTask,
             "bao-cao" => Page::Report,
@@ -177,6 +180,7 @@ pub fn to_hash(route: &Route) -> String {
         Page::Directive => "doc-van-ban".to_string(),
         Page::Import => "nhap-file".to_string(),
         Page::About => "gioi-thieu".to_string(),
+        Page::Data => "du-lieu".to_string(),
         Page::Bin => "thung-rac".to_string(),
         Page::NotFound(p) => p.clone(),
     };
@@ -237,6 +241,7 @@ mod tests {
         assert_eq!(parse(&to_hash(&r)), r);
         for page in [
             Page::About,
+            Page::Data,
             Page::Bin,
             Page::Import,
             Page::Board,

@@ -34,6 +34,29 @@ pub struct BulkTexts {
     pub select_all_label: &'static str,
 }
 
+pub struct DataTexts {
+    pub nav: &'static str,
+    pub title: &'static str,
+    pub where_: &'static str,
+    pub counts: fn(usize, usize, usize) -> String,
+    pub used: fn(f64, Option<f64>) -> String,
+    pub used_unknown: &'static str,
+    pub persist_title: &'static str,
+    pub persisted: &'static str,
+    pub not_persisted: &'static str,
+    pub persist_unsupported: &'static str,
+    pub ask_persist: &'static str,
+    pub persist_refused: &'static str,
+    pub backup_title: &'static str,
+    pub last_backup: fn(&str, u32) -> String,
+    pub never_backed_up: &'static str,
+    pub backup_now: &'static str,
+    pub restore_intro: &'static str,
+    pub reminder_never: fn(i64) -> String,
+    pub reminder_old: fn(i64) -> String,
+    pub reminder_changes: fn(u32) -> String,
+}
+
 pub struct BinTexts {
     pub nav: &'static str,
     pub title: &'static str,
@@ -51,6 +74,7 @@ pub struct BinTexts {
 pub struct Texts {
     pub bulk: BulkTexts,
     pub bin: BinTexts,
+    pub data: DataTexts,
     pub app_name: &'static str,
     pub app_tagline: &'static str,
     pub nav_tasks: &'static str,

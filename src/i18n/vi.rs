@@ -1,6 +1,6 @@
 //! Vietnamese, the interface language.
 
-use super::{BinTexts, BulkTexts, BoardTexts, DirectiveTexts, DashboardTexts, ExportTexts, FilterTexts, ImportTexts, TaskTexts, Texts, UnitTexts, WordTexts};
+use super::{BinTexts, BulkTexts, DataTexts, BoardTexts, DirectiveTexts, DashboardTexts, ExportTexts, FilterTexts, ImportTexts, TaskTexts, Texts, UnitTexts, WordTexts};
 use crate::domain::{format_date, Bucket, DeadlineProblem, Progress, UnitKind};
 use crate::import::{Field, ImportError, RowProblem, SheetError, MAX_FILE_BYTES};
 
@@ -29,6 +29,31 @@ pub const VI: Texts = Texts {
         apply: |n| format!("Áp dụng cho {} nhiệm vụ", thousands(n)),
         select_task: "Chọn nhiệm vụ",
         select_all_label: "Chọn mọi nhiệm vụ đang lọc",
+    },
+    data: DataTexts {
+        nav: "Dữ liệu",
+        title: "Dữ liệu và sao lưu",
+        where_: "Dữ liệu của Đôn Đốc nằm trong trình duyệt này, trên máy này (không gửi lên máy chủ nào). Trình duyệt khác, máy khác hoặc cửa sổ ẩn danh không thấy được dữ liệu này: muốn chuyển sang máy khác thì sao lưu rồi khôi phục ở máy kia.",
+        counts: |tasks, units, bin| format!("{} nhiệm vụ, {} đơn vị, {} nhiệm vụ trong Thùng rác.", thousands(tasks), thousands(units), thousands(bin)),
+        used: |mb, quota| match quota {
+            Some(q) => format!("Đang dùng {} MB trong {} MB trình duyệt dành cho trang này.", decimal(mb), thousands(q.round() as usize)),
+            None => format!("Đang dùng {} MB.", decimal(mb)),
+        },
+        used_unknown: "Trình duyệt không cho biết dung lượng đang dùng.",
+        persist_title: "Trình duyệt có giữ dữ liệu lâu dài không?",
+        persisted: "Có: trình duyệt đã nhận giữ lâu dài dữ liệu của Đôn Đốc, không tự xóa khi máy thiếu dung lượng (chỉ mất khi người dùng tự xóa dữ liệu duyệt web).",
+        not_persisted: "Chưa: khi ổ đĩa gần đầy, trình duyệt có thể tự xóa dữ liệu của các trang ít dùng, kể cả Đôn Đốc.",
+        persist_unsupported: "Trình duyệt này không hỗ trợ yêu cầu giữ dữ liệu lâu dài; hãy sao lưu thường xuyên.",
+        ask_persist: "Yêu cầu giữ dữ liệu lâu dài",
+        persist_refused: "Trình duyệt chưa đồng ý giữ dữ liệu lâu dài. Chrome và Edge thường chỉ đồng ý với trang đã được cài đặt như ứng dụng, được đánh dấu trang hoặc dùng thường xuyên; Firefox sẽ hỏi ý người dùng. Trong lúc chờ, hãy sao lưu thường xuyên (trang Dữ liệu).",
+        backup_title: "Sao lưu",
+        last_backup: |when, changes| format!("Lần sao lưu gần nhất: {when}; từ đó đến nay có {} thay đổi.", thousands(changes as usize)),
+        never_backed_up: "Chưa sao lưu lần nào từ trình duyệt này.",
+        backup_now: "Sao lưu ngay",
+        restore_intro: "Khôi phục thay toàn bộ dữ liệu hiện có bằng một bản sao lưu (tệp .json); có thể Hoàn tác ngay sau đó.",
+        reminder_never: |days| format!("Dữ liệu đã nhập {days} ngày mà chưa sao lưu lần nào. Nên sao lưu ngay và cất tệp ở nơi an toàn (ổ mạng, USB, thư điện tử)."),
+        reminder_old: |days| format!("Đã {days} ngày kể từ lần sao lưu gần nhất. Nên sao lưu ngay và cất tệp ở nơi an toàn."),
+        reminder_changes: |n| format!("Đã có {} thay đổi kể từ lần sao lưu gần nhất. Nên sao lưu ngay và cất tệp ở nơi an toàn.", thousands(n as usize)),
     },
     bin: BinTexts {
         nav: "Thùng rác",
@@ -725,9 +750,22 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+/// A size in megabytes as Vietnamese writes it: a comma before the one decimal ("4,2").
+pub fn decimal(x: f64) -> String {
+    let tenths = (x * 10.0).round().max(0.0) as usize;
+    format!("{},{}", thousands(tenths / 10), tenths % 10)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_use_a_decimal_comma() {
+        assert_eq!(decimal(4.24), "4,2");
+        assert_eq!(decimal(1234.56), "1.234,6");
+        assert_eq!(decimal(0.0), "0,0");
+    }
 
     #[test]
     fn counts_use_dots_for_thousands() {

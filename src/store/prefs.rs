@@ -9,6 +9,7 @@ const STATUS_RULES: &str = "dondoc.status_rules";
 const IMPORT_MAPPINGS: &str = "dondoc.import_mappings";
 const LETTERHEAD: &str = "dondoc.letterhead";
 const REPORT_BASIS: &str = "dondoc.report_basis";
+const SAFETY: &str = "dondoc.safety";
 
 /// Which tasks the report counts, as last chosen (else what an office reports).
 pub fn report_basis() -> crate::report::monthly::Basis {
@@ -50,4 +51,17 @@ pub fn remember_import_mapping(signature: &str, mapping: &[Option<Field>]) -> bo
     all.retain(|(s, _)| s != signature);
     all.push((signature.to_string(), mapping.to_vec()));
     LocalStorage::set(IMPORT_MAPPINGS, all).is_ok()
+}
+
+/// The last backup, changes since, and whether the browser was asked to keep the data.
+pub fn safety() -> crate::store::safety::Safety {
+    LocalStorage::get(SAFETY).unwrap_or_default()
+}
+
+/// Change what is known of the data's safety (read again first: other tabs write it too).
+pub fn update_safety(change: impl FnOnce(&mut crate::store::safety::Safety)) -> crate::store::safety::Safety {
+    let mut s = safety();
+    change(&mut s);
+    let _ = LocalStorage::set(SAFETY, &s);
+    s
 }

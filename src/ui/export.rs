@@ -37,10 +37,25 @@ pub fn download(bytes: &[u8], name: &str, mime: &str) -> bool {
 }
 
 /// Download everything the page holds as a backup file; returns whether it went and its name.
-fn save_backup(ws: Workspace) -> (bool, String) {
+/// The day is noted for the Dữ liệu panel's reminder.
+pub fn save_backup(ws: Workspace) -> (bool, String) {
     let bytes = ws.tasks.with_untracked(|tasks| ws.units.with_untracked(|units| backup_json(tasks, units.units(), now())));
     let name = file_name(BACKUP_NAME, today(), "json");
-    (download(&bytes, &name, "application/json"), name)
+    let ok = download(&bytes, &name, "application/json");
+    if ok {
+        super::data::backed_up();
+    }
+    (ok, name)
+}
+
+/// Say whether a file was made.
+pub fn say_made(ws: Workspace, ok: bool, name: &str) {
+    let et = &texts().export;
+    if ok {
+        ws.notices.push(NoticeKind::Info, (et.made)(name), None);
+    } else {
+        ws.notices.push(NoticeKind::Error, et.failed, None);
+    }
 }
 
 /// The backup a notice offers when storage has failed.
@@ -54,15 +69,7 @@ pub fn ExportMenu(listing: Listing) -> impl IntoView {
     let et = &t.export;
     let ws = expect_context::<Workspace>();
     let route = expect_context::<RwSignal<Route>>();
-    let restoring = RwSignal::new(None::<Backup>);
-
-    let done = move |ok: bool, name: String| {
-        if ok {
-            ws.notices.push(NoticeKind::Info, (et.made)(&name), None);
-        } else {
-            ws.notices.push(NoticeKind::Error, et.failed, None);
-        }
-    };
+    let done = move |ok: bool, name: String| say_made(ws, ok, &name);
     // The tracker is written in the file worker (a large view never freezes the page); CSV is
     // quick and written here.
     let writing = RwSignal::new(false);
@@ -97,8 +104,26 @@ pub fn ExportMenu(listing: Listing) -> impl IntoView {
         let (ok, name) = save_backup(ws);
         done(ok, name);
     };
+    view! {
+        <div class="export-menu" role="group">
+            <button class="btn btn-small" disabled=move || writing.get() aria-busy=move || writing.get().then_some("true") on:click=move |_| export(false)>
+                {move || if writing.get() { et.writing } else { et.excel }}
+            </button>
+            <button class="btn btn-small" on:click=move |_| export(true)>{et.csv}</button>
+            <button class="btn btn-small" on:click=backup>{et.backup}</button>
+            <RestoreButton />
+        </div>
+    }
+}
+
+/// *Khôi phục*: pick a backup file, see what it holds, confirm, and the workspace is replaced.
+#[component]
+pub fn RestoreButton() -> impl IntoView {
+    let et = &texts().export;
+    let ws = expect_context::<Workspace>();
+    let restoring = RwSignal::new(None::<Backup>);
     let pick_backup = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = ev.target().expect("input event").unchecked_into();
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
         spawn_local(async move {
@@ -111,17 +136,10 @@ pub fn ExportMenu(listing: Listing) -> impl IntoView {
         });
     };
     view! {
-        <div class="export-menu" role="group">
-            <button class="btn btn-small" disabled=move || writing.get() aria-busy=move || writing.get().then_some("true") on:click=move |_| export(false)>
-                {move || if writing.get() { et.writing } else { et.excel }}
-            </button>
-            <button class="btn btn-small" on:click=move |_| export(true)>{et.csv}</button>
-            <button class="btn btn-small" on:click=backup>{et.backup}</button>
-            <label class="btn btn-small file-button" class:disabled=move || !ws.can_change()>
-                {et.restore}
-                <input type="file" id="restore-file" accept=".json,application/json" disabled=move || !ws.can_change() on:change=pick_backup />
-            </label>
-        </div>
+        <label class="btn btn-small file-button" class:disabled=move || !ws.can_change()>
+            {et.restore}
+            <input type="file" id="restore-file" accept=".json,application/json" disabled=move || !ws.can_change() on:change=pick_backup />
+        </label>
         {move || restoring.get().map(|b| {
             let mut confirm_text = (et.restore_confirm)(ws.tasks.with(Vec::len), b.tasks.len(), b.units.len(), &b.saved_at.format("%H:%M ngày %d/%m/%Y").to_string());
             if b.repeated_ids > 0 {

@@ -14,6 +14,7 @@ mod import;
 mod listing;
 mod notices;
 mod offline;
+mod data;
 mod report;
 mod selection;
 mod state;
@@ -68,6 +69,14 @@ pub fn App() -> impl IntoView {
             route.set(to);
         }
     });
+    // Once the stored data has been read: a backup is suggested if one is due.
+    let reminded = StoredValue::new(false);
+    Effect::new(move |_| {
+        if !reminded.get_value() && ws.phase.get() != Phase::Loading {
+            reminded.set_value(true);
+            data::remind(ws);
+        }
+    });
     // The static page shows "loading" until the app is up.
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
@@ -82,6 +91,7 @@ pub fn App() -> impl IntoView {
     let (tasks_href, tasks_current) = link(Page::Tasks);
     let (dashboard_href, dashboard_current) = link(Page::Dashboard);
     let (about_href, about_current) = link(Page::About);
+    let (data_href, data_current) = link(Page::Data);
     let (bin_href, bin_current) = link(Page::Bin);
     let (import_href, import_current) = link(Page::Import);
     let (board_href, board_current) = link(Page::Board);
@@ -111,16 +121,18 @@ pub fn App() -> impl IntoView {
                 <a href=import_href aria-current=import_current>{t.nav_import}</a>
                 <a href=directive_href aria-current=directive_current>"Đọc văn bản"</a>
                 <a href=bin_href aria-current=bin_current>{t.bin.nav}{move || { let n = ws.bin.with(Vec::len); (n > 0).then(|| format!(" ({})", crate::i18n::thousands(n))) }}</a>
+                <a href=data_href aria-current=data_current>{t.data.nav}</a>
                 <a href=about_href aria-current=about_current>{t.nav_about}</a>
             </nav>
         </header>
-        <NoticeArea notices=notices on_retry=move || ws.save() on_undo=move || ws.undo() on_redo=move || ws.redo() on_download=move || export::download_backup(ws) />
+        <NoticeArea notices=notices on_retry=move || ws.save() on_undo=move || ws.undo() on_redo=move || ws.redo() on_download=move || export::download_backup(ws) on_backup=move || data::backup_now(ws) />
         <main class="content" id="noi-dung" tabindex="-1" aria-busy=move || ws.rereading.get().then_some("true")>
             {move || match page.get() {
                 // Pages that look a record up wait until the stored data has been read.
                 _ if ws.phase.get() == Phase::Loading => view! { <p class="loading">{t.loading}</p> }.into_any(),
                 Page::Tasks => view! { <task_list::TaskListPage /> }.into_any(),
                 Page::About => view! { <about::AboutPage /> }.into_any(),
+                Page::Data => view! { <data::DataPage /> }.into_any(),
                 Page::Bin => view! { <bin::BinPage /> }.into_any(),
                 Page::Import => view! { <import::ImportPage /> }.into_any(),
                 Page::Board => view! { <board::BoardPage /> }.into_any(),

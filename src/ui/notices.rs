@@ -24,6 +24,8 @@ pub enum NoticeAction {
     DownloadBackup,
     /// Reload onto the newer build the browser has fetched.
     NewVersion,
+    /// A backup is due: download one (*Sao lưu ngay*).
+    BackupNow,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -84,6 +86,7 @@ pub fn NoticeArea(
     on_undo: impl Fn() + Clone + Send + Sync + 'static,
     on_redo: impl Fn() + Clone + Send + Sync + 'static,
     on_download: impl Fn() + Clone + Send + Sync + 'static,
+    on_backup: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let t = texts();
     view! {
@@ -104,6 +107,7 @@ pub fn NoticeArea(
                         let on_undo = on_undo.clone();
                         let on_redo = on_redo.clone();
                         let on_download = on_download.clone();
+                        let on_backup = on_backup.clone();
                         let action = n.action.map(|a| match a {
                             NoticeAction::RetrySave => view! {
                                 <button class="btn btn-small" on:click=move |_| on_retry()>{t.retry_save}</button>
@@ -116,6 +120,9 @@ pub fn NoticeArea(
                             }.into_any(),
                             NoticeAction::DownloadBackup => view! {
                                 <button class="btn btn-small" on:click=move |_| on_download()>{t.download_backup}</button>
+                            }.into_any(),
+                            NoticeAction::BackupNow => view! {
+                                <button class="btn btn-small" on:click=move |_| { on_backup(); notices.dismiss(id); }>{t.data.backup_now}</button>
                             }.into_any(),
                             NoticeAction::NewVersion => view! {
                                 <button class="btn btn-small" on:click=move |_| super::offline::take_over()>{t.reload}</button>

@@ -29,7 +29,7 @@ test('every page passes axe-core with the sample loaded, and the dialogs and bul
   assert.deepEqual(await violations(page), [], 'list with the bulk bar');
   const pages = [
     ['#/bang', '.kcard'], ['#/don-vi', 'table.units'], ['#/bao-cao', 'table'], ['#/nhap-file', 'input[type=file]'],
-    ['#/doc-van-ban', 'textarea'], ['#/tong-quan', '.kpi'], ['#/thung-rac', '[data-testid=bin-count]'], ['#/gioi-thieu', 'main'],
+    ['#/doc-van-ban', 'textarea'], ['#/tong-quan', '.kpi'], ['#/thung-rac', '[data-testid=bin-count]'], ['#/gioi-thieu', 'main'], ['#/du-lieu', '[data-testid=data-counts]'],
   ];
   for (const [hash, ready] of pages) {
     await page.goto(server.url + hash);
