@@ -143,6 +143,7 @@ pub struct Texts {
     pub other_tab_blocking: &'static str,
     pub reload: &'static str,
     pub new_version: &'static str,
+    pub print_title: fn(&str, &str) -> String,
     pub bucket: fn(Bucket) -> &'static str,
     pub progress: fn(Progress) -> &'static str,
     pub unit_kind: fn(UnitKind) -> &'static str,

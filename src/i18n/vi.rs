@@ -145,6 +145,7 @@ pub const VI: Texts = Texts {
     other_tab_changed: "Dữ liệu vừa được thay đổi ở một thẻ Đôn Đốc khác; trang này đã cập nhật theo.",
     other_tab_blocking: "Một thẻ Đôn Đốc khác đang mở phiên bản cũ và chặn việc mở dữ liệu. Hãy đóng các thẻ Đôn Đốc khác rồi tải lại trang.",
     reload: "Tải lại trang",
+    print_title: |page, as_of| format!("Đôn Đốc — {page} — tính đến ngày {as_of}"),
     new_version: "Đã có phiên bản mới của Đôn Đốc. Tải lại trang để dùng (dữ liệu được giữ nguyên).",
     bucket,
     progress,

@@ -13,6 +13,7 @@ mod filter_bar;
 mod import;
 mod listing;
 mod notices;
+mod print;
 mod offline;
 mod data;
 mod report;
@@ -27,7 +28,9 @@ mod worker;
 
 use leptos::prelude::*;
 
+use crate::domain::vn_date::format_date;
 use crate::i18n::texts;
+use state::today;
 use crate::route::{self, Page, Route};
 use notices::{NoticeArea, Notices};
 pub use state::{Phase, Workspace};
@@ -39,6 +42,22 @@ fn current_route() -> Route {
 /// Go to a route by changing the address, so the back button and bookmarks work.
 pub fn navigate(to: &Route) {
     let _ = window().location().set_hash(&route::to_hash(to));
+}
+
+/// What a page is called on paper.
+fn page_label(page: &Page) -> &'static str {
+    let t = texts();
+    match page {
+        Page::Tasks | Page::Task(_) | Page::NewTask => t.nav_tasks,
+        Page::Board => t.nav_board,
+        Page::Units | Page::Unit(_) => t.nav_units,
+        Page::Report => t.export.nav_report,
+        Page::Dashboard => t.dashboard.nav,
+        Page::Import => t.nav_import,
+        Page::Bin => t.bin.nav,
+        Page::Data => t.data.nav,
+        Page::Directive | Page::About | Page::NotFound(_) => t.app_name,
+    }
 }
 
 #[component]
@@ -83,6 +102,9 @@ pub fn App() -> impl IntoView {
     }
 
     let page = Memo::new(move |_| route.with(|r| r.page.clone()));
+    // On paper (and as the printed file's name), the page says what it is and its as-of date.
+    let print_title = Memo::new(move |_| route.with(|r| (t.print_title)(page_label(&r.page), &format_date(r.as_of.unwrap_or_else(today)))));
+    print::title_while_printing(print_title);
     let link = move |target: Page| {
         let current = target.clone();
         let href = move || route::to_hash(&route.with(|r| r.with_page(target.clone())));
@@ -127,6 +149,7 @@ pub fn App() -> impl IntoView {
         </header>
         <NoticeArea notices=notices on_retry=move || ws.save() on_undo=move || ws.undo() on_redo=move || ws.redo() on_download=move || export::download_backup(ws) on_backup=move || data::backup_now(ws) />
         <main class="content" id="noi-dung" tabindex="-1" aria-busy=move || ws.rereading.get().then_some("true")>
+            <p class="print-head" data-testid="print-head">{move || print_title.get()}</p>
             {move || match page.get() {
                 // Pages that look a record up wait until the stored data has been read.
                 _ if ws.phase.get() == Phase::Loading => view! { <p class="loading">{t.loading}</p> }.into_any(),
