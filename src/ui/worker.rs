@@ -20,6 +20,17 @@ use crate::import::{ImportError, ReadRequest, ReadResponse, PROGRESS};
 
 /// Loads `reader.js` / `reader_bg.wasm`, built by Trunk from `src/worker/main.rs` (unhashed names).
 const WORKER_URL: &str = "./reader-start.js";
+/// Where the single-file build (`scripts/single-file.mjs`) puts the address of the reader it
+/// carries inside the page (a Blob URL), since a page opened from a file cannot load another file.
+const INLINE_WORKER_URL: &str = "DONDOC_READER_URL";
+
+/// The reader's script: the one the page carries, or the file beside the page.
+fn worker_url() -> String {
+    js_sys::Reflect::get(&window(), &wasm_bindgen::JsValue::from_str(INLINE_WORKER_URL))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| WORKER_URL.to_string())
+}
 const CRASHED: &str = "__reader_crashed__";
 const TIMED_OUT: &str = "__reader_timed_out__";
 /// Sent by `public/reader-start.js` when the reader cannot start.
@@ -47,7 +58,7 @@ struct Reader {
 
 impl Reader {
     fn start() -> Option<Rc<Reader>> {
-        let worker = Worker::new(WORKER_URL).ok()?;
+        let worker = Worker::new(&worker_url()).ok()?;
         let reader = Rc::new(Reader {
             worker,
             ready: Cell::new(false),
