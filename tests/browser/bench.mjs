@@ -4,8 +4,9 @@
 // same page (medians of 3, interleaved); storing and reloading; and with `--big`, the same import
 // at 50,000 rows. Interactions with 10,000 tasks are in bench-board.mjs.
 //
-// Run: scripts/build && cargo bench --bench import && node tests/browser/bench.mjs [--big]
+// Run: scripts/build --single-file && cargo bench --bench import && node tests/browser/bench.mjs [--big]
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { serveDist, launch, newContext } from './harness.mjs';
@@ -23,7 +24,7 @@ const rows = [];
 const row = (measure, value, compare = '') => { rows.push([measure, value, compare]); console.error(`${measure}: ${value} ${compare}`); };
 
 // ---- First load: a fresh browser, an empty workspace, until "Dùng dữ liệu mẫu" can be pressed.
-async function firstLoad(throttle) {
+async function firstLoad(throttle, url = server.url) {
   const ctx = await newContext(browser);
   const page = await ctx.newPage();
   const bodies = [];
@@ -36,7 +37,7 @@ async function firstLoad(throttle) {
       if (b && !window.__ready) { window.__ready = performance.now(); seen.disconnect(); }
     }).observe(document, { childList: true, subtree: true });
   });
-  await page.goto(server.url);
+  await page.goto(url);
   await page.waitForFunction(() => window.__ready, null, { timeout: 120000 });
   const ms = await page.evaluate(() => window.__ready);
   await page.waitForLoadState('networkidle');
@@ -51,6 +52,18 @@ const slow = [];
 for (let i = 0; i < (quick ? 0 : 3); i++) slow.push(await firstLoad(4));
 if (!quick) row('first load: fetched (gzipped)', `${Math.round(loads[0].gz / 1024)} KB in ${loads[0].files} files, of which wasm ${Math.round(loads[0].wasm / 1024)} KB`);
 if (!quick) row('first load: usable', `${Math.round(median(loads.map((l) => l.ms)))} ms`, `at 4× CPU throttle ${Math.round(median(slow.map((l) => l.ms)))} ms`);
+
+// ---- The single file (scripts/build --single-file), opened from disk: its size and cold open.
+const singleFile = new URL('../../dist-file/DonDoc.html', import.meta.url);
+if (!quick && existsSync(singleFile)) {
+  const opens = [];
+  for (let i = 0; i < 3; i++) opens.push(await firstLoad(1, singleFile.href));
+  const slowOpens = [];
+  for (let i = 0; i < 3; i++) slowOpens.push(await firstLoad(4, singleFile.href));
+  const bytes = (await readFile(singleFile)).length;
+  row('single file: size, cold open → usable', `${(bytes / 1_000_000).toFixed(1)} MB (${(gzipSync(await readFile(singleFile), { level: 9 }).length / 1_000_000).toFixed(1)} MB zipped); ${Math.round(median(opens.map((l) => l.ms)))} ms`,
+    `at 4× CPU throttle ${Math.round(median(slowOpens.map((l) => l.ms)))} ms`);
+}
 
 // ---- Import and export against SheetJS, in one page.
 async function importBench(file, n, runs) {
