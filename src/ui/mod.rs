@@ -82,7 +82,9 @@ pub fn App() -> impl IntoView {
             return;
         }
         decided.set_value(true);
-        if ws.tasks.with_untracked(|t| !t.is_empty()) && route.with_untracked(|r| r.page == Page::Tasks) {
+        // Not if the person has gone to a page meanwhile (the address is no longer bare).
+        let still_bare = matches!(window().location().hash().unwrap_or_default().as_str(), "" | "#" | "#/");
+        if ws.tasks.with_untracked(|t| !t.is_empty()) && still_bare && route.with_untracked(|r| r.page == Page::Tasks) {
             let to = route.with_untracked(|r| r.with_page(Page::Dashboard));
             let _ = window().history().and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route::to_hash(&to))));
             route.set(to);
