@@ -44,6 +44,11 @@ pub fn navigate(to: &Route) {
     let _ = window().location().set_hash(&route::to_hash(to));
 }
 
+/// Is the address the app's own, with no page after `#`?
+fn at_bare_address() -> bool {
+    matches!(window().location().hash().unwrap_or_default().as_str(), "" | "#" | "#/")
+}
+
 /// What a page is called on paper.
 fn page_label(page: &Page) -> &'static str {
     let t = texts();
@@ -75,16 +80,14 @@ pub fn App() -> impl IntoView {
     // Opened at the bare address with tasks stored, the app starts on the overview (Tổng quan);
     // an empty workspace starts on the list, with its welcome. Decided once, when the stored data
     // has been read: data arriving later (the sample, another tab) does not move the page.
-    let opened_bare = matches!(window().location().hash().unwrap_or_default().as_str(), "" | "#" | "#/");
-    let decided = StoredValue::new(!opened_bare);
+    let decided = StoredValue::new(!at_bare_address());
     Effect::new(move |_| {
         if decided.get_value() || ws.phase.get() == Phase::Loading {
             return;
         }
         decided.set_value(true);
         // Not if the person has gone to a page meanwhile (the address is no longer bare).
-        let still_bare = matches!(window().location().hash().unwrap_or_default().as_str(), "" | "#" | "#/");
-        if ws.tasks.with_untracked(|t| !t.is_empty()) && still_bare && route.with_untracked(|r| r.page == Page::Tasks) {
+        if ws.tasks.with_untracked(|t| !t.is_empty()) && at_bare_address() && route.with_untracked(|r| r.page == Page::Tasks) {
             let to = route.with_untracked(|r| r.with_page(Page::Dashboard));
             let _ = window().history().and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route::to_hash(&to))));
             route.set(to);
