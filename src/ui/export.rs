@@ -100,17 +100,13 @@ pub fn ExportMenu(listing: Listing) -> impl IntoView {
             }
         });
     };
-    let backup = move |_| {
-        let (ok, name) = save_backup(ws);
-        done(ok, name);
-    };
     view! {
         <div class="export-menu" role="group">
             <button class="btn btn-small" disabled=move || writing.get() aria-busy=move || writing.get().then_some("true") on:click=move |_| export(false)>
                 {move || if writing.get() { et.writing } else { et.excel }}
             </button>
             <button class="btn btn-small" on:click=move |_| export(true)>{et.csv}</button>
-            <button class="btn btn-small" on:click=backup>{et.backup}</button>
+            <button class="btn btn-small" on:click=move |_| super::data::backup_now(ws)>{et.backup}</button>
             <RestoreButton />
         </div>
     }
