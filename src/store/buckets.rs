@@ -7,7 +7,7 @@
 //! Plain functions over text, so the rules (what a rewrite keeps, which bucket an id goes to) are
 //! tested natively; `indexed_db` only moves the texts in and out.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Deserialize;
 
@@ -67,9 +67,9 @@ pub fn rewrite(old: &str, changes: &[(&TaskId, Option<&Task>)]) -> String {
         push_line(&mut out, line);
     }
     // Written in the order given, each id once with its last change.
-    let mut written: HashMap<&str, ()> = HashMap::new();
+    let mut written: HashSet<&str> = HashSet::new();
     for (id, _) in changes {
-        if written.insert(id.as_str(), ()).is_none() {
+        if written.insert(id.as_str()) {
             if let Some(Some(task)) = changed.get(id.as_str()) {
                 push_line(&mut out, &encode_task(task));
             }
