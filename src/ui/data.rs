@@ -18,9 +18,7 @@ use crate::store::safety::{Reminder, Safety};
 
 /// The browser's storage manager, where it has one (secure contexts of current browsers).
 fn storage() -> Option<web_sys::StorageManager> {
-    let navigator = window().navigator();
-    let present = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).is_ok_and(|v| !v.is_undefined());
-    present.then(|| navigator.storage())
+    super::navigator_has("storage").then(|| window().navigator().storage())
 }
 
 async fn ask(promise: Result<js_sys::Promise, JsValue>) -> Option<bool> {

@@ -44,6 +44,12 @@ pub fn navigate(to: &Route) {
     let _ = window().location().set_hash(&route::to_hash(to));
 }
 
+/// Does this browser have `navigator.<name>`? (web-sys assumes it does; an older browser, or a
+/// page opened from a file, may not.)
+fn navigator_has(name: &str) -> bool {
+    js_sys::Reflect::get(&window().navigator(), &wasm_bindgen::JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined())
+}
+
 /// Is the address the app's own, with no page after `#`?
 fn at_bare_address() -> bool {
     matches!(window().location().hash().unwrap_or_default().as_str(), "" | "#" | "#/")

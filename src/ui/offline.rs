@@ -23,9 +23,7 @@ fn container() -> Option<ServiceWorkerContainer> {
     if !window.is_secure_context() || !(protocol == "http:" || protocol == "https:") {
         return None;
     }
-    let navigator = window.navigator();
-    let present = js_sys::Reflect::get(&navigator, &JsValue::from_str("serviceWorker")).is_ok_and(|v| !v.is_undefined());
-    present.then(|| navigator.service_worker())
+    super::navigator_has("serviceWorker").then(|| window.navigator().service_worker())
 }
 
 /// Register the service worker and offer newer builds as they arrive.
