@@ -27,6 +27,10 @@ const base64 = async (name) => (await readFile(join(dist, name))).toString('base
 const scriptSafe = (s) => s.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
 
 let html = await text('index.html');
+const replaceOnce = (pattern, by, what) => {
+  if (!pattern.test(html)) throw new Error(`dist/index.html: ${what} not found`);
+  html = html.replace(pattern, by);
+};
 const glue = await text(glueName);
 const readerJs = await text('reader.js');
 
@@ -41,14 +45,8 @@ window.DONDOC_READER_URL = URL.createObjectURL(new Blob([__reader], { type: 'tex
 const __wasm = await __wbg_init({ module_or_path: __bytes(${JSON.stringify(await base64(wasmName))}) });
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __wasm } }));
 `;
-const moduleScript = /<script type="module">[\s\S]*?<\/script>/;
-if (!moduleScript.test(html)) throw new Error('dist/index.html has no module script to replace');
-html = html.replace(moduleScript, () => `<script type="module">\n${scriptSafe(glue)}\n${start}</script>`);
+replaceOnce(/<script type="module">[\s\S]*?<\/script>/, () => `<script type="module">\n${scriptSafe(glue)}\n${start}</script>`, 'module script');
 
-const replaceOnce = (pattern, by, what) => {
-  if (!pattern.test(html)) throw new Error(`dist/index.html: ${what} not found`);
-  html = html.replace(pattern, by);
-};
 const rescue = scriptSafe(await text('rescue.js'));
 replaceOnce(/<script src="rescue\.js"><\/script>/, () => `<script>\n${rescue}\n</script>`, 'rescue script');
 const css = (await text(cssName)).replace(/<\/style/gi, '<\\/style');
