@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::fold::{fold, matches_query};
+use crate::domain::fold::{fold, fold_key, matches_folded};
 use crate::domain::{Bucket, Status, Task, UnitId};
 
 /// What a status filter can ask for: an official bucket, or "due soon".
@@ -46,35 +46,59 @@ impl Filter {
     }
 
     /// Does the task pass? `search_text` is the task's folded search text (kept by the caller so a
-    /// search over thousands of tasks folds nothing but the query).
+    /// search over thousands of tasks folds nothing but the query). To test many tasks, prepare the
+    /// filter once ([`Filter::prepare`]).
     pub fn accepts(&self, task: &Task, status: &Status, search_text: &str) -> bool {
-        if let Some(unit) = &self.unit {
+        self.prepare().accepts(task, status, search_text)
+    }
+
+    /// The filter with its texts folded once, to test thousands of tasks against it: a keystroke
+    /// in the search box over 10,000 tasks folded the query 10,000 times.
+    pub fn prepare(&self) -> Prepared<'_> {
+        let query = fold_key(&self.text);
+        Prepared {
+            filter: self,
+            leader: self.leader.as_deref().map(fold),
+            source: self.source.as_deref().map(fold),
+            query: (!query.is_empty()).then_some(query),
+        }
+    }
+}
+
+/// A [`Filter`] ready to test many tasks: its leader, source and search text folded.
+pub struct Prepared<'a> {
+    filter: &'a Filter,
+    leader: Option<String>,
+    source: Option<String>,
+    query: Option<String>,
+}
+
+impl Prepared<'_> {
+    pub fn accepts(&self, task: &Task, status: &Status, search_text: &str) -> bool {
+        let f = self.filter;
+        if let Some(unit) = &f.unit {
             if task.lead_unit.as_ref() != Some(unit) && !task.coordinating_units.contains(unit) {
                 return false;
             }
         }
-        if let Some(leader) = &self.leader {
-            if fold(&task.leader) != fold(leader) {
-                return false;
-            }
+        if self.leader.as_ref().is_some_and(|leader| fold(&task.leader) != *leader) {
+            return false;
         }
-        if let Some(source) = &self.source {
-            if fold(task.source.label()) != fold(source) {
-                return false;
-            }
+        if self.source.as_ref().is_some_and(|source| fold(task.source.label()) != *source) {
+            return false;
         }
-        if let Some(s) = self.status {
+        if let Some(s) = f.status {
             if !s.accepts(status) {
                 return false;
             }
         }
-        if self.due_from.is_some() || self.due_to.is_some() {
+        if f.due_from.is_some() || f.due_to.is_some() {
             let Some(due) = task.deadline.due_date() else { return false };
-            if self.due_from.is_some_and(|from| due < from) || self.due_to.is_some_and(|to| due > to) {
+            if f.due_from.is_some_and(|from| due < from) || f.due_to.is_some_and(|to| due > to) {
                 return false;
             }
         }
-        self.text.trim().is_empty() || matches_query(search_text, &self.text)
+        self.query.as_ref().is_none_or(|q| matches_folded(search_text, q))
     }
 }
 

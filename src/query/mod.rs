@@ -64,6 +64,7 @@ pub fn passing(tasks: &[Task], chased: &[Ranked], search_texts: &[String], filte
     if filter.is_empty() {
         return chased.to_vec();
     }
+    let filter = filter.prepare();
     chased.iter().filter(|r| filter.accepts(&tasks[r.index], &r.status, search_texts.get(r.index).map_or("", String::as_str))).cloned().collect()
 }
 
