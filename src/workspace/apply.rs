@@ -202,7 +202,7 @@ pub fn apply(ws: &mut Workspace, stamped: &Stamped) -> Result<Applied, CommandEr
                     let entry = rec.ws.bin.remove(i);
                     rec.binned.remove(id);
                     if !rec.has(id) {
-                        rec.index.insert(id.clone(), rec.ws.tasks.len());
+                        rec.indexed(id.clone(), rec.ws.tasks.len());
                         rec.ws.tasks.push(entry.task);
                     }
                 }
@@ -337,11 +337,13 @@ fn replace(ws: &mut Workspace, tasks: &[Task], units: &[Unit], why: ReplaceWhy) 
 }
 
 /// Notes each record's value before its first change, so the command's undo and redo patches
-/// name exactly the records it touched. Keeps an index of task positions, so a command over
-/// 10,000 tasks stays linear.
+/// name exactly the records it touched. Finds a task by scanning for the first few, then through
+/// an index of task positions made on the ninth lookup, so a command over 10,000 tasks stays linear
+/// and a card move does not index 10,000 ids.
 struct Recorder<'a> {
     ws: &'a mut Workspace,
-    index: HashMap<TaskId, usize>,
+    index: std::cell::OnceCell<HashMap<TaskId, usize>>,
+    lookups: std::cell::Cell<u32>,
     binned: HashSet<TaskId>,
     tasks: Vec<(TaskId, Option<Task>)>,
     noted: HashSet<TaskId>,
@@ -353,11 +355,11 @@ struct Recorder<'a> {
 
 impl<'a> Recorder<'a> {
     fn new(ws: &'a mut Workspace) -> Recorder<'a> {
-        let index = ws.tasks.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
         let binned = ws.bin.iter().map(|b| b.task.id.clone()).collect();
         Recorder {
             ws,
-            index,
+            index: std::cell::OnceCell::new(),
+            lookups: std::cell::Cell::new(0),
             binned,
             tasks: Vec::new(),
             noted: HashSet::new(),
@@ -368,12 +370,30 @@ impl<'a> Recorder<'a> {
         }
     }
 
+    /// Where the task is in the workspace's list.
+    fn position(&self, id: &TaskId) -> Option<usize> {
+        if self.index.get().is_none() {
+            self.lookups.set(self.lookups.get() + 1);
+            if self.lookups.get() <= 8 {
+                return self.ws.tasks.iter().position(|t| t.id == *id);
+            }
+        }
+        self.index.get_or_init(|| self.ws.tasks.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect()).get(id).copied()
+    }
+
+    /// A task was put at `at` in the list.
+    fn indexed(&mut self, id: TaskId, at: usize) {
+        if let Some(index) = self.index.get_mut() {
+            index.insert(id, at);
+        }
+    }
+
     fn task(&self, id: &TaskId) -> Option<&Task> {
-        self.index.get(id).map(|&i| &self.ws.tasks[i])
+        self.position(id).map(|i| &self.ws.tasks[i])
     }
 
     fn has(&self, id: &TaskId) -> bool {
-        self.index.contains_key(id)
+        self.position(id).is_some()
     }
 
     /// The ids that name tasks in the workspace, once each; an error when none does.
@@ -408,15 +428,15 @@ impl<'a> Recorder<'a> {
 
     fn change_task(&mut self, id: &TaskId, change: impl FnOnce(&mut Task) -> bool) -> bool {
         self.note_task(id);
-        match self.index.get(id) {
-            Some(&i) => change(&mut self.ws.tasks[i]),
+        match self.position(id) {
+            Some(i) => change(&mut self.ws.tasks[i]),
             None => false,
         }
     }
 
     fn put_task(&mut self, task: Task) {
         self.note_task(&task.id);
-        self.index.insert(task.id.clone(), self.ws.tasks.len());
+        self.indexed(task.id.clone(), self.ws.tasks.len());
         self.ws.tasks.push(task);
     }
 
@@ -438,7 +458,8 @@ impl<'a> Recorder<'a> {
             }
         }
         self.ws.tasks = kept;
-        self.index = self.ws.tasks.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+        // Positions moved: made again when next needed.
+        self.index = std::cell::OnceCell::new();
     }
 
     /// Add the units a command brings; a unit whose name the workspace now knows (added meanwhile,
