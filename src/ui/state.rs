@@ -53,9 +53,11 @@ struct Message {
     units: bool,
 }
 
-/// Resolves after the browser has painted the next frame.
+/// Resolves after the browser has painted the next frame (or after 100 ms: a hidden tab paints
+/// no frames, and its writes must not wait until it is shown).
 async fn after_next_paint() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let late = resolve.clone();
         let timeout = Closure::once_into_js(move || {
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         });
@@ -63,6 +65,7 @@ async fn after_next_paint() {
             let _ = leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(timeout.unchecked_ref(), 0);
         });
         let _ = leptos::prelude::window().request_animation_frame(frame.unchecked_ref());
+        let _ = leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(&late, 100);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
@@ -378,7 +381,9 @@ impl Workspace {
     /// (its own change will be replayed on them when it is stored).
     fn take_in(self, records: Patch, units: Option<Vec<Unit>>, stored_log: UndoLog) {
         let mine = self.my_touched();
-        let tasks = Patch { tasks: records.tasks.into_iter().filter(|(id, _)| !mine.tasks.contains(id)).collect(), ..Patch::default() };
+        let theirs: Vec<_> = records.tasks.into_iter().filter(|(id, _)| !mine.tasks.contains(id)).collect();
+        // This tab's own change comes back as it was made: the views are not redrawn for it.
+        let tasks = Patch { tasks: self.tasks.with_untracked(|held| Patch::tasks_differing_from(theirs, held)), ..Patch::default() };
         let bin = Patch { bin: records.bin.into_iter().filter(|(id, _)| !mine.bin.contains(id)).collect(), ..Patch::default() };
         if !tasks.is_empty() {
             self.tasks.update(|v| {
@@ -797,11 +802,9 @@ impl Workspace {
         self.inflight.set(batch.clone());
         self.saving.set(true);
         spawn_local(async move {
-            let large = batch.iter().any(|p| p.touched.replace_all || p.touched.tasks.len() > 500);
-            if large {
-                // A large write waits until the page has painted what changed.
-                after_next_paint().await;
-            }
+            // The write waits until the page has painted what changed: a card moved shows in its
+            // new column first (storing it took 10 of a move's 30 ms at 10,000 tasks).
+            after_next_paint().await;
             let ops: Vec<Op> = batch.iter().map(|p| p.op.clone()).collect();
             let known: HashMap<u64, StepPatches> = self.patches.with_value(|all| {
                 ops.iter().filter_map(|op| match op {

@@ -504,3 +504,31 @@ fn small_and_large_patches_put_records_alike() {
     }
     assert_eq!(text(&b, 25).as_deref(), Some("cập nhật"));
 }
+
+/// Stored records taken back into a tab: only those that differ from what the tab holds change it.
+#[test]
+fn only_differing_records_are_taken_in() {
+    for many in [false, true] {
+        let mut ws = sample();
+        if many {
+            // Past the size where the held tasks are looked up through an index.
+            ws.tasks.extend((10..30).map(|n| Task::new(TaskId(format!("NV-{n}")), "Thêm")));
+        }
+        let same = ws.tasks[0].clone();
+        let mut changed = ws.tasks[1].clone();
+        changed.progress = Progress::Done;
+        let mut records = vec![
+            (same.id.clone(), Some(same)),
+            (changed.id.clone(), Some(changed.clone())),
+            (TaskId("NV-gone".into()), None),
+            (ws.tasks[2].id.clone(), None),
+        ];
+        if many {
+            records.extend(ws.tasks[3..].iter().map(|t| (t.id.clone(), Some(t.clone()))));
+        }
+        let kept = Patch::tasks_differing_from(records, &ws.tasks);
+        let ids: Vec<&str> = kept.iter().map(|(id, _)| id.0.as_str()).collect();
+        assert_eq!(ids, ["NV-2", "NV-3"], "the changed task and the deletion of a held one (many: {many})");
+        assert_eq!(kept[0].1.as_ref(), Some(&changed));
+    }
+}
