@@ -1,12 +1,15 @@
 //! Timing the import of a 10,000-row tracker: reading the workbook, finding the table, reading
 //! rows, and planning the merge into an empty workspace and into one that already holds the
-//! tasks. Writes it, and a 50,000-row one, to target/bench/ for the browser benchmarks. Run: `cargo bench --bench import`.
+//! tasks; then what the views compute over those tasks on each change (chasing order, filter,
+//! board). Writes it, and a 50,000-row one, to target/bench/ for the browser benchmarks. Run: `cargo bench --bench import`.
 
 use std::time::Instant;
 
 use chrono::NaiveDate;
 use dondoc::domain::{TaskId, UnitDirectory};
 use dondoc::import::{self, merge, ReadRequest};
+use dondoc::domain::StatusRules;
+use dondoc::query;
 use dondoc::workspace::{self, Command, Stamped, Workspace};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
@@ -92,4 +95,27 @@ fn main() {
         t.elapsed().as_secs_f64() * 1000.0,
         again.unchanged
     );
+
+    // What a change to one task costs the views, natively (the page runs these in wasm, slower).
+    let as_of = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+    let best_of = |f: &mut dyn FnMut()| {
+        (0..5).map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1000.0
+        }).fold(f64::MAX, f64::min)
+    };
+    let mut chased = Vec::new();
+    let ms = best_of(&mut || chased = query::chase_order(&tasks, as_of, StatusRules::default()));
+    println!("chasing order of {} tasks (statuses and sort): {ms:.1} ms", tasks.len());
+    let texts: Vec<String> = tasks.iter().map(|t| query::search_text(t, &ws.units)).collect();
+    let filter = query::Filter { text: "nhiem vu so 499".into(), ..Default::default() };
+    let mut found = 0;
+    let ms = best_of(&mut || found = query::passing(&tasks, &chased, &texts, &filter).len());
+    println!("search \"nhiem vu so 499\" over them: {ms:.1} ms ({found} found)");
+    let columns = query::board::board_columns(&tasks, false);
+    let ms = best_of(&mut || {
+        query::board::board_lanes(&tasks, &chased, &ws.units, &columns, false);
+    });
+    println!("board columns of them: {ms:.1} ms");
 }

@@ -2,12 +2,15 @@
 // the page's function names (scripts/profile-build). Prints the longest stretch the page was busy
 // without a break (what a person feels as a freeze) and the app's functions in it, inclusive.
 // Run: scripts/build && cargo bench --bench import && scripts/profile-build &&
-//      DIST=target/profdist node tests/browser/profile.mjs [import10k|import50k|reload50k|keys|move|board] [--all]
+//      DIST=target/profdist node tests/browser/profile.mjs [import10k|import50k|reload50k|keys|move|board] [--all|--each]
 import { serveDist, launch, openApp } from './harness.mjs';
 
 const step = process.argv[2] ?? 'import10k';
-// --all: every busy stretch over 50 ms (up to six), not only the longest.
-const all = process.argv.includes('--all');
+// --all: every busy stretch over 50 ms (up to six), not only the longest; --each: every stretch
+// over 5 ms in the order they happened (the interaction itself, then what follows it, like saving).
+// EVERY_FN=1 lists the browser's and the libraries' functions too, not only the app's.
+const each = process.argv.includes('--each');
+const all = each || process.argv.includes('--all');
 const bench = (name) => new URL(`../../target/bench/${name}`, import.meta.url).pathname;
 const server = await serveDist();
 const browser = await launch();
@@ -34,8 +37,8 @@ async function profile(name, run) {
     if (fn(s) === '(idle)') { if (busy > 0) stretches.push([busy, start, i]); busy = 0; start = i + 1; } else busy += dt[i] ?? 0;
   });
   if (busy > 0) stretches.push([busy, start, profile.samples.length]);
-  stretches.sort((a, b) => b[0] - a[0]);
-  const shown = all ? stretches.filter(([us]) => us >= 50_000).slice(0, 6) : stretches.slice(0, 1);
+  stretches.sort(each ? (a, b) => a[1] - b[1] : (a, b) => b[0] - a[0]);
+  const shown = all ? stretches.filter(([us]) => us >= (each ? 5_000 : 50_000)).slice(0, 6) : stretches.slice(0, 1);
   for (const [us, from, to] of shown) {
     const inclusive = new Map();
     for (let i = from; i < to; i++) {
@@ -46,7 +49,7 @@ async function profile(name, run) {
       }
     }
     console.log(`${name}: busy stretch of ${(us / 1000).toFixed(0)} ms; the app's functions in it (inclusive):`);
-    for (const [f, t] of [...inclusive].filter(([f]) => f.includes('dondoc')).sort((a, b) => b[1] - a[1]).slice(0, all ? 12 : 25)) {
+    for (const [f, t] of [...inclusive].filter(([f]) => process.env.EVERY_FN || f.includes('dondoc')).sort((a, b) => b[1] - a[1]).slice(0, all ? 12 : 25)) {
       console.log(`${(t / 1000).toFixed(1).padStart(8)} ms  ${f.slice(0, 140)}`);
     }
   }
