@@ -110,6 +110,8 @@ pub struct Texts {
     pub deadline_standing: &'static str,
     pub deadline_unreadable: &'static str,
     pub show_more: fn(usize) -> String,
+    /// On paper, under a list printed only in part: rows printed, rows in the list.
+    pub print_capped: fn(usize, usize) -> String,
     pub missing_completion_date: &'static str,
     pub coordinating: &'static str,
     pub not_found: &'static str,

@@ -110,6 +110,7 @@ pub const VI: Texts = Texts {
     deadline_standing: "Thường xuyên: không thời hạn, tính riêng",
     deadline_unreadable: "Chưa đọc được thời hạn",
     show_more: |n| format!("Xem thêm ({} nhiệm vụ nữa)", thousands(n)),
+    print_capped: |printed, all| format!("Bản in có {} nhiệm vụ đầu trong {}; lọc danh sách để in các nhiệm vụ còn lại.", thousands(printed), thousands(all)),
     missing_completion_date: "Thiếu ngày hoàn thành",
     coordinating: "Phối hợp",
     not_found: "Không có trang này.",

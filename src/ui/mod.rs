@@ -23,6 +23,7 @@ mod task;
 mod task_list;
 mod units;
 mod welcome;
+mod window;
 mod word_dialog;
 mod worker;
 

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { serveDist, launch, openApp, countText, storedCounts, putStoredTask, stampSchemaVersion, loadSample, closeAsks, saved, newContext } from './harness.mjs';
+import { serveDist, launch, openApp, countText, storedCounts, putStoredTask, stampSchemaVersion, loadSample, closeAsks, saved, newContext, wholeList } from './harness.mjs';
 
 // The sample holds the 62 tasks of seed 000 and the 90 of seed 002 (see src/sample/tests.rs).
 const SAMPLE_TASKS = 152;
@@ -72,7 +72,7 @@ test('the sample shows every task with its unit, deadline and derived status, an
   await page.getByTestId('dashboard').waitFor();
   assert.match(page.url(), /#\/tong-quan$/, 'the address names the page shown');
   await page.getByRole('navigation').getByRole('link', { name: 'Nhiệm vụ' }).click();
-  await page.waitForSelector('table.tasks tbody tr');
+  await wholeList(page);
   assert.equal(await countText(page), `${SAMPLE_TASKS} nhiệm vụ`);
   assert.deepEqual((await rowIds(page)).sort(), [...ids].sort());
   assert.deepEqual(await storedCounts(page), { tasks: SAMPLE_TASKS, units: 25, version: 4 });

@@ -71,10 +71,23 @@ export async function openApp(browser, url, { viewport = { width: 1366, height: 
   return { ctx, page, errors };
 }
 
-/** Press "Dùng dữ liệu mẫu" and wait for the list. */
+/** Press "Dùng dữ liệu mẫu" and wait for the whole list. */
 export async function loadSample(page) {
   await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
-  await page.waitForSelector('table.tasks tbody tr');
+  await wholeList(page);
+}
+
+/** The rows the task list draws once it has stayed unchanged for a moment: every task it counts,
+ *  up to 200 (its first 50 come in the frame that shows it, the rest in the frames after). */
+export const LIST_FILLS_TO = 200;
+
+/** Wait until the task list has drawn every row it will without scrolling. */
+export async function wholeList(page) {
+  await page.waitForFunction((most) => {
+    const count = document.querySelector('[data-testid=task-count]')?.textContent.match(/[\d.]+/)?.[0];
+    const rows = document.querySelectorAll('table.tasks tbody tr').length;
+    return count !== undefined && rows > 0 && rows === Math.min(Number(count.replace(/\./g, '')), most);
+  }, LIST_FILLS_TO);
 }
 
 /** A fresh browser context with the sample loaded. */

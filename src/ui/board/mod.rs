@@ -17,9 +17,12 @@ use crate::i18n::texts;
 use crate::query::board::{board_columns, board_lanes, Column, Lane};
 use crate::route::{to_hash, Page, Route};
 
-/// Cards shown per column (per unit row when the board is split by unit); the rest are a link.
+/// Cards shown per column at most (per unit row when the board is split by unit); the rest are a
+/// link to the list. A column draws its first cards, and more as its end comes into view: fewer
+/// cards make the board open, and a card move lay out, faster.
 const CARDS_PER_COLUMN: usize = 60;
 const CARDS_PER_LANE_COLUMN: usize = 12;
+const FIRST_CARDS: usize = 20;
 
 fn column_label(c: Column) -> &'static str {
     match c {
@@ -40,8 +43,6 @@ fn column_code(c: Column) -> String {
 #[derive(Clone, PartialEq)]
 struct Card {
     id: TaskId,
-    /// Changes whenever the card's content would (id, edits, status).
-    key: String,
     content: String,
     unit: String,
     source: String,
@@ -102,7 +103,6 @@ pub fn BoardPage() -> impl IntoView {
                 let unit = task.lead_unit.as_ref().and_then(|u| units.get(u));
                 Card {
                     id: task.id.clone(),
-                    key: crate::query::drawn_key(task, &rk.status),
                     content: short(&task.content, 28),
                     unit: unit.map(|u| u.display_short().to_string()).unwrap_or_else(|| t.no_unit.to_string()),
                     source: task.source.label().to_string(),
@@ -230,8 +230,13 @@ pub fn BoardPage() -> impl IntoView {
 
     let column_view = move |lane_index: usize, col_index: usize, column: Column, split: bool, unit: Option<UnitId>| {
         let limit = if split { CARDS_PER_LANE_COLUMN } else { CARDS_PER_COLUMN };
+        let window = super::window::Window::new(FIRST_CARDS.min(limit), FIRST_CARDS, 0).up_to(limit);
+        Effect::new(move |_| {
+            route.with(|r| (r.filter.clone(), r.as_of));
+            window.reset();
+        });
         let cards = move || {
-            let r = route.get();
+            let drawn = window.shown.get();
             let shown: Vec<crate::query::Ranked> = moved.with(|moved| {
                 lanes.with(|l| {
                     ws.tasks.with(|tasks| {
@@ -240,7 +245,7 @@ pub fn BoardPage() -> impl IntoView {
                             .map(|c| {
                                 c.iter()
                                     .enumerate()
-                                    .filter(|(i, rk)| *i < limit || moved.contains(&tasks[rk.index].id))
+                                    .filter(|(i, rk)| *i < drawn || moved.contains(&tasks[rk.index].id))
                                     .map(|(_, rk)| *rk)
                                     .collect()
                             })
@@ -248,7 +253,8 @@ pub fn BoardPage() -> impl IntoView {
                     })
                 })
             });
-            shown.iter().map(|rk| make_card(rk, &r)).collect::<Vec<_>>()
+            // Keyed by what a card shows; a card is made only when its key is new (a move makes two).
+            ws.tasks.with(|tasks| shown.into_iter().map(|rk| (crate::query::drawn_key(&tasks[rk.index], &rk.status), rk)).collect::<Vec<_>>())
         };
         let count = move || lanes.with(|l| l.get(lane_index).and_then(|l| l.columns.get(col_index)).map_or(0, Vec::len));
         let more_href = Memo::new(move |_| {
@@ -287,8 +293,9 @@ pub fn BoardPage() -> impl IntoView {
             >
                 <h3 class="kcol-head"><span>{column_label(column)}</span><span class="kcol-count">{count}</span></h3>
                 <div class="kcol-cards">
-                    <For each=cards key=|c| c.key.clone() children=move |c| card_view(c) />
+                    <For each=cards key=|c| c.0.clone() children=move |(_, rk)| card_view(route.with_untracked(|r| make_card(&rk, r))) />
                 </div>
+                <super::window::WindowEnd window=window total=Signal::derive(count) />
                 <Show when=move || { count() > limit }>
                     <a class="kcol-more" href=move || more_href.get()>{move || (bt.more)(count().saturating_sub(limit))}</a>
                 </Show>

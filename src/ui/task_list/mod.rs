@@ -17,9 +17,12 @@ use crate::i18n::texts;
 use crate::query::StatusFilter;
 use crate::route::Route;
 
-/// Rows rendered at first and added by "Xem thêm": enough to read, few enough to stay fast with
-/// tens of thousands of tasks.
-const PAGE_SIZE: usize = 200;
+/// Rows drawn in the frame that shows the list (a few screens): a keystroke that changes the list
+/// redraws at most this many before its frame. The rows up to `FILL_ROWS` follow in the next
+/// frames; more are drawn as the list's end comes near, or "Xem thêm" is pressed.
+const FIRST_ROWS: usize = 50;
+const FILL_ROWS: usize = 200;
+const MORE_ROWS: usize = 100;
 
 /// The order of the summary: what to chase first.
 pub use crate::query::board::CHASE_BUCKETS as SUMMARY_ORDER;
@@ -102,7 +105,12 @@ fn TaskTable() -> impl IntoView {
     let route = expect_context::<RwSignal<Route>>();
     let listing = use_listing(None);
     let total = Memo::new(move |_| ws.tasks.with(Vec::len));
-    let shown = RwSignal::new(PAGE_SIZE);
+    let window = super::window::Window::new(FIRST_ROWS, MORE_ROWS, FILL_ROWS);
+    // Another filter or date shows another list, from its top.
+    Effect::new(move |_| {
+        route.with(|r| (r.filter.clone(), r.as_of));
+        window.reset();
+    });
     let confirming = RwSignal::new(false);
     let visible = listing.ids;
     let selection = super::selection::Selection::following(visible);
@@ -115,7 +123,7 @@ fn TaskTable() -> impl IntoView {
         before.map_or(0, |n| n + 1)
     });
     let rows = move || {
-        let limit = shown.get();
+        let limit = window.shown.get();
         let (as_of, epoch) = (route.with(|r| r.as_of), units_epoch.get());
         listing.ranked.with(|ranked| {
             ws.tasks.with(|tasks| {
@@ -136,7 +144,7 @@ fn TaskTable() -> impl IntoView {
             ws.units.with_untracked(|units| tasks.get(index).map(|task| task_row(task, status, units, route, Some((selection, visible)))))
         })
     };
-    let remaining = move || listing.counts.get().total.saturating_sub(shown.get());
+    let remaining = move || window.left(listing.counts.get().total);
     let filtered_count = move || {
         let (shown, all) = (listing.counts.get().total, total.get());
         if shown == all { (t.task_count)(all) } else { (t.filter.filtered_of)(shown, all) }
@@ -181,11 +189,13 @@ fn TaskTable() -> impl IntoView {
             <Show when=move || listing.counts.get().total == 0>
                 <p class="empty-filter">{t.task.nothing_matches}</p>
             </Show>
+            <super::window::WindowEnd window=window total=Signal::derive(move || listing.counts.get().total) scroller=".table-wrap" />
         </div>
         <Show when=move || { remaining() > 0 }>
-            <button class="btn show-more" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>
+            <button class="btn show-more" on:click=move |_| { window.more(listing.counts.get_untracked().total); }>
                 {move || (t.show_more)(remaining())}
             </button>
+            <p class="print-only">{move || (t.print_capped)(window.shown.get(), listing.counts.get().total)}</p>
         </Show>
         <Show when=move || confirming.get()>
             <ConfirmDialog title=t.clear_workspace text=t.clear_confirm.to_string() yes=t.clear_yes on_close=move || confirming.set(false)

@@ -1,0 +1,175 @@
+//! Long lists drawn a window at a time: a list (or a board column) draws its first rows in the
+//! frame that shows it, then more in the frames after (up to a few hundred, so a short list is soon
+//! whole and the browser's find sees it all), and more again each time its end comes within a
+//! screen or so of what is in view, watched by an `IntersectionObserver` on an empty marker after
+//! the last row. A keystroke that changes the list of 10,000 tasks redraws fifty rows before its
+//! frame, not two hundred. Printing draws every row, up to a limit, so paper never shows only the
+//! first screenful.
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// Most rows a list draws for printing: more would freeze the page for seconds before the print
+/// dialog; a longer list is printed filtered (the page says so on paper).
+pub const PRINT_LIMIT: usize = 1_000;
+
+/// How long a list stays unchanged before the rest of its first few hundred rows are drawn.
+const QUIET_MS: u64 = 300;
+
+/// How many rows a list draws now: `first` in the frame that shows it, then `first` more a frame
+/// at a time up to `fill`, then `step` more each time its end comes near; never more than `most`.
+#[derive(Clone, Copy)]
+pub struct Window {
+    pub shown: RwSignal<usize>,
+    /// Counts the times the list started again from its top.
+    restarts: RwSignal<u32>,
+    first: usize,
+    step: usize,
+    fill: usize,
+    most: usize,
+}
+
+impl Window {
+    pub fn new(first: usize, step: usize, fill: usize) -> Window {
+        Window { shown: RwSignal::new(first), restarts: RwSignal::new(0), first, step, fill, most: usize::MAX }
+    }
+
+    /// A window that never draws more than `most` rows (a board column links to the rest).
+    pub fn up_to(self, most: usize) -> Window {
+        Window { most, ..self }
+    }
+
+    /// Draw `by` more of `total` rows (if any are left); whether it did. Safe to call after the
+    /// list is gone (a late timer).
+    fn grow(&self, total: usize, by: usize) -> bool {
+        let Some(now) = self.shown.try_get_untracked() else { return false };
+        let next = now.saturating_add(by).min(total.max(self.first)).min(self.most.max(self.first));
+        if next > now {
+            self.shown.try_set(next);
+        }
+        next > now
+    }
+
+    /// Draw the next `step` rows of `total` ("Xem thêm", or the list's end in sight).
+    pub fn more(&self, total: usize) -> bool {
+        self.grow(total, self.step)
+    }
+
+    /// Back to the first rows: the list shows something else (a new filter), and starts at its top.
+    pub fn reset(&self) {
+        if self.shown.try_get_untracked().is_some_and(|n| n != self.first) {
+            self.shown.set(self.first);
+        }
+        self.restarts.try_update(|n| *n += 1);
+    }
+
+    /// Rows not drawn of `total` (for "Xem thêm").
+    pub fn left(&self, total: usize) -> usize {
+        total.min(self.most).saturating_sub(self.shown.get())
+    }
+}
+
+fn window_is_printing() -> bool {
+    window().match_media("print").ok().flatten().is_some_and(|m| m.matches())
+}
+
+/// Run `f` once the browser has painted the next frame (not in a hidden tab, which paints none).
+fn after_paint(f: impl FnOnce() + 'static) {
+    let later = Closure::once_into_js(f);
+    let frame = Closure::once_into_js(move || {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+    });
+    let _ = window().request_animation_frame(frame.unchecked_ref());
+}
+
+/// The marker after a windowed list's last row: draws more rows while it is within `NEAR` pixels
+/// below what is in view, and every row (up to [`PRINT_LIMIT`]) before printing. `scroller` names
+/// the box the list scrolls in (a selector of an ancestor), when it is not the page.
+#[component]
+pub fn WindowEnd(window: Window, #[prop(into)] total: Signal<usize>, #[prop(optional)] scroller: Option<&'static str>) -> impl IntoView {
+    const NEAR: &str = "0px 0px 1200px 0px";
+    let marker = NodeRef::<leptos::html::Div>::new();
+    // The observer and its callback, dropped when the list goes.
+    type Watch = (web_sys::IntersectionObserver, Closure<dyn Fn(js_sys::Array)>);
+    let observer = StoredValue::new_local(None::<Watch>);
+    Effect::new(move |_| {
+        let Some(el) = marker.get() else { return };
+        if observer.with_value(Option::is_some) {
+            return;
+        }
+        let grow = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            // On paper the list is as long as printing made it (a box that scrolls on screen
+            // does not on paper, and its end would seem always near).
+            if window_is_printing() {
+                return;
+            }
+            let near = entries.iter().filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()).any(|e| e.is_intersecting());
+            if near {
+                window.more(total.try_get_untracked().unwrap_or(0));
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin(NEAR);
+        if let Some(root) = scroller.and_then(|s| el.closest(s).ok().flatten()) {
+            options.set_root(Some(&root));
+        }
+        // Without IntersectionObserver (very old browsers) "Xem thêm" still draws more.
+        if let Ok(o) = web_sys::IntersectionObserver::new_with_options(grow.as_ref().unchecked_ref(), &options) {
+            o.observe(&el);
+            observer.set_value(Some((o, grow)));
+        }
+    });
+    // After the window grew, look again: an observer reports only changes, and a marker still
+    // near the screen (rows shorter than the margin) would otherwise stop the growth. Below
+    // `fill`, draw the next rows: once the list has stayed as it is for a moment (not between
+    // keystrokes of a search), then a frame at a time. A timer finding the list changed since
+    // does nothing.
+    Effect::new(move |_| {
+        let shown = window.shown.get();
+        if shown < window.fill.min(total.get()) {
+            let next = move || {
+                if window.shown.try_get_untracked() == Some(shown) {
+                    window.grow(total.try_get_untracked().unwrap_or(0), window.first);
+                }
+            };
+            if shown <= window.first {
+                set_timeout(next, std::time::Duration::from_millis(QUIET_MS));
+            } else {
+                after_paint(next);
+            }
+        }
+        if let (Some(el), true) = (marker.get_untracked(), observer.with_value(Option::is_some)) {
+            observer.with_value(|o| {
+                if let Some((o, _)) = o {
+                    o.unobserve(&el);
+                    o.observe(&el);
+                }
+            });
+        }
+    });
+    // A list started again from its top is shown from its top.
+    Effect::new(move |first: Option<()>| {
+        window.restarts.track();
+        if first.is_some() {
+            if let Some(scroller) = scroller.and_then(|s| marker.get_untracked()?.closest(s).ok().flatten()) {
+                scroller.set_scroll_top(0);
+            }
+        }
+    });
+    let printing = window_event_listener_untyped("beforeprint", move |_| {
+        let all = total.try_get_untracked().unwrap_or(0).min(PRINT_LIMIT).min(window.most);
+        if window.shown.try_get_untracked().is_some_and(|n| all > n) {
+            window.shown.set(all);
+        }
+    });
+    on_cleanup(move || {
+        printing.remove();
+        observer.update_value(|o| {
+            if let Some((o, _)) = o.take() {
+                o.disconnect();
+            }
+        });
+    });
+    view! { <div class="window-end" node_ref=marker aria-hidden="true"></div> }
+}
