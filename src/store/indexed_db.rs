@@ -275,7 +275,7 @@ async fn put_tasks(store: &idb::ObjectStore, tasks: &[(TaskId, Option<Task>)], m
 }
 
 /// Replay `ops` on the stored records and store the result, in one transaction.
-pub async fn commit(db: &Database, ops: &[Op], patches_known: &HashMap<u64, StepPatches>) -> Result<Committed, StoreError> {
+pub async fn commit<O: std::borrow::Borrow<Op>>(db: &Database, ops: &[O], patches_known: &HashMap<u64, StepPatches>) -> Result<Committed, StoreError> {
     let tx = db.transaction(&ALL, TransactionMode::ReadWrite)?;
     match commit_in(&tx, ops, patches_known).await {
         Ok(done) => {
@@ -295,7 +295,7 @@ pub async fn commit(db: &Database, ops: &[Op], patches_known: &HashMap<u64, Step
     }
 }
 
-async fn commit_in(tx: &Transaction, ops: &[Op], patches_known: &HashMap<u64, StepPatches>) -> Result<Committed, StoreError> {
+async fn commit_in<O: std::borrow::Borrow<Op>>(tx: &Transaction, ops: &[O], patches_known: &HashMap<u64, StepPatches>) -> Result<Committed, StoreError> {
     let (version, seq_before, mut log) = meta_state(tx).await?;
     if let Some(v) = version.filter(|&v| v > SCHEMA_VERSION) {
         return Err(StoreError::NewerVersion(v));
@@ -309,7 +309,7 @@ async fn commit_in(tx: &Transaction, ops: &[Op], patches_known: &HashMap<u64, St
     // The patches of the steps to undo or redo.
     let mut patches: HashMap<u64, StepPatches> = HashMap::new();
     for op in ops {
-        if let Op::Undo(seq) | Op::Redo(seq) = op {
+        if let Op::Undo(seq) | Op::Redo(seq) = op.borrow() {
             if let Some(p) = patches_known.get(seq) {
                 patches.insert(*seq, p.clone());
             } else if let Some(p) = steps_store.get(JsValue::from_f64(*seq as f64))?.await?.and_then(|v| v.as_string()).and_then(|s| serde_json::from_str(&s).ok()) {
@@ -320,8 +320,8 @@ async fn commit_in(tx: &Transaction, ops: &[Op], patches_known: &HashMap<u64, St
     // The records the operations read, as stored now.
     let units: Vec<Unit> = strings(units_store.get_all(None, None)?.await?).iter().filter_map(|s| serde_json::from_str(s).ok()).collect();
     let mut ws = Workspace::new(Vec::new(), units, Vec::new());
-    let needs_all = ops.iter().any(Op::needs_all);
-    let ids: BTreeSet<TaskId> = if needs_all { BTreeSet::new() } else { ops.iter().flat_map(|op| op.task_ids(&patches)).collect() };
+    let needs_all = ops.iter().any(|op| op.borrow().needs_all());
+    let ids: BTreeSet<TaskId> = if needs_all { BTreeSet::new() } else { ops.iter().flat_map(|op| op.borrow().task_ids(&patches)).collect() };
     let wanted: BTreeSet<u32> = ids.iter().map(bucket_of).collect();
     // Most buckets wanted: reading the whole store once costs less than hundreds of single reads.
     let texts = if needs_all || wanted.len() * 2 >= buckets::BUCKETS as usize {

@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use idb::Database;
@@ -70,6 +71,12 @@ async fn after_next_paint() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Free a large value in a turn of its own: freeing the 50,000 tasks of an import takes about
+/// 40 ms, better not added to the turn that stored them.
+fn drop_later<T: 'static>(value: T) {
+    set_timeout(move || drop(value), std::time::Duration::ZERO);
+}
+
 /// Resolves after `ms` milliseconds.
 async fn sleep_ms(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -99,9 +106,11 @@ fn new_step_seq() -> u64 {
 
 /// An operation performed in memory and not yet stored.
 #[derive(Clone)]
+/// Shared, not copied: an import's operation holds every task it brings (50,000 at most), and the
+/// queue is read by the write in flight, the undo list and a reload alike.
 struct Pending {
-    op: Op,
-    touched: Touched,
+    op: Arc<Op>,
+    touched: Arc<Touched>,
     /// Its step in the undo list (to show it again after the stored list is read).
     step: Option<Step>,
 }
@@ -265,7 +274,7 @@ impl Workspace {
                 // What this tab did and has not stored is applied again on what was read.
                 let mine: Vec<Pending> = self.inflight.get_untracked().into_iter().chain(self.pending.get_untracked()).collect();
                 self.patches.with_value(|p| {
-                    let ops: Vec<Op> = mine.iter().map(|m| m.op.clone()).collect();
+                    let ops: Vec<Arc<Op>> = mine.iter().map(|m| m.op.clone()).collect();
                     replay(&mut ws, &mut log, p, &ops);
                 });
                 self.seq.set_value(seq);
@@ -383,7 +392,9 @@ impl Workspace {
         let mine = self.my_touched();
         let theirs: Vec<_> = records.tasks.into_iter().filter(|(id, _)| !mine.tasks.contains(id)).collect();
         // This tab's own change comes back as it was made: the views are not redrawn for it.
-        let tasks = Patch { tasks: self.tasks.with_untracked(|held| Patch::tasks_differing_from(theirs, held)), ..Patch::default() };
+        let (differing, same) = self.tasks.with_untracked(|held| Patch::tasks_differing_from(theirs, held));
+        drop_later(same);
+        let tasks = Patch { tasks: differing, ..Patch::default() };
         let bin = Patch { bin: records.bin.into_iter().filter(|(id, _)| !mine.bin.contains(id)).collect(), ..Patch::default() };
         if !tasks.is_empty() {
             self.tasks.update(|v| {
@@ -408,7 +419,7 @@ impl Workspace {
     /// The stored undo list, with this tab's steps that are not stored yet.
     fn set_log(self, mut log: UndoLog) {
         for p in self.inflight.get_untracked().iter().chain(self.pending.get_untracked().iter()) {
-            match (&p.op, &p.step) {
+            match (&*p.op, &p.step) {
                 (Op::Do { .. }, Some(step)) => {
                     log.record(step.clone());
                 }
@@ -483,7 +494,7 @@ impl Workspace {
                 p.extend(r.new_steps);
             });
             self.log.set(log);
-            self.pending.update(|p| p.push(Pending { op, touched: r.touched, step }));
+            self.pending.update(|p| p.push(Pending { op: Arc::new(op), touched: Arc::new(r.touched), step }));
             self.save();
         }
         Some(outcome)
@@ -805,9 +816,9 @@ impl Workspace {
             // The write waits until the page has painted what changed: a card moved shows in its
             // new column first (storing it took 10 of a move's 30 ms at 10,000 tasks).
             after_next_paint().await;
-            let ops: Vec<Op> = batch.iter().map(|p| p.op.clone()).collect();
+            let ops: Vec<Arc<Op>> = batch.iter().map(|p| p.op.clone()).collect();
             let known: HashMap<u64, StepPatches> = self.patches.with_value(|all| {
-                ops.iter().filter_map(|op| match op {
+                ops.iter().filter_map(|op| match &**op {
                     Op::Undo(s) | Op::Redo(s) => all.get(s).map(|p| (*s, p.clone())),
                     _ => None,
                 }).collect()
@@ -838,6 +849,7 @@ impl Workspace {
                         self.take_in(done.records, units, done.log);
                     } else {
                         self.set_log(done.log);
+                        drop_later(done.records);
                     }
                     self.channel.with_value(|c| {
                         if let (Some(c), Ok(text)) = (c, serde_json::to_string(&msg)) {
@@ -854,6 +866,7 @@ impl Workspace {
                         self.catch_up_after.set_value(false);
                         self.catch_up();
                     }
+                    drop_later((batch, ops, done.replayed));
                 }
                 Err(e) => {
                     // Nothing was stored: the batch waits in front of what came after it.

@@ -205,15 +205,16 @@ impl Patch {
         self.tasks.len() + self.units.len() + self.bin.len()
     }
 
-    /// The task records that would change `tasks`: a record equal to the task held (a tab's own
-    /// change, stored as it was made) or deleting a task not held is left out, so taking stored
-    /// records back in redraws nothing when nothing differs.
-    pub fn tasks_differing_from(tasks: Vec<(TaskId, Option<Task>)>, held: &[Task]) -> Vec<(TaskId, Option<Task>)> {
+    /// The task records that would change `tasks`, and the others: a record equal to the task
+    /// held (a tab's own change, stored as it was made) or deleting a task not held changes
+    /// nothing, so taking stored records back in redraws nothing when nothing differs.
+    pub fn tasks_differing_from(tasks: Vec<(TaskId, Option<Task>)>, held: &[Task]) -> (Vec<(TaskId, Option<Task>)>, Vec<(TaskId, Option<Task>)>) {
         let index: std::collections::HashMap<&TaskId, &Task> = if tasks.len() > 8 { held.iter().map(|t| (&t.id, t)).collect() } else { Default::default() };
         let find = |id: &TaskId| if tasks.len() > 8 { index.get(id).copied() } else { held.iter().find(|t| t.id == *id) };
         let keep: Vec<bool> = tasks.iter().map(|(id, record)| record.as_ref() != find(id)).collect();
         drop(index);
-        tasks.into_iter().zip(keep).filter_map(|(r, keep)| keep.then_some(r)).collect()
+        let (differing, same): (Vec<_>, Vec<_>) = tasks.into_iter().zip(keep).partition(|(_, keep)| *keep);
+        (differing.into_iter().map(|(r, _)| r).collect(), same.into_iter().map(|(r, _)| r).collect())
     }
 }
 

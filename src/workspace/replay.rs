@@ -105,9 +105,10 @@ pub struct Replayed {
 }
 
 /// Carry out `ops` on `ws` (the stored records they need) and the stored undo list.
-pub fn replay(ws: &mut Workspace, log: &mut UndoLog, patches: &HashMap<u64, StepPatches>, ops: &[Op]) -> Replayed {
+pub fn replay<O: std::borrow::Borrow<Op>>(ws: &mut Workspace, log: &mut UndoLog, patches: &HashMap<u64, StepPatches>, ops: &[O]) -> Replayed {
     let mut out = Replayed::default();
     for op in ops {
+        let op: &Op = op.borrow();
         let outcome = match op {
             Op::Do { stamped, step } => match super::apply(ws, stamped) {
                 Ok(applied) => {

@@ -526,9 +526,11 @@ fn only_differing_records_are_taken_in() {
         if many {
             records.extend(ws.tasks[3..].iter().map(|t| (t.id.clone(), Some(t.clone()))));
         }
-        let kept = Patch::tasks_differing_from(records, &ws.tasks);
+        let total = records.len();
+        let (kept, same) = Patch::tasks_differing_from(records, &ws.tasks);
         let ids: Vec<&str> = kept.iter().map(|(id, _)| id.0.as_str()).collect();
         assert_eq!(ids, ["NV-2", "NV-3"], "the changed task and the deletion of a held one (many: {many})");
         assert_eq!(kept[0].1.as_ref(), Some(&changed));
+        assert_eq!(same.len(), total - 2, "the rest are handed back, nothing lost");
     }
 }
