@@ -107,6 +107,8 @@ test('search ignores punctuation but not word order; chips keep their breakdown 
   const all = await chips();
   await page.locator('.summary [data-bucket=Overdue] button').click();
   await page.waitForFunction(() => location.hash.includes('tinh-trang='));
+  // The address changes first; the list follows it.
+  await page.waitForFunction(() => document.querySelector('[data-testid=task-count]').textContent.includes('/'));
   assert.equal(await countText(page), `${all.Overdue} / 152 nhiệm vụ`);
   assert.deepEqual(await chips(), all, 'every chip keeps its count');
   assert.deepEqual(errors, []);
