@@ -123,13 +123,13 @@ pub fn WindowEnd(window: Window, #[prop(into)] total: Signal<usize>, #[prop(opti
     // After the window grew, look again: an observer reports only changes, and a marker still
     // near the screen (rows shorter than the margin) would otherwise stop the growth. Below
     // `fill`, draw the next rows: once the list has stayed as it is for a moment (not between
-    // keystrokes of a search), then a frame at a time. A timer finding the list changed since
-    // does nothing.
+    // keystrokes of a search), then a frame at a time. A timer finding the list grown or started
+    // again since does nothing.
     Effect::new(move |_| {
-        let shown = window.shown.get();
+        let (shown, restarts) = (window.shown.get(), window.restarts.get());
         if shown < window.fill.min(total.get()) {
             let next = move || {
-                if window.shown.try_get_untracked() == Some(shown) {
+                if window.shown.try_get_untracked() == Some(shown) && window.restarts.try_get_untracked() == Some(restarts) {
                     window.grow(total.try_get_untracked().unwrap_or(0), window.first);
                 }
             };
