@@ -56,7 +56,7 @@ struct Message {
 
 /// Resolves after the browser has painted the next frame (or after 100 ms: a hidden tab paints
 /// no frames, and its writes must not wait until it is shown).
-async fn after_next_paint() {
+pub(super) async fn after_next_paint() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let late = resolve.clone();
         let timeout = Closure::once_into_js(move || {

@@ -64,6 +64,16 @@ impl Window {
         self.restarts.try_update(|n| *n += 1);
     }
 
+    /// Start again from the top whenever the address's filter or date changes: another list.
+    pub fn restart_with_filter(self, route: RwSignal<crate::route::Route>) -> Window {
+        let filter = Memo::new(move |_| route.with(|r| (r.filter.clone(), r.as_of)));
+        Effect::new(move |_| {
+            filter.track();
+            self.reset();
+        });
+        self
+    }
+
     /// Rows not drawn of `total` (for "Xem thêm").
     pub fn left(&self, total: usize) -> usize {
         total.min(self.most).saturating_sub(self.shown.get())

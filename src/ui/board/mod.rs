@@ -230,11 +230,7 @@ pub fn BoardPage() -> impl IntoView {
 
     let column_view = move |lane_index: usize, col_index: usize, column: Column, split: bool, unit: Option<UnitId>| {
         let limit = if split { CARDS_PER_LANE_COLUMN } else { CARDS_PER_COLUMN };
-        let window = super::window::Window::new(FIRST_CARDS.min(limit), FIRST_CARDS, 0).up_to(limit);
-        Effect::new(move |_| {
-            route.with(|r| (r.filter.clone(), r.as_of));
-            window.reset();
-        });
+        let window = super::window::Window::new(FIRST_CARDS.min(limit), FIRST_CARDS, 0).up_to(limit).restart_with_filter(route);
         let cards = move || {
             let drawn = window.shown.get();
             let shown: Vec<crate::query::Ranked> = moved.with(|moved| {

@@ -105,12 +105,8 @@ fn TaskTable() -> impl IntoView {
     let route = expect_context::<RwSignal<Route>>();
     let listing = use_listing(None);
     let total = Memo::new(move |_| ws.tasks.with(Vec::len));
-    let window = super::window::Window::new(FIRST_ROWS, MORE_ROWS, FILL_ROWS);
     // Another filter or date shows another list, from its top.
-    Effect::new(move |_| {
-        route.with(|r| (r.filter.clone(), r.as_of));
-        window.reset();
-    });
+    let window = super::window::Window::new(FIRST_ROWS, MORE_ROWS, FILL_ROWS).restart_with_filter(route);
     let confirming = RwSignal::new(false);
     let visible = listing.ids;
     let selection = super::selection::Selection::following(visible);
