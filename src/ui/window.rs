@@ -24,6 +24,8 @@ pub struct Window {
     pub shown: RwSignal<usize>,
     /// Counts the times the list started again from its top.
     restarts: RwSignal<u32>,
+    /// The box the list scrolls in, when it is not the page (set by [`WindowEnd`]).
+    scroller: StoredValue<Option<web_sys::Element>, LocalStorage>,
     first: usize,
     step: usize,
     fill: usize,
@@ -32,7 +34,7 @@ pub struct Window {
 
 impl Window {
     pub fn new(first: usize, step: usize, fill: usize) -> Window {
-        Window { shown: RwSignal::new(first), restarts: RwSignal::new(0), first, step, fill, most: usize::MAX }
+        Window { shown: RwSignal::new(first), restarts: RwSignal::new(0), scroller: StoredValue::new_local(None), first, step, fill, most: usize::MAX }
     }
 
     /// A window that never draws more than `most` rows (a board column links to the rest).
@@ -56,19 +58,24 @@ impl Window {
         self.grow(total, self.step)
     }
 
-    /// Back to the first rows: the list shows something else (a new filter), and starts at its top.
+    /// Back to the first rows: the list shows something else (a new filter), and starts at its top
+    /// (scrolled there now, before the browser next looks at where the list's end is).
     pub fn reset(&self) {
         if self.shown.try_get_untracked().is_some_and(|n| n != self.first) {
             self.shown.set(self.first);
         }
         self.restarts.try_update(|n| *n += 1);
+        if let Some(Some(scroller)) = self.scroller.try_get_value() {
+            scroller.set_scroll_top(0);
+        }
     }
 
     /// Start again from the top whenever the address's filter or date changes: another list.
     pub fn restart_with_filter(self, route: RwSignal<crate::route::Route>) -> Window {
         let filter = Memo::new(move |_| route.with(|r| (r.filter.clone(), r.as_of)));
         Effect::new(move |_| {
-            filter.track();
+            // Read, not only tracked: a memo never read is never worked out, nor told of changes.
+            filter.with(|_| ());
             self.reset();
         });
         self
@@ -99,6 +106,7 @@ fn after_paint(f: impl FnOnce() + 'static) {
 #[component]
 pub fn WindowEnd(window: Window, #[prop(into)] total: Signal<usize>, #[prop(optional)] scroller: Option<&'static str>) -> impl IntoView {
     const NEAR: &str = "0px 0px 1200px 0px";
+    const NEAR_PX: f64 = 1200.0;
     let marker = NodeRef::<leptos::html::Div>::new();
     // The observer and its callback, dropped when the list goes.
     type Watch = (web_sys::IntersectionObserver, Closure<dyn Fn(js_sys::Array)>);
@@ -114,8 +122,14 @@ pub fn WindowEnd(window: Window, #[prop(into)] total: Signal<usize>, #[prop(opti
             if window_is_printing() {
                 return;
             }
-            let near = entries.iter().filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()).any(|e| e.is_intersecting());
-            if near {
+            // Where the end is now, not when the observer looked (the list may have changed since).
+            let _ = entries;
+            let Some(end) = marker.get_untracked() else { return };
+            let bottom = match window.scroller.try_get_value().flatten() {
+                Some(scroller) => scroller.get_bounding_client_rect().bottom(),
+                None => leptos::prelude::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0),
+            };
+            if end.get_bounding_client_rect().top() <= bottom + NEAR_PX {
                 window.more(total.try_get_untracked().unwrap_or(0));
             }
         });
@@ -123,6 +137,7 @@ pub fn WindowEnd(window: Window, #[prop(into)] total: Signal<usize>, #[prop(opti
         options.set_root_margin(NEAR);
         if let Some(root) = scroller.and_then(|s| el.closest(s).ok().flatten()) {
             options.set_root(Some(&root));
+            window.scroller.set_value(Some(root));
         }
         // Without IntersectionObserver (very old browsers) "Xem thêm" still draws more.
         if let Ok(o) = web_sys::IntersectionObserver::new_with_options(grow.as_ref().unchecked_ref(), &options) {
@@ -156,15 +171,6 @@ pub fn WindowEnd(window: Window, #[prop(into)] total: Signal<usize>, #[prop(opti
                     o.observe(&el);
                 }
             });
-        }
-    });
-    // A list started again from its top is shown from its top.
-    Effect::new(move |first: Option<()>| {
-        window.restarts.track();
-        if first.is_some() {
-            if let Some(scroller) = scroller.and_then(|s| marker.get_untracked()?.closest(s).ok().flatten()) {
-                scroller.set_scroll_top(0);
-            }
         }
     });
     let printing = window_event_listener_untyped("beforeprint", move |_| {
