@@ -189,3 +189,20 @@ pub fn WindowEnd(window: Window, #[prop(into)] total: Signal<usize>, #[prop(opti
     });
     view! { <div class="window-end" node_ref=marker aria-hidden="true"></div> }
 }
+
+/// Under a windowed list: *Xem thêm (n nhiệm vụ nữa)* while rows are left to draw (for the
+/// keyboard, and browsers without `IntersectionObserver`), and on paper, when printing drew only
+/// the first [`PRINT_LIMIT`], a line saying so.
+#[component]
+pub fn MoreRows(window: Window, #[prop(into)] total: Signal<usize>) -> impl IntoView {
+    let t = crate::i18n::texts();
+    let left = move || window.left(total.get());
+    view! {
+        <Show when=move || { left() > 0 }>
+            <button class="btn show-more" on:click=move |_| { window.more(total.get_untracked()); }>
+                {move || (t.show_more)(left())}
+            </button>
+            <p class="print-only">{move || (t.print_capped)(window.shown.get(), total.get())}</p>
+        </Show>
+    }
+}

@@ -72,6 +72,22 @@ test('printing a long list draws every row, and says so when it prints only the 
   await ctx.close();
 });
 
+test("a unit's page draws its tasks a window at a time too, and prints them whole", async () => {
+  const { ctx, page, errors } = await withTasks(1100);
+  await page.getByRole('navigation').getByRole('link', { name: 'Đơn vị' }).click();
+  await page.locator('table.units').getByRole('link', { name: 'Phòng Kinh tế', exact: true }).click();
+  const lead = page.locator('table.tasks').first().locator('tbody tr');
+  // 367 tasks led by Phòng Kinh tế: the first 200 drawn without scrolling, the rest on demand.
+  await page.waitForFunction(() => document.querySelector('table.tasks tbody')?.rows.length === 200);
+  await page.getByRole('button', { name: 'Xem thêm (167 nhiệm vụ nữa)' }).click();
+  await page.waitForFunction(() => document.querySelector('table.tasks tbody')?.rows.length === 300);
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ format: 'A4' });
+  assert.equal(await lead.count(), 367, 'on paper, every task the unit leads');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test('a board column draws its first cards, and more as its end comes into view', async () => {
   const { ctx, page, errors } = await withTasks(600);
   await page.goto(server.url + '#/bang');

@@ -20,9 +20,9 @@ use crate::route::Route;
 /// Rows drawn in the frame that shows the list (a few screens): a keystroke that changes the list
 /// redraws at most this many before its frame. The rows up to `FILL_ROWS` follow in the next
 /// frames; more are drawn as the list's end comes near, or "Xem thêm" is pressed.
-const FIRST_ROWS: usize = 50;
-const FILL_ROWS: usize = 200;
-const MORE_ROWS: usize = 100;
+pub const FIRST_ROWS: usize = 50;
+pub const FILL_ROWS: usize = 200;
+pub const MORE_ROWS: usize = 100;
 
 /// The order of the summary: what to chase first.
 pub use crate::query::board::CHASE_BUCKETS as SUMMARY_ORDER;
@@ -98,6 +98,44 @@ pub fn BucketSummary(listing: Listing) -> impl IntoView {
     }
 }
 
+/// The rows of a task table: drawn a window at a time, and keyed by what they draw (the task as
+/// `query::drawn_key` sees it, the day the list is as of and the units' names), so a keystroke or
+/// a change to one task redraws only the rows whose key changed. With `select`, each row has a box.
+#[component]
+pub fn TaskRows(
+    #[prop(into)] ranked: Signal<Vec<crate::query::Ranked>>,
+    window: super::window::Window,
+    #[prop(optional, into)] select: Option<(super::selection::Selection, Memo<Vec<crate::domain::TaskId>>)>,
+) -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let route = expect_context::<RwSignal<Route>>();
+    let units_epoch = Memo::new(move |before: Option<&u64>| {
+        ws.units.track();
+        before.map_or(0, |n| n + 1)
+    });
+    let rows = move || {
+        let limit = window.shown.get();
+        let (as_of, epoch) = (route.with(|r| r.as_of), units_epoch.get());
+        ranked.with(|ranked| {
+            ws.tasks.with(|tasks| {
+                ranked
+                    .iter()
+                    .take(limit)
+                    .filter_map(|r| {
+                        let task = tasks.get(r.index)?;
+                        let key = format!("{}|{as_of:?}|{epoch}", crate::query::drawn_key(task, &r.status));
+                        Some((key, r.index, r.status))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let row = move |(_, index, status): (String, usize, crate::domain::Status)| {
+        ws.tasks.with_untracked(|tasks| ws.units.with_untracked(|units| tasks.get(index).map(|task| task_row(task, status, units, route, select))))
+    };
+    view! { <For each=rows key=|r| r.0.clone() children=row /> }
+}
+
 #[component]
 fn TaskTable() -> impl IntoView {
     let t = texts();
@@ -111,36 +149,6 @@ fn TaskTable() -> impl IntoView {
     let visible = listing.ids;
     let selection = super::selection::Selection::following(visible);
 
-    // The rows shown, keyed by what they draw: the task as `query::drawn_key` sees it, the day the
-    // list is as of and the units' names. A
-    // keystroke or a change to one task redraws only the rows whose key changed; the others stay.
-    let units_epoch = Memo::new(move |before: Option<&u64>| {
-        ws.units.track();
-        before.map_or(0, |n| n + 1)
-    });
-    let rows = move || {
-        let limit = window.shown.get();
-        let (as_of, epoch) = (route.with(|r| r.as_of), units_epoch.get());
-        listing.ranked.with(|ranked| {
-            ws.tasks.with(|tasks| {
-                ranked
-                    .iter()
-                    .take(limit)
-                    .map(|r| {
-                        let task = &tasks[r.index];
-                        let key = format!("{}|{as_of:?}|{epoch}", crate::query::drawn_key(task, &r.status));
-                        (key, r.index, r.status)
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
-    let row = move |(_, index, status): (String, usize, crate::domain::Status)| {
-        ws.tasks.with_untracked(|tasks| {
-            ws.units.with_untracked(|units| tasks.get(index).map(|task| task_row(task, status, units, route, Some((selection, visible)))))
-        })
-    };
-    let remaining = move || window.left(listing.counts.get().total);
     let filtered_count = move || {
         let (shown, all) = (listing.counts.get().total, total.get());
         if shown == all { (t.task_count)(all) } else { (t.filter.filtered_of)(shown, all) }
@@ -180,19 +188,14 @@ fn TaskTable() -> impl IntoView {
                         <th class="c-status">{t.col_status}</th>
                     </tr>
                 </thead>
-                <tbody><For each=rows key=|r| r.0.clone() children=row /></tbody>
+                <tbody><TaskRows ranked=listing.ranked window=window select=(selection, visible) /></tbody>
             </table>
             <Show when=move || listing.counts.get().total == 0>
                 <p class="empty-filter">{t.task.nothing_matches}</p>
             </Show>
             <super::window::WindowEnd window=window total=Signal::derive(move || listing.counts.get().total) scroller=".table-wrap" />
         </div>
-        <Show when=move || { remaining() > 0 }>
-            <button class="btn show-more" on:click=move |_| { window.more(listing.counts.get_untracked().total); }>
-                {move || (t.show_more)(remaining())}
-            </button>
-            <p class="print-only">{move || (t.print_capped)(window.shown.get(), listing.counts.get().total)}</p>
-        </Show>
+        <super::window::MoreRows window=window total=Signal::derive(move || listing.counts.get().total) />
         <Show when=move || confirming.get()>
             <ConfirmDialog title=t.clear_workspace text=t.clear_confirm.to_string() yes=t.clear_yes on_close=move || confirming.set(false)
                 on_yes=move || ws.clear() />

@@ -16,7 +16,8 @@ use super::filter_bar::FilterBar;
 use super::notices::NoticeKind;
 use super::state::today;
 use super::listing::use_listing;
-use super::task_list::{bucket_class, task_row, BucketSummary};
+use super::task_list::{bucket_class, BucketSummary, TaskRows, FILL_ROWS, FIRST_ROWS, MORE_ROWS};
+use super::window::{MoreRows, Window, WindowEnd};
 use super::word_dialog::{WordDialog, WordJob};
 use super::{navigate, Workspace};
 use crate::domain::{Bucket, UnitId, UnitKind};
@@ -223,36 +224,31 @@ pub fn UnitPage(id: UnitId) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let report = move |r: Result<(), String>| error.set(r.err());
 
-    let rows = {
+    // The unit's tasks as lead, and as coordinator, each drawn a window at a time like the list.
+    let part = |as_lead: bool| {
         let id = id.clone();
-        move |as_lead: bool| {
-            route.track();
-            let id = id.clone();
+        Memo::new(move |_| {
             listing.ranked.with(|ranked| {
-                ws.tasks.with(|tasks| {
-                    ws.units.with(|units| {
-                        ranked
-                            .iter()
-                            .filter(|rk| (tasks[rk.index].lead_unit.as_ref() == Some(&id)) == as_lead)
-                            .take(300)
-                            .map(|rk| task_row(&tasks[rk.index], rk.status, units, route, None))
-                            .collect_view()
-                    })
-                })
+                ws.tasks.with(|tasks| ranked.iter().filter(|rk| tasks.get(rk.index).is_some_and(|t| (t.lead_unit.as_ref() == Some(&id)) == as_lead)).copied().collect::<Vec<_>>())
             })
-        }
+        })
     };
-    let (lead_rows, coord_rows) = (rows.clone(), rows);
-    let table = move |body: Box<dyn Fn() -> AnyView + Send + Sync>| view! {
-        <div class="table-wrap">
-            <table class="tasks">
-                <thead><tr>
-                    <th class="c-num">{t.col_number}</th><th class="c-content">{t.col_content}</th><th class="c-unit">{t.col_unit}</th>
-                    <th class="c-deadline">{t.col_deadline}</th><th class="c-progress">{t.col_progress}</th><th class="c-status">{t.col_status}</th>
-                </tr></thead>
-                <tbody>{move || body()}</tbody>
-            </table>
-        </div>
+    let table = move |rows: Memo<Vec<crate::query::Ranked>>| {
+        let window = Window::new(FIRST_ROWS, MORE_ROWS, FILL_ROWS).restart_with_filter(route);
+        let total = Signal::derive(move || rows.with(Vec::len));
+        view! {
+            <div class="table-wrap">
+                <table class="tasks">
+                    <thead><tr>
+                        <th class="c-num">{t.col_number}</th><th class="c-content">{t.col_content}</th><th class="c-unit">{t.col_unit}</th>
+                        <th class="c-deadline">{t.col_deadline}</th><th class="c-progress">{t.col_progress}</th><th class="c-status">{t.col_status}</th>
+                    </tr></thead>
+                    <tbody><TaskRows ranked=rows window=window /></tbody>
+                </table>
+                <WindowEnd window=window total=total scroller=".table-wrap" />
+            </div>
+            <MoreRows window=window total=total />
+        }
     };
     let board_href = { let id = id.clone(); move || { let mut r = route.get().with_page(Page::Board); r.filter.unit = Some(id.clone()); to_hash(&r) } };
     let merge_options = {
@@ -280,9 +276,9 @@ pub fn UnitPage(id: UnitId) -> impl IntoView {
         <FilterBar fixed_unit=true />
         <BucketSummary listing=listing />
         <h2 class="section-title">{ut.as_lead}</h2>
-        {table(Box::new(move || lead_rows(true).into_any()))}
+        {table(part(true))}
         <h2 class="section-title">{ut.as_coordinator}</h2>
-        {table(Box::new(move || coord_rows(false).into_any()))}
+        {table(part(false))}
         <Exchanges id=id_log as_of=Signal::derive(move || route.with(|r| r.as_of).unwrap_or_else(today)) />
         <section class="card unit-manage">
             <h2>{ut.manage}</h2>
