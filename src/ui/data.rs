@@ -51,10 +51,11 @@ async fn estimate() -> Option<(f64, Option<f64>)> {
 /// browser to keep it.
 pub fn after_change(ws: Workspace) {
     let has_tasks = ws.tasks.with_untracked(|t| !t.is_empty());
-    let first_ask = has_tasks && !prefs::safety().asked_to_persist;
+    let mut first_ask = false;
     prefs::update_safety(|s| {
         s.changed();
         if has_tasks {
+            first_ask = !s.asked_to_persist;
             s.data_arrived(today());
             s.asked_to_persist = true;
         }
