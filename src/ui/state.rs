@@ -54,19 +54,24 @@ struct Message {
     units: bool,
 }
 
+/// Run `f` once the browser has painted the next frame (not in a hidden tab, which paints none).
+pub(super) fn after_paint(f: impl FnOnce() + 'static) {
+    let later = Closure::once_into_js(f);
+    let frame = Closure::once_into_js(move || {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+    });
+    let _ = window().request_animation_frame(frame.unchecked_ref());
+}
+
 /// Resolves after the browser has painted the next frame (or after 100 ms: a hidden tab paints
 /// no frames, and its writes must not wait until it is shown).
 pub(super) async fn after_next_paint() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let late = resolve.clone();
-        let timeout = Closure::once_into_js(move || {
+        after_paint(move || {
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         });
-        let frame = Closure::once_into_js(move || {
-            let _ = leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(timeout.unchecked_ref(), 0);
-        });
-        let _ = leptos::prelude::window().request_animation_frame(frame.unchecked_ref());
-        let _ = leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(&late, 100);
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&late, 100);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

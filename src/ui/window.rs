@@ -91,15 +91,6 @@ fn window_is_printing() -> bool {
     window().match_media("print").ok().flatten().is_some_and(|m| m.matches())
 }
 
-/// Run `f` once the browser has painted the next frame (not in a hidden tab, which paints none).
-fn after_paint(f: impl FnOnce() + 'static) {
-    let later = Closure::once_into_js(f);
-    let frame = Closure::once_into_js(move || {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
-    });
-    let _ = window().request_animation_frame(frame.unchecked_ref());
-}
-
 /// The marker after a windowed list's last row: draws more rows while it is within `NEAR` pixels
 /// below what is in view, and every row (up to [`PRINT_LIMIT`]) before printing. `scroller` names
 /// the box the list scrolls in (a selector of an ancestor), when it is not the page.
@@ -161,7 +152,7 @@ pub fn WindowEnd(window: Window, #[prop(into)] total: Signal<usize>, #[prop(opti
             if shown <= window.first {
                 set_timeout(next, std::time::Duration::from_millis(QUIET_MS));
             } else {
-                after_paint(next);
+                super::state::after_paint(next);
             }
         }
         if let (Some(el), true) = (marker.get_untracked(), observer.with_value(Option::is_some)) {
