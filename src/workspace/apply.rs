@@ -337,9 +337,9 @@ fn replace(ws: &mut Workspace, tasks: &[Task], units: &[Unit], why: ReplaceWhy) 
 }
 
 /// Notes each record's value before its first change, so the command's undo and redo patches
-/// name exactly the records it touched. Finds a task by scanning for the first few, then through
-/// an index of task positions made on the ninth lookup, so a command over 10,000 tasks stays linear
-/// and a card move does not index 10,000 ids.
+/// name exactly the records it touched. Finds a task by scanning for the first few (as many as a
+/// small patch, `SMALL_PATCH`), then through an index of task positions made once, so a command
+/// over 10,000 tasks stays linear and a card move does not index 10,000 ids.
 struct Recorder<'a> {
     ws: &'a mut Workspace,
     index: std::cell::OnceCell<HashMap<TaskId, usize>>,
@@ -374,7 +374,7 @@ impl<'a> Recorder<'a> {
     fn position(&self, id: &TaskId) -> Option<usize> {
         if self.index.get().is_none() {
             self.lookups.set(self.lookups.get() + 1);
-            if self.lookups.get() <= 8 {
+            if self.lookups.get() as usize <= super::SMALL_PATCH {
                 return self.ws.tasks.iter().position(|t| t.id == *id);
             }
         }

@@ -127,7 +127,7 @@ impl Workspace {
 
 /// Patches of at most this many records find them by a scan; larger ones build an index first.
 /// (A card moved among 50,000 tasks used to copy every task's id into an index for one record.)
-const SMALL_PATCH: usize = 16;
+pub(crate) const SMALL_PATCH: usize = 16;
 
 /// Put records as `entries` say (`None`: remove), in one pass, so a 10,000-task patch stays
 /// linear (through an index) and a one-task patch costs one scan. With `expect`, a record not as
@@ -209,12 +209,12 @@ impl Patch {
     /// held (a tab's own change, stored as it was made) or deleting a task not held changes
     /// nothing, so taking stored records back in redraws nothing when nothing differs.
     pub fn tasks_differing_from(tasks: Vec<(TaskId, Option<Task>)>, held: &[Task]) -> (Vec<(TaskId, Option<Task>)>, Vec<(TaskId, Option<Task>)>) {
-        let index: std::collections::HashMap<&TaskId, &Task> = if tasks.len() > 8 { held.iter().map(|t| (&t.id, t)).collect() } else { Default::default() };
-        let find = |id: &TaskId| if tasks.len() > 8 { index.get(id).copied() } else { held.iter().find(|t| t.id == *id) };
-        let keep: Vec<bool> = tasks.iter().map(|(id, record)| record.as_ref() != find(id)).collect();
-        drop(index);
-        let (differing, same): (Vec<_>, Vec<_>) = tasks.into_iter().zip(keep).partition(|(_, keep)| *keep);
-        (differing.into_iter().map(|(r, _)| r).collect(), same.into_iter().map(|(r, _)| r).collect())
+        let index: Option<HashMap<&TaskId, &Task>> = (tasks.len() > SMALL_PATCH).then(|| held.iter().map(|t| (&t.id, t)).collect());
+        let find = |id: &TaskId| match &index {
+            Some(index) => index.get(id).copied(),
+            None => held.iter().find(|t| t.id == *id),
+        };
+        tasks.into_iter().partition(|(id, record)| record.as_ref() != find(id))
     }
 }
 
