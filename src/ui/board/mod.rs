@@ -230,10 +230,12 @@ pub fn BoardPage() -> impl IntoView {
 
     let column_view = move |lane_index: usize, col_index: usize, column: Column, split: bool, unit: Option<UnitId>| {
         let limit = if split { CARDS_PER_LANE_COLUMN } else { CARDS_PER_COLUMN };
-        let window = super::window::Window::new(FIRST_CARDS.min(limit), FIRST_CARDS, 0).up_to(limit).restart_with_filter(route);
+        // Split by unit, a column shows its few cards at once; unsplit, a window of them.
+        let window = (!split).then(|| super::window::Window::new(FIRST_CARDS, FIRST_CARDS, 0).up_to(limit).restart_with_filter(route));
         let cards = move || {
-            let drawn = window.shown.get();
-            let shown: Vec<crate::query::Ranked> = moved.with(|moved| {
+            let drawn = window.map_or(limit, |w| w.shown.get());
+            // Keyed by what a card shows; a card is made only when its key is new (a move makes two).
+            moved.with(|moved| {
                 lanes.with(|l| {
                     ws.tasks.with(|tasks| {
                         l.get(lane_index)
@@ -242,15 +244,13 @@ pub fn BoardPage() -> impl IntoView {
                                 c.iter()
                                     .enumerate()
                                     .filter(|(i, rk)| *i < drawn || moved.contains(&tasks[rk.index].id))
-                                    .map(|(_, rk)| *rk)
-                                    .collect()
+                                    .map(|(_, rk)| (crate::query::drawn_key(&tasks[rk.index], &rk.status), *rk))
+                                    .collect::<Vec<_>>()
                             })
                             .unwrap_or_default()
                     })
                 })
-            });
-            // Keyed by what a card shows; a card is made only when its key is new (a move makes two).
-            ws.tasks.with(|tasks| shown.into_iter().map(|rk| (crate::query::drawn_key(&tasks[rk.index], &rk.status), rk)).collect::<Vec<_>>())
+            })
         };
         let count = move || lanes.with(|l| l.get(lane_index).and_then(|l| l.columns.get(col_index)).map_or(0, Vec::len));
         let more_href = Memo::new(move |_| {
@@ -291,7 +291,7 @@ pub fn BoardPage() -> impl IntoView {
                 <div class="kcol-cards">
                     <For each=cards key=|c| c.0.clone() children=move |(_, rk)| card_view(route.with_untracked(|r| make_card(&rk, r))) />
                 </div>
-                <super::window::WindowEnd window=window total=Signal::derive(count) />
+                {window.map(|window| view! { <super::window::WindowEnd window=window total=Signal::derive(count) /> })}
                 <Show when=move || { count() > limit }>
                     <a class="kcol-more" href=move || more_href.get()>{move || (bt.more)(count().saturating_sub(limit))}</a>
                 </Show>
