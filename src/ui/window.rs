@@ -91,12 +91,12 @@ fn window_is_printing() -> bool {
     window().match_media("print").ok().flatten().is_some_and(|m| m.matches())
 }
 
-/// The marker after a windowed list's last row: draws more rows while it is within `NEAR` pixels
+/// The marker after a windowed list's last row: draws more rows while it is within `NEAR_PX` pixels
 /// below what is in view, and every row (up to [`PRINT_LIMIT`]) before printing. `scroller` names
 /// the box the list scrolls in (a selector of an ancestor), when it is not the page.
 #[component]
 pub fn WindowEnd(window: Window, #[prop(into)] total: Signal<usize>, #[prop(optional)] scroller: Option<&'static str>) -> impl IntoView {
-    const NEAR: &str = "0px 0px 1200px 0px";
+    /// How far below what is in view the list's end counts as near, in CSS pixels.
     const NEAR_PX: f64 = 1200.0;
     let marker = NodeRef::<leptos::html::Div>::new();
     // The observer and its callback, dropped when the list goes.
@@ -107,14 +107,13 @@ pub fn WindowEnd(window: Window, #[prop(into)] total: Signal<usize>, #[prop(opti
         if observer.with_value(Option::is_some) {
             return;
         }
-        let grow = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let grow = Closure::<dyn Fn(js_sys::Array)>::new(move |_entries: js_sys::Array| {
             // On paper the list is as long as printing made it (a box that scrolls on screen
             // does not on paper, and its end would seem always near).
             if window_is_printing() {
                 return;
             }
             // Where the end is now, not when the observer looked (the list may have changed since).
-            let _ = entries;
             let Some(end) = marker.get_untracked() else { return };
             let bottom = match window.scroller.try_get_value().flatten() {
                 Some(scroller) => scroller.get_bounding_client_rect().bottom(),
@@ -125,7 +124,7 @@ pub fn WindowEnd(window: Window, #[prop(into)] total: Signal<usize>, #[prop(opti
             }
         });
         let options = web_sys::IntersectionObserverInit::new();
-        options.set_root_margin(NEAR);
+        options.set_root_margin(&format!("0px 0px {NEAR_PX}px 0px"));
         if let Some(root) = scroller.and_then(|s| el.closest(s).ok().flatten()) {
             options.set_root(Some(&root));
             window.scroller.set_value(Some(root));
@@ -155,7 +154,7 @@ pub fn WindowEnd(window: Window, #[prop(into)] total: Signal<usize>, #[prop(opti
                 super::state::after_paint(next);
             }
         }
-        if let (Some(el), true) = (marker.get_untracked(), observer.with_value(Option::is_some)) {
+        if let Some(el) = marker.get_untracked() {
             observer.with_value(|o| {
                 if let Some((o, _)) = o {
                     o.unobserve(&el);

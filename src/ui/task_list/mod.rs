@@ -20,9 +20,15 @@ use crate::route::Route;
 /// Rows drawn in the frame that shows the list (a few screens): a keystroke that changes the list
 /// redraws at most this many before its frame. The rows up to `FILL_ROWS` follow in the next
 /// frames; more are drawn as the list's end comes near, or "Xem thêm" is pressed.
-pub const FIRST_ROWS: usize = 50;
-pub const FILL_ROWS: usize = 200;
-pub const MORE_ROWS: usize = 100;
+const FIRST_ROWS: usize = 50;
+const FILL_ROWS: usize = 200;
+const MORE_ROWS: usize = 100;
+
+/// The window of a task table (the list, a unit's page): another filter or date shows another
+/// list, from its top.
+pub fn task_window(route: RwSignal<Route>) -> super::window::Window {
+    super::window::Window::new(FIRST_ROWS, MORE_ROWS, FILL_ROWS).restart_with_filter(route)
+}
 
 /// The order of the summary: what to chase first.
 pub use crate::query::board::CHASE_BUCKETS as SUMMARY_ORDER;
@@ -143,8 +149,8 @@ fn TaskTable() -> impl IntoView {
     let route = expect_context::<RwSignal<Route>>();
     let listing = use_listing(None);
     let total = Memo::new(move |_| ws.tasks.with(Vec::len));
-    // Another filter or date shows another list, from its top.
-    let window = super::window::Window::new(FIRST_ROWS, MORE_ROWS, FILL_ROWS).restart_with_filter(route);
+    let window = task_window(route);
+    let shown_total = Signal::derive(move || listing.counts.get().total);
     let confirming = RwSignal::new(false);
     let visible = listing.ids;
     let selection = super::selection::Selection::following(visible);
@@ -193,9 +199,9 @@ fn TaskTable() -> impl IntoView {
             <Show when=move || listing.counts.get().total == 0>
                 <p class="empty-filter">{t.task.nothing_matches}</p>
             </Show>
-            <super::window::WindowEnd window=window total=Signal::derive(move || listing.counts.get().total) scroller=".table-wrap" />
+            <super::window::WindowEnd window=window total=shown_total scroller=".table-wrap" />
         </div>
-        <super::window::MoreRows window=window total=Signal::derive(move || listing.counts.get().total) />
+        <super::window::MoreRows window=window total=shown_total />
         <Show when=move || confirming.get()>
             <ConfirmDialog title=t.clear_workspace text=t.clear_confirm.to_string() yes=t.clear_yes on_close=move || confirming.set(false)
                 on_yes=move || ws.clear() />

@@ -16,8 +16,8 @@ use super::filter_bar::FilterBar;
 use super::notices::NoticeKind;
 use super::state::today;
 use super::listing::use_listing;
-use super::task_list::{bucket_class, BucketSummary, TaskRows, FILL_ROWS, FIRST_ROWS, MORE_ROWS};
-use super::window::{MoreRows, Window, WindowEnd};
+use super::task_list::{bucket_class, task_window, BucketSummary, TaskRows};
+use super::window::{MoreRows, WindowEnd};
 use super::word_dialog::{WordDialog, WordJob};
 use super::{navigate, Workspace};
 use crate::domain::{Bucket, UnitId, UnitKind};
@@ -234,7 +234,7 @@ pub fn UnitPage(id: UnitId) -> impl IntoView {
         })
     };
     let table = move |rows: Memo<Vec<crate::query::Ranked>>| {
-        let window = Window::new(FIRST_ROWS, MORE_ROWS, FILL_ROWS).restart_with_filter(route);
+        let window = task_window(route);
         let total = Signal::derive(move || rows.with(Vec::len));
         view! {
             <div class="table-wrap">
