@@ -3,19 +3,13 @@
 //! print styles in `style/main.css` do the rest (no navigation or buttons, headers on every page).
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
-/// Put `title` on the document for as long as the browser prints.
+/// Put `title` on the document for as long as the browser prints (for the page's lifetime).
 pub fn title_while_printing(title: Memo<String>) {
     let usual = StoredValue::new(document().title());
-    let before = Closure::<dyn Fn()>::new(move || {
+    let _ = window_event_listener_untyped("beforeprint", move |_| {
         usual.set_value(document().title());
         document().set_title(&title.get_untracked());
     });
-    let after = Closure::<dyn Fn()>::new(move || document().set_title(&usual.get_value()));
-    let _ = window().add_event_listener_with_callback("beforeprint", before.as_ref().unchecked_ref());
-    let _ = window().add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
-    before.forget();
-    after.forget();
+    let _ = window_event_listener_untyped("afterprint", move |_| document().set_title(&usual.get_value()));
 }
