@@ -1,7 +1,8 @@
 //! Đôn Đốc: tracking the tasks a People's Committee assigns to its units, in the browser.
 //!
 //! `domain`, `sample`, `i18n` and the pure half of `store` are plain Rust, tested natively;
-//! `ui` and the browser half of `store` are the thin shell compiled to WebAssembly.
+//! the browser half of `store`, and `ui` (part of the page's program, `src/main.rs`, not of this
+//! library) are the thin shell compiled to WebAssembly.
 
 pub mod directive;
 pub mod domain;
@@ -16,5 +17,3 @@ pub mod store;
 pub mod vocabulary;
 pub mod workspace;
 
-#[cfg(target_arch = "wasm32")]
-pub mod ui;

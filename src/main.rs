@@ -1,4 +1,9 @@
-//! Entry point: in the browser, mount the app; natively there is nothing to run.
+//! Entry point: in the browser, mount the app; natively there is nothing to run. The browser shell
+//! (`ui/`) is part of this program, not of the library, so the file worker, which links the
+//! library, carries none of it (nor the split points of `ui/lazy.rs`).
+
+#[cfg(target_arch = "wasm32")]
+mod ui;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -14,7 +19,7 @@ fn main() {
             let _ = f.call0(&wasm_bindgen::JsValue::NULL);
         }
     }));
-    leptos::mount::mount_to_body(dondoc::ui::App);
+    leptos::mount::mount_to_body(ui::App);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -115,6 +115,9 @@ pub struct Texts {
     pub missing_completion_date: &'static str,
     pub coordinating: &'static str,
     pub not_found: &'static str,
+    /// A page fetched on demand that could not be fetched.
+    pub page_not_loaded: &'static str,
+    pub try_again: &'static str,
     pub back_to_tasks: &'static str,
     pub about_body: &'static [&'static str],
     pub close: &'static str,

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::texts;
+use dondoc::i18n::texts;
 
 #[component]
 pub fn AboutPage() -> impl IntoView {

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use super::dialog::ConfirmDialog;
 use super::Workspace;
-use crate::domain::TaskId;
-use crate::i18n::texts;
+use dondoc::domain::TaskId;
+use dondoc::i18n::texts;
 
 #[component]
 pub fn BinPage() -> impl IntoView {

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use super::selection::Selection;
 use super::state::today;
 use super::Workspace;
-use crate::domain::edit::Edit;
-use crate::domain::{read_deadline, read_new_deadline, Progress, UnitId};
-use crate::i18n::texts;
+use dondoc::domain::edit::Edit;
+use dondoc::domain::{read_deadline, read_new_deadline, Progress, UnitId};
+use dondoc::i18n::texts;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Action {
@@ -22,7 +22,7 @@ enum Action {
 }
 
 #[component]
-pub fn BulkBar(selection: Selection, #[prop(into)] visible: Signal<Vec<crate::domain::TaskId>>) -> impl IntoView {
+pub fn BulkBar(selection: Selection, #[prop(into)] visible: Signal<Vec<dondoc::domain::TaskId>>) -> impl IntoView {
     let t = texts();
     let bt = &t.bulk;
     let ws = expect_context::<Workspace>();
@@ -31,7 +31,7 @@ pub fn BulkBar(selection: Selection, #[prop(into)] visible: Signal<Vec<crate::do
     let reason = RwSignal::new(String::new());
     let document = RwSignal::new(String::new());
     // Moving to done asks the completion date, as the board does: today unless the person says.
-    let done_on = RwSignal::new(crate::domain::format_date(today()));
+    let done_on = RwSignal::new(dondoc::domain::format_date(today()));
     let error = RwSignal::new(None::<String>);
     let apply = move |_| {
         let ids = selection.ids();
@@ -43,7 +43,7 @@ pub fn BulkBar(selection: Selection, #[prop(into)] visible: Signal<Vec<crate::do
             Action::Progress => {
                 let Some(p) = Progress::from_code(&v) else { return error.set(Some(bt.choose_value.into())) };
                 let completed = if p == Progress::Done {
-                    match crate::domain::vn_date::parse_date(&done_on.get_untracked()) {
+                    match dondoc::domain::vn_date::parse_date(&done_on.get_untracked()) {
                         Some(d) => Some(d),
                         None => return error.set(Some(t.as_of_invalid.into())),
                     }
@@ -101,7 +101,7 @@ pub fn BulkBar(selection: Selection, #[prop(into)] visible: Signal<Vec<crate::do
             <input type="text" aria-label=bt.new_deadline placeholder=bt.new_deadline prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
             <span class="field-hint">{move || {
                 let r = read_deadline(&value.get());
-                r.deadline.due_date().map(|d| format!("→ {}", crate::domain::format_date(d))).unwrap_or_default()
+                r.deadline.due_date().map(|d| format!("→ {}", dondoc::domain::format_date(d))).unwrap_or_default()
             }}</span>
             <input type="text" aria-label=bt.reason placeholder=bt.reason prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
             <input type="text" aria-label=bt.document placeholder=bt.document prop:value=move || document.get() on:input=move |ev| document.set(event_target_value(&ev)) />

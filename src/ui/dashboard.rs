@@ -6,13 +6,13 @@ use leptos::prelude::*;
 
 use super::state::today;
 use super::Workspace;
-use crate::domain::{format_date, Bucket};
-use crate::i18n::{texts, thousands};
-use crate::query::filter::{Filter, StatusFilter};
-use crate::report::charts::{trend_svg, unit_rates_svg};
-use crate::report::dashboard::dashboard;
-use crate::report::percent;
-use crate::route::{to_hash, Page, Route};
+use dondoc::domain::{format_date, Bucket};
+use dondoc::i18n::{texts, thousands};
+use dondoc::query::filter::{Filter, StatusFilter};
+use dondoc::report::charts::{trend_svg, unit_rates_svg};
+use dondoc::report::dashboard::dashboard;
+use dondoc::report::percent;
+use dondoc::route::{to_hash, Page, Route};
 
 /// Tasks listed under "due this week" before "và n nhiệm vụ nữa".
 const DUE_LISTED: usize = 15;
@@ -31,7 +31,7 @@ pub fn DashboardPage() -> impl IntoView {
     // A link to the task list with this filter, at the page's as-of date.
     let list = move |filter: Filter| route.with(|r| to_hash(&Route { page: Page::Tasks, as_of: r.as_of, filter, board: r.board }));
     let status = |b: Bucket| Filter { status: Some(StatusFilter::Bucket(b)), ..Filter::default() };
-    let unit_name = move |id: &crate::domain::UnitId| ws.units.with_untracked(|u| u.get(id).map(|x| x.name.clone()).unwrap_or_default());
+    let unit_name = move |id: &dondoc::domain::UnitId| ws.units.with_untracked(|u| u.get(id).map(|x| x.name.clone()).unwrap_or_default());
 
     view! {
         <section class="card dashboard" data-testid="dashboard">
@@ -108,7 +108,7 @@ pub fn DashboardPage() -> impl IntoView {
         }))}
         {move || board.with(|b| (b.total > 0).then(|| {
             let svg = trend_svg(b);
-            let words = [crate::vocabulary::bucket(Bucket::DoneOnTime), crate::vocabulary::bucket(Bucket::DoneLate), crate::vocabulary::bucket(Bucket::Overdue)];
+            let words = [dondoc::vocabulary::bucket(Bucket::DoneOnTime), dondoc::vocabulary::bucket(Bucket::DoneLate), dondoc::vocabulary::bucket(Bucket::Overdue)];
             view! {
                 <section class="card dashboard-part">
                     <h3>{dt.trend_heading}</h3>

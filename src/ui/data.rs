@@ -12,9 +12,9 @@ use super::export::{save_backup, say_made, RestoreButton};
 use super::notices::{NoticeAction, NoticeKind, Notices};
 use super::state::{now, today};
 use super::Workspace;
-use crate::i18n::texts;
-use crate::store::prefs;
-use crate::store::safety::{Reminder, Safety};
+use dondoc::i18n::texts;
+use dondoc::store::prefs;
+use dondoc::store::safety::{Reminder, Safety};
 
 /// The browser's storage manager, where it has one (secure contexts of current browsers).
 fn storage() -> Option<web_sys::StorageManager> {

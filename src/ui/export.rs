@@ -11,12 +11,12 @@ use super::dialog::ConfirmDialog;
 use super::notices::NoticeKind;
 use super::state::{now, today};
 use super::Workspace;
-use crate::export::backup::{backup_json, read_backup, Backup, RestoreError};
+use dondoc::export::backup::{backup_json, read_backup, Backup, RestoreError};
 use super::worker::write_in_worker;
-use crate::export::request::WriteRequest;
-use crate::export::{csv_out::view_csv, file_name, BACKUP_NAME, TRACKER_NAME};
-use crate::i18n::texts;
-use crate::route::Route;
+use dondoc::export::request::WriteRequest;
+use dondoc::export::{csv_out::view_csv, file_name, BACKUP_NAME, TRACKER_NAME};
+use dondoc::i18n::texts;
+use dondoc::route::Route;
 
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

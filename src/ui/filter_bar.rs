@@ -5,11 +5,11 @@ use leptos::prelude::*;
 
 use super::state::today;
 use super::{navigate, Workspace};
-use crate::domain::vn_date::{format_date, parse_date};
-use crate::domain::{Bucket, UnitId, UnitKind};
-use crate::i18n::texts;
-use crate::query::{Filter, StatusFilter};
-use crate::route::{self, status_code, status_from_code, Route};
+use dondoc::domain::vn_date::{format_date, parse_date};
+use dondoc::domain::{Bucket, UnitId, UnitKind};
+use dondoc::i18n::texts;
+use dondoc::query::{Filter, StatusFilter};
+use dondoc::route::{self, status_code, status_from_code, Route};
 
 /// Change the filter in the address (a new history entry, so Back undoes it).
 pub fn set_filter(route: RwSignal<Route>, change: impl FnOnce(&mut Filter)) {
@@ -121,7 +121,7 @@ pub fn FilterBar(
     let route = expect_context::<RwSignal<Route>>();
     let filter = Memo::new(move |_| route.with(|r| r.filter.clone()));
     // The distinct values, copied once each (thousands of tasks share a few leaders and documents).
-    let distinct = move |of: fn(&crate::domain::Task) -> &str| {
+    let distinct = move |of: fn(&dondoc::domain::Task) -> &str| {
         ws.tasks.with(|ts| {
             ts.iter().map(|t| of(t).trim()).filter(|v| !v.is_empty()).collect::<std::collections::BTreeSet<&str>>().into_iter().map(str::to_string).collect::<Vec<_>>()
         })

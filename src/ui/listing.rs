@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use super::state::today;
 use super::Workspace;
-use crate::domain::UnitId;
-use crate::query::{chase_order, passing, BucketCounts, Ranked};
-use crate::route::Route;
+use dondoc::domain::UnitId;
+use dondoc::query::{chase_order, passing, BucketCounts, Ranked};
+use dondoc::route::Route;
 
 #[derive(Clone, Copy)]
 pub struct Listing {
@@ -18,7 +18,7 @@ pub struct Listing {
     /// coloured chips keep the whole breakdown while one of them filters.
     pub breakdown: Memo<BucketCounts>,
     /// The ids of the tasks shown, in chasing order.
-    pub ids: Memo<Vec<crate::domain::TaskId>>,
+    pub ids: Memo<Vec<dondoc::domain::TaskId>>,
 }
 
 /// The filtered tasks of the current address; `unit` narrows them to one unit (the unit page).

@@ -11,6 +11,7 @@ mod directive;
 mod export;
 mod filter_bar;
 mod import;
+mod lazy;
 mod listing;
 mod notices;
 mod print;
@@ -29,10 +30,10 @@ mod worker;
 
 use leptos::prelude::*;
 
-use crate::domain::vn_date::format_date;
-use crate::i18n::texts;
+use dondoc::domain::vn_date::format_date;
+use dondoc::i18n::texts;
 use state::today;
-use crate::route::{self, Page, Route};
+use dondoc::route::{self, Page, Route};
 use notices::{NoticeArea, Notices};
 pub use state::{Phase, Workspace};
 
@@ -84,29 +85,26 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || listener.remove());
     ws.start();
     offline::start(notices);
-    // Opened at the bare address with tasks stored, the app starts on the overview (Tổng quan);
-    // an empty workspace starts on the list, with its welcome. Decided once, when the stored data
-    // has been read: data arriving later (the sample, another tab) does not move the page.
-    let decided = StoredValue::new(!at_bare_address());
+    // Once, when the stored data has been read:
+    let settled = StoredValue::new(false);
     Effect::new(move |_| {
-        if decided.get_value() || ws.phase.get() == Phase::Loading {
+        if settled.get_value() || ws.phase.get() == Phase::Loading {
             return;
         }
-        decided.set_value(true);
-        // Not if the person has gone to a page meanwhile (the address is no longer bare).
+        settled.set_value(true);
+        // Opened at the bare address with tasks stored, the app starts on the overview (Tổng quan);
+        // an empty workspace starts on the list, with its welcome. Not if it was opened at a page
+        // or the person has gone to one meanwhile; data arriving later (the sample, another tab)
+        // does not move the page.
         if ws.tasks.with_untracked(|t| !t.is_empty()) && at_bare_address() && route.with_untracked(|r| r.page == Page::Tasks) {
             let to = route.with_untracked(|r| r.with_page(Page::Dashboard));
             let _ = window().history().and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route::to_hash(&to))));
             route.set(to);
         }
-    });
-    // Once the stored data has been read: a backup is suggested if one is due.
-    let reminded = StoredValue::new(false);
-    Effect::new(move |_| {
-        if !reminded.get_value() && ws.phase.get() != Phase::Loading {
-            reminded.set_value(true);
-            data::remind(ws);
-        }
+        // A backup is suggested if one is due.
+        data::remind(ws);
+        // The other pages' code is fetched ahead once the app has settled.
+        lazy::preload_soon();
     });
     // The static page shows "loading" until the app is up.
     if let Some(boot) = document().get_element_by_id("boot") {
@@ -154,7 +152,7 @@ pub fn App() -> impl IntoView {
                 <a href=report_href aria-current=report_current>{t.export.nav_report}</a>
                 <a href=import_href aria-current=import_current>{t.nav_import}</a>
                 <a href=directive_href aria-current=directive_current>"Đọc văn bản"</a>
-                <a href=bin_href aria-current=bin_current>{t.bin.nav}{move || { let n = ws.bin.with(Vec::len); (n > 0).then(|| format!(" ({})", crate::i18n::thousands(n))) }}</a>
+                <a href=bin_href aria-current=bin_current>{t.bin.nav}{move || { let n = ws.bin.with(Vec::len); (n > 0).then(|| format!(" ({})", dondoc::i18n::thousands(n))) }}</a>
                 <a href=data_href aria-current=data_current>{t.data.nav}</a>
                 <a href=about_href aria-current=about_current>{t.nav_about}</a>
             </nav>
@@ -166,24 +164,14 @@ pub fn App() -> impl IntoView {
                 // Pages that look a record up wait until the stored data has been read.
                 _ if ws.phase.get() == Phase::Loading => view! { <p class="loading">{t.loading}</p> }.into_any(),
                 Page::Tasks => view! { <task_list::TaskListPage /> }.into_any(),
-                Page::About => view! { <about::AboutPage /> }.into_any(),
-                Page::Data => view! { <data::DataPage /> }.into_any(),
-                Page::Bin => view! { <bin::BinPage /> }.into_any(),
-                Page::Import => view! { <import::ImportPage /> }.into_any(),
-                Page::Board => view! { <board::BoardPage /> }.into_any(),
-                Page::Units => view! { <units::UnitsPage /> }.into_any(),
-                Page::Report => view! { <report::ReportPage /> }.into_any(),
-                Page::Dashboard => view! { <dashboard::DashboardPage /> }.into_any(),
-                Page::Directive => view! { <directive::DirectivePage /> }.into_any(),
-                Page::Unit(id) => view! { <units::UnitPage id=id /> }.into_any(),
-                Page::Task(id) => view! { <task::TaskPage id=Some(id) /> }.into_any(),
-                Page::NewTask => view! { <task::TaskPage id=None /> }.into_any(),
                 Page::NotFound(_) => view! {
                     <section class="card narrow">
                         <p>{t.not_found}</p>
                         <a class="btn" href="#/nhiem-vu">{t.back_to_tasks}</a>
                     </section>
                 }.into_any(),
+                // Every other page is fetched the first time it is opened.
+                page => lazy::page_view(page),
             }}
         </main>
         <footer class="statusbar">

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::texts;
+use dondoc::i18n::texts;
 
 /// How long a plain information message stays.
 const FADE_SECONDS: u64 = 10;

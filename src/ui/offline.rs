@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
 use super::notices::{NoticeAction, NoticeKind, Notices};
-use crate::i18n::texts;
+use dondoc::i18n::texts;
 
 /// How often an open page asks whether a newer build is on the host (besides each opening).
 const CHECK_EVERY_MS: i32 = 60 * 60 * 1000;

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use crate::domain::TaskId;
+use dondoc::domain::TaskId;
 
 #[derive(Clone, Copy)]
 pub struct Selection {

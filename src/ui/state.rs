@@ -17,15 +17,15 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::notices::{NoticeAction, NoticeKind, Notices};
-use crate::domain::edit::{Conflict, Edit};
-use crate::domain::{Progress, StatusRules, Task, TaskId, Unit, UnitDirectory, UnitId, UnitKind};
-use crate::i18n::texts;
-use crate::import::merge::MergePlan;
-use crate::sample::Sample;
-use crate::store::indexed_db::{self, StoreError};
-use crate::store::prefs;
-use crate::store::schema::{self, LoadError, SCHEMA_VERSION};
-use crate::workspace::{
+use dondoc::domain::edit::{Conflict, Edit};
+use dondoc::domain::{Progress, StatusRules, Task, TaskId, Unit, UnitDirectory, UnitId, UnitKind};
+use dondoc::i18n::texts;
+use dondoc::import::merge::MergePlan;
+use dondoc::sample::Sample;
+use dondoc::store::indexed_db::{self, StoreError};
+use dondoc::store::prefs;
+use dondoc::store::schema::{self, LoadError, SCHEMA_VERSION};
+use dondoc::workspace::{
     self as core, replay, Binned, Command, CommandError, Op, Outcome, Patch, ReplaceWhy, Stamped, Step, StepLabel,
     StepPatches, Touched, UndoLog,
 };
@@ -132,7 +132,7 @@ pub struct Workspace {
     /// True while the page reads everything again after another tab's change (shown as `aria-busy`).
     pub rereading: RwSignal<bool>,
     /// Each task's folded search text, kept between searches and filled while the page is idle.
-    pub search: StoredValue<crate::query::search::SearchTexts>,
+    pub search: StoredValue<dondoc::query::search::SearchTexts>,
     pending: RwSignal<Vec<Pending>>,
     inflight: RwSignal<Vec<Pending>>,
     saving: RwSignal<bool>,
@@ -557,7 +557,7 @@ impl Workspace {
     }
 
     /// An extension (gia hạn) granted to one task or many: new deadline, reason, granting document.
-    pub fn extend(self, ids: Vec<TaskId>, deadline: crate::domain::Deadline, reason: String, document: String) -> bool {
+    pub fn extend(self, ids: Vec<TaskId>, deadline: dondoc::domain::Deadline, reason: String, document: String) -> bool {
         self.run(Command::Extend { ids, deadline, reason, document })
     }
 
@@ -579,23 +579,23 @@ impl Workspace {
 
     /// Add tasks made by hand (one, or one per unit).
     pub fn add_tasks(self, tasks: Vec<Task>) -> bool {
-        let tasks = crate::domain::recurrence::with_periods(tasks, today());
+        let tasks = dondoc::domain::recurrence::with_periods(tasks, today());
         self.run(Command::AddTasks { tasks, new_units: Vec::new(), from_directive: false })
     }
 
     /// Add tasks read from a directive, with the units they need that the workspace lacks.
     pub fn add_many(self, new: Vec<Task>, units: UnitDirectory) -> bool {
         let new_units = self.units.with_untracked(|have| units.units().iter().filter(|u| have.get(&u.id).is_none()).cloned().collect());
-        let tasks = crate::domain::recurrence::with_periods(new, today());
+        let tasks = dondoc::domain::recurrence::with_periods(new, today());
         self.run(Command::AddTasks { tasks, new_units, from_directive: true })
     }
 
     /// Apply a confirmed import: the file's values go onto the tasks as they are now.
     /// `replies`: the units whose own list the file is, noted as their answer.
-    pub fn apply_import(self, plan: &MergePlan, replies: Vec<(UnitId, crate::domain::Exchange)>) -> bool {
+    pub fn apply_import(self, plan: &MergePlan, replies: Vec<(UnitId, dondoc::domain::Exchange)>) -> bool {
         let mut command = self.units.with_untracked(|have| Command::import(plan, have));
         if let Command::Import { added, replies: r, .. } = &mut command {
-            *added = crate::domain::recurrence::with_periods(std::mem::take(added), today());
+            *added = dondoc::domain::recurrence::with_periods(std::mem::take(added), today());
             *r = replies;
         }
         self.run(command)
@@ -634,7 +634,7 @@ impl Workspace {
         }
         let up = self.tasks.with_untracked(|tasks| {
             let known: std::collections::HashSet<TaskId> = self.bin.with_untracked(|b| b.iter().map(|x| x.task.id.clone()).collect());
-            crate::domain::recurrence::catch_up(tasks, &known, today())
+            dondoc::domain::recurrence::catch_up(tasks, &known, today())
         });
         if up.is_empty() {
             return;
@@ -649,7 +649,7 @@ impl Workspace {
 
     /// Note lists or reminders sent to units (an export or a reminder downloaded): not a step to
     /// undo, the file has gone out; the unit table shows who has answered.
-    pub fn record_sent(self, entries: Vec<(UnitId, crate::domain::Exchange)>) {
+    pub fn record_sent(self, entries: Vec<(UnitId, dondoc::domain::Exchange)>) {
         if entries.is_empty() || !self.can_change() {
             return;
         }

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use super::state::today;
 use super::worker::sample_in_worker;
 use super::Workspace;
-use crate::i18n::texts;
+use dondoc::i18n::texts;
 
 #[component]
 pub fn Welcome() -> impl IntoView {

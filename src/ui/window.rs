@@ -71,7 +71,7 @@ impl Window {
     }
 
     /// Start again from the top whenever the address's filter or date changes: another list.
-    pub fn restart_with_filter(self, route: RwSignal<crate::route::Route>) -> Window {
+    pub fn restart_with_filter(self, route: RwSignal<dondoc::route::Route>) -> Window {
         let filter = Memo::new(move |_| route.with(|r| (r.filter.clone(), r.as_of)));
         Effect::new(move |_| {
             // Read, not only tracked: a memo never read is never worked out, nor told of changes.
@@ -185,7 +185,7 @@ pub fn WindowEnd(window: Window, #[prop(into)] total: Signal<usize>, #[prop(opti
 /// the first [`PRINT_LIMIT`], a line saying so.
 #[component]
 pub fn MoreRows(window: Window, #[prop(into)] total: Signal<usize>) -> impl IntoView {
-    let t = crate::i18n::texts();
+    let t = dondoc::i18n::texts();
     let left = move || window.left(total.get());
     view! {
         <Show when=move || { left() > 0 }>

@@ -12,13 +12,13 @@ use super::export::download;
 use super::worker::write_in_worker;
 use super::notices::NoticeKind;
 use super::Workspace;
-use crate::domain::vn_date::{format_date, parse_date};
-use crate::domain::UnitId;
-use crate::export::docx::{reminder_file_name, reminders_of, report_file_name, Letterhead};
-use crate::export::request::WriteRequest;
-use crate::i18n::texts;
-use crate::report::monthly::Report;
-use crate::store::prefs;
+use dondoc::domain::vn_date::{format_date, parse_date};
+use dondoc::domain::UnitId;
+use dondoc::export::docx::{reminder_file_name, reminders_of, report_file_name, Letterhead};
+use dondoc::export::request::WriteRequest;
+use dondoc::i18n::texts;
+use dondoc::report::monthly::Report;
+use dondoc::store::prefs;
 
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -130,11 +130,11 @@ pub fn WordDialog(job: WordJob, #[prop(into)] on_close: Callback<()>) -> impl In
                 let lists = lists.get_value();
                 let name = match lists.as_slice() {
                     [(unit, _)] => reminder_file_name(unit, as_of),
-                    _ => crate::export::file_name("Don-doc-cac-don-vi", as_of, "zip"),
+                    _ => dondoc::export::file_name("Don-doc-cac-don-vi", as_of, "zip"),
                 };
                 let mime = if lists.len() == 1 { DOCX } else { "application/zip" };
                 // Each unit is noted as reminded once the file is downloaded.
-                sent.set_value(crate::export::docx::reminders_sent(&lists, as_of, reply, &reference));
+                sent.set_value(dondoc::export::docx::reminders_sent(&lists, as_of, reply, &reference));
                 (WriteRequest::Reminders { head, lists, as_of, reply_by: reply }, name, mime)
             }
         };

@@ -14,9 +14,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
-use crate::directive::job::{DirectiveAnswer, DirectiveRequest};
-use crate::export::request::{WriteRequest, WRITE_FAILED};
-use crate::import::{ImportError, ReadRequest, ReadResponse, PROGRESS};
+use dondoc::directive::job::{DirectiveAnswer, DirectiveRequest};
+use dondoc::export::request::{WriteRequest, WRITE_FAILED};
+use dondoc::import::{ImportError, ReadRequest, ReadResponse, PROGRESS};
 
 /// Loads `reader.js` / `reader_bg.wasm`, built by Trunk from `src/worker/main.rs` (unhashed names).
 const WORKER_URL: &str = "./reader-start.js";
@@ -144,7 +144,7 @@ pub async fn read_in_worker(bytes: &[u8], request: &ReadRequest, on_progress: Rc
     let _ = Reflect::set(&envelope, &"bytes".into(), &data);
     let limit = time_limit_ms(bytes.len());
     match run(envelope, Some(data), limit, on_progress).await {
-        Some(v) if v.is_instance_of::<Uint8Array>() => crate::import::message::decode(&Uint8Array::new(&v).to_vec()),
+        Some(v) if v.is_instance_of::<Uint8Array>() => dondoc::import::message::decode(&Uint8Array::new(&v).to_vec()),
         Some(v) if v.as_string().as_deref() == Some(TIMED_OUT) => Err(ImportError::TimedOut),
         _ => Err(ImportError::ReaderCrashed),
     }
@@ -161,18 +161,18 @@ pub async fn write_in_worker(request: &WriteRequest) -> Result<Vec<u8>, String> 
     match answer {
         Some(v) if v.is_instance_of::<Uint8Array>() => Ok(Uint8Array::new(&v).to_vec()),
         Some(v) => match v.as_string() {
-            Some(s) if s == TIMED_OUT => Err(crate::i18n::texts().word.worker_timed_out.to_string()),
+            Some(s) if s == TIMED_OUT => Err(dondoc::i18n::texts().word.worker_timed_out.to_string()),
             Some(s) if s.starts_with(WRITE_FAILED) => Err(s[WRITE_FAILED.len()..].to_string()),
-            _ => Err(crate::i18n::texts().word.worker_crashed.to_string()),
+            _ => Err(dondoc::i18n::texts().word.worker_crashed.to_string()),
         },
-        None => Err(crate::i18n::texts().word.worker_crashed.to_string()),
+        None => Err(dondoc::i18n::texts().word.worker_crashed.to_string()),
     }
 }
 
 /// Read a directive in the worker (its file's bytes, if it came as a file, sent beside it): the
 /// document and proposals, or why not (in Vietnamese).
 pub async fn read_directive_in_worker(request: &DirectiveRequest, bytes: Option<&[u8]>) -> Result<DirectiveAnswer, String> {
-    let failed = || crate::i18n::texts().directive.reader_failed.to_string();
+    let failed = || dondoc::i18n::texts().directive.reader_failed.to_string();
     let json = serde_json::to_string(request).map_err(|_| failed())?;
     let envelope = Object::new();
     let _ = Reflect::set(&envelope, &"directive".into(), &JsValue::from_str(&json));
@@ -187,7 +187,7 @@ pub async fn read_directive_in_worker(request: &DirectiveRequest, bytes: Option<
 
 /// The sample workspace for `today`, made in the worker (its seed text is not in the page's
 /// first load); `None` when the worker could not run.
-pub async fn sample_in_worker(today: chrono::NaiveDate) -> Option<crate::sample::Sample> {
+pub async fn sample_in_worker(today: chrono::NaiveDate) -> Option<dondoc::sample::Sample> {
     let envelope = Object::new();
     let _ = Reflect::set(&envelope, &"sample".into(), &JsValue::from_str(&today.to_string()));
     let answer = run(envelope, None, START_LIMIT_MS * 2, Rc::new(|_| {})).await?.as_string()?;

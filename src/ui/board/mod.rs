@@ -11,11 +11,11 @@ use super::listing::use_listing;
 use super::state::today;
 use super::task_list::{badge_class, BucketSummary};
 use super::{navigate, Workspace};
-use crate::domain::vn_date::{format_date, parse_date};
-use crate::domain::{Bucket, DeadlineKind, Progress, Status, TaskId, UnitId};
-use crate::i18n::texts;
-use crate::query::board::{board_columns, board_lanes, Column, Lane};
-use crate::route::{to_hash, Page, Route};
+use dondoc::domain::vn_date::{format_date, parse_date};
+use dondoc::domain::{Bucket, DeadlineKind, Progress, Status, TaskId, UnitId};
+use dondoc::i18n::texts;
+use dondoc::query::board::{board_columns, board_lanes, Column, Lane};
+use dondoc::route::{to_hash, Page, Route};
 
 /// Cards shown per column at most (per unit row when the board is split by unit); the rest are a
 /// link to the list. A column draws its first cards, and more as its end comes into view: fewer
@@ -96,7 +96,7 @@ pub fn BoardPage() -> impl IntoView {
     });
 
     // A card as shown, made from the task.
-    let make_card = move |rk: &crate::query::Ranked, r: &Route| -> Card {
+    let make_card = move |rk: &dondoc::query::Ranked, r: &Route| -> Card {
         ws.units.with(|units| {
             ws.tasks.with(|tasks| {
                 let task = &tasks[rk.index];
@@ -144,7 +144,7 @@ pub fn BoardPage() -> impl IntoView {
         }
     };
 
-    let set_layout = move |f: fn(&mut crate::route::BoardLayout, bool), on: bool| {
+    let set_layout = move |f: fn(&mut dondoc::route::BoardLayout, bool), on: bool| {
         let mut r = route.get_untracked();
         f(&mut r.board, on);
         navigate(&r);
@@ -244,7 +244,7 @@ pub fn BoardPage() -> impl IntoView {
                                 c.iter()
                                     .enumerate()
                                     .filter(|(i, rk)| *i < drawn || moved.contains(&tasks[rk.index].id))
-                                    .map(|(_, rk)| (crate::query::drawn_key(&tasks[rk.index], &rk.status), *rk))
+                                    .map(|(_, rk)| (dondoc::query::drawn_key(&tasks[rk.index], &rk.status), *rk))
                                     .collect::<Vec<_>>()
                             })
                             .unwrap_or_default()
@@ -259,7 +259,7 @@ pub fn BoardPage() -> impl IntoView {
                 r.filter.unit = Some(u);
             }
             if let Column::Status(b) = column {
-                r.filter.status = Some(crate::query::StatusFilter::Bucket(b));
+                r.filter.status = Some(dondoc::query::StatusFilter::Bucket(b));
             }
             to_hash(&r)
         });

@@ -12,14 +12,14 @@ use wasm_bindgen::JsCast;
 use super::state::new_task_id;
 use super::{navigate, Workspace};
 use super::worker::read_directive_in_worker;
-use crate::directive::job::{DirectiveAnswer, DirectiveRequest, DirectiveSource};
-use crate::directive::review::{tasks_of, Proposal};
-use crate::directive::Target;
-use crate::domain::deadline::read_deadline;
-use crate::domain::vn_date::{format_date, parse_date};
-use crate::domain::SourceDocument;
-use crate::i18n::texts;
-use crate::route::{Page, Route};
+use dondoc::directive::job::{DirectiveAnswer, DirectiveRequest, DirectiveSource};
+use dondoc::directive::review::{tasks_of, Proposal};
+use dondoc::directive::Target;
+use dondoc::domain::deadline::read_deadline;
+use dondoc::domain::vn_date::{format_date, parse_date};
+use dondoc::domain::SourceDocument;
+use dondoc::i18n::texts;
+use dondoc::route::{Page, Route};
 
 /// One proposed task as the person is shaping it (a `directive::review::Proposal` in signals).
 #[derive(Clone)]

@@ -9,14 +9,14 @@ use wasm_bindgen::JsCast;
 
 use super::state::{new_task_id, now, today};
 use super::{navigate, Workspace};
-use crate::domain::unit::written_key;
-use crate::domain::{format_date, Change, Task};
+use dondoc::domain::unit::written_key;
+use dondoc::domain::{format_date, Change, Task};
 use crate::ui::task::change_value;
-use crate::i18n::texts;
-use crate::import::merge::{plan, MergePlan};
-use crate::import::{Field, ImportError, ReadRequest, SheetOutcome, MAX_FILE_BYTES};
-use crate::route::{Page, Route};
-use crate::store::prefs;
+use dondoc::i18n::texts;
+use dondoc::import::merge::{plan, MergePlan};
+use dondoc::import::{Field, ImportError, ReadRequest, SheetOutcome, MAX_FILE_BYTES};
+use dondoc::route::{Page, Route};
+use dondoc::store::prefs;
 
 /// Rows of the preview and of the problem list shown at once.
 const PREVIEW_ROWS: usize = 20;
@@ -177,7 +177,7 @@ pub fn ImportPage() -> impl IntoView {
                     .filter(|(_, on)| **on)
                     .filter_map(|(s, _)| s.result.as_ref().ok())
                     .flat_map(|r| r.rows.iter().filter(|d| !d.hidden || loaded.hidden_on.contains(&(d.sheet.clone(), d.excel_row))))
-                    .collect::<Vec<&crate::import::rows::RowDraft>>();
+                    .collect::<Vec<&dondoc::import::rows::RowDraft>>();
                 // Untracked: applying the plan changes the workspace, and must not plan again.
                 let p = separate.with(|separate| {
                     ws.tasks.with_untracked(|tasks| ws.units.with_untracked(|units| plan(tasks, units, &drafts, separate, now(), new_task_id)))
@@ -256,7 +256,7 @@ pub fn ImportPage() -> impl IntoView {
         let replies = stage.with_untracked(|s| match s {
             Stage::Ready(loaded) => {
                 let sheets: Vec<_> = loaded.sheets.iter().zip(&loaded.selected).filter(|(_, on)| **on).filter_map(|(s, _)| s.result.as_ref().ok()).collect();
-                ws.tasks.with_untracked(|tasks| crate::import::merge::replies(&p, tasks, &sheets, today(), &loaded.file_name))
+                ws.tasks.with_untracked(|tasks| dondoc::import::merge::replies(&p, tasks, &sheets, today(), &loaded.file_name))
             }
             _ => Vec::new(),
         });

@@ -8,16 +8,16 @@ use leptos::task::spawn_local;
 
 use super::export::{download, XLSX};
 use super::worker::write_in_worker;
-use crate::export::request::WriteRequest;
+use dondoc::export::request::WriteRequest;
 use super::notices::NoticeKind;
 use super::state::today;
 use super::word_dialog::{WordDialog, WordJob};
 use super::Workspace;
-use crate::domain::vn_date::{format_date, parse_date};
-use crate::export::report_xlsx::{age_text, basis_text, SUMMARY_HEADERS};
-use crate::i18n::texts;
-use crate::report::monthly::{report_against, Basis, ReportPeriod, RowKind};
-use crate::route::Route;
+use dondoc::domain::vn_date::{format_date, parse_date};
+use dondoc::export::report_xlsx::{age_text, basis_text, SUMMARY_HEADERS};
+use dondoc::i18n::texts;
+use dondoc::report::monthly::{report_against, Basis, ReportPeriod, RowKind};
+use dondoc::route::Route;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -43,7 +43,7 @@ pub fn ReportPage() -> impl IntoView {
     let second_half = RwSignal::new(start.month() > 6);
     let from = RwSignal::new(format_date(start.with_day(1).expect("day 1")));
     let to = RwSignal::new(format_date(start));
-    let basis = RwSignal::new(crate::store::prefs::report_basis());
+    let basis = RwSignal::new(dondoc::store::prefs::report_basis());
     let period = Memo::new(move |_| match kind.get() {
         Kind::Month => ReportPeriod::Month { year: year.get(), month: month.get() },
         Kind::Quarter => ReportPeriod::Quarter { year: year.get(), quarter: quarter.get() },
@@ -66,7 +66,7 @@ pub fn ReportPage() -> impl IntoView {
         let report = made.get_untracked();
         let name = format!("Bao-cao-{}.xlsx", report.period.slug());
         // The office that issues the report, once it has been given for a Word document.
-        let request = WriteRequest::Annex { report, head: crate::store::prefs::letterhead() };
+        let request = WriteRequest::Annex { report, head: dondoc::store::prefs::letterhead() };
         writing.set(true);
         spawn_local(async move {
             let written = write_in_worker(&request).await;
@@ -144,7 +144,7 @@ pub fn ReportPage() -> impl IntoView {
                     <select aria-label=et.basis on:change=move |ev| if let Some(b) = Basis::from_code(&event_target_value(&ev)) {
                         basis.set(b);
                         // Remembered for next time; a browser that refuses only loses the convenience.
-                        let _ = crate::store::prefs::set_report_basis(b);
+                        let _ = dondoc::store::prefs::set_report_basis(b);
                     }>
                         {Basis::ALL.into_iter().map(|b| view! { <option value=b.code() selected=move || basis.get() == b>{(et.basis_name)(b)}</option> }).collect_view()}
                     </select>
@@ -191,7 +191,7 @@ pub fn ReportPage() -> impl IntoView {
                 </table>
             </div>
             {move || made.with(|r| (r.extended > 0).then(|| view! { <p class="muted" data-testid="extended">{(et.extended)(r.extended, r.against_first)}</p> }))}
-            {move || made.with(|r| (r.without_date > 0).then(|| view! { <p class="left-out" data-testid="left-out">{(et.without_date)(r.without_date, crate::vocabulary::basis_needs(r.basis))}</p> }))}
+            {move || made.with(|r| (r.without_date > 0).then(|| view! { <p class="left-out" data-testid="left-out">{(et.without_date)(r.without_date, dondoc::vocabulary::basis_needs(r.basis))}</p> }))}
             <h3>{et.overdue_list}</h3>
             {move || made.with(|r| if r.overdue.is_empty() {
                 view! { <p class="muted">{et.no_overdue}</p> }.into_any()

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{format_date, read_deadline, read_new_deadline, Deadline, TaskId};
-use crate::i18n::texts;
+use dondoc::domain::{format_date, read_deadline, read_new_deadline, Deadline, TaskId};
+use dondoc::i18n::texts;
 use crate::ui::dialog::Modal;
 use crate::ui::Workspace;
 

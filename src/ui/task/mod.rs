@@ -12,12 +12,12 @@ use super::state::{new_task_id, now, today};
 use super::task_list::bucket_class;
 use super::dialog::ConfirmDialog;
 use super::{navigate, Workspace};
-use crate::domain::deadline::{read_deadline, DeadlineKind, Recurrence};
-use crate::domain::edit::{self, Conflict, Edit};
-use crate::domain::vn_date::{format_date, parse_date};
-use crate::domain::{Progress, Task, TaskId, UnitDirectory, UnitId};
-use crate::i18n::texts;
-use crate::route::{Page, Route};
+use dondoc::domain::deadline::{read_deadline, DeadlineKind, Recurrence};
+use dondoc::domain::edit::{self, Conflict, Edit};
+use dondoc::domain::vn_date::{format_date, parse_date};
+use dondoc::domain::{Progress, Task, TaskId, UnitDirectory, UnitId};
+use dondoc::i18n::texts;
+use dondoc::route::{Page, Route};
 
 /// The form's values, as text the person types.
 #[derive(Clone, Default)]
@@ -470,7 +470,7 @@ pub fn TaskPage(id: Option<TaskId>) -> impl IntoView {
 
 /// A value of a task's history as a person reads it: unit names for unit ids, the progress word
 /// for its code. Shared by the history table and the import preview.
-pub fn change_value(field: &str, value: &str, units: &crate::domain::UnitDirectory) -> String {
+pub fn change_value(field: &str, value: &str, units: &dondoc::domain::UnitDirectory) -> String {
     if field == "lead_unit" || field == "coordinating_units" {
         value.split("; ").filter(|v| !v.is_empty()).map(|v| units.get(&UnitId(v.to_string())).map_or(v.to_string(), |u| u.name.clone())).collect::<Vec<_>>().join("; ")
     } else if field == "progress" {

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::recurrence::{cadence, same_duty};
-use crate::domain::{format_date, TaskId};
-use crate::i18n::texts;
-use crate::route::{to_hash, Page, Route};
+use dondoc::domain::recurrence::{cadence, same_duty};
+use dondoc::domain::{format_date, TaskId};
+use dondoc::i18n::texts;
+use dondoc::route::{to_hash, Page, Route};
 use crate::ui::state::today;
 use crate::ui::task_list::badge_class;
 use crate::ui::Workspace;

@@ -12,10 +12,10 @@ use super::filter_bar::{set_filter, FilterBar};
 use super::listing::{use_listing, Listing};
 use super::welcome::Welcome;
 use super::{Phase, Workspace};
-use crate::domain::Bucket;
-use crate::i18n::texts;
-use crate::query::StatusFilter;
-use crate::route::Route;
+use dondoc::domain::Bucket;
+use dondoc::i18n::texts;
+use dondoc::query::StatusFilter;
+use dondoc::route::Route;
 
 /// Rows drawn in the frame that shows the list (a few screens): a keystroke that changes the list
 /// redraws at most this many before its frame. The rows up to `FILL_ROWS` follow in the next
@@ -31,7 +31,7 @@ pub fn task_window(route: RwSignal<Route>) -> super::window::Window {
 }
 
 /// The order of the summary: what to chase first.
-pub use crate::query::board::CHASE_BUCKETS as SUMMARY_ORDER;
+pub use dondoc::query::board::CHASE_BUCKETS as SUMMARY_ORDER;
 
 pub fn bucket_class(b: Bucket) -> &'static str {
     match b {
@@ -47,11 +47,11 @@ pub fn bucket_class(b: Bucket) -> &'static str {
 
 /// " — tình hình đến ngày 01/01/2020" when the view is as of a day other than today.
 pub fn past_as_of(route: RwSignal<Route>) -> Option<String> {
-    route.with(|r| r.as_of).filter(|d| *d != super::state::today()).map(|d| (texts().as_of_title)(&crate::domain::format_date(d)))
+    route.with(|r| r.as_of).filter(|d| *d != super::state::today()).map(|d| (texts().as_of_title)(&dondoc::domain::format_date(d)))
 }
 
 /// The classes of a status badge: its bucket's colour, amber when due soon.
-pub fn badge_class(status: &crate::domain::Status) -> String {
+pub fn badge_class(status: &dondoc::domain::Status) -> String {
     if status.due_soon {
         format!("{} st-soon", bucket_class(status.bucket))
     } else {
@@ -109,9 +109,9 @@ pub fn BucketSummary(listing: Listing) -> impl IntoView {
 /// a change to one task redraws only the rows whose key changed. With `select`, each row has a box.
 #[component]
 pub fn TaskRows(
-    #[prop(into)] ranked: Signal<Vec<crate::query::Ranked>>,
+    #[prop(into)] ranked: Signal<Vec<dondoc::query::Ranked>>,
     window: super::window::Window,
-    #[prop(optional, into)] select: Option<(super::selection::Selection, Memo<Vec<crate::domain::TaskId>>)>,
+    #[prop(optional, into)] select: Option<(super::selection::Selection, Memo<Vec<dondoc::domain::TaskId>>)>,
 ) -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let route = expect_context::<RwSignal<Route>>();
@@ -129,14 +129,14 @@ pub fn TaskRows(
                     .take(limit)
                     .filter_map(|r| {
                         let task = tasks.get(r.index)?;
-                        let key = format!("{}|{as_of:?}|{epoch}", crate::query::drawn_key(task, &r.status));
+                        let key = format!("{}|{as_of:?}|{epoch}", dondoc::query::drawn_key(task, &r.status));
                         Some((key, r.index, r.status))
                     })
                     .collect::<Vec<_>>()
             })
         })
     };
-    let row = move |(_, index, status): (String, usize, crate::domain::Status)| {
+    let row = move |(_, index, status): (String, usize, dondoc::domain::Status)| {
         ws.tasks.with_untracked(|tasks| ws.units.with_untracked(|units| tasks.get(index).map(|task| task_row(task, status, units, route, select))))
     };
     view! { <For each=rows key=|r| r.0.clone() children=row /> }

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use super::super::selection::Selection;
-use crate::domain::{format_date, DeadlineKind, Status, Task, TaskId, UnitDirectory};
-use crate::i18n::texts;
-use crate::route::{to_hash, Page, Route};
+use dondoc::domain::{format_date, DeadlineKind, Status, Task, TaskId, UnitDirectory};
+use dondoc::i18n::texts;
+use dondoc::route::{to_hash, Page, Route};
 
 /// One row; `route` is the current address, so the task's page keeps the date and filter (the
 /// link follows the address as it changes, so a search typed does not redraw the row). With
@@ -22,7 +22,7 @@ pub fn task_row(
     let href = move || route.with(|r| to_hash(&r.with_page(Page::Task(task_id.clone()))));
     let as_of = route.with_untracked(|r| r.as_of);
     let t = texts();
-    let unit_name = |id: &crate::domain::UnitId| units.get(id).map(|u| u.name.clone()).unwrap_or_default();
+    let unit_name = |id: &dondoc::domain::UnitId| units.get(id).map(|u| u.name.clone()).unwrap_or_default();
     let lead = task.lead_unit.as_ref().map(unit_name).unwrap_or_else(|| t.no_unit.to_string());
     let coordinating: Vec<String> = task
         .coordinating_units
@@ -87,7 +87,7 @@ pub fn task_row(
             <td class="c-status">
                 <span class=badge_class>{(t.bucket)(status.bucket)}</span>
                 {detail.map(|d| view! { <div class="status-detail">{d}</div> })}
-                {(status.bucket == crate::domain::Bucket::DoneUndated).then(|| view! { <div class="status-warn">{t.missing_completion_date}</div> })}
+                {(status.bucket == dondoc::domain::Bucket::DoneUndated).then(|| view! { <div class="status-warn">{t.missing_completion_date}</div> })}
             </td>
         </tr>
     }

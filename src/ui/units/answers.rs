@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::super::Workspace;
-use crate::domain::exchange::newest_first;
-use crate::domain::{answer, format_date, Answer, UnitId};
-use crate::i18n::{texts, thousands};
+use dondoc::domain::exchange::newest_first;
+use dondoc::domain::{answer, format_date, Answer, UnitId};
+use dondoc::i18n::{texts, thousands};
 
 /// The class that colours a state: late in red, waiting in amber, answered in green.
 pub fn answer_class(a: &Answer) -> &'static str {

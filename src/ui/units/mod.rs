@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 
 use super::export::{download, XLSX};
 use super::worker::write_in_worker;
-use crate::export::request::{OwnedUnitList, WriteRequest};
+use dondoc::export::request::{OwnedUnitList, WriteRequest};
 use super::filter_bar::FilterBar;
 use super::notices::NoticeKind;
 use super::state::today;
@@ -20,10 +20,10 @@ use super::task_list::{bucket_class, task_window, BucketSummary, TaskRows};
 use super::window::{MoreRows, WindowEnd};
 use super::word_dialog::{WordDialog, WordJob};
 use super::{navigate, Workspace};
-use crate::domain::{Bucket, UnitId, UnitKind};
-use crate::i18n::texts;
-use crate::report::{percent, sort_summaries, unit_summaries_of, SummaryOrder, UnitSummary};
-use crate::route::{to_hash, Page, Route};
+use dondoc::domain::{Bucket, UnitId, UnitKind};
+use dondoc::i18n::texts;
+use dondoc::report::{percent, sort_summaries, unit_summaries_of, SummaryOrder, UnitSummary};
+use dondoc::route::{to_hash, Page, Route};
 
 /// Columns of the unit table: the buckets in the order of the official report.
 const COLUMNS: [Bucket; 7] = Bucket::ALL;
@@ -44,11 +44,11 @@ fn export_lists(ws: Workspace, route: RwSignal<Route>, only: Option<UnitId>) {
     let rules = ws.rules.get_untracked();
     let (lists, sent, name) = ws.tasks.with_untracked(|tasks| {
         ws.units.with_untracked(|units| {
-            let lists = crate::export::unit_list::lists_of(tasks, units, only.as_ref(), as_of, rules);
-            let sent = crate::export::unit_list::lists_sent(&lists, as_of);
+            let lists = dondoc::export::unit_list::lists_of(tasks, units, only.as_ref(), as_of, rules);
+            let sent = dondoc::export::unit_list::lists_sent(&lists, as_of);
             let name = match (&only, lists.first()) {
-                (Some(_), Some(list)) => crate::export::unit_list::unit_file_name(list.unit, as_of),
-                _ => crate::export::file_name("Nhiem-vu-cac-don-vi", as_of, "zip"),
+                (Some(_), Some(list)) => dondoc::export::unit_list::unit_file_name(list.unit, as_of),
+                _ => dondoc::export::file_name("Nhiem-vu-cac-don-vi", as_of, "zip"),
             };
             (lists.iter().map(OwnedUnitList::of).collect::<Vec<_>>(), sent, name)
         })
@@ -115,7 +115,7 @@ pub fn UnitsPage() -> impl IntoView {
                                 }).collect_view()}
                                 <td class="num rate" data-col="rate">{rate_text(s)}</td>
                                 <td class="num" data-col="coordinating">{s.coordinating}</td>
-                                {answer_cell(crate::domain::answer(&unit.exchanges, as_of))}
+                                {answer_cell(dondoc::domain::answer(&unit.exchanges, as_of))}
                             </tr>
                         }
                     })
@@ -233,7 +233,7 @@ pub fn UnitPage(id: UnitId) -> impl IntoView {
             })
         })
     };
-    let table = move |rows: Memo<Vec<crate::query::Ranked>>| {
+    let table = move |rows: Memo<Vec<dondoc::query::Ranked>>| {
         let window = task_window(route);
         let total = Signal::derive(move || rows.with(Vec::len));
         view! {
