@@ -1,8 +1,11 @@
 // Makes dist-file/DonDoc.html from the build in dist/: one file that opens by double-click (from
 // file://) in Chrome, Edge, Cốc Cốc and Firefox, for offices with no web host. A page opened from a
 // file may not load other files, so everything is inside it: the styles, the icon, the rescue
-// script, the page's WebAssembly (given to its loader as bytes), and the file reader, started as a
-// worker from a Blob URL made of its script and its WebAssembly. No service worker and no manifest:
+// script, the page's WebAssembly (given to its loader as bytes), the chunks the other pages' code
+// was cut into (scripts/wasm-split.sh; handed to their loader as bytes), and the file reader,
+// started as a worker from a Blob URL made of its script and its WebAssembly. The page's script
+// and the chunk loader import each other: both become modules of data: addresses, named in an
+// import map. No service worker and no manifest:
 // a file needs neither to work offline. Run by `scripts/build --single-file`.
 import { readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,6 +21,7 @@ const one = (test, what) => {
 };
 const glueName = one((f) => /^dondoc-[0-9a-f]+\.js$/.test(f), 'page script');
 const wasmName = one((f) => /^dondoc-[0-9a-f]+_bg\.wasm$/.test(f), 'page WebAssembly');
+const loaderName = one((f) => /^__wasm_split-[0-9a-f]+\.js$/.test(f), 'chunk loader');
 const cssName = one((f) => f.endsWith('.css'), 'stylesheet');
 const iconName = one((f) => /^favicon.*\.svg$/.test(f), 'icon');
 
@@ -31,8 +35,24 @@ const replaceOnce = (pattern, by, what) => {
   if (!pattern.test(html)) throw new Error(`dist/index.html: ${what} not found`);
   html = html.replace(pattern, by);
 };
-const glue = await text(glueName);
 const readerJs = await text('reader.js');
+const dataModule = (js) => 'data:text/javascript;base64,' + Buffer.from(js).toString('base64');
+const mustReplace = (textIn, pattern, by, what) => {
+  if (!pattern.test(textIn)) throw new Error(`${what} not found`);
+  return textIn.replace(pattern, by);
+};
+
+// The page's script and the chunk loader, under names of their own (a data: module has no folder
+// to find the other in), the loader given each chunk's bytes instead of fetching it.
+const glue = mustReplace(await text(glueName), new RegExp(`from "\\./${loaderName.replace('.', '\\.')}"`, 'g'), 'from "dondoc-chunks"', `${glueName}: its import of the chunk loader`);
+let loader = mustReplace(await text(loaderName), new RegExp(`from "\\./${glueName.replace('.', '\\.')}"`), 'from "dondoc-page"', `${loaderName}: its import of the page script`);
+const chunks = {};
+loader = mustReplace(loader, /fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g, (_, name) => {
+  chunks[name] = true;
+  return `Promise.resolve(new Response(Uint8Array.from(atob(window.DONDOC_CHUNKS[${JSON.stringify(name)}]), (c) => c.charCodeAt(0)), { headers: { 'Content-Type': 'application/wasm' } }))`;
+}, `${loaderName}: its fetches`);
+for (const name of Object.keys(chunks)) chunks[name] = await base64(name);
+const importMap = JSON.stringify({ imports: { 'dondoc-page': dataModule(glue), 'dondoc-chunks': dataModule(loader) } });
 
 // The page's loader, inline, given its WebAssembly as bytes.
 const start = `
@@ -45,7 +65,9 @@ window.DONDOC_READER_URL = URL.createObjectURL(new Blob([__reader], { type: 'tex
 const __wasm = await __wbg_init({ module_or_path: __bytes(${JSON.stringify(await base64(wasmName))}) });
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __wasm } }));
 `;
-replaceOnce(/<script type="module">[\s\S]*?<\/script>/, () => `<script type="module">\n${scriptSafe(glue)}\n${start}</script>`, 'module script');
+replaceOnce(/<script type="module">[\s\S]*?<\/script>/, () => `<script>window.DONDOC_CHUNKS = ${JSON.stringify(chunks)};</script>
+<script type="importmap">${scriptSafe(importMap)}</script>
+<script type="module">\nimport __wbg_init from "dondoc-page";\n${start}</script>`, 'module script');
 
 const rescue = scriptSafe(await text('rescue.js'));
 replaceOnce(/<script src="rescue\.js"><\/script>/, () => `<script>\n${rescue}\n</script>`, 'rescue script');
