@@ -1,0 +1,75 @@
+// Pages other than the task list are fetched when first needed (src/ui/lazy.rs, cut at build time by
+// scripts/wasm-split.sh): the first page fetches none of their code; it comes a moment later, ahead
+// of need, so a page opens with no network at all; and a page whose code cannot be fetched says so
+// in Vietnamese, with the data untouched, and opens once the network is back.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, newContext, openApp, storedCounts } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+// No service worker: it would keep every file and answer for the network.
+const noServiceWorker = () => newContext(browser, { serviceWorkers: 'block' });
+const isChunk = (url) => /\/(split_[a-z]+|chunk_\d+)-[0-9a-f]+\.wasm$/.test(url);
+
+test('the first page fetches no other page\'s code; it comes ahead of need, and the board then opens offline', async () => {
+  const { ctx, page, errors } = await openApp(browser, 'about:blank', { context: await noServiceWorker() });
+  const fetched = [];
+  const failed = [];
+  page.on('requestfailed', (r) => failed.push(r.url()));
+  page.on('request', (r) => fetched.push(r.url()));
+  await page.goto(server.url);
+  const sample = page.getByRole('button', { name: 'Dùng dữ liệu mẫu' });
+  await sample.waitFor();
+  assert.deepEqual(fetched.filter(isChunk), [], 'chunks fetched before the welcome page was usable');
+
+  const ahead = page.waitForResponse((r) => /split_care-/.test(r.url()), { timeout: 60_000 });
+  await sample.click();
+  await page.waitForSelector('table.tasks tbody tr');
+  // A moment later every page's code is fetched ahead…
+  await ahead;
+  await page.waitForLoadState('networkidle');
+  assert.ok(fetched.filter(isChunk).length >= 4, fetched.filter(isChunk).join('\n'));
+  // …so with the network gone the board, the report and a unit's page still open.
+  await ctx.setOffline(true);
+  for (const [hash, ready] of [['#/bang', '.kcard'], ['#/bao-cao', 'table'], ['#/don-vi', 'table.units tbody tr[data-unit]']]) {
+    await page.evaluate((h) => { location.hash = h; }, hash);
+    await page.waitForSelector(ready);
+  }
+  assert.equal(await page.getByTestId('page-not-loaded').count(), 0);
+  // Offline, only the browser's own fetch of the tab's icon fails; no code was missing.
+  assert.deepEqual(failed.filter((u) => !/\/favicon-[0-9a-f]+\.svg$/.test(u)), []);
+  assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
+  assert.equal(errors.length, failed.length);
+  await ctx.close();
+});
+
+test('a page whose code cannot be fetched says so, changes nothing, and opens with Thử lại once the network is back', async () => {
+  const { ctx, page } = await openApp(browser, server.url, { context: await noServiceWorker() });
+  await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
+  await page.waitForSelector('table.tasks tbody tr');
+  const before = await storedCounts(page);
+
+  // A second tab on a host whose chunks cannot be reached.
+  const tab = await ctx.newPage();
+  await tab.route(/\/(split_[a-z]+|chunk_\d+)-[0-9a-f]+\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await tab.goto(server.url + '#/bang');
+  const notLoaded = tab.getByTestId('page-not-loaded');
+  await notLoaded.waitFor();
+  assert.match(await notLoaded.textContent(), /Không tải được trang này.*Dữ liệu vẫn an toàn/);
+  // The list (in the first load) still works, and nothing stored has changed.
+  await tab.evaluate(() => { location.hash = '#/nhiem-vu'; });
+  await tab.waitForSelector('table.tasks tbody tr');
+  assert.deepEqual(await storedCounts(tab), before);
+
+  // The network is back: Thử lại opens the board.
+  await tab.evaluate(() => { location.hash = '#/bang'; });
+  await notLoaded.waitFor();
+  await tab.unroute(/\/(split_[a-z]+|chunk_\d+)-[0-9a-f]+\.wasm$/);
+  await tab.getByRole('button', { name: 'Thử lại' }).click();
+  await tab.waitForSelector('.kcard');
+  assert.equal(await notLoaded.count(), 0);
+  await ctx.close();
+});
