@@ -115,7 +115,8 @@ pub struct Texts {
     pub missing_completion_date: &'static str,
     pub coordinating: &'static str,
     pub not_found: &'static str,
-    /// A page fetched on demand that could not be fetched.
+    /// A page fetched on demand: while its code comes, and when it cannot be fetched.
+    pub page_loading: &'static str,
     pub page_not_loaded: &'static str,
     pub try_again: &'static str,
     pub back_to_tasks: &'static str,

@@ -114,6 +114,7 @@ pub const VI: Texts = Texts {
     missing_completion_date: "Thiếu ngày hoàn thành",
     coordinating: "Phối hợp",
     not_found: "Không có trang này.",
+    page_loading: "Đang tải trang…",
     page_not_loaded: "Không tải được trang này (có thể mất kết nối mạng). Dữ liệu vẫn an toàn; kiểm tra kết nối rồi thử lại.",
     try_again: "Thử lại",
     back_to_tasks: "Về danh sách nhiệm vụ",

@@ -130,7 +130,7 @@ enum Chunk {
     Failed,
 }
 
-/// The page (*Đang tải…* until its chunk is here; a message and *Thử lại*, which reloads the app,
+/// The page (*Đang tải trang…* until its chunk is here; a message and *Thử lại*, which reloads the app,
 /// if it cannot be fetched: everything is stored, nothing is lost). The page itself is built in
 /// this view's own turn, as every other page is, so it belongs to this view and goes with it.
 pub fn page_view(page: Page) -> AnyView {
@@ -155,7 +155,7 @@ pub fn page_view(page: Page) -> AnyView {
         .into_any()
     };
     (move || match chunk.get() {
-        Chunk::Fetching => view! { <p class="loading">{t.loading}</p> }.into_any(),
+        Chunk::Fetching => view! { <p class="loading" role="status">{t.page_loading}</p> }.into_any(),
         // Its chunk is here: the split function answers at once.
         Chunk::Here => match at_once(load(page.clone())) {
             Some(Ok(view)) => view,

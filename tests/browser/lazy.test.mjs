@@ -1,7 +1,8 @@
 // Pages other than the task list are fetched when first needed (src/ui/lazy.rs, cut at build time by
 // scripts/wasm-split.sh): the first page fetches none of their code; it comes a moment later, ahead
 // of need, so a page opens with no network at all; and a page whose code cannot be fetched says so
-// in Vietnamese, with the data untouched, and opens once the network is back.
+// in Vietnamese, with the data untouched, and opens once the network is back (Đang tải trang… while
+// its code comes).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launch, newContext, openApp, storedCounts } from './harness.mjs';
@@ -64,11 +65,16 @@ test('a page whose code cannot be fetched says so, changes nothing, and opens wi
   await tab.waitForSelector('table.tasks tbody tr');
   assert.deepEqual(await storedCounts(tab), before);
 
-  // The network is back: Thử lại opens the board.
+  // The network is back, slowly: Thử lại says Đang tải trang… until the board's code is here.
   await tab.evaluate(() => { location.hash = '#/bang'; });
   await notLoaded.waitFor();
   await tab.unroute(/\/(split_[a-z]+|chunk_\d+)-[0-9a-f]+\.wasm$/);
+  let release;
+  const slow = new Promise((resolve) => { release = resolve; });
+  await tab.route(/\/(split_[a-z]+|chunk_\d+)-[0-9a-f]+\.wasm$/, async (route) => { await slow; await route.continue(); });
   await tab.getByRole('button', { name: 'Thử lại' }).click();
+  await tab.getByRole('status').filter({ hasText: 'Đang tải trang…' }).waitFor();
+  release();
   await tab.waitForSelector('.kcard');
   assert.equal(await notLoaded.count(), 0);
   await ctx.close();
