@@ -95,32 +95,20 @@ async fn fetch(page: &Page) -> Result<(), SplitLoaderError> {
         Page::Tasks | Page::NotFound(_) => Ok(()),
     };
     if result.is_ok() {
-        FETCHED.with(|f| f.set(f.get() | bit(page)));
+        FETCHED.with(|f| f.borrow_mut().push(std::mem::discriminant(page)));
     }
     result
 }
 
-/// One bit per split function.
-fn bit(page: &Page) -> u16 {
-    1 << match page {
-        Page::Board => 0,
-        Page::Units => 1,
-        Page::Unit(_) => 2,
-        Page::Task(_) | Page::NewTask => 3,
-        Page::Dashboard => 4,
-        Page::Report => 5,
-        Page::Import => 6,
-        Page::Directive => 7,
-        Page::Data => 8,
-        Page::Bin => 9,
-        Page::About => 10,
-        Page::Tasks | Page::NotFound(_) => 11,
-    }
+/// Has this kind of page's split function been fetched?
+fn fetched(page: &Page) -> bool {
+    FETCHED.with(|f| f.borrow().contains(&std::mem::discriminant(page)))
 }
 
 thread_local! {
-    /// The split functions whose chunk is here: their pages are drawn in the turn they are opened.
-    static FETCHED: std::cell::Cell<u16> = const { std::cell::Cell::new(0) };
+    /// The kinds of page whose split function's chunk is here: they are drawn in the turn they are
+    /// opened.
+    static FETCHED: std::cell::RefCell<Vec<std::mem::Discriminant<Page>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -135,7 +123,7 @@ enum Chunk {
 /// this view's own turn, as every other page is, so it belongs to this view and goes with it.
 pub fn page_view(page: Page) -> AnyView {
     let t = texts();
-    let here = FETCHED.with(|f| f.get() & bit(&page) != 0);
+    let here = fetched(&page);
     let chunk = RwSignal::new(if here { Chunk::Here } else { Chunk::Fetching });
     if !here {
         let page = page.clone();
