@@ -31,16 +31,13 @@ const base64 = async (name) => (await readFile(join(dist, name))).toString('base
 const scriptSafe = (s) => s.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
 
 let html = await text('index.html');
-const replaceOnce = (pattern, by, what) => {
-  if (!pattern.test(html)) throw new Error(`dist/index.html: ${what} not found`);
-  html = html.replace(pattern, by);
-};
-const readerJs = await text('reader.js');
-const dataModule = (js) => 'data:text/javascript;base64,' + Buffer.from(js).toString('base64');
 const mustReplace = (textIn, pattern, by, what) => {
   if (!pattern.test(textIn)) throw new Error(`${what} not found`);
   return textIn.replace(pattern, by);
 };
+const replaceOnce = (pattern, by, what) => { html = mustReplace(html, pattern, by, `dist/index.html: ${what}`); };
+const readerJs = await text('reader.js');
+const dataModule = (js) => 'data:text/javascript;base64,' + Buffer.from(js).toString('base64');
 
 // The page's script and the chunk loader, under names of their own (a data: module has no folder
 // to find the other in), the loader given each chunk's bytes instead of fetching it.
