@@ -79,8 +79,7 @@ mod tests {
         let bytes = b"Giao S\xF5\xD2 Y t\xEA\xEC".to_vec();
         let from_txt = answer(&DirectiveRequest { source: DirectiveSource::File { name: "cv.TXT".into(), bytes }, units: units.clone() })
             .expect("a text file is read");
-        use unicode_normalization::UnicodeNormalization;
-        assert_eq!(from_txt.text.nfc().collect::<String>(), "Giao Sở Y tế");
+        assert_eq!(crate::domain::normal_form::nfc(&from_txt.text), "Giao Sở Y tế");
         let not_docx = answer(&DirectiveRequest { source: DirectiveSource::File { name: "cv.docx".into(), bytes: b"not a zip".to_vec() }, units });
         assert!(not_docx.is_err());
     }

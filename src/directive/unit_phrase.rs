@@ -10,6 +10,7 @@
 //! words. Nothing here is cut at a word count in the middle of a name.
 
 use crate::domain::fold::fold;
+use crate::domain::normal_form::nfc;
 use crate::domain::UnitDirectory;
 
 /// A unit (or a group of units) named at some place in a text.
@@ -221,7 +222,6 @@ fn starts_with(tokens: &[Token<'_>], at: usize, words: &[&str]) -> bool {
 const LEVELS_WRITTEN: &[&[&str]] = &[&["thành", "phố"], &["thị", "xã"], &["thị", "trấn"], &["tp"], &["tx"], &["h"], &["tỉnh"], &["huyện"], &["quận"], &["xã"], &["phường"]];
 
 fn level_at(tokens: &[Token<'_>], at: usize) -> Option<usize> {
-    use unicode_normalization::UnicodeNormalization;
     let (i, level) = LEVELS.iter().enumerate().find(|(_, l)| starts_with(tokens, at, l))?;
     // Only where the folded word is ambiguous ("quan", "xa", "phuong", "tinh"): a typo elsewhere
     // ("huỵện") still reads as the level.
@@ -230,7 +230,7 @@ fn level_at(tokens: &[Token<'_>], at: usize) -> Option<usize> {
         return None;
     }
     let ambiguous = matches!(*level, ["quan"] | ["xa"] | ["phuong"] | ["tinh"]);
-    let written = !ambiguous || LEVELS_WRITTEN[i].iter().enumerate().all(|(k, w)| tokens[at + k].text.nfc().collect::<String>().to_lowercase() == *w);
+    let written = !ambiguous || LEVELS_WRITTEN[i].iter().enumerate().all(|(k, w)| nfc(tokens[at + k].text).to_lowercase() == *w);
     let social = *level == ["xa"] && tokens.get(at + 1).is_some_and(|t| t.key == "hoi") && !tokens[at].closes();
     (written && !social).then_some(level.len())
 }

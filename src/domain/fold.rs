@@ -1,14 +1,14 @@
 //! Text folding: the one way text is compared, so "phong kinh te" finds "Phòng Kinh tế"
 //! and "d" finds "đ". Used by search, header matching and unit names.
 
-use unicode_normalization::UnicodeNormalization;
+use super::normal_form::nfd;
 
 /// Lower-case, strip diacritics (đ → d), and collapse runs of whitespace to one space.
 /// Punctuation is kept; use [`fold_key`] when punctuation must not matter either.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.nfd() {
+    for c in nfd(text) {
         if is_combining_mark(c) {
             continue;
         }
@@ -69,7 +69,7 @@ pub fn matches_folded(haystack: &str, folded_query: &str) -> bool {
 /// The text without its accents, case kept (đ → d, Đ → D): "Phòng Tài chính" → "Phong Tai chinh".
 /// For file names, which some mail systems and old Windows tools mangle when they hold accents.
 pub fn without_accents(text: &str) -> String {
-    text.nfd()
+    nfd(text)
         .filter(|c| !is_combining_mark(*c))
         .map(|c| match c {
             'đ' => 'd',
@@ -126,7 +126,7 @@ mod tests {
     #[test]
     fn decomposed_text_folds_like_precomposed() {
         let precomposed = "Tiến độ";
-        let decomposed: String = precomposed.nfd().collect();
+        let decomposed: String = nfd(precomposed).collect();
         assert_ne!(precomposed, decomposed);
         assert_eq!(fold(&decomposed), fold(precomposed));
         assert_eq!(fold(precomposed), "tien do");

@@ -5,6 +5,7 @@ pub mod deadline;
 pub mod edit;
 pub mod exchange;
 pub mod fold;
+pub mod normal_form;
 pub mod recurrence;
 pub mod status;
 pub mod task;

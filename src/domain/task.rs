@@ -98,7 +98,7 @@ impl Progress {
     /// no state clearly ("Không thực hiện được do …"): the importer asks.
     pub fn from_text(text: &str) -> Option<Progress> {
         use crate::domain::fold::{fold, fold_words};
-        use unicode_normalization::UnicodeNormalization;
+        use crate::domain::normal_form::nfc;
 
         // A single tick or word.
         let all = fold_words(text);
@@ -113,7 +113,7 @@ impl Progress {
         // "đang" from "đăng") and folded. A decimal comma stays in its number ("83,7%") and "%"
         // is a word of its own.
         let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
-        let lower: Vec<char> = line.nfc().flat_map(char::to_lowercase).collect();
+        let lower: Vec<char> = nfc(line).chars().flat_map(char::to_lowercase).collect();
         let mut clause = String::with_capacity(line.len());
         for (i, &c) in lower.iter().enumerate() {
             let between_digits =

@@ -51,7 +51,7 @@
 //! a person check refuses text that opens with a unit head, and a unit check refuses a text that
 //! is shaped like a person's name ("Đoàn Văn Hùng") or opens with a title ("Chủ tịch UBND thị xã").
 
-use unicode_normalization::UnicodeNormalization;
+use super::normal_form::{nfc, nfd};
 
 use super::fold::fold;
 
@@ -132,13 +132,13 @@ fn sep_kind(sep: &str) -> Sep {
 
 /// The diacritic marks of a word, sorted, so "ủy" and "uỷ" (old and new tone placement) agree.
 fn marks(w: &str) -> Vec<char> {
-    let mut m: Vec<char> = w.nfd().filter(|c| is_combining(*c)).collect();
+    let mut m: Vec<char> = nfd(w).filter(|c| is_combining(*c)).collect();
     m.sort_unstable();
     m
 }
 
 fn has_marks(s: &str) -> bool {
-    s.nfd().any(is_combining)
+    nfd(s).any(is_combining)
 }
 
 /// How words are compared: case never matters; diacritics matter only when the text has some.
@@ -254,8 +254,7 @@ fn syllable(w: &str, tones_known: bool) -> bool {
     if base.is_empty() || !base.chars().all(|c| c.is_ascii_lowercase()) {
         return false;
     }
-    let tones: Vec<char> = w
-        .nfd()
+    let tones: Vec<char> = nfd(w)
         .filter(|c| matches!(c, '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}' | '\u{0323}'))
         .collect();
     if tones.len() > 1 {
@@ -684,7 +683,7 @@ fn mostly_upper(c: Cmp, ws: &[Word]) -> bool {
 /// HĐND-UBND thị xã". A name not mostly in capitals comes back trimmed, whitespace collapsed, in
 /// NFC, otherwise unchanged. An enumerator at the start ("VII. ") is kept as written.
 pub fn normalise_case(name: &str) -> String {
-    let text = collapse_whitespace(&name.nfc().collect::<String>());
+    let text = collapse_whitespace(&nfc(name));
     let body = strip_enumerator(&text);
     let Some(offset) = text.find(body).filter(|_| !body.is_empty()) else { return text };
     let prefix = &text[..offset];
@@ -875,7 +874,7 @@ fn unit_head(c: Cmp, ws: &[Word], all_caps: bool) -> Option<usize> {
 /// alone ("Phòng"), a head used as an ordinary word ("Ban hành…", "Hội nghị…", "Phòng, chống…"),
 /// and the generic "các đơn vị có liên quan", which names no unit.
 pub fn looks_like_unit(text: &str) -> bool {
-    let nfc: String = text.nfc().collect();
+    let nfc: String = nfc(text);
     let s = strip_enumerator(&nfc);
     if s.is_empty() || s.contains(':') {
         return false;
@@ -1041,7 +1040,7 @@ fn suffix_start(ws: &[Word]) -> Option<usize> {
 /// town), lower-case words ("Thường xuyên"), a title followed by lower-case words ("Chuyên viên
 /// theo dõi", a header).
 pub fn looks_like_person(text: &str) -> bool {
-    let nfc: String = text.nfc().collect();
+    let nfc: String = nfc(text);
     let s = strip_enumerator(&nfc);
     let (ws, tail) = words(s);
     if ws.is_empty() || ws.len() > 12 || tail.trim().trim_end_matches(')').trim() != "" {
@@ -1162,10 +1161,10 @@ mod tests {
     #[test]
     fn decomposed_input_gives_the_same_precomposed_name() {
         for (caps, expected) in CAPS {
-            let nfd: String = caps.nfd().collect();
+            let nfd: String = nfd(caps).collect();
             assert_eq!(normalise_case(&nfd), *expected, "{caps} (NFD)");
         }
-        let nfd: String = "Phòng  Tài chính - Kế hoạch ".nfd().collect();
+        let nfd: String = nfd("Phòng  Tài chính - Kế hoạch ").collect();
         assert_eq!(normalise_case(&nfd), "Phòng Tài chính - Kế hoạch");
     }
 
@@ -1438,7 +1437,7 @@ mod tests {
     fn units_are_units() {
         for t in UNITS {
             assert!(looks_like_unit(t), "should be a unit: {t}");
-            let nfd: String = t.nfd().collect();
+            let nfd: String = nfd(t).collect();
             assert!(looks_like_unit(&nfd), "should be a unit (NFD): {t}");
         }
         // A town's own name and a cooperative are not among the unit heads.
@@ -1463,7 +1462,7 @@ mod tests {
     fn persons_are_persons() {
         for t in PERSONS {
             assert!(looks_like_person(t), "should be a person: {t}");
-            let nfd: String = t.nfd().collect();
+            let nfd: String = nfd(t).collect();
             assert!(looks_like_person(&nfd), "should be a person (NFD): {t}");
         }
     }

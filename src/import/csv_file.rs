@@ -120,13 +120,14 @@ fn read_rows_with_progress(name: &str, bytes: &[u8], max_rows: usize, max_cells:
 /// marks as separate combining characters. Used to make test files as Excel writes them.
 #[cfg(test)]
 pub fn to_cp1258_form(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
+    use crate::domain::normal_form::{nfc, nfd};
     const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
     text.chars()
         .flat_map(|c| {
-            let parts: Vec<char> = c.to_string().nfd().collect();
+            let parts: Vec<char> = nfd(&c.to_string()).collect();
             let tone = parts.iter().copied().find(|p| TONES.contains(p));
-            let base: String = parts.into_iter().filter(|p| !TONES.contains(p)).collect::<String>().nfc().collect();
+            let base: String = parts.into_iter().filter(|p| !TONES.contains(p)).collect::<String>();
+            let base = nfc(&base);
             base.chars().chain(tone).collect::<Vec<_>>()
         })
         .collect()

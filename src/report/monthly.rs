@@ -73,17 +73,7 @@ impl ReportPeriod {
     /// For the file name: the label without accents, words joined by "-" ("thang-01-2024",
     /// "quy-I-2024", "6-thang-dau-nam-2024").
     pub fn slug(self) -> String {
-        use unicode_normalization::UnicodeNormalization;
-        let plain: String = self
-            .label()
-            .nfd()
-            .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-            .map(|c| match c {
-                'đ' => 'd',
-                'Đ' => 'D',
-                c => c,
-            })
-            .collect();
+        let plain = crate::domain::fold::without_accents(&self.label());
         plain.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && *w != "tu" && *w != "ngay").collect::<Vec<_>>().join("-")
     }
 
