@@ -135,14 +135,14 @@ pub fn apply(ws: &mut Workspace, stamped: &Stamped) -> Result<Applied, CommandEr
                 }
             }
             let mut n_added = 0;
-            let mut seen = HashSet::new();
             for task in added {
-                // Already there (the same file imported meanwhile in another tab): not twice.
-                if rec.has(&task.id) || !seen.insert(task.id.clone()) {
+                // Already there (the same file imported meanwhile in another tab, or twice in
+                // the command): not twice.
+                if rec.has(&task.id) {
                     rec.kept_newer += 1;
                     continue;
                 }
-                rec.put_task(remap_task(task.clone(), &map));
+                rec.put_new_task(remap_task(task.clone(), &map));
                 n_added += 1;
             }
             let mut n_updated = 0;
@@ -378,7 +378,12 @@ impl<'a> Recorder<'a> {
                 return self.ws.tasks.iter().position(|t| t.id == *id);
             }
         }
-        self.index.get_or_init(|| self.ws.tasks.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect()).get(id).copied()
+        self.index().get(id).copied()
+    }
+
+    /// Every task's position by its id, made when first needed.
+    fn index(&self) -> &HashMap<TaskId, usize> {
+        self.index.get_or_init(|| self.ws.tasks.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect())
     }
 
     /// A task was put at `at` in the list.
@@ -440,6 +445,16 @@ impl<'a> Recorder<'a> {
         self.ws.tasks.push(task);
     }
 
+    /// [`Recorder::put_task`] for a task the caller has found not in the list ([`Recorder::has`]):
+    /// nothing was there before it, so nothing is looked up. An import adds thousands so.
+    fn put_new_task(&mut self, task: Task) {
+        self.noted.insert(task.id.clone());
+        self.tasks.push((task.id.clone(), None));
+        let _ = self.index();
+        self.indexed(task.id.clone(), self.ws.tasks.len());
+        self.ws.tasks.push(task);
+    }
+
     /// Move tasks to the bin (or, `to_bin` false, from it back to the list), keeping the index.
     fn delete_tasks(&mut self, ids: &[TaskId], at: chrono::NaiveDateTime) {
         let gone: HashSet<&TaskId> = ids.iter().collect();
@@ -487,13 +502,14 @@ impl<'a> Recorder<'a> {
     }
 
     fn finish(self, label: StepLabel) -> Applied {
+        // The tasks noted are found again by the index, or by a scan when they are few: not by a
+        // map of the whole list made for a card move.
+        let after: Vec<Option<Task>> = self.tasks.iter().map(|(id, _)| self.task(id).cloned()).collect();
         let ws = self.ws;
-        let tasks_now: HashMap<&TaskId, &Task> = ws.tasks.iter().map(|t| (&t.id, t)).collect();
         let bin_now: HashMap<&TaskId, &Binned> = ws.bin.iter().map(|b| (&b.task.id, b)).collect();
         let mut undo = Patch::default();
         let mut redo = Patch::default();
-        for (id, before) in self.tasks {
-            let after = tasks_now.get(&id).map(|t| (*t).clone());
+        for ((id, before), after) in self.tasks.into_iter().zip(after) {
             if after != before {
                 redo.tasks.push((id.clone(), after));
                 undo.tasks.push((id, before));

@@ -113,14 +113,15 @@ pub fn replay<O: std::borrow::Borrow<Op>>(ws: &mut Workspace, log: &mut UndoLog,
             Op::Do { stamped, step } => match super::apply(ws, stamped) {
                 Ok(applied) => {
                     out.touched.add(&applied.redo);
+                    let done = Outcome::Done { label: applied.label.clone(), kept_newer: applied.kept_newer };
                     if let Some(seq) = step.filter(|_| applied.changed_anything()) {
-                        let (info, step_patches) = Step::new(seq, stamped.at, &applied);
+                        let (info, step_patches) = Step::new(seq, stamped.at, applied);
                         let dropped = log.record(info);
                         out.new_steps.retain(|(s, _)| !dropped.contains(s));
                         out.dropped_steps.extend(dropped);
                         out.new_steps.push((seq, step_patches));
                     }
-                    Outcome::Done { label: applied.label, kept_newer: applied.kept_newer }
+                    done
                 }
                 Err(e) => Outcome::Refused(e),
             },

@@ -237,6 +237,26 @@ fn adding_a_task_twice_is_refused() {
 }
 
 #[test]
+fn an_import_adds_each_new_task_once_and_its_undo_takes_them_away() {
+    let mut ws = sample();
+    let before = ws.clone();
+    // 40 new tasks (more than a scan looks through), one of them twice in the file, and one whose
+    // id is already in the list (the same file imported meanwhile in another tab).
+    let mut added: Vec<Task> = (10..50).map(|n| Task::new(id(n), &format!("Nhiệm vụ nhập {n}"))).collect();
+    added.push(Task::new(id(20), "Nhiệm vụ nhập 20, dòng lặp"));
+    added.push(Task::new(id(1), "Đã có"));
+    let applied = run(&mut ws, 2, Command::Import { added, updates: vec![], new_units: vec![], aliases: vec![], replies: vec![] }).unwrap();
+    assert_eq!(ws.tasks.len(), 3 + 40);
+    assert_eq!(applied.kept_newer, 2, "the repeated row and the task already there are not added again");
+    assert_eq!(ws.task(&id(20)).unwrap().content, "Nhiệm vụ nhập 20", "the first of the two rows");
+    assert_eq!(ws.task(&id(1)).unwrap(), before.task(&id(1)).unwrap(), "the task already there is untouched");
+    assert_eq!(applied.redo.tasks.len(), 40);
+    assert!(applied.undo.tasks.iter().all(|(_, before)| before.is_none()));
+    assert_eq!(applied.label, StepLabel::Imported { added: 40, updated: 0 });
+    undo_redo_round_trip(&mut ws, &applied, &before);
+}
+
+#[test]
 fn an_import_confirmed_late_keeps_changes_made_after_its_preview() {
     let mut ws = sample();
     let seen = ws.task(&id(1)).unwrap().clone();
@@ -335,7 +355,7 @@ fn the_undo_list_keeps_its_limit_and_drops_the_redo_branch() {
     let mut log = UndoLog::default();
     for seq in 1..=(undo::LIMIT as u64 + 5) {
         let applied = run(&mut ws, 2, Command::Bulk { ids: vec![id(1)], edits: vec![Edit::Note(format!("{seq}"))], reason: String::new() }).unwrap();
-        let gone = log.record(Step::new(seq, at(2), &applied).0);
+        let gone = log.record(Step::new(seq, at(2), applied).0);
         assert_eq!(gone.len(), (seq > undo::LIMIT as u64) as usize);
     }
     assert_eq!(log.undoable(), undo::LIMIT);
@@ -343,7 +363,7 @@ fn the_undo_list_keeps_its_limit_and_drops_the_redo_branch() {
     log.set_undone(last, true);
     assert_eq!(log.next_redo().unwrap().seq, last);
     let applied = run(&mut ws, 3, Command::Bulk { ids: vec![id(1)], edits: vec![Edit::Note("khác".into())], reason: String::new() }).unwrap();
-    let gone = log.record(Step::new(last + 1, at(3), &applied).0);
+    let gone = log.record(Step::new(last + 1, at(3), applied).0);
     assert!(gone.contains(&last), "a new step forgets what could be redone");
     assert!(log.next_redo().is_none());
 }
@@ -352,7 +372,7 @@ fn the_undo_list_keeps_its_limit_and_drops_the_redo_branch() {
 fn a_step_reads_back_from_storage_with_its_field_codes() {
     let mut ws = sample();
     let applied = run(&mut ws, 2, Command::Move { ids: vec![id(1)], progress: Progress::Done, completed_on: NaiveDate::from_ymd_opt(2024, 1, 2), evidence: None }).unwrap();
-    let (_, patches) = Step::new(1, at(2), &applied);
+    let (_, patches) = Step::new(1, at(2), applied);
     let json = serde_json::to_string(&patches).unwrap();
     assert!(json.contains(r#""new":"done""#), "progress kept under its code: {json}");
     assert_eq!(serde_json::from_str::<StepPatches>(&json).unwrap(), patches);

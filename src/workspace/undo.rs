@@ -31,11 +31,10 @@ pub struct StepPatches {
 }
 
 impl Step {
-    pub fn new(seq: u64, at: NaiveDateTime, applied: &Applied) -> (Step, StepPatches) {
-        (
-            Step { seq, at, label: applied.label.clone(), undone: false },
-            StepPatches { undo: applied.undo.clone(), redo: applied.redo.clone() },
-        )
+    /// The step and its patches, taken from what `apply` returned (the patches moved, not copied:
+    /// an import's patch holds every task it added).
+    pub fn new(seq: u64, at: NaiveDateTime, applied: Applied) -> (Step, StepPatches) {
+        (Step { seq, at, label: applied.label, undone: false }, StepPatches { undo: applied.undo, redo: applied.redo })
     }
 }
 

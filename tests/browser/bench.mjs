@@ -31,9 +31,10 @@ async function firstLoad(throttle, url = server.url) {
   const page = await ctx.newPage();
   const bodies = [];
   let ready = false;
-  page.on('response', async (r) => {
+  const reading = [];
+  page.on('response', (r) => {
     const early = !ready;
-    try { bodies.push([r.url(), await r.body(), early]); } catch { /* redirects have none */ }
+    reading.push(r.body().then((b) => bodies.push([r.url(), b, early]), () => { /* redirects have none */ }));
   });
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
@@ -50,6 +51,8 @@ async function firstLoad(throttle, url = server.url) {
   const ms = await page.evaluate(() => window.__ready);
   await lastChunk;
   await page.waitForLoadState('networkidle');
+  // Every response's body read before counting (a big chunk's body can come after network idle).
+  await Promise.all(reading);
   const gzOf = (list) => list.reduce((n, [, b]) => n + gzipSync(b, { level: 9 }).length, 0);
   const first = bodies.filter(([, , early]) => early);
   const later = bodies.filter(([, , early]) => !early);
