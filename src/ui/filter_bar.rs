@@ -126,8 +126,9 @@ pub fn FilterBar(
             ts.iter().map(|t| of(t).trim()).filter(|v| !v.is_empty()).collect::<std::collections::BTreeSet<&str>>().into_iter().map(str::to_string).collect::<Vec<_>>()
         })
     };
-    let leaders = Memo::new(move |_| distinct(|t| t.leader.as_str()));
-    let sources = Memo::new(move |_| distinct(|t| t.source.label()));
+    // Worked out after the frame that shows a change (a card moved, a field edited) is painted.
+    let leaders = super::state::after_paint_value(move || ws.tasks.track(), move || distinct(|t| t.leader.as_str()));
+    let sources = super::state::after_paint_value(move || ws.tasks.track(), move || distinct(|t| t.source.label()));
     let unit_options = move |kind: UnitKind| {
         ws.units.with(|u| {
             u.ordered()
@@ -141,7 +142,7 @@ pub fn FilterBar(
                 .collect_view()
         })
     };
-    let choice = move |values: Memo<Vec<String>>, current: fn(&Filter) -> Option<String>| {
+    let choice = move |values: ReadSignal<Vec<String>>, current: fn(&Filter) -> Option<String>| {
         move || {
             let now = filter.with(current);
             values

@@ -63,6 +63,35 @@ pub(super) fn after_paint(f: impl FnOnce() + 'static) {
     let _ = window().request_animation_frame(frame.unchecked_ref());
 }
 
+/// A value worked out from reactive sources, as a memo would, but after its first value only once
+/// the frame that shows the change is painted: for what that frame need not show (the filter's
+/// lists of leaders and documents), so a card move among 10,000 tasks does not wait for it.
+/// `track` reads the sources; changes that come together are worked out once.
+pub(super) fn after_paint_value<T: PartialEq + Send + Sync + 'static>(
+    track: impl Fn() + 'static,
+    compute: impl Fn() -> T + Copy + 'static,
+) -> ReadSignal<T> {
+    let value = RwSignal::new(untrack(compute));
+    let queued = StoredValue::new(false);
+    Effect::new(move |ran: Option<()>| {
+        track();
+        if ran.is_some() && queued.try_get_value() == Some(false) {
+            queued.set_value(true);
+            after_paint(move || {
+                // The view may be gone by then.
+                if queued.try_set_value(false).is_none() {
+                    return;
+                }
+                let now = untrack(compute);
+                if value.try_with_untracked(|v| *v != now) == Some(true) {
+                    value.set(now);
+                }
+            });
+        }
+    });
+    value.read_only()
+}
+
 /// Resolves after the browser has painted the next frame (or after 100 ms: a hidden tab paints
 /// no frames, and its writes must not wait until it is shown).
 pub(super) async fn after_next_paint() {

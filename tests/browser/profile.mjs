@@ -8,7 +8,7 @@ import { serveDist, launch, openApp } from './harness.mjs';
 const step = process.argv[2] ?? 'import10k';
 // --all: every busy stretch over 50 ms (up to six), not only the longest; --each: every stretch
 // over 5 ms in the order they happened (the interaction itself, then what follows it, like saving).
-// EVERY_FN=1 lists the browser's and the libraries' functions too, not only the app's.
+// EVERY_FN=1 lists the browser's and the libraries' functions too, not only the app's; TOP=n lists n.
 const each = process.argv.includes('--each');
 const all = each || process.argv.includes('--all');
 const bench = (name) => new URL(`../../target/bench/${name}`, import.meta.url).pathname;
@@ -49,7 +49,7 @@ async function profile(name, run) {
       }
     }
     console.log(`${name}: busy stretch of ${(us / 1000).toFixed(0)} ms; the app's functions in it (inclusive):`);
-    for (const [f, t] of [...inclusive].filter(([f]) => process.env.EVERY_FN || f.includes('dondoc')).sort((a, b) => b[1] - a[1]).slice(0, all ? 12 : 25)) {
+    for (const [f, t] of [...inclusive].filter(([f]) => process.env.EVERY_FN || f.includes('dondoc')).sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP) || (all ? 12 : 25))) {
       console.log(`${(t / 1000).toFixed(1).padStart(8)} ms  ${f.slice(0, 140)}`);
     }
   }

@@ -150,6 +150,27 @@ test('a deleted task comes back with Hoàn tác', async () => {
   await ctx.close();
 });
 
+test('a leader typed on a task is offered by the filter and finds that task', async () => {
+  const { ctx, page, errors } = await withSample();
+  const leaders = page.getByRole('combobox', { name: 'Lãnh đạo chỉ đạo' });
+  assert.ok(await leaders.locator('option').count() > 1, 'the sample\'s leaders are listed');
+  assert.equal(await leaders.locator('option', { hasText: 'Đ/c Trần Thị Thử' }).count(), 0);
+  await page.locator('a.task-link').first().click();
+  await page.waitForSelector('.task-form');
+  await page.locator('.task-form label:has-text("Lãnh đạo chỉ đạo") input').fill('Đ/c Trần Thị Thử');
+  await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await page.waitForFunction(() => document.querySelector('.notices').textContent.includes('Đã sửa nhiệm vụ'));
+  await page.goto(page.url().split('#')[0] + '#/nhiem-vu');
+  await page.waitForSelector('table.tasks tbody tr');
+  // The lists are worked out after the frame that shows a change: selectOption waits for it.
+  await page.getByRole('combobox', { name: 'Lãnh đạo chỉ đạo' }).selectOption({ label: 'Đ/c Trần Thị Thử' });
+  await page.waitForURL(/lanh-dao=/);
+  await page.waitForFunction(() => document.querySelector('[data-testid=task-count]').textContent.startsWith('1 / 152'));
+  assert.equal(await page.locator('table.tasks tbody tr').count(), 1);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test('one filter: by unit, by "phong kinh te", in the address, Back undoes it', async () => {
   const { ctx, page, errors } = await withSample();
   // What the test sees before filtering: every row's unit and text.
