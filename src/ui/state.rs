@@ -539,7 +539,8 @@ impl Workspace {
         let op = Op::Do { stamped: Stamped { at: now(), command }, step: Some(new_step_seq()) };
         match self.perform(op) {
             Some(Outcome::Done { label, kept_newer }) => {
-                super::data::after_change(self);
+                // The backup reminder's count (kept in localStorage): after the change is painted.
+                after_paint(move || super::data::after_change(self));
                 let mut text = (texts().step_done)(&label);
                 if kept_newer > 0 {
                     text = format!("{text} {}", (texts().kept_newer)(kept_newer));

@@ -58,15 +58,21 @@ impl Window {
         self.grow(total, self.step)
     }
 
-    /// Back to the first rows: the list shows something else (a new filter), and starts at its top
-    /// (scrolled there now, before the browser next looks at where the list's end is).
+    /// Back to the first rows: the list shows something else (a new filter), and starts at its top,
+    /// scrolled there in the next frame before the browser looks at where the list's end is (not
+    /// at once: scrolling now made the browser lay out the half-changed list in every keystroke).
     pub fn reset(&self) {
         if self.shown.try_get_untracked().is_some_and(|n| n != self.first) {
             self.shown.set(self.first);
         }
         self.restarts.try_update(|n| *n += 1);
         if let Some(Some(scroller)) = self.scroller.try_get_value() {
-            scroller.set_scroll_top(0);
+            let to_top = wasm_bindgen::closure::Closure::once_into_js(move || {
+                if scroller.scroll_top() != 0 {
+                    scroller.set_scroll_top(0);
+                }
+            });
+            let _ = window().request_animation_frame(to_top.unchecked_ref());
         }
     }
 
@@ -145,7 +151,8 @@ pub fn WindowEnd(window: Window, #[prop(into)] total: Signal<usize>, #[prop(opti
         if shown < window.fill.min(total.get()) {
             let next = move || {
                 if window.shown.try_get_untracked() == Some(shown) && window.restarts.try_get_untracked() == Some(restarts) {
-                    window.grow(total.try_get_untracked().unwrap_or(0), window.first);
+                    // Up to `fill` exactly, whatever `first` divides it into.
+                    window.grow(total.try_get_untracked().unwrap_or(0).min(window.fill), window.first);
                 }
             };
             if shown <= window.first {
