@@ -415,6 +415,8 @@ pub struct FilterTexts {
 
 /// The page that reads a directive into tasks.
 pub struct DirectiveTexts {
+    /// The page's name in the main menu (and on paper).
+    pub nav: &'static str,
     pub title: &'static str,
     pub intro: &'static str,
     pub text_label: &'static str,

@@ -211,6 +211,7 @@ pub const VI: Texts = Texts {
         failed: |why| format!("Không tạo được file Word: {why}"),
     },
     directive: DirectiveTexts {
+        nav: "Đọc văn bản",
         title: "Đọc văn bản chỉ đạo",
         intro: "Dán nội dung công văn, thông báo kết luận, báo cáo hoặc bài phát biểu (hoặc chọn file .txt, .docx). Đôn Đốc đề xuất các nhiệm vụ theo từng đơn vị kèm thời hạn; bạn kiểm tra, sửa rồi mới thêm vào danh sách.",
         text_label: "Nội dung văn bản",

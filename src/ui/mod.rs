@@ -69,7 +69,8 @@ fn page_label(page: &Page) -> &'static str {
         Page::Import => t.nav_import,
         Page::Bin => t.bin.nav,
         Page::Data => t.data.nav,
-        Page::Directive | Page::About | Page::NotFound(_) => t.app_name,
+        Page::Directive => t.directive.nav,
+        Page::About | Page::NotFound(_) => t.app_name,
     }
 }
 
@@ -151,7 +152,7 @@ pub fn App() -> impl IntoView {
                 <a href=units_href aria-current=units_current>{t.nav_units}</a>
                 <a href=report_href aria-current=report_current>{t.export.nav_report}</a>
                 <a href=import_href aria-current=import_current>{t.nav_import}</a>
-                <a href=directive_href aria-current=directive_current>"Đọc văn bản"</a>
+                <a href=directive_href aria-current=directive_current>{t.directive.nav}</a>
                 <a href=bin_href aria-current=bin_current>{t.bin.nav}{move || { let n = ws.bin.with(Vec::len); (n > 0).then(|| format!(" ({})", dondoc::i18n::thousands(n))) }}</a>
                 <a href=data_href aria-current=data_current>{t.data.nav}</a>
                 <a href=about_href aria-current=about_current>{t.nav_about}</a>
