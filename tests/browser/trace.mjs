@@ -1,0 +1,132 @@
+// Where a frame's time goes (not a test): Chrome's trace of the page's main thread during an
+// interaction, task by task, with what the browser did in each (script, style, layout, paint), and
+// with PROF=1 the app's functions in each, from the sampling profiler (on a build that keeps its
+// function names: scripts/profile-build, then DIST=target/profdist). Complements profile.mjs, which
+// sees busy stretches, not the tasks they are made of.
+//
+//   node tests/browser/trace.mjs move        four cards moved with the keyboard, 10,000 tasks
+//   node tests/browser/trace.mjs search      a search typed key by key (DELAY=ms between keys, 250)
+//   node tests/browser/trace.mjs import50k   the 50,000-row tracker imported and stored: every task
+//                                            over 50 ms (run `cargo bench --bench import` first)
+// RAPID=1 moves the cards with no pause between them (the previous move's work still running).
+import { writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveDist, launch, openApp } from './harness.mjs';
+
+const mode = process.argv[2] ?? 'move';
+const prof = Boolean(process.env.PROF);
+const server = await serveDist();
+const browser = await launch();
+const { page } = await openApp(browser, server.url + '#/nhap-file');
+const stored = () => page.waitForFunction(() => document.querySelector('.statusbar').textContent.includes('Dữ liệu được lưu'), null, { timeout: 300000 });
+
+if (mode !== 'import50k') {
+  // The 10,000 tasks of bench-board.mjs.
+  const units = ['Phòng Kinh tế', 'Phòng TC-KH', 'Phòng TNMT', 'Thanh tra', 'Công an thị xã', 'Phường Mai Hùng', 'Xã Quỳnh Vinh'];
+  const progress = ['Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện', ''];
+  let csv = 'Mã nhiệm vụ;STT;Số/ký hiệu;Nội dung nhiệm vụ;Đơn vị chủ trì;Thời hạn;Tiến độ\n';
+  for (let i = 0; i < 10000; i++) {
+    csv += `NV-P${String(i).padStart(6, '0')};${i + 1};${100 + (i % 40)}/TB-UBND;Nhiệm vụ số ${i}: rà soát, tổng hợp, báo cáo kết quả thực hiện kết luận của Chủ tịch UBND;${units[i % units.length]};${String(1 + (i % 28)).padStart(2, '0')}/${String(1 + (i % 12)).padStart(2, '0')}/2026;${progress[i % progress.length]}\n`;
+  }
+  const file = join(await mkdtemp(join(tmpdir(), 'dondoc-')), 'theo-doi-10000.csv');
+  await writeFile(file, csv);
+  await page.setInputFiles('#import-file', file);
+  await page.waitForSelector('[data-testid=import-summary]', { timeout: 60000 });
+  await page.getByRole('button', { name: /^Nhập/ }).first().click();
+  await page.waitForSelector('table.tasks tbody tr');
+  await stored();
+  await page.goto(server.url + (mode === 'move' ? '#/bang' : '#/nhiem-vu'));
+  await page.waitForSelector(mode === 'move' ? '.kcard' : 'table.tasks tbody tr');
+}
+await page.waitForTimeout(3000);
+
+const cdp = await page.context().newCDPSession(page);
+const events = [];
+cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+const traced = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+if (prof) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+}
+await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+if (mode === 'import50k') {
+  await page.setInputFiles('#import-file', new URL('../../target/bench/theo-doi-50000.xlsx', import.meta.url).pathname);
+  await page.waitForSelector('[data-testid=import-summary]', { timeout: 300000 });
+  await page.waitForTimeout(1000);
+  await page.getByRole('button', { name: /^Nhập/ }).first().click();
+  await page.waitForSelector('table.tasks tbody tr', { timeout: 300000 });
+  await stored();
+  await page.waitForTimeout(1000);
+} else if (mode === 'move') {
+  for (let i = 0; i < 4; i++) {
+    const id = await page.locator('.kcol[data-column="NotStarted"] .kcard').first().getAttribute('data-card');
+    await page.locator(`[data-card="${id}"]`).focus();
+    if (!process.env.RAPID) await page.waitForTimeout(300);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector(`.kcol[data-column="InProgress"] [data-card="${id}"]`);
+    if (!process.env.RAPID) await page.waitForTimeout(600);
+  }
+} else {
+  await page.locator('input[type=search]').focus();
+  for (const key of 'nhiem vu so 4999') {
+    await page.keyboard.type(key);
+    await page.waitForTimeout(Number(process.env.DELAY ?? 250));
+  }
+}
+const { profile } = prof ? await cdp.send('Profiler.stop') : { profile: { nodes: [], samples: [], timeDeltas: [], startTime: 0 } };
+await cdp.send('Tracing.end');
+await traced;
+await browser.close();
+server.close();
+
+// The page's main thread: its complete events, in order.
+const thread = events.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
+const main = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+const within = (t) => main.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur);
+const ms = (us) => (us / 1000).toFixed(1);
+
+// What the browser did in a task: time per kind of work, largest first.
+function browserWork(task) {
+  const by = new Map();
+  for (const e of within(task).filter((e) => e.name !== 'RunTask')) by.set(e.name, (by.get(e.name) ?? 0) + (e.dur ?? 0));
+  return [...by].sort((a, b) => b[1] - a[1]).slice(0, 7).map(([n, d]) => `${n} ${ms(d)}`).join(', ');
+}
+
+// With PROF: sampled time in a task by the innermost app function on the stack (else the library's).
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const parent = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+let at = profile.startTime;
+const samples = profile.samples.map((id, i) => [(at += profile.timeDeltas[i]), id]);
+function appWork(task) {
+  const inside = samples.filter(([t]) => t >= task.ts && t <= task.ts + task.dur);
+  const by = new Map();
+  for (const [k, [t, id]] of inside.entries()) {
+    const chain = [];
+    for (let n = id; n !== undefined; n = parent.get(n)) chain.push(byId.get(n).callFrame.functionName.replace(/::h[0-9a-f]{16}$/, ''));
+    const f = chain.find((x) => x.includes('dondoc')) ?? `(lib) ${chain.slice(0, 2).join(' < ')}`;
+    by.set(f, (by.get(f) ?? 0) + ((inside[k + 1]?.[0] ?? t + 100) - t));
+  }
+  return [...by].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([f, d]) => `${ms(d)} ${f.slice(0, 110)}`);
+}
+
+function show(task, from) {
+  console.log(`  ${from === undefined ? '' : `+${ms(task.ts - from)} ms: `}task ${ms(task.dur)} ms: ${browserWork(task)}`);
+  if (prof) for (const line of appWork(task)) console.log(`      ${line}`);
+}
+
+if (mode === 'import50k') {
+  console.log('tasks over 50 ms:');
+  for (const t of main.filter((e) => e.name === 'RunTask' && e.dur > 50000)) show(t);
+} else {
+  // Each key press: the tasks from it until the next one (the first twelve over 0.5 ms).
+  const type = mode === 'move' ? 'keydown' : 'input';
+  const presses = main.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === type).map((e) => e.ts);
+  for (const [k, from] of presses.entries()) {
+    console.log(`${type} ${k + 1}:`);
+    const until = presses[k + 1] ?? Infinity;
+    for (const t of main.filter((e) => e.name === 'RunTask' && e.ts + e.dur >= from && e.ts < until && e.dur > 500).slice(0, 12)) show(t, from);
+  }
+}
