@@ -1,6 +1,6 @@
 //! The workspace in IndexedDB: tasks as JSON lines in bucket records (`super::buckets`, keyed by
 //! bucket number), one record per unit and per task in the recycle bin (JSON text under its id),
-//! the undo steps' patches, and in `meta` the schema version, the change
+//! the undo steps' patches (a large step in parts: [`put_step`]), and in `meta` the schema version, the change
 //! number and the undo list. Every write is one transaction that first reads the records it
 //! changes, replays the tab's operations on them (`workspace::replay`), checks the stored schema
 //! version, and lands whole or not at all.
@@ -145,8 +145,68 @@ pub async fn read_seq(db: &Database) -> Result<(Option<u32>, u64), StoreError> {
 /// The patches of one undo step.
 pub async fn read_step(db: &Database, seq: u64) -> Result<Option<StepPatches>, StoreError> {
     let tx = db.transaction(&[STEPS], TransactionMode::ReadOnly)?;
-    let v = tx.object_store(STEPS)?.get(JsValue::from_f64(seq as f64))?.await?;
-    Ok(v.and_then(|v| v.as_string()).and_then(|s| serde_json::from_str(&s).ok()))
+    get_step(&tx.object_store(STEPS)?, seq).await
+}
+
+/// What a step stored in parts keeps under its own key: how many parts follow it. Not patches, so
+/// a version before parts, reading it, says the step can no longer be undone rather than undo a
+/// part of it.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct PartsHead {
+    parts: usize,
+}
+
+/// Where part `k` (from 1) of step `seq` is stored: under the key `[seq, k]` (an array: a step's
+/// number is too large for a fraction added to it to make another number).
+fn part_key(seq: u64, k: usize) -> JsValue {
+    js_sys::Array::of2(&JsValue::from_f64(seq as f64), &JsValue::from_f64(k as f64)).into()
+}
+
+/// A step's patches as stored: one record, or a [`PartsHead`] and its parts, put back together.
+/// A part missing or unreadable: the step cannot be undone whole, so it is gone (`None`).
+async fn get_step(store: &idb::ObjectStore, seq: u64) -> Result<Option<StepPatches>, StoreError> {
+    let Some(text) = store.get(JsValue::from_f64(seq as f64))?.await?.and_then(|v| v.as_string()) else { return Ok(None) };
+    if let Ok(patches) = serde_json::from_str::<StepPatches>(&text) {
+        return Ok(Some(patches));
+    }
+    let Ok(PartsHead { parts }) = serde_json::from_str(&text) else { return Ok(None) };
+    let range = idb::KeyRange::bound(&part_key(seq, 1), &part_key(seq, parts.max(1)), None, None)?;
+    // Keys `[seq, 1]` to `[seq, parts]`, in order.
+    let read: Vec<StepPatches> = strings(store.get_all(Some(range.into()), None)?.await?).iter().filter_map(|s| serde_json::from_str(s).ok()).collect();
+    Ok(if read.len() == parts { StepPatches::from_parts(read) } else { None })
+}
+
+/// Store a step's patches: one record when small; else a [`PartsHead`] and parts of
+/// [`crate::workspace::undo::TASKS_PER_PART`] task records, each serialised and put in a turn of
+/// its own (an import of 50,000 tasks was one 25 MB record, one task of about 260 ms).
+async fn put_step(store: &idb::ObjectStore, meta: &idb::ObjectStore, seq: u64, patches: &StepPatches) -> Result<(), StoreError> {
+    let parts = patches.parts(crate::workspace::undo::TASKS_PER_PART);
+    let key = JsValue::from_f64(seq as f64);
+    if let [only] = parts.as_slice() {
+        if let Ok(text) = serde_json::to_string(only) {
+            store.put(&JsValue::from_str(&text), Some(&key))?;
+        }
+        return Ok(());
+    }
+    if let Ok(head) = serde_json::to_string(&PartsHead { parts: parts.len() }) {
+        store.put(&JsValue::from_str(&head), Some(&key))?;
+    }
+    for (k, part) in parts.iter().enumerate() {
+        if k > 0 {
+            breathe(meta).await?;
+        }
+        if let Ok(text) = serde_json::to_string(part) {
+            store.put(&JsValue::from_str(&text), Some(&part_key(seq, k + 1)))?;
+        }
+    }
+    Ok(())
+}
+
+/// Delete every record of step `seq`: its own and its parts'.
+fn delete_step(store: &idb::ObjectStore, seq: u64) -> Result<(), StoreError> {
+    store.delete(JsValue::from_f64(seq as f64))?;
+    store.delete(idb::KeyRange::bound(&part_key(seq, 0), &part_key(seq, usize::MAX), None, None)?)?;
+    Ok(())
 }
 
 /// Some records as stored now (after another tab's change).
@@ -312,7 +372,7 @@ async fn commit_in<O: std::borrow::Borrow<Op>>(tx: &Transaction, ops: &[O], patc
         if let Op::Undo(seq) | Op::Redo(seq) = op.borrow() {
             if let Some(p) = patches_known.get(seq) {
                 patches.insert(*seq, p.clone());
-            } else if let Some(p) = steps_store.get(JsValue::from_f64(*seq as f64))?.await?.and_then(|v| v.as_string()).and_then(|s| serde_json::from_str(&s).ok()) {
+            } else if let Some(p) = get_step(&steps_store, *seq).await? {
                 patches.insert(*seq, p);
             }
         }
@@ -393,13 +453,11 @@ async fn commit_in<O: std::borrow::Borrow<Op>>(tx: &Transaction, ops: &[O], patc
         }
     }
     for seq in &replayed.dropped_steps {
-        steps_store.delete(JsValue::from_f64(*seq as f64))?;
+        delete_step(&steps_store, *seq)?;
     }
     for (seq, p) in &replayed.new_steps {
         breathe(&meta).await?;
-        if let Ok(text) = serde_json::to_string(p) {
-            steps_store.put(&JsValue::from_str(&text), Some(&JsValue::from_f64(*seq as f64)))?;
-        }
+        put_step(&steps_store, &meta, *seq, p).await?;
     }
     let seq = seq_before + 1;
     if let Ok(text) = serde_json::to_string(log.steps()) {

@@ -384,6 +384,32 @@ fn a_step_reads_back_from_storage_with_its_field_codes() {
 }
 
 #[test]
+fn a_large_step_is_stored_in_parts_that_read_back_as_the_whole() {
+    // An import of 45 tasks into a workspace whose unit it renames, then deleted: stored in parts
+    // of 20 task records each, the units and the bin in the first.
+    let mut ws = sample();
+    let added: Vec<Task> = (100..145).map(|n| Task::new(id(n), &format!("Nhiệm vụ {n}"))).collect();
+    let (_, imported) = Step::new(1, at(2), run(&mut ws, 2, Command::Import { added, updates: vec![], new_units: vec![], aliases: vec![], replies: vec![] }).unwrap());
+    let ids: Vec<TaskId> = (100..145).map(id).collect();
+    let (_, deleted) = Step::new(2, at(3), run(&mut ws, 3, Command::Delete { ids }).unwrap());
+    assert!(!deleted.redo.bin.is_empty() && deleted.redo.tasks.len() == 45);
+    for whole in [imported, deleted] {
+        let parts = whole.parts(20);
+        assert_eq!(parts.len(), 3, "45 task records in parts of 20");
+        assert!(parts.iter().all(|p| p.undo.tasks.len() <= 20 && p.redo.tasks.len() <= 20));
+        assert!(parts[1..].iter().all(|p| p.redo.bin.is_empty() && p.undo.units.is_empty()), "the rest in the first part");
+        // As stored: each part its own JSON record, read back as patches and put together.
+        let read: Vec<StepPatches> = parts.iter().map(|p| serde_json::from_str(&serde_json::to_string(p).unwrap()).unwrap()).collect();
+        assert_eq!(StepPatches::from_parts(read), Some(whole.clone()));
+    }
+    // A small step is one part, stored as before.
+    let (_, small) = Step::new(3, at(4), run(&mut ws, 4, Command::Bulk { ids: vec![id(1)], edits: vec![Edit::Note("x".into())], reason: String::new() }).unwrap());
+    let parts = small.parts(20);
+    assert_eq!(parts.len(), 1);
+    assert_eq!(serde_json::to_string(&parts[0]).unwrap(), serde_json::to_string(&small).unwrap());
+}
+
+#[test]
 fn saving_replays_a_stale_tabs_move_on_the_stored_task() {
     // Stored: tab A has written a result on task 1.
     let mut stored = sample();

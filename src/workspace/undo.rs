@@ -30,6 +30,65 @@ pub struct StepPatches {
     pub redo: Patch,
 }
 
+/// How many task records one stored part of a step holds at most. A step is stored in parts (the
+/// first also holds the units, bin and `replace_all`), each written in a turn of its own: an
+/// import of 50,000 tasks was one 25 MB record, serialised and handed to the browser in one task
+/// of about 260 ms.
+pub const TASKS_PER_PART: usize = 2_000;
+
+/// One part of a step's patches, borrowed for writing; it reads back as a [`StepPatches`] (the
+/// same fields), and [`StepPatches::from_parts`] puts the parts together.
+#[derive(Debug, Serialize)]
+pub struct StepPart<'a> {
+    pub undo: PatchPart<'a>,
+    pub redo: PatchPart<'a>,
+}
+
+/// The records of one part of a [`Patch`], serialised as a `Patch`.
+#[derive(Debug, Serialize)]
+pub struct PatchPart<'a> {
+    pub replace_all: bool,
+    pub tasks: &'a [(crate::domain::TaskId, Option<crate::domain::Task>)],
+    pub units: &'a [(crate::domain::UnitId, Option<crate::domain::Unit>)],
+    pub bin: &'a [(crate::domain::TaskId, Option<super::Binned>)],
+}
+
+impl PatchPart<'_> {
+    /// Part `k` of `patch`: its task records `k * per_part ..`; the first part has the rest too.
+    fn of(patch: &Patch, k: usize, per_part: usize) -> PatchPart<'_> {
+        let at = |i: usize| i.saturating_mul(per_part).min(patch.tasks.len());
+        let first = k == 0;
+        PatchPart {
+            replace_all: first && patch.replace_all,
+            tasks: &patch.tasks[at(k)..at(k + 1)],
+            units: if first { &patch.units } else { &[] },
+            bin: if first { &patch.bin } else { &[] },
+        }
+    }
+}
+
+impl StepPatches {
+    /// The patches in parts of at most `per_part` task records of each side (at least one part).
+    pub fn parts(&self, per_part: usize) -> Vec<StepPart<'_>> {
+        let per_part = per_part.max(1);
+        let count = self.undo.tasks.len().max(self.redo.tasks.len()).div_ceil(per_part).max(1);
+        (0..count)
+            .map(|k| StepPart { undo: PatchPart::of(&self.undo, k, per_part), redo: PatchPart::of(&self.redo, k, per_part) })
+            .collect()
+    }
+
+    /// The patches from their parts, in order (what [`StepPatches::parts`] cut).
+    pub fn from_parts(parts: impl IntoIterator<Item = StepPatches>) -> Option<StepPatches> {
+        let mut parts = parts.into_iter();
+        let mut whole = parts.next()?;
+        for part in parts {
+            whole.undo.tasks.extend(part.undo.tasks);
+            whole.redo.tasks.extend(part.redo.tasks);
+        }
+        Some(whole)
+    }
+}
+
 impl Step {
     /// The step and its patches, taken from what `apply` returned (the patches moved, not copied:
     /// an import's patch holds every task it added).

@@ -215,6 +215,42 @@ test('fifty filtered tasks change in one step, one write, one undo, kept after a
   await ctx.close();
 });
 
+test('an import of 5,000 tasks is undone and redone after a reload: its step, stored in parts, reads back whole', async () => {
+  const { ctx, page, errors } = await openApp(browser, server.url + '#/nhap-file');
+  let csv = 'STT;Nội dung nhiệm vụ;Đơn vị chủ trì;Thời hạn;Tiến độ\n';
+  for (let i = 0; i < 5000; i++) csv += `${i + 1};Nhiệm vụ thứ ${i + 1}: báo cáo kết quả;Phòng ${['Kinh tế', 'Nội vụ', 'Tư pháp'][i % 3]};${String(1 + (i % 28)).padStart(2, '0')}/06/2026;Đang thực hiện\n`;
+  await page.setInputFiles('#import-file', { name: 'theo-doi-5000.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForSelector('[data-testid=import-summary]', { timeout: 60000 });
+  await page.getByRole('button', { name: /^Nhập/ }).first().click();
+  await page.waitForSelector('table.tasks tbody tr');
+  await saved(page);
+  assert.equal((await storedCounts(page)).tasks, 5000);
+  // The step's record says how many parts follow it (2,000 task records each), under [step, 1], [step, 2]…
+  const keys = await page.evaluate(() => new Promise((resolve) => {
+    indexedDB.open('dondoc').onsuccess = (e) => {
+      const req = e.target.result.transaction('steps').objectStore('steps').getAllKeys();
+      req.onsuccess = () => resolve(req.result);
+    };
+  }));
+  assert.equal(typeof keys[0], 'number');
+  assert.deepEqual(keys.slice(1), [[keys[0], 1], [keys[0], 2], [keys[0], 3]], 'the step and its three parts');
+
+  await page.reload();
+  await page.waitForSelector('table.tasks tbody tr');
+  const undo = page.getByTestId('undo');
+  assert.match(await undo.textContent(), /Hoàn tác: nhập file: thêm mới 5\.000/);
+  await undo.click();
+  await page.waitForFunction(() => document.querySelector('.notices').textContent.includes('Đã hoàn tác'));
+  await saved(page);
+  assert.equal((await storedCounts(page)).tasks, 0, 'every imported task is taken back');
+  await page.getByTestId('redo').click();
+  await page.waitForSelector('table.tasks tbody tr');
+  await saved(page);
+  assert.equal((await storedCounts(page)).tasks, 5000, 'and put back');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test('deleted tasks wait in the recycle bin and come back after a reload', async () => {
   const { ctx, page, errors } = await openApp(browser, server.url);
   await loadSample(page);
