@@ -402,6 +402,9 @@ fn a_large_step_is_stored_in_parts_that_read_back_as_the_whole() {
         let read: Vec<StepPatches> = parts.iter().map(|p| serde_json::from_str(&serde_json::to_string(p).unwrap()).unwrap()).collect();
         assert_eq!(StepPatches::from_parts(read), Some(whole.clone()));
     }
+    // What a step stored in parts keeps under its own key: a version before parts reads it as no
+    // patches at all (it says the step is gone), never as a part of the step.
+    assert!(serde_json::from_str::<StepPatches>(r#"{"parts":3}"#).is_err());
     // A small step is one part, stored as before.
     let (_, small) = Step::new(3, at(4), run(&mut ws, 4, Command::Bulk { ids: vec![id(1)], edits: vec![Edit::Note("x".into())], reason: String::new() }).unwrap());
     let parts = small.parts(20);
