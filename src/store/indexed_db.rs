@@ -1,7 +1,7 @@
 //! The workspace in IndexedDB: tasks as JSON lines in bucket records (`super::buckets`, keyed by
 //! bucket number), one record per unit and per task in the recycle bin (JSON text under its id),
-//! the undo steps' patches (a large step in parts: [`put_step`]), and in `meta` the schema version, the change
-//! number and the undo list. Every write is one transaction that first reads the records it
+//! the undo steps' patches (a large step in parts: [`put_step`]), and in `meta` the schema
+//! version, the change number and the undo list. Every write is one transaction that first reads the records it
 //! changes, replays the tab's operations on them (`workspace::replay`), checks the stored schema
 //! version, and lands whole or not at all.
 

@@ -1,6 +1,6 @@
 //! The list of steps that can be undone and redone, kept across reloads: the list itself (small:
-//! names and numbers) is one record, each step's patches another, so showing "Hoàn tác: …" never
-//! reads a 10,000-task import. A new step after some undos drops the steps that could have been
+//! names and numbers) is one record, each step's patches another (a large step several:
+//! [`StepPatches::parts`]), so showing "Hoàn tác: …" never reads a 10,000-task import. A new step after some undos drops the steps that could have been
 //! redone; the list keeps the last [`LIMIT`] steps.
 
 use chrono::NaiveDateTime;
