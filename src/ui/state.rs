@@ -54,13 +54,18 @@ struct Message {
     units: bool,
 }
 
+/// Run `f` just before the browser draws its next frame, after what changed now is in the page
+/// (not in a hidden tab, which draws none).
+pub(super) fn next_frame(f: impl FnOnce() + 'static) {
+    let _ = window().request_animation_frame(Closure::once_into_js(f).unchecked_ref());
+}
+
 /// Run `f` once the browser has painted the next frame (not in a hidden tab, which paints none).
 pub(super) fn after_paint(f: impl FnOnce() + 'static) {
     let later = Closure::once_into_js(f);
-    let frame = Closure::once_into_js(move || {
+    next_frame(move || {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
     });
-    let _ = window().request_animation_frame(frame.unchecked_ref());
 }
 
 /// A value worked out from reactive sources, as a memo would, but after its first value only once

@@ -67,12 +67,11 @@ impl Window {
         }
         self.restarts.try_update(|n| *n += 1);
         if let Some(Some(scroller)) = self.scroller.try_get_value() {
-            let to_top = wasm_bindgen::closure::Closure::once_into_js(move || {
+            super::state::next_frame(move || {
                 if scroller.scroll_top() != 0 {
                     scroller.set_scroll_top(0);
                 }
             });
-            let _ = window().request_animation_frame(to_top.unchecked_ref());
         }
     }
 

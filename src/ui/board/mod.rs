@@ -62,14 +62,13 @@ fn short(text: &str, words: usize) -> String {
 /// Put keyboard focus back on a card after it moved (it is drawn anew in its new column).
 fn focus_card(id: &TaskId) {
     let selector = format!("[data-card=\"{}\"]", id.0);
-    let f = wasm_bindgen::closure::Closure::once_into_js(move || {
+    super::state::next_frame(move || {
         if let Some(el) = document().query_selector(&selector).ok().flatten() {
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                 let _ = el.focus();
             }
         }
     });
-    let _ = window().request_animation_frame(f.unchecked_ref());
 }
 
 #[component]
