@@ -1,32 +1,14 @@
-// Benchmark (not a test): the board and the list with many tasks. Imports the generated
-// tracker (`cargo bench --bench import` writes it), then times what a person waits for:
+// Benchmark (not a test): the board and the list with many tasks. Imports `rows` generated tasks
+// (`importGenerated`, the office trace.mjs measures too), then times what a person waits for:
 // a card moved with the keyboard until it is painted in its new column, typing a search,
 // and changing a filter. Run: node tests/browser/bench-board.mjs [rows=5000]
-import { serveDist, launch, openApp } from './harness.mjs';
-import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { serveDist, launch, openApp, importGenerated } from './harness.mjs';
 
 const rows = Number(process.argv[2] ?? 5000);
-// Cut the generated 10,000-row CSV-free tracker down by importing a CSV of the first `rows` rows.
-const header = 'Mã nhiệm vụ;STT;Số/ký hiệu;Nội dung nhiệm vụ;Đơn vị chủ trì;Thời hạn;Tiến độ\n';
-const units = ['Phòng Kinh tế', 'Phòng TC-KH', 'Phòng TNMT', 'Thanh tra', 'Công an thị xã', 'Phường Mai Hùng', 'Xã Quỳnh Vinh'];
-const progress = ['Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện', ''];
-let csv = header;
-for (let i = 0; i < rows; i++) {
-  csv += `NV-P${String(i).padStart(6, '0')};${i + 1};${100 + (i % 40)}/TB-UBND;Nhiệm vụ số ${i}: rà soát, tổng hợp, báo cáo kết quả thực hiện kết luận của Chủ tịch UBND;${units[i % units.length]};${String(1 + (i % 28)).padStart(2, '0')}/${String(1 + (i % 12)).padStart(2, '0')}/2026;${progress[i % progress.length]}\n`;
-}
-const file = join(await mkdtemp(join(tmpdir(), 'dondoc-')), `theo-doi-${rows}.csv`);
-await writeFile(file, csv);
-
 const server = await serveDist();
 const browser = await launch();
 const { page } = await openApp(browser, server.url + '#/nhap-file');
-await page.setInputFiles('#import-file', file);
-await page.waitForSelector('[data-testid=import-summary]', { timeout: 60000 });
-await page.getByRole('button', { name: /^Nhập/ }).first().click();
-await page.waitForSelector('table.tasks tbody tr');
-await page.waitForFunction(() => document.querySelector('.statusbar').textContent.includes('Dữ liệu được lưu'), null, { timeout: 60000 });
+await importGenerated(page, rows);
 
 /** ms from running `act` in the page until `done()` holds on a painted frame. */
 async function timeIt(act, done) {

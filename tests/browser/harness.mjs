@@ -243,3 +243,20 @@ export function storedTaskWhen(page, id, check) {
     return task && new Function('t', `return (${check})(t)`)(task) ? task : false;
   }, [id, check], { polling: 100, timeout: 120_000 }).then((handle) => handle.jsonValue());
 }
+
+/** Import `rows` generated tasks on `page` (open at #/nhap-file), as a CSV a clerk could have saved
+ *  (seven units, four progress words, deadlines over a year), and wait until they are stored: the
+ *  office the benchmarks and traces measure. */
+export async function importGenerated(page, rows) {
+  const units = ['Phòng Kinh tế', 'Phòng TC-KH', 'Phòng TNMT', 'Thanh tra', 'Công an thị xã', 'Phường Mai Hùng', 'Xã Quỳnh Vinh'];
+  const progress = ['Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện', ''];
+  let csv = 'Mã nhiệm vụ;STT;Số/ký hiệu;Nội dung nhiệm vụ;Đơn vị chủ trì;Thời hạn;Tiến độ\n';
+  for (let i = 0; i < rows; i++) {
+    csv += `NV-P${String(i).padStart(6, '0')};${i + 1};${100 + (i % 40)}/TB-UBND;Nhiệm vụ số ${i}: rà soát, tổng hợp, báo cáo kết quả thực hiện kết luận của Chủ tịch UBND;${units[i % units.length]};${String(1 + (i % 28)).padStart(2, '0')}/${String(1 + (i % 12)).padStart(2, '0')}/2026;${progress[i % progress.length]}\n`;
+  }
+  await page.setInputFiles('#import-file', { name: `theo-doi-${rows}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForSelector('[data-testid=import-summary]', { timeout: 60000 });
+  await page.getByRole('button', { name: /^Nhập/ }).first().click();
+  await page.waitForSelector('table.tasks tbody tr');
+  await page.waitForFunction(() => document.querySelector('.statusbar').textContent.includes('Dữ liệu được lưu'), null, { timeout: 300000 });
+}

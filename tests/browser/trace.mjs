@@ -9,10 +9,7 @@
 //   node tests/browser/trace.mjs import50k   the 50,000-row tracker imported and stored: every task
 //                                            over 50 ms (run `cargo bench --bench import` first)
 // RAPID=1 moves the cards with no pause between them (the previous move's work still running).
-import { writeFile, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { serveDist, launch, openApp } from './harness.mjs';
+import { serveDist, launch, openApp, importGenerated } from './harness.mjs';
 
 const mode = process.argv[2] ?? 'move';
 const prof = Boolean(process.env.PROF);
@@ -23,19 +20,7 @@ const stored = () => page.waitForFunction(() => document.querySelector('.statusb
 
 if (mode !== 'import50k') {
   // The 10,000 tasks of bench-board.mjs.
-  const units = ['Phòng Kinh tế', 'Phòng TC-KH', 'Phòng TNMT', 'Thanh tra', 'Công an thị xã', 'Phường Mai Hùng', 'Xã Quỳnh Vinh'];
-  const progress = ['Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện', ''];
-  let csv = 'Mã nhiệm vụ;STT;Số/ký hiệu;Nội dung nhiệm vụ;Đơn vị chủ trì;Thời hạn;Tiến độ\n';
-  for (let i = 0; i < 10000; i++) {
-    csv += `NV-P${String(i).padStart(6, '0')};${i + 1};${100 + (i % 40)}/TB-UBND;Nhiệm vụ số ${i}: rà soát, tổng hợp, báo cáo kết quả thực hiện kết luận của Chủ tịch UBND;${units[i % units.length]};${String(1 + (i % 28)).padStart(2, '0')}/${String(1 + (i % 12)).padStart(2, '0')}/2026;${progress[i % progress.length]}\n`;
-  }
-  const file = join(await mkdtemp(join(tmpdir(), 'dondoc-')), 'theo-doi-10000.csv');
-  await writeFile(file, csv);
-  await page.setInputFiles('#import-file', file);
-  await page.waitForSelector('[data-testid=import-summary]', { timeout: 60000 });
-  await page.getByRole('button', { name: /^Nhập/ }).first().click();
-  await page.waitForSelector('table.tasks tbody tr');
-  await stored();
+  await importGenerated(page, 10000);
   await page.goto(server.url + (mode === 'move' ? '#/bang' : '#/nhiem-vu'));
   await page.waitForSelector(mode === 'move' ? '.kcard' : 'table.tasks tbody tr');
 }
