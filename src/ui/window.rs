@@ -26,6 +26,8 @@ pub struct Window {
     restarts: RwSignal<u32>,
     /// The box the list scrolls in, when it is not the page (set by [`WindowEnd`]).
     scroller: StoredValue<Option<web_sys::Element>, LocalStorage>,
+    /// Started again, not yet scrolled back to its top: where its end is means nothing until then.
+    to_top: StoredValue<bool>,
     first: usize,
     step: usize,
     fill: usize,
@@ -34,7 +36,16 @@ pub struct Window {
 
 impl Window {
     pub fn new(first: usize, step: usize, fill: usize) -> Window {
-        Window { shown: RwSignal::new(first), restarts: RwSignal::new(0), scroller: StoredValue::new_local(None), first, step, fill, most: usize::MAX }
+        Window {
+            shown: RwSignal::new(first),
+            restarts: RwSignal::new(0),
+            scroller: StoredValue::new_local(None),
+            to_top: StoredValue::new(false),
+            first,
+            step,
+            fill,
+            most: usize::MAX,
+        }
     }
 
     /// A window that never draws more than `most` rows (a board column links to the rest).
@@ -67,10 +78,13 @@ impl Window {
         }
         self.restarts.try_update(|n| *n += 1);
         if let Some(Some(scroller)) = self.scroller.try_get_value() {
+            self.to_top.set_value(true);
+            let to_top = self.to_top;
             super::state::next_frame(move || {
                 if scroller.scroll_top() != 0 {
                     scroller.set_scroll_top(0);
                 }
+                to_top.try_set_value(false);
             });
         }
     }
@@ -118,7 +132,11 @@ pub fn WindowEnd(window: Window, #[prop(into)] total: Signal<usize>, #[prop(opti
             if window_is_printing() {
                 return;
             }
-            // Where the end is now, not when the observer looked (the list may have changed since).
+            // Where the end is now, not when the observer looked (the list may have changed since);
+            // nothing while the list goes back to its top (its end seems near until it has).
+            if window.to_top.try_get_value() != Some(false) {
+                return;
+            }
             let Some(end) = marker.get_untracked() else { return };
             let bottom = match window.scroller.try_get_value().flatten() {
                 Some(scroller) => scroller.get_bounding_client_rect().bottom(),
