@@ -181,23 +181,21 @@ async fn load(page: Page) -> Loaded {
     }
 }
 
-/// A moment after the app has settled, fetch every chunk, one after another, so later pages open
-/// at once. A failure is left for the page itself to report when it is opened.
+/// Once the app has settled, at the browser's first idle moment (within two seconds), fetch every
+/// chunk, one after another, so later pages open at once, even a page opened straight after an
+/// import chosen in the first seconds. A failure is left for the page itself to report when it is
+/// opened.
 pub fn preload_soon() {
-    set_timeout(
-        || {
-            leptos::task::spawn_local(async {
-                // One page of each chunk fetches its bytes; then every page's loader, at once.
-                for page in [Page::Board, Page::Dashboard, Page::Import, Page::Data, Page::Units, Page::Unit(UnitId(String::new())),
-                    Page::NewTask, Page::Report, Page::Directive, Page::Bin, Page::About] {
-                    let _ = fetch(&page).await;
-                }
-            })
-        },
-        std::time::Duration::from_millis(PRELOAD_AFTER_MS),
-    );
+    super::state::when_idle(std::time::Duration::from_millis(PRELOAD_WITHIN_MS as u64), || {
+        leptos::task::spawn_local(async {
+            // One page of each chunk fetches its bytes; then every page's loader, at once.
+            for page in [Page::Board, Page::Dashboard, Page::Import, Page::Data, Page::Units, Page::Unit(UnitId(String::new())),
+                Page::NewTask, Page::Report, Page::Directive, Page::Bin, Page::About] {
+                let _ = fetch(&page).await;
+            }
+        })
+    });
 }
 
-/// How long after the stored data is read the other pages' code is fetched: after the first
-/// page has been drawn and the first clicks are answered.
-const PRELOAD_AFTER_MS: u64 = 2_000;
+/// At the latest, how long after the stored data is read the other pages' code is fetched.
+const PRELOAD_WITHIN_MS: u32 = 2_000;

@@ -68,6 +68,17 @@ pub(super) fn after_paint(f: impl FnOnce() + 'static) {
     });
 }
 
+/// Run `f` once the browser is idle (`requestIdleCallback`), at the latest after `within`; a
+/// browser without idle callbacks waits `within`.
+pub(super) fn when_idle(within: std::time::Duration, f: impl FnOnce() + 'static) {
+    let f = Closure::once_into_js(f);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(within.as_millis() as u32);
+    if window().request_idle_callback_with_options(f.unchecked_ref(), &options).is_err() {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), within.as_millis() as i32);
+    }
+}
+
 /// A value worked out from reactive sources, as a memo would, but after its first value only once
 /// the frame that shows the change is painted: for what that frame need not show (the filter's
 /// lists of leaders and documents), so a card move among 10,000 tasks does not wait for it.
