@@ -1,7 +1,8 @@
 // Long lists are drawn a window at a time (src/ui/window.rs): the task list draws its first rows,
 // then the rest of its first 200 once it stays unchanged, more as its end is scrolled into view,
 // starts again at the top for another filter, and draws every row (up to 1,000) for paper; a
-// board column draws its first 20 cards and more as its end comes into view.
+// board column draws its first 8 cards, 12 more once they are shown (its end is near), and more as
+// its end comes into view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launch, openApp, wholeList, LIST_FILLS_TO } from './harness.mjs';
@@ -93,7 +94,9 @@ test('a board column draws its first cards, and more as its end comes into view'
   await page.goto(server.url + '#/bang');
   const column = page.locator('.kcol[data-column="NotStarted"]');
   await column.locator('.kcard').first().waitFor();
-  assert.equal(await column.locator('.kcard').count(), 20);
+  // Without scrolling: the first 8 and, their end being near, 12 more, reaching below the screen.
+  await page.waitForFunction(() => document.querySelectorAll('.kcol[data-column="NotStarted"] .kcard').length === 20);
+  assert.ok(await column.locator('.kcard').last().evaluate((c) => c.getBoundingClientRect().top > innerHeight), 'the drawn cards reach below the screen');
   assert.match(await column.locator('.kcol-count').textContent(), /^300$/);
   // Scrolled to the end of the board: the column grows to its 60 cards, the rest are a link.
   for (let drawn = 20; drawn < 60;) {

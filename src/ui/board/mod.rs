@@ -18,11 +18,13 @@ use dondoc::query::board::{board_columns, board_lanes, Column, Lane};
 use dondoc::route::{to_hash, Page, Route};
 
 /// Cards shown per column at most (per unit row when the board is split by unit); the rest are a
-/// link to the list. A column draws its first cards, and more as its end comes into view: fewer
-/// cards make the board open, and a card move lay out, faster.
+/// link to the list. A column draws its first cards (more than a tall screen shows), and more as
+/// its end comes near (at once, after the first frame, and as the page scrolls down): fewer cards
+/// make the board open, and a card move lay out, faster.
 const CARDS_PER_COLUMN: usize = 60;
 const CARDS_PER_LANE_COLUMN: usize = 12;
-const FIRST_CARDS: usize = 20;
+const FIRST_CARDS: usize = 8;
+const MORE_CARDS: usize = 12;
 
 fn column_label(c: Column) -> &'static str {
     match c {
@@ -230,7 +232,7 @@ pub fn BoardPage() -> impl IntoView {
     let column_view = move |lane_index: usize, col_index: usize, column: Column, split: bool, unit: Option<UnitId>| {
         let limit = if split { CARDS_PER_LANE_COLUMN } else { CARDS_PER_COLUMN };
         // Split by unit, a column shows its few cards at once; unsplit, a window of them.
-        let window = (!split).then(|| super::window::Window::new(FIRST_CARDS, FIRST_CARDS, 0).up_to(limit).restart_with_filter(route));
+        let window = (!split).then(|| super::window::Window::new(FIRST_CARDS, MORE_CARDS, 0).up_to(limit).restart_with_filter(route));
         let cards = move || {
             let drawn = window.map_or(limit, |w| w.shown.get());
             // Keyed by what a card shows; a card is made only when its key is new (a move makes two).
