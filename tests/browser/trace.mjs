@@ -8,6 +8,9 @@
 //   node tests/browser/trace.mjs search      a search typed key by key (DELAY=ms between keys, 250)
 //   node tests/browser/trace.mjs import50k   the 50,000-row tracker imported and stored: every task
 //                                            over 50 ms (run `cargo bench --bench import` first)
+//   node tests/browser/trace.mjs board       the board opened for the first time after importing
+//                                            10,000 tasks: every task over 4 ms until it is shown
+//                                            (WAIT=ms between the import stored and the board)
 // RAPID=1 moves the cards with no pause between them (the previous move's work still running).
 import { serveDist, launch, openApp, importGenerated } from './harness.mjs';
 
@@ -21,10 +24,12 @@ const stored = () => page.waitForFunction(() => document.querySelector('.statusb
 if (mode !== 'import50k') {
   // The 10,000 tasks of bench-board.mjs.
   await importGenerated(page, 10000);
-  await page.goto(server.url + (mode === 'move' ? '#/bang' : '#/nhiem-vu'));
-  await page.waitForSelector(mode === 'move' ? '.kcard' : 'table.tasks tbody tr');
+  if (mode !== 'board') {
+    await page.goto(server.url + (mode === 'move' ? '#/bang' : '#/nhiem-vu'));
+    await page.waitForSelector(mode === 'move' ? '.kcard' : 'table.tasks tbody tr');
+  }
 }
-await page.waitForTimeout(3000);
+await page.waitForTimeout(mode === 'board' ? Number(process.env.WAIT ?? 0) : 3000);
 
 const cdp = await page.context().newCDPSession(page);
 const events = [];
@@ -44,6 +49,10 @@ if (mode === 'import50k') {
   await page.waitForSelector('table.tasks tbody tr', { timeout: 300000 });
   await stored();
   await page.waitForTimeout(1000);
+} else if (mode === 'board') {
+  await page.evaluate(() => { performance.mark('open'); location.hash = '#/bang'; });
+  await page.waitForSelector('.kcard');
+  await page.waitForTimeout(500);
 } else if (mode === 'move') {
   for (let i = 0; i < 4; i++) {
     const id = await page.locator('.kcol[data-column="NotStarted"] .kcard').first().getAttribute('data-card');
@@ -102,7 +111,16 @@ function show(task, from) {
   if (prof) for (const line of appWork(task)) console.log(`      ${line}`);
 }
 
-if (mode === 'import50k') {
+if (mode === 'board') {
+  const open = main.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'hashchange')?.ts ?? main[0].ts;
+  console.log(`from the address change, tasks over ${process.env.OVER ?? 4} ms:`);
+  for (const t of main.filter((e) => e.name === 'RunTask' && e.ts + e.dur >= open - 200000 && e.dur > Number(process.env.OVER ?? 4) * 1000)) show(t, open);
+  // The board is built in the first task after the address change that runs the app for 10 ms or
+  // more; the person sees it once the next frame is painted.
+  const built = main.find((e) => e.name === 'FunctionCall' && e.ts > open && e.dur > 10000);
+  const painted = built && main.find((e) => e.name === 'Paint' && e.ts > built.ts + built.dur);
+  if (painted) console.log(`board painted ${ms(painted.ts + painted.dur - open)} ms after the address change`);
+} else if (mode === 'import50k') {
   console.log('tasks over 50 ms:');
   for (const t of main.filter((e) => e.name === 'RunTask' && e.dur > 50000)) show(t);
 } else {
