@@ -127,8 +127,8 @@ fn drop_later<T: 'static>(value: T) {
     set_timeout(move || drop(value), std::time::Duration::ZERO);
 }
 
-/// Resolves after `ms` milliseconds.
-async fn sleep_ms(ms: u32) {
+/// Resolves after `ms` milliseconds (0: in a later turn of the event loop, after what waits).
+pub(super) async fn sleep_ms(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
     });

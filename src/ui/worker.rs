@@ -144,7 +144,18 @@ pub async fn read_in_worker(bytes: &[u8], request: &ReadRequest, on_progress: Rc
     let _ = Reflect::set(&envelope, &"bytes".into(), &data);
     let limit = time_limit_ms(bytes.len());
     match run(envelope, Some(data), limit, on_progress).await {
-        Some(v) if v.is_instance_of::<Uint8Array>() => dondoc::import::message::decode(&Uint8Array::new(&v).to_vec()),
+        Some(v) if Array::is_array(&v) => {
+            // The answer, then its rows in slices: each slice decoded in a turn of its own, so the
+            // page paints and answers between them (50,000 rows were one 100 ms task).
+            let parts = Array::from(&v);
+            let part = |i: u32| Uint8Array::new(&parts.get(i)).to_vec();
+            let mut answer = dondoc::import::message::Parts::new(&part(0));
+            for i in 1..parts.length() {
+                super::state::sleep_ms(0).await;
+                answer.add(&part(i));
+            }
+            answer.finish()
+        }
         Some(v) if v.as_string().as_deref() == Some(TIMED_OUT) => Err(ImportError::TimedOut),
         _ => Err(ImportError::ReaderCrashed),
     }

@@ -1,5 +1,5 @@
 //! The Web Worker for files: the page sends a file's bytes and a
-//! [`ReadRequest`](dondoc::import::ReadRequest), the worker answers with the sheets read (postcard bytes, `import::message`);
+//! [`ReadRequest`](dondoc::import::ReadRequest), the worker answers with the sheets read (an array of postcard parts, `import::message`);
 //! or the page sends a [`WriteRequest`](dondoc::export::request::WriteRequest) (field `write`), the
 //! worker answers with the file's bytes (Excel, Word, or a .zip of them), or `__write_failed__:`
 //! and why; or a [`DirectiveRequest`](dondoc::directive::job::DirectiveRequest) (field
@@ -68,9 +68,16 @@ fn main() {
             }
         };
         let response = dondoc::import::read_with_progress(&request, &bytes, &progress);
-        // Compact bytes, handed over rather than copied (`import::message`).
-        let array = js_sys::Uint8Array::from(dondoc::import::message::encode(&response).as_slice());
-        let _ = reply.post_message_with_transfer(&array, &js_sys::Array::of1(&array.buffer()));
+        // Compact bytes in parts (the rows in slices), handed over rather than copied
+        // (`import::message`).
+        let parts = js_sys::Array::new();
+        let buffers = js_sys::Array::new();
+        for part in dondoc::import::message::encode_parts(response) {
+            let array = js_sys::Uint8Array::from(part.as_slice());
+            buffers.push(&array.buffer());
+            parts.push(&array);
+        }
+        let _ = reply.post_message_with_transfer(&parts, &buffers);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
