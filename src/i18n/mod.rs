@@ -481,6 +481,8 @@ pub struct ImportTexts {
     pub header_is_row: fn(u32) -> String,
     pub col_example: &'static str,
     pub read_progress: &'static str,
+    /// Rows of the file compared with the tasks so far, of all (a large file).
+    pub planning: fn(usize, usize) -> String,
     pub sheet_unit_label: &'static str,
     pub sheet_unit_placeholder: &'static str,
     pub columns_cut: fn(usize, u32) -> String,

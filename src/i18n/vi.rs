@@ -270,6 +270,7 @@ pub const VI: Texts = Texts {
         header_is_row: |row| format!("Dòng {row} là tiêu đề"),
         col_example: "Ví dụ (dòng đầu)",
         read_progress: "Phần tệp đã đọc",
+        planning: |done, all| format!("Đang đối chiếu với các nhiệm vụ đang có… {}/{} dòng", crate::i18n::thousands(done), crate::i18n::thousands(all)),
         sheet_unit_label: "Đơn vị chủ trì của cả trang (cho các dòng không ghi đơn vị):",
         sheet_unit_placeholder: "tên đơn vị, nếu cả trang là của một đơn vị",
         columns_cut: |kept, used| format!("trang dùng {} cột: chỉ đọc {} cột đầu (đến cột tiêu đề cuối cùng)", crate::i18n::thousands(used as usize), crate::i18n::thousands(kept)),

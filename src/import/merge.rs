@@ -95,138 +95,180 @@ pub fn plan<D: std::borrow::Borrow<RowDraft>>(
     drafts: &[D],
     separate: &[String],
     now: NaiveDateTime,
-    mut new_id: impl FnMut() -> TaskId,
+    new_id: impl FnMut() -> TaskId,
 ) -> MergePlan {
-    let mut plan = MergePlan { units: units.clone(), ..Default::default() };
-    let by_id: HashMap<&str, usize> = tasks.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect();
+    let mut planner = Planner::new(tasks, units, drafts.iter().any(|d| d.borrow().id.is_none()), separate, now);
+    planner.feed(tasks, drafts, new_id);
+    planner.finish()
+}
+
+/// A plan made a slice of rows at a time ([`Planner::feed`]), the same as [`plan`] makes at once:
+/// the page plans 50,000 rows in slices, painting between them. Every slice is planned against
+/// the same `tasks` (the caller starts again if they have changed).
+pub struct Planner {
+    plan: MergePlan,
+    separate: Vec<String>,
+    now: NaiveDateTime,
+    by_id: HashMap<String, usize>,
     // Matching by content is needed only for rows without an id (folding every task costs time).
-    let mut by_full: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_partial: HashMap<String, Vec<usize>> = HashMap::new();
-    if drafts.iter().any(|d| d.borrow().id.is_none()) {
-        for (i, t) in tasks.iter().enumerate() {
-            by_full.entry(match_key(&t.content, &t.lead_unit, Some(&t.source.reference))).or_default().push(i);
-            by_partial.entry(match_key(&t.content, &t.lead_unit, None)).or_default().push(i);
+    by_full: HashMap<String, Vec<usize>>,
+    by_partial: HashMap<String, Vec<usize>>,
+    seen_ids: HashMap<String, (String, u32)>,
+    /// Existing task index → index in `plan.updated`, or `usize::MAX` when unchanged.
+    touched: HashMap<usize, usize>,
+    fresh: std::collections::HashSet<TaskId>,
+    /// Unit names already resolved in this file: the unit, and its link when it was taken as a
+    /// similar unit's.
+    known_names: HashMap<String, (UnitId, Option<usize>)>,
+}
+
+impl Planner {
+    /// `by_content`: some row has no id, and is matched by its content.
+    pub fn new(tasks: &[Task], units: &UnitDirectory, by_content: bool, separate: &[String], now: NaiveDateTime) -> Planner {
+        let mut by_full: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_partial: HashMap<String, Vec<usize>> = HashMap::new();
+        if by_content {
+            for (i, t) in tasks.iter().enumerate() {
+                by_full.entry(match_key(&t.content, &t.lead_unit, Some(&t.source.reference))).or_default().push(i);
+                by_partial.entry(match_key(&t.content, &t.lead_unit, None)).or_default().push(i);
+            }
+        }
+        Planner {
+            plan: MergePlan { units: units.clone(), ..Default::default() },
+            separate: separate.to_vec(),
+            now,
+            by_id: tasks.iter().enumerate().map(|(i, t)| (t.id.0.clone(), i)).collect(),
+            by_full,
+            by_partial,
+            seen_ids: HashMap::new(),
+            touched: HashMap::new(),
+            fresh: std::collections::HashSet::new(),
+            known_names: HashMap::new(),
         }
     }
-    let mut seen_ids: HashMap<String, (String, u32)> = HashMap::new();
-    let mut touched: HashMap<usize, usize> = HashMap::new(); // existing task index → index in plan.updated or usize::MAX
-    let mut fresh: std::collections::HashSet<TaskId> = std::collections::HashSet::new();
-    // Unit names already resolved in this file: the unit, and its link when it was taken as a similar unit's.
-    let mut known_names: HashMap<String, (UnitId, Option<usize>)> = HashMap::new();
 
-    for draft in drafts {
-        let draft: &RowDraft = draft.borrow();
-        let note = |problem: RowProblem| RowNote { sheet: draft.sheet.clone(), excel_row: draft.excel_row, problem };
-        let mut problems = draft.problems.clone();
-        if let Some(id) = &draft.id {
-            match seen_ids.get(id) {
-                Some(first) => problems.push(RowProblem::DuplicateId { id: id.clone(), first: first.clone() }),
-                None => {
-                    seen_ids.insert(id.clone(), (draft.sheet.clone(), draft.excel_row));
-                }
-            }
-        }
-        if problems.iter().any(RowProblem::skips_row) {
-            plan.skipped.extend(problems.into_iter().filter(RowProblem::skips_row).map(note));
-            continue;
-        }
-        plan.warnings.extend(problems.into_iter().map(note));
+    /// The plan so far: the rows fed until now.
+    pub fn finish(mut self) -> MergePlan {
+        self.plan.new_units.dedup();
+        self.plan
+    }
 
-        let resolve = |name: &str, plan: &mut MergePlan, known: &mut HashMap<String, (UnitId, Option<usize>)>| -> Option<UnitId> {
-            // A name met on an earlier row resolves as it did then (a tracker repeats a handful of
-            // unit names over thousands of rows; folding each again was a fifth of the plan).
-            if let Some((unit, link)) = known.get(name) {
-                if let Some(i) = link {
-                    plan.linked[*i].rows += 1;
-                }
-                return Some(unit.clone());
+    /// Resolve a unit name written in the file.
+    fn resolve(&mut self, name: &str) -> Option<UnitId> {
+        let plan = &mut self.plan;
+        // A name met on an earlier row resolves as it did then (a tracker repeats a handful of
+        // unit names over thousands of rows; folding each again was a fifth of the plan).
+        if let Some((unit, link)) = self.known_names.get(name) {
+            if let Some(i) = link {
+                plan.linked[*i].rows += 1;
             }
-            let written = written_key(name);
-            if let Some(i) = plan.linked.iter().position(|l| written_key(&l.written) == written) {
-                plan.linked[i].rows += 1;
-                let unit = plan.linked[i].unit.clone();
-                known.insert(name.to_string(), (unit.clone(), Some(i)));
-                return Some(unit);
+            return Some(unit.clone());
+        }
+        let written = written_key(name);
+        if let Some(i) = plan.linked.iter().position(|l| written_key(&l.written) == written) {
+            plan.linked[i].rows += 1;
+            let unit = plan.linked[i].unit.clone();
+            self.known_names.insert(name.to_string(), (unit.clone(), Some(i)));
+            return Some(unit);
+        }
+        let (unit, link) = match plan.units.resolve_or_add(name).ok()? {
+            Resolution::New(id) => {
+                plan.new_units.push(plan.units.get(&id).map_or(name.to_string(), |u| u.name.clone()));
+                (id, None)
             }
-            let (unit, link) = match plan.units.resolve_or_add(name).ok()? {
-                Resolution::New(id) => {
+            Resolution::Similar(like) => {
+                let separate = self.separate.iter().any(|s| written_key(s) == written);
+                let unit = if separate {
+                    let id = plan.units.add_separate(name).ok()?.id().clone();
                     plan.new_units.push(plan.units.get(&id).map_or(name.to_string(), |u| u.name.clone()));
-                    (id, None)
-                }
-                Resolution::Similar(like) => {
-                    let separate = separate.iter().any(|s| written_key(s) == written);
-                    let unit = if separate {
-                        let id = plan.units.add_separate(name).ok()?.id().clone();
-                        plan.new_units.push(plan.units.get(&id).map_or(name.to_string(), |u| u.name.clone()));
-                        id
-                    } else {
-                        // Kept as the unit's alias: next time the name is known as written.
-                        plan.units.add_alias(&like, name).ok();
-                        like.clone()
-                    };
-                    plan.linked.push(UnitLink { written: name.trim().to_string(), unit: unit.clone(), like, rows: 1, separate });
-                    (unit, Some(plan.linked.len() - 1))
-                }
-                other => (other.id().clone(), None),
-            };
-            known.insert(name.to_string(), (unit.clone(), link));
-            Some(unit)
-        };
-        let lead = draft.lead_unit.as_deref().and_then(|n| resolve(n, &mut plan, &mut known_names));
-        let coordinating: Option<Vec<UnitId>> =
-            draft.coordinating.as_ref().map(|names| names.iter().filter_map(|n| resolve(n, &mut plan, &mut known_names)).collect());
-
-        let existing = match &draft.id {
-            Some(id) => by_id.get(id.as_str()).copied(),
-            None => {
-                let candidates = match &draft.source_ref {
-                    Some(source) => by_full.get(&match_key(&draft.content, &lead, Some(source))),
-                    None => by_partial.get(&match_key(&draft.content, &lead, None)),
-                };
-                match candidates.map(Vec::as_slice) {
-                    Some([one]) => Some(*one),
-                    _ => None,
-                }
-            }
-        };
-
-        match existing {
-            Some(i) if !touched.contains_key(&i) => {
-                let mut task = tasks[i].clone();
-                let (edits, base, changes) = apply_draft(&mut task, draft, lead, coordinating, now);
-                if edits.is_empty() {
-                    plan.unchanged += 1;
-                    touched.insert(i, usize::MAX);
+                    id
                 } else {
-                    touched.insert(i, plan.updated.len());
-                    plan.updated.push(TaskUpdate { task, changes, edits, base });
+                    // Kept as the unit's alias: next time the name is known as written.
+                    plan.units.add_alias(&like, name).ok();
+                    like.clone()
+                };
+                plan.linked.push(UnitLink { written: name.trim().to_string(), unit: unit.clone(), like, rows: 1, separate });
+                (unit, Some(plan.linked.len() - 1))
+            }
+            other => (other.id().clone(), None),
+        };
+        self.known_names.insert(name.to_string(), (unit.clone(), link));
+        Some(unit)
+    }
+
+    /// Plan the next rows of the file, against the same `tasks` the planner was made with.
+    pub fn feed<D: std::borrow::Borrow<RowDraft>>(&mut self, tasks: &[Task], drafts: &[D], mut new_id: impl FnMut() -> TaskId) {
+        for draft in drafts {
+            let draft: &RowDraft = draft.borrow();
+            let note = |problem: RowProblem| RowNote { sheet: draft.sheet.clone(), excel_row: draft.excel_row, problem };
+            let mut problems = draft.problems.clone();
+            if let Some(id) = &draft.id {
+                match self.seen_ids.get(id) {
+                    Some(first) => problems.push(RowProblem::DuplicateId { id: id.clone(), first: first.clone() }),
+                    None => {
+                        self.seen_ids.insert(id.clone(), (draft.sheet.clone(), draft.excel_row));
+                    }
                 }
             }
-            Some(_) => plan.skipped.push(note(RowProblem::DuplicateId {
-                id: draft.id.clone().unwrap_or_default(),
-                first: (draft.sheet.clone(), draft.excel_row),
-            })),
-            None => {
-                // A fresh id never repeats one the workspace or this file has (ids are random).
-                let id = draft.id.clone().map(TaskId).unwrap_or_else(|| loop {
-                    let id = new_id();
-                    if !by_id.contains_key(id.as_str()) && !seen_ids.contains_key(id.as_str()) && !fresh.contains(&id) {
-                        break id;
+            if problems.iter().any(RowProblem::skips_row) {
+                self.plan.skipped.extend(problems.into_iter().filter(RowProblem::skips_row).map(note));
+                continue;
+            }
+            self.plan.warnings.extend(problems.into_iter().map(note));
+
+            let lead = draft.lead_unit.as_deref().and_then(|n| self.resolve(n));
+            let coordinating: Option<Vec<UnitId>> = draft.coordinating.as_ref().map(|names| names.iter().filter_map(|n| self.resolve(n)).collect());
+
+            let existing = match &draft.id {
+                Some(id) => self.by_id.get(id.as_str()).copied(),
+                None => {
+                    let candidates = match &draft.source_ref {
+                        Some(source) => self.by_full.get(&match_key(&draft.content, &lead, Some(source))),
+                        None => self.by_partial.get(&match_key(&draft.content, &lead, None)),
+                    };
+                    match candidates.map(Vec::as_slice) {
+                        Some([one]) => Some(*one),
+                        _ => None,
                     }
-                });
-                fresh.insert(id.clone());
-                let mut task = Task::new(id, draft.content.trim());
-                // A new task has no earlier values to keep, nor history: its fields are just set.
-                for e in draft_edits(draft, lead, coordinating) {
-                    edit::set(&mut task, e);
                 }
-                task.updated_at = Some(now);
-                plan.added.push(task);
+            };
+
+            match existing.filter(|&i| i < tasks.len()) {
+                Some(i) if !self.touched.contains_key(&i) => {
+                    let mut task = tasks[i].clone();
+                    let (edits, base, changes) = apply_draft(&mut task, draft, lead, coordinating, self.now);
+                    if edits.is_empty() {
+                        self.plan.unchanged += 1;
+                        self.touched.insert(i, usize::MAX);
+                    } else {
+                        self.touched.insert(i, self.plan.updated.len());
+                        self.plan.updated.push(TaskUpdate { task, changes, edits, base });
+                    }
+                }
+                Some(_) => self.plan.skipped.push(note(RowProblem::DuplicateId {
+                    id: draft.id.clone().unwrap_or_default(),
+                    first: (draft.sheet.clone(), draft.excel_row),
+                })),
+                None => {
+                    // A fresh id never repeats one the workspace or this file has (ids are random).
+                    let id = draft.id.clone().map(TaskId).unwrap_or_else(|| loop {
+                        let id = new_id();
+                        if !self.by_id.contains_key(id.as_str()) && !self.seen_ids.contains_key(id.as_str()) && !self.fresh.contains(&id) {
+                            break id;
+                        }
+                    });
+                    self.fresh.insert(id.clone());
+                    let mut task = Task::new(id, draft.content.trim());
+                    // A new task has no earlier values to keep, nor history: its fields are just set.
+                    for e in draft_edits(draft, lead, coordinating) {
+                        edit::set(&mut task, e);
+                    }
+                    task.updated_at = Some(self.now);
+                    self.plan.added.push(task);
+                }
             }
         }
     }
-    plan.new_units.dedup();
-    plan
 }
 
 /// The edits a draft asks of a task: every field the file has a value for.

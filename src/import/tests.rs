@@ -522,3 +522,44 @@ fn an_office_trackers_own_unit_line_is_not_a_units_reply() {
     });
     assert_eq!(read_one("tu-phap.xlsx", &own).returned_by.as_deref(), Some("Phòng Tư pháp"));
 }
+
+/// The page plans a large file a slice of rows at a time (`merge::Planner`): whatever the slices,
+/// the plan is the one made at once: rows matched by id and by content, rows repeating an id
+/// across slices, unit names met again in later slices, a name resembling a unit, new units.
+#[test]
+fn a_plan_made_in_slices_is_the_plan_made_at_once() {
+    let first = xlsx(|s| {
+        write_row(s, 0, &["Mã nhiệm vụ", "Số/ký hiệu", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Tiến độ"]);
+        for i in 0..12u32 {
+            let id = if i % 3 == 0 { String::new() } else { format!("NV-{i}") };
+            write_row(s, i + 1, &[&id, "125/TB-UBND", &format!("Việc số {i}"), ["Phòng Kinh tế", "Công an thành phố", "Thanh tra"][i as usize % 3], "20/01/2024", "Chưa thực hiện"]);
+        }
+    });
+    let p1 = plan(&[], &UnitDirectory::default(), &read_one("a.xlsx", &first).rows, &[], now(), ids(0));
+    let mut ws = Workspace::default();
+    apply_plan(&mut ws, &p1);
+    let again = xlsx(|s| {
+        write_row(s, 0, &["Mã nhiệm vụ", "Số/ký hiệu", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Tiến độ"]);
+        for i in 0..24u32 {
+            let id = match i {
+                20 => "NV-1".to_string(),
+                _ if i % 3 == 0 => String::new(),
+                _ => format!("NV-{i}"),
+            };
+            let unit = ["Phòng Kinh tế", "Công an thị xã", "Thanh tra", "Phòng Văn hóa"][i as usize % 4];
+            write_row(s, i + 1, &[&id, "125/TB-UBND", &format!("Việc số {i}"), unit, "20/01/2024", if i % 2 == 0 { "Hoàn thành" } else { "Chưa thực hiện" }]);
+        }
+    });
+    let rows = read_one("b.xlsx", &again).rows;
+    let separate = vec!["Phòng Văn hóa".to_string()];
+    let whole = plan(&ws.tasks, &ws.units, &rows, &separate, now(), ids(50));
+    assert!(whole.added.len() > 0 && whole.updated.len() > 0 && whole.unchanged + whole.skipped.len() > 0, "{whole:?}");
+    for size in [1, 5, 7, 24] {
+        let mut planner = merge::Planner::new(&ws.tasks, &ws.units, rows.iter().any(|r| r.id.is_none()), &separate, now());
+        let mut new_id = ids(50);
+        for slice in rows.chunks(size) {
+            planner.feed(&ws.tasks, slice, &mut new_id);
+        }
+        assert_eq!(format!("{:?}", planner.finish()), format!("{whole:?}"), "slices of {size}");
+    }
+}

@@ -278,24 +278,32 @@ test('a sheet with no unit anywhere is given one by the person, and its rows sto
   await ctx.close();
 });
 
-test('a large CSV shows how far it has been read while the reader works', async () => {
+test('a large CSV shows how far it has been read, then how far it has been compared, and is planned whole', async () => {
   const { ctx, page, errors } = await openApp(browser, server.url + '#/nhap-file');
   await page.waitForSelector('#import-file');
-  let text = 'Nội dung;Đơn vị chủ trì;Thời hạn\n';
-  for (let i = 0; i < 50000; i++) text += `Việc số ${i} cần làm;Phòng Kinh tế;31/12/2025\n`;
-  // Every percent shown on the page, until the preview appears.
+  let text = 'Mã nhiệm vụ;Nội dung;Đơn vị chủ trì;Thời hạn\n';
+  for (let i = 0; i < 50000; i++) text += `NV-${i};Việc số ${i} cần làm;Phòng Kinh tế;31/12/2025\n`;
+  // The last row repeats the first row's id: found though they are planned in different slices.
+  text += 'NV-0;Việc chép lại;Phòng Kinh tế;31/12/2025\n';
+  // Every percent and every count of rows compared shown on the page, until the preview appears.
   await page.evaluate(() => {
     window.__seen = [];
+    window.__compared = [];
     new MutationObserver(() => {
       const bar = document.querySelector('progress.read-progress');
       if (bar) window.__seen.push(Number(bar.value));
-    }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['value'] });
+      const status = [...document.querySelectorAll('[role=status]')].find((e) => e.textContent.startsWith('Đang đối chiếu'));
+      if (status) window.__compared.push(status.textContent);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value'] });
   });
   await page.setInputFiles('#import-file', { name: 'lon.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
   await page.waitForSelector('[data-testid=import-summary]', { timeout: 60000 });
   const seen = await page.evaluate(() => window.__seen);
   assert.ok(seen.some((p) => p > 0 && p < 100), `a percent between 0 and 100 was shown: ${seen}`);
-  assert.equal(await page.textContent('.summary-line'), 'Thêm mới 50.000, cập nhật 0, không thay đổi 0, bỏ qua 0 dòng.');
+  const compared = await page.evaluate(() => window.__compared);
+  assert.ok(compared.some((t) => /^Đang đối chiếu với các nhiệm vụ đang có… [\d.]+\/50\.001 dòng$/.test(t) && !t.includes('… 0/')), `rows compared were counted: ${compared.slice(0, 3)}`);
+  assert.equal(await page.textContent('.summary-line'), 'Thêm mới 50.000, cập nhật 0, không thay đổi 0, bỏ qua 1 dòng.');
+  assert.equal(await page.getByRole('status').filter({ hasText: 'Đang đối chiếu' }).count(), 0, 'the comparing line is gone');
   assert.deepEqual(errors, []);
   await ctx.close();
 });

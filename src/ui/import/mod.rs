@@ -13,13 +13,15 @@ use dondoc::domain::unit::written_key;
 use dondoc::domain::{format_date, Change, Task};
 use crate::ui::task::change_value;
 use dondoc::i18n::texts;
-use dondoc::import::merge::{plan, MergePlan};
+use dondoc::import::merge::{MergePlan, Planner};
 use dondoc::import::{Field, ImportError, ReadRequest, SheetOutcome, MAX_FILE_BYTES};
 use dondoc::route::{Page, Route};
 use dondoc::store::prefs;
 
 /// Rows of the preview and of the problem list shown at once.
 const PREVIEW_ROWS: usize = 20;
+/// Rows planned in one turn: a few milliseconds.
+const PLAN_SLICE: usize = 2_500;
 const PROBLEM_ROWS: usize = 200;
 
 /// A file read: shared, so that re-rendering never copies its thousands of rows.
@@ -114,8 +116,7 @@ pub fn ImportPage() -> impl IntoView {
             read_percent.set(None);
             let tell: std::rc::Rc<dyn Fn(u8)> = std::rc::Rc::new(move |p: u8| read_percent.set(Some(p)));
             let response = super::worker::read_in_worker(&response, &request, tell).await;
-            // Decoding the reader's answer and planning the merge are each about 100 ms for 50,000
-            // rows: the page paints between the two, rather than freezing for both.
+            // The answer was decoded a slice at a time; the plan is made so too, once this is painted.
             super::state::after_next_paint().await;
             stage.set(match response {
                 Ok(sheets) => {
@@ -166,26 +167,68 @@ pub fn ImportPage() -> impl IntoView {
         }
     };
 
-    // The plan for the selected sheets against the workspace as it is now.
-    let merge_plan = Memo::new(move |_| {
-        stage.with(|s| match s {
-            Stage::Ready(loaded) => {
-                let drafts: Vec<_> = loaded
-                    .sheets
-                    .iter()
-                    .zip(&loaded.selected)
-                    .filter(|(_, on)| **on)
-                    .filter_map(|(s, _)| s.result.as_ref().ok())
-                    .flat_map(|r| r.rows.iter().filter(|d| !d.hidden || loaded.hidden_on.contains(&(d.sheet.clone(), d.excel_row))))
-                    .collect::<Vec<&dondoc::import::rows::RowDraft>>();
-                // Untracked: applying the plan changes the workspace, and must not plan again.
-                let p = separate.with(|separate| {
-                    ws.tasks.with_untracked(|tasks| ws.units.with_untracked(|units| plan(tasks, units, &drafts, separate, now(), new_task_id)))
-                });
-                Some(SharedPlan(Arc::new(p)))
-            }
+    // The plan for the selected sheets against the workspace as it is now, made a slice of rows
+    // at a time (50,000 rows were one 100 ms task), each slice in a turn of its own; `None` while
+    // it is being made. A new file, sheet choice or unit answer starts it again; tasks changed
+    // meanwhile (another tab) start it again against them. Applying the plan changes the
+    // workspace and must not plan again: the tasks are not tracked.
+    let merge_plan: RwSignal<Option<SharedPlan>> = RwSignal::new(None);
+    let planned: RwSignal<(usize, usize)> = RwSignal::new((0, 0));
+    let planning = StoredValue::new(0u64);
+    let tasks_changed = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        ws.tasks.track();
+        tasks_changed.update_value(|n| *n += 1);
+    });
+    Effect::new(move |_| {
+        let inputs = stage.with(|s| match s {
+            Stage::Ready(loaded) => Some((loaded.sheets.clone(), loaded.selected.clone(), loaded.hidden_on.clone())),
             _ => None,
-        })
+        });
+        let separate = separate.get();
+        let generation = planning.get_value() + 1;
+        planning.set_value(generation);
+        let Some((sheets, selected, hidden_on)) = inputs else {
+            merge_plan.set(None);
+            return;
+        };
+        let current = move || planning.try_get_value() == Some(generation);
+        let fut = async move {
+            let drafts: Vec<&dondoc::import::rows::RowDraft> = sheets
+                .iter()
+                .zip(&selected)
+                .filter(|(_, on)| **on)
+                .filter_map(|(s, _)| s.result.as_ref().ok())
+                .flat_map(|r| r.rows.iter().filter(|d| !d.hidden || hidden_on.contains(&(d.sheet.clone(), d.excel_row))))
+                .collect();
+            let by_content = drafts.iter().any(|d| d.id.is_none());
+            'again: loop {
+                let seen = tasks_changed.get_value();
+                let mut planner = ws.tasks.with_untracked(|tasks| ws.units.with_untracked(|units| Planner::new(tasks, units, by_content, &separate, now())));
+                for (k, slice) in drafts.chunks(PLAN_SLICE).enumerate() {
+                    if k > 0 {
+                        planned.set((k * PLAN_SLICE, drafts.len()));
+                        super::state::sleep_ms(0).await;
+                        if !current() {
+                            return;
+                        }
+                        if tasks_changed.get_value() != seen {
+                            continue 'again;
+                        }
+                    }
+                    ws.tasks.with_untracked(|tasks| planner.feed(tasks, slice, new_task_id));
+                }
+                merge_plan.set(Some(SharedPlan(Arc::new(planner.finish()))));
+                return;
+            }
+        };
+        // A file of one slice is planned now, in this turn, as the preview is drawn.
+        let mut fut = Box::pin(fut);
+        let waker = std::task::Waker::noop();
+        if std::future::Future::poll(fut.as_mut(), &mut std::task::Context::from_waker(waker)).is_pending() {
+            merge_plan.set(None);
+            spawn_local(fut);
+        }
     });
 
     // The units whose own list the file is (ticked sheets), as their lists name them.
@@ -315,7 +358,7 @@ pub fn ImportPage() -> impl IntoView {
                 {move || (!returned_by.get().is_empty()).then(|| view! {
                     <p class="notice notice-info returned-by" role="status" data-testid="returned-by">{(it.returned_by)(&returned_by.get().join(", "), &format_date(today()))}</p>
                 })}
-                <ImportPreview loaded=loaded stage=stage set_mapping=set_mapping choose_header=choose_header set_sheet_unit=set_sheet_unit merge_plan=merge_plan separate=separate>
+                <ImportPreview loaded=loaded stage=stage set_mapping=set_mapping choose_header=choose_header set_sheet_unit=set_sheet_unit merge_plan=merge_plan planned=planned separate=separate>
                     <div class="import-actions">
                         {move || {
                             let n = merge_plan.with(|p| p.as_ref().map_or(0, |p| p.0.added.len() + p.0.updated.len()));
@@ -395,7 +438,9 @@ fn ImportPreview(
     set_mapping: impl Fn(usize, usize, Option<Field>) + Copy + Send + Sync + 'static,
     choose_header: impl Fn(usize, u32) + Copy + Send + Sync + 'static,
     set_sheet_unit: impl Fn(usize, String) + Copy + Send + Sync + 'static,
-    merge_plan: Memo<Option<SharedPlan>>,
+    merge_plan: RwSignal<Option<SharedPlan>>,
+    /// Rows planned so far, of all, while a large file's plan is being made.
+    planned: RwSignal<(usize, usize)>,
     separate: RwSignal<Vec<String>>,
     /// The import and cancel buttons, shown with the summary.
     children: ChildrenFn,
@@ -600,7 +645,12 @@ fn ImportPreview(
     let children_end = children.clone();
     let summary_card = move || {
         let actions = children.clone();
-        merge_plan.get().map(|SharedPlan(p)| {
+        let Some(SharedPlan(p)) = merge_plan.get() else {
+            return Some(view! {
+                <p class="loading" role="status">{move || { let (done, all) = planned.get(); (it.planning)(done, all) }}</p>
+            }.into_any());
+        };
+        Some({
             let found = p.added.len() + p.updated.len() + p.unchanged;
             let new_units = (!p.new_units.is_empty()).then(|| {
                 view! { <p class="new-units">{it.new_units}" "<strong>{p.new_units.join("; ")}</strong></p> }
@@ -614,7 +664,7 @@ fn ImportPreview(
                     {links}
                     {actions()}
                 </section>
-            }
+            }.into_any()
         })
     };
     let details = move || {
