@@ -132,15 +132,7 @@ pub fn FilterBar(
     let ws = expect_context::<Workspace>();
     let route = expect_context::<RwSignal<Route>>();
     let filter = Memo::new(move |_| route.with(|r| r.filter.clone()));
-    // The distinct values, copied once each (thousands of tasks share a few leaders and documents).
-    let distinct = move |of: fn(&dondoc::domain::Task) -> &str| {
-        ws.tasks.with(|ts| {
-            ts.iter().map(|t| of(t).trim()).filter(|v| !v.is_empty()).collect::<std::collections::BTreeSet<&str>>().into_iter().map(str::to_string).collect::<Vec<_>>()
-        })
-    };
-    // Worked out after the frame that shows a change (a card moved, a field edited) is painted.
-    let leaders = super::state::after_paint_value(move || ws.tasks.track(), move || distinct(|t| t.leader.as_str()));
-    let sources = super::state::after_paint_value(move || ws.tasks.track(), move || distinct(|t| t.source.label()));
+    let (leaders, sources) = (ws.leaders, ws.sources);
     let unit_options = move |kind: UnitKind| {
         ws.units.with(|u| {
             u.ordered()

@@ -123,7 +123,7 @@ pub(super) async fn after_next_paint() {
 
 /// Free a large value in a turn of its own: freeing the 50,000 tasks of an import takes about
 /// 40 ms, better not added to the turn that stored them.
-fn drop_later<T: 'static>(value: T) {
+pub(super) fn drop_later<T: 'static>(value: T) {
     set_timeout(move || drop(value), std::time::Duration::ZERO);
 }
 
@@ -178,6 +178,11 @@ pub struct Workspace {
     pub rereading: RwSignal<bool>,
     /// Each task's folded search text, kept between searches and filled while the page is idle.
     pub search: StoredValue<dondoc::query::search::SearchTexts>,
+    /// The leaders and the documents the tasks name, each once, sorted: the filter bar's choices,
+    /// worked out once for every page, after the frame that shows a change (a card moved, a
+    /// field edited) is painted.
+    pub leaders: ReadSignal<Vec<String>>,
+    pub sources: ReadSignal<Vec<String>>,
     pending: RwSignal<Vec<Pending>>,
     inflight: RwSignal<Vec<Pending>>,
     saving: RwSignal<bool>,
@@ -192,9 +197,18 @@ pub struct Workspace {
 
 impl Workspace {
     pub fn new(notices: Notices) -> Workspace {
+        let tasks = RwSignal::new(Vec::new());
+        // The distinct values, copied once each (thousands of tasks share a few leaders and documents).
+        let distinct = move |of: fn(&Task) -> &str| {
+            tasks.with(|ts: &Vec<Task>| {
+                ts.iter().map(|t| of(t).trim()).filter(|v| !v.is_empty()).collect::<std::collections::BTreeSet<&str>>().into_iter().map(str::to_string).collect::<Vec<_>>()
+            })
+        };
         Workspace {
             phase: RwSignal::new(Phase::Loading),
-            tasks: RwSignal::new(Vec::new()),
+            tasks,
+            leaders: after_paint_value(move || tasks.track(), move || distinct(|t| t.leader.as_str())),
+            sources: after_paint_value(move || tasks.track(), move || distinct(|t| t.source.label())),
             units: RwSignal::new(UnitDirectory::default()),
             bin: RwSignal::new(Vec::new()),
             log: RwSignal::new(UndoLog::default()),
