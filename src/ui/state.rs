@@ -127,8 +127,56 @@ pub(super) fn drop_later<T: 'static>(value: T) {
     set_timeout(move || drop(value), std::time::Duration::ZERO);
 }
 
-/// Resolves after `ms` milliseconds (0: in a later turn of the event loop, after what waits).
-pub(super) async fn sleep_ms(ms: u32) {
+/// Resolves in a later turn of the event loop, after what waits (input, a frame to draw): for
+/// long work done a slice at a time. A message to itself, not `setTimeout(0)`, which browsers
+/// hold back at least 4 ms once timers have set timers five deep.
+pub(super) async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let posted = TURNS.with(|turns| {
+            let mut turns = turns.borrow_mut();
+            if turns.is_none() {
+                *turns = Turns::new();
+            }
+            let turns = turns.as_ref()?;
+            turns.waiting.borrow_mut().push_back(resolve.clone());
+            turns.channel.port2().post_message(&wasm_bindgen::JsValue::NULL).ok()
+        });
+        if posted.is_none() {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The channel [`next_turn`] posts to itself through, kept for the page's life, and who waits.
+struct Turns {
+    channel: web_sys::MessageChannel,
+    waiting: Rc<std::cell::RefCell<std::collections::VecDeque<js_sys::Function>>>,
+    _on_message: Closure<dyn Fn()>,
+}
+
+impl Turns {
+    fn new() -> Option<Turns> {
+        let channel = web_sys::MessageChannel::new().ok()?;
+        let waiting: Rc<std::cell::RefCell<std::collections::VecDeque<js_sys::Function>>> = Rc::default();
+        let next = waiting.clone();
+        let on_message = Closure::<dyn Fn()>::new(move || {
+            let first = next.borrow_mut().pop_front();
+            if let Some(resolve) = first {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            }
+        });
+        channel.port1().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        Some(Turns { channel, waiting, _on_message: on_message })
+    }
+}
+
+thread_local! {
+    static TURNS: std::cell::RefCell<Option<Turns>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Resolves after `ms` milliseconds.
+async fn sleep_ms(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
     });

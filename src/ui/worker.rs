@@ -151,7 +151,7 @@ pub async fn read_in_worker(bytes: &[u8], request: &ReadRequest, on_progress: Rc
             let part = |i: u32| Uint8Array::new(&parts.get(i)).to_vec();
             let mut answer = dondoc::import::message::Parts::new(&part(0));
             for i in 1..parts.length() {
-                super::state::sleep_ms(0).await;
+                super::state::next_turn().await;
                 answer.add(&part(i));
             }
             answer.finish()

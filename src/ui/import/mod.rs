@@ -208,7 +208,7 @@ pub fn ImportPage() -> impl IntoView {
                 for (k, slice) in drafts.chunks(PLAN_SLICE).enumerate() {
                     if k > 0 {
                         planned.set((k * PLAN_SLICE, drafts.len()));
-                        super::state::sleep_ms(0).await;
+                        super::state::next_turn().await;
                         if !current() {
                             return;
                         }
