@@ -111,7 +111,8 @@ fn window_is_printing() -> bool {
 }
 
 /// The marker after a windowed list's last row: draws more rows while it is within `NEAR_PX` pixels
-/// below what is in view, and every row (up to [`PRINT_LIMIT`]) before printing. `scroller` names
+/// below what is in view (once the list has its first `fill` rows), and every row (up to
+/// [`PRINT_LIMIT`]) before printing. `scroller` names
 /// the box the list scrolls in (a selector of an ancestor), when it is not the page.
 #[component]
 pub fn WindowEnd(window: Window, #[prop(into)] total: Signal<usize>, #[prop(optional)] scroller: Option<&'static str>) -> impl IntoView {
@@ -137,13 +138,19 @@ pub fn WindowEnd(window: Window, #[prop(into)] total: Signal<usize>, #[prop(opti
             if window.to_top.try_get_value() != Some(false) {
                 return;
             }
+            // Below its fill the list grows once it has stayed unchanged (the effect below), not
+            // now: drawing more after every keystroke of a search would only be drawn again.
+            let total_now = total.try_get_untracked().unwrap_or(0);
+            if window.shown.try_get_untracked().is_some_and(|n| n < window.fill.min(total_now)) {
+                return;
+            }
             let Some(end) = marker.get_untracked() else { return };
             let bottom = match window.scroller.try_get_value().flatten() {
                 Some(scroller) => scroller.get_bounding_client_rect().bottom(),
                 None => leptos::prelude::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0),
             };
             if end.get_bounding_client_rect().top() <= bottom + NEAR_PX {
-                window.more(total.try_get_untracked().unwrap_or(0));
+                window.more(total_now);
             }
         });
         let options = web_sys::IntersectionObserverInit::new();

@@ -39,11 +39,23 @@ test('a long list draws its first rows, more as its end is scrolled to, and star
   // Scrolled to 1,000 pixels before the list's end: more rows come before the end is reached.
   await page.evaluate(() => { const box = document.querySelector('.table-wrap'); box.scrollTop = box.scrollHeight - box.clientHeight - 1000; });
   await page.waitForFunction((n) => document.querySelectorAll('table.tasks tbody tr').length > n, LIST_FILLS_TO);
-  // Another filter starts from the top again (fewer rows drawn than the 300 scrolled to).
+  // Another filter starts from the top again (fewer rows drawn than the 300 scrolled to): its
+  // first 25 rows, then 25 more a frame at a time once typing rests, never a hundred at once
+  // (its end, near the screen, does not draw more until the first 200 are there).
+  await page.evaluate(() => {
+    window.__counts = [];
+    new MutationObserver(() => window.__counts.push(document.querySelectorAll('table.tasks tbody tr').length))
+      .observe(document.querySelector('table.tasks tbody'), { childList: true });
+  });
   await page.getByRole('searchbox').fill('bao cao');
   await page.waitForFunction(() => /bao(%20|\+| )cao/.test(decodeURIComponent(location.hash)));
   await wholeList(page);
   assert.equal(await rowCount(page), LIST_FILLS_TO);
+  const counts = await page.evaluate(() => window.__counts.filter((n, i, all) => n !== all[i - 1]));
+  const from = counts.indexOf(25);
+  assert.ok(from >= 0, `the search drew 25 rows first: ${counts}`);
+  const growth = counts.slice(from).map((n, i, all) => (i ? n - all[i - 1] : 0));
+  assert.ok(growth.every((g) => g <= 25), `then grew 25 at a time: ${counts}`);
   // "Xem thêm" draws the next hundred at once.
   await page.getByRole('button', { name: 'Xem thêm (400 nhiệm vụ nữa)' }).click();
   await page.waitForFunction(() => document.querySelectorAll('table.tasks tbody tr').length === 300);

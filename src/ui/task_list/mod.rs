@@ -18,11 +18,11 @@ use dondoc::query::StatusFilter;
 use dondoc::route::Route;
 
 /// Rows drawn in the frame that shows the list: a keystroke that changes the list redraws at most
-/// this many before its frame (about 0.4 ms each). Fewer would put the list's end within the
-/// distance at which more rows are drawn (`window::WindowEnd`, 1,200 px below the screen): at
-/// 30, every keystroke drew 100 more in the frames after it. The rows up to `FILL_ROWS` follow once
-/// the list has stayed unchanged a moment; more are drawn as its end comes near, or "Xem thêm".
-const FIRST_ROWS: usize = 50;
+/// this many before its frame (about 0.4 ms each): more than a tall screen shows of the list's box
+/// (25 rows of 56 px: 1,400 px). The rows up to `FILL_ROWS` follow once the list has stayed
+/// unchanged a moment (not after every keystroke: `window::WindowEnd` waits for them); more are
+/// drawn as its end comes near, or "Xem thêm".
+const FIRST_ROWS: usize = 25;
 const FILL_ROWS: usize = 200;
 const MORE_ROWS: usize = 100;
 
