@@ -94,8 +94,8 @@ pub(super) fn after_paint_value<T: PartialEq + Send + Sync + 'static>(
         if ran.is_some() && queued.try_get_value() == Some(false) {
             queued.set_value(true);
             after_paint(move || {
-                // The view may be gone by then.
-                if queued.try_set_value(false).is_none() {
+                // The view may be gone by then (`try_set_value` hands the value back when it is).
+                if queued.try_set_value(false).is_some() {
                     return;
                 }
                 let now = untrack(compute);

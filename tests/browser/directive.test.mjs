@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
-import { serveDist, launch, openApp, countText, storedCounts, readDirective, newContext } from './harness.mjs';
+import { serveDist, launch, openApp, countText, storedCounts, readDirective, newContext, wholeList } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -37,6 +37,7 @@ test('the chairman\'s conclusions (seed 002) pasted, reviewed and added to the w
   await page.waitForSelector('table.tasks tbody tr');
   assert.equal(await countText(page), '73 nhiệm vụ');
   // A unit keeps the name the directive writes ("Phòng TNMT" is not expanded by guess).
+  await wholeList(page);
   assert.ok(await page.locator('td.c-unit', { hasText: 'Phòng TNMT' }).count() > 0);
   // Linked to the document.
   assert.match(await page.locator('.meta-source').first().textContent(), /^Thông báo Kết luận của đồng chí Nguyễn Hữu An/);

@@ -78,7 +78,7 @@ export async function loadSample(page) {
 }
 
 /** The rows the task list draws once it has stayed unchanged for a moment: every task it counts,
- *  up to 200 (its first 50 come in the frame that shows it, the rest in the frames after). */
+ *  up to 200 (its first 25 come in the frame that shows it, the rest once it has stayed unchanged a moment). */
 export const LIST_FILLS_TO = 200;
 
 /** Wait until the task list has drawn every row it will without scrolling. */
