@@ -98,13 +98,15 @@ pub fn plan<D: std::borrow::Borrow<RowDraft>>(
     new_id: impl FnMut() -> TaskId,
 ) -> MergePlan {
     let mut planner = Planner::new(tasks, units, drafts.iter().any(|d| d.borrow().id.is_none()), separate, now);
-    planner.feed(tasks, drafts, new_id);
+    // The same tasks the planner was made with: never stale.
+    let _ = planner.feed(tasks, drafts, new_id);
     planner.finish()
 }
 
 /// A plan made a slice of rows at a time ([`Planner::feed`]), the same as [`plan`] makes at once:
 /// the page plans 50,000 rows in slices, painting between them. Every slice is planned against
-/// the same `tasks` (the caller starts again if they have changed).
+/// the same `tasks`; the caller starts again if they have changed (another tab), and `feed` says
+/// so when a task it matches is no longer where it was.
 pub struct Planner {
     plan: MergePlan,
     separate: Vec<String>,
@@ -196,8 +198,11 @@ impl Planner {
         Some(unit)
     }
 
-    /// Plan the next rows of the file, against the same `tasks` the planner was made with.
-    pub fn feed<D: std::borrow::Borrow<RowDraft>>(&mut self, tasks: &[Task], drafts: &[D], mut new_id: impl FnMut() -> TaskId) {
+    /// Plan the next rows of the file, against the same `tasks` the planner was made with. False
+    /// (and the plan left unfinished) when a row's task is not where the planner saw it: the tasks
+    /// have changed since, and the plan must be made again.
+    #[must_use]
+    pub fn feed<D: std::borrow::Borrow<RowDraft>>(&mut self, tasks: &[Task], drafts: &[D], mut new_id: impl FnMut() -> TaskId) -> bool {
         for draft in drafts {
             let draft: &RowDraft = draft.borrow();
             let note = |problem: RowProblem| RowNote { sheet: draft.sheet.clone(), excel_row: draft.excel_row, problem };
@@ -233,7 +238,11 @@ impl Planner {
                 }
             };
 
-            match existing.filter(|&i| i < tasks.len()) {
+            // The task found must still be the one indexed at that place.
+            if existing.is_some_and(|i| tasks.get(i).is_none_or(|t| self.by_id.get(t.id.as_str()) != Some(&i))) {
+                return false;
+            }
+            match existing {
                 Some(i) if !self.touched.contains_key(&i) => {
                     let mut task = tasks[i].clone();
                     let (edits, base, changes) = apply_draft(&mut task, draft, lead, coordinating, self.now);
@@ -268,6 +277,7 @@ impl Planner {
                 }
             }
         }
+        true
     }
 }
 

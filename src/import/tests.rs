@@ -558,8 +558,41 @@ fn a_plan_made_in_slices_is_the_plan_made_at_once() {
         let mut planner = merge::Planner::new(&ws.tasks, &ws.units, rows.iter().any(|r| r.id.is_none()), &separate, now());
         let mut new_id = ids(50);
         for slice in rows.chunks(size) {
-            planner.feed(&ws.tasks, slice, &mut new_id);
+            assert!(planner.feed(&ws.tasks, slice, &mut new_id));
         }
         assert_eq!(format!("{:?}", planner.finish()), format!("{whole:?}"), "slices of {size}");
     }
+}
+
+/// The tasks changed between two slices (another tab deleted one, and the rest moved up): a row
+/// matching a task that is no longer where the planner saw it says the plan must be made again,
+/// rather than update whichever task now sits there.
+#[test]
+fn a_planner_whose_tasks_moved_says_to_plan_again() {
+    let first = xlsx(|s| {
+        write_row(s, 0, &["Mã nhiệm vụ", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Tiến độ"]);
+        for i in 0..6u32 {
+            write_row(s, i + 1, &[&format!("NV-{i}"), &format!("Việc số {i}"), "Phòng Kinh tế", "Chưa thực hiện"]);
+        }
+    });
+    let rows = read_one("a.xlsx", &first).rows;
+    let p1 = plan(&[], &UnitDirectory::default(), &rows, &[], now(), ids(0));
+    let mut ws = Workspace::default();
+    apply_plan(&mut ws, &p1);
+    let done: Vec<_> = rows.iter().cloned().map(|mut r| {
+        r.progress = Some(Progress::Done);
+        r
+    }).collect();
+    let mut planner = merge::Planner::new(&ws.tasks, &ws.units, false, &[], now());
+    assert!(planner.feed(&ws.tasks, &done[..3], ids(10)));
+    let mut moved = ws.tasks.clone();
+    moved.remove(1);
+    assert!(!planner.feed(&moved, &done[3..], ids(10)), "NV-3 is no longer the fourth task");
+    // Planned again against the tasks as they are: five updates, one row added back.
+    let again = plan(&moved, &ws.units, &done, &[], now(), ids(20));
+    assert_eq!((again.updated.len(), again.added.len()), (5, 1));
+    let mut updated: Vec<&str> = again.updated.iter().map(|u| u.task.id.as_str()).collect();
+    updated.sort();
+    assert_eq!(updated, ["NV-0", "NV-2", "NV-3", "NV-4", "NV-5"]);
+    assert_eq!(again.added[0].id.as_str(), "NV-1");
 }

@@ -216,7 +216,9 @@ pub fn ImportPage() -> impl IntoView {
                             continue 'again;
                         }
                     }
-                    ws.tasks.with_untracked(|tasks| planner.feed(tasks, slice, new_task_id));
+                    if !ws.tasks.with_untracked(|tasks| planner.feed(tasks, slice, new_task_id)) {
+                        continue 'again;
+                    }
                 }
                 merge_plan.set(Some(SharedPlan(Arc::new(planner.finish()))));
                 return;
