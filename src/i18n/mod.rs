@@ -517,6 +517,8 @@ pub struct ImportTexts {
     pub preview: &'static str,
     pub preview_more: fn(usize) -> String,
     pub confirm: fn(usize) -> String,
+    /// On the import button once pressed, until the tasks are in.
+    pub importing: &'static str,
     /// A unit's own list sent back: noted as its answer (units, day).
     pub returned_by: fn(&str, &str) -> String,
     /// The button when the list sent back changes nothing.

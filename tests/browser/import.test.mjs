@@ -304,6 +304,18 @@ test('a large CSV shows how far it has been read, then how far it has been compa
   assert.ok(compared.some((t) => /^Đang đối chiếu với các nhiệm vụ đang có… [\d.]+\/50\.001 dòng$/.test(t) && !t.includes('… 0/')), `rows compared were counted: ${compared.slice(0, 3)}`);
   assert.equal(await page.textContent('.summary-line'), 'Thêm mới 50.000, cập nhật 0, không thay đổi 0, bỏ qua 1 dòng.');
   assert.equal(await page.getByRole('status').filter({ hasText: 'Đang đối chiếu' }).count(), 0, 'the comparing line is gone');
+  // Pressed, the button says it is importing (and cannot be pressed twice) before the list opens.
+  await page.evaluate(() => {
+    window.__buttons = [];
+    new MutationObserver(() => {
+      for (const b of document.querySelectorAll('.import-actions .btn-primary')) window.__buttons.push([b.textContent, b.disabled]);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+  });
+  await page.getByRole('button', { name: 'Nhập 50.000 nhiệm vụ' }).first().click();
+  await page.waitForSelector('table.tasks tbody tr', { timeout: 60000 });
+  const pressed = await page.evaluate(() => window.__buttons);
+  assert.ok(pressed.some(([text, disabled]) => text === 'Đang nhập…' && disabled), `the button said so: ${JSON.stringify(pressed.slice(0, 4))}`);
+  assert.match(await page.textContent('[data-testid=task-count]'), /50\.000/);
   assert.deepEqual(errors, []);
   await ctx.close();
 });

@@ -295,7 +295,13 @@ pub fn ImportPage() -> impl IntoView {
         read(loaded.file_name, Some(loaded.selected));
     };
 
+    // Pressed once: the button says *Đang nhập…* in the frame after the press, then the import is
+    // applied (50,000 tasks are one long task: the press itself is answered at once).
+    let importing = RwSignal::new(false);
     let confirm = move |_| {
+        if importing.get_untracked() {
+            return;
+        }
         let Some(SharedPlan(p)) = merge_plan.get_untracked() else { return };
         // A unit's own list sent back: noted as its answer, in the same step.
         let replies = stage.with_untracked(|s| match s {
@@ -305,16 +311,21 @@ pub fn ImportPage() -> impl IntoView {
             }
             _ => Vec::new(),
         });
-        // The workspace says what was done (with Hoàn tác), counted as applied: a value changed
-        // elsewhere since the preview is kept, and said.
-        let answer_only = p.added.is_empty() && p.updated.is_empty();
-        if ws.apply_import(&p, replies) {
-            // The file's rows and the plan (50,000 of each: 40 ms to free) go in a turn of their
-            // own, not in the one that draws the next page.
-            super::state::drop_later((p, merge_plan.try_update_untracked(Option::take), stage.try_update_untracked(|s| std::mem::replace(s, Stage::Choose))));
-            // A list sent back with nothing new: the unit table shows it answered.
-            navigate(&Route::page(if answer_only { Page::Units } else { Page::Tasks }));
-        }
+        importing.set(true);
+        spawn_local(async move {
+            super::state::after_next_paint().await;
+            // The workspace says what was done (with Hoàn tác), counted as applied: a value changed
+            // elsewhere since the preview is kept, and said.
+            let answer_only = p.added.is_empty() && p.updated.is_empty();
+            if ws.apply_import(&p, replies) {
+                // The file's rows and the plan (50,000 of each: 40 ms to free) go in a turn of their
+                // own, not in the one that draws the next page.
+                super::state::drop_later((p, merge_plan.try_update_untracked(Option::take), stage.try_update_untracked(|s| std::mem::replace(s, Stage::Choose))));
+                // A list sent back with nothing new: the unit table shows it answered.
+                navigate(&Route::page(if answer_only { Page::Units } else { Page::Tasks }));
+            }
+            importing.try_set(false);
+        });
     };
 
     view! {
@@ -370,8 +381,8 @@ pub fn ImportPage() -> impl IntoView {
                             // A unit's list sent back with nothing new is still its answer.
                             let answer_only = n == 0 && !returned_by.get().is_empty();
                             view! {
-                                <button class="btn btn-primary" disabled=move || (n == 0 && !answer_only) || !ws.can_change() on:click=confirm>
-                                    {if answer_only { it.confirm_answer.to_string() } else if n == 0 { it.nothing_to_import.to_string() } else { (it.confirm)(n) }}
+                                <button class="btn btn-primary" disabled=move || (n == 0 && !answer_only) || !ws.can_change() || importing.get() on:click=confirm>
+                                    {move || if importing.get() { it.importing.to_string() } else if answer_only { it.confirm_answer.to_string() } else if n == 0 { it.nothing_to_import.to_string() } else { (it.confirm)(n) }}
                                 </button>
                             }
                         }}
