@@ -106,11 +106,13 @@ pub fn plan<D: std::borrow::Borrow<RowDraft>>(
 /// A plan made a slice of rows at a time ([`Planner::feed`]), the same as [`plan`] makes at once:
 /// the page plans 50,000 rows in slices, painting between them. Every slice is planned against
 /// the same `tasks`; the caller starts again if they have changed (another tab), and `feed` says
-/// so when a task it matches is no longer where it was.
+/// so when their number has (tasks deleted or added: the positions it indexed mean others).
 pub struct Planner {
     plan: MergePlan,
     separate: Vec<String>,
     now: NaiveDateTime,
+    /// How many tasks there were: the indexes below are positions in that list.
+    len: usize,
     by_id: HashMap<String, usize>,
     // Matching by content is needed only for rows without an id (folding every task costs time).
     by_full: HashMap<String, Vec<usize>>,
@@ -139,6 +141,7 @@ impl Planner {
             plan: MergePlan { units: units.clone(), ..Default::default() },
             separate: separate.to_vec(),
             now,
+            len: tasks.len(),
             by_id: tasks.iter().enumerate().map(|(i, t)| (t.id.0.clone(), i)).collect(),
             by_full,
             by_partial,
@@ -198,11 +201,14 @@ impl Planner {
         Some(unit)
     }
 
-    /// Plan the next rows of the file, against the same `tasks` the planner was made with. False
-    /// (and the plan left unfinished) when a row's task is not where the planner saw it: the tasks
-    /// have changed since, and the plan must be made again.
+    /// Plan the next rows of the file, against the same `tasks` the planner was made with. False,
+    /// planning nothing, when there are more or fewer tasks than then: the positions it indexed
+    /// now name other tasks, and the plan must be made again.
     #[must_use]
     pub fn feed<D: std::borrow::Borrow<RowDraft>>(&mut self, tasks: &[Task], drafts: &[D], mut new_id: impl FnMut() -> TaskId) -> bool {
+        if tasks.len() != self.len {
+            return false;
+        }
         for draft in drafts {
             let draft: &RowDraft = draft.borrow();
             let note = |problem: RowProblem| RowNote { sheet: draft.sheet.clone(), excel_row: draft.excel_row, problem };
@@ -238,10 +244,6 @@ impl Planner {
                 }
             };
 
-            // The task found must still be the one indexed at that place.
-            if existing.is_some_and(|i| tasks.get(i).is_none_or(|t| self.by_id.get(t.id.as_str()) != Some(&i))) {
-                return false;
-            }
             match existing {
                 Some(i) if !self.touched.contains_key(&i) => {
                     let mut task = tasks[i].clone();

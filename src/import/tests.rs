@@ -564,9 +564,9 @@ fn a_plan_made_in_slices_is_the_plan_made_at_once() {
     }
 }
 
-/// The tasks changed between two slices (another tab deleted one, and the rest moved up): a row
-/// matching a task that is no longer where the planner saw it says the plan must be made again,
-/// rather than update whichever task now sits there.
+/// The tasks changed between two slices (another tab deleted one, and the rest moved up): the
+/// planner says the plan must be made again, rather than update whichever task now sits where the
+/// one it indexed was.
 #[test]
 fn a_planner_whose_tasks_moved_says_to_plan_again() {
     let first = xlsx(|s| {
