@@ -156,8 +156,7 @@ pub fn page_view(page: Page) -> AnyView {
 
 /// The answer of a future that needs no waiting (a split function whose chunk is here).
 fn at_once<F: std::future::Future>(future: F) -> Option<F::Output> {
-    let mut future = std::pin::pin!(future);
-    match future.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
+    match super::state::poll_now(std::pin::pin!(future)) {
         std::task::Poll::Ready(value) => Some(value),
         std::task::Poll::Pending => None,
     }

@@ -148,6 +148,13 @@ pub(super) async fn next_turn() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Run a future as far as it goes now, without waiting: its answer if it needed no waiting (a
+/// split function whose chunk is here, a plan of one slice), else `Pending`, the future left to be
+/// polled again (by `spawn_local`).
+pub(super) fn poll_now<F: std::future::Future>(future: std::pin::Pin<&mut F>) -> std::task::Poll<F::Output> {
+    future.poll(&mut std::task::Context::from_waker(std::task::Waker::noop()))
+}
+
 /// The channel [`next_turn`] posts to itself through, kept for the page's life, and who waits.
 struct Turns {
     channel: web_sys::MessageChannel,

@@ -226,8 +226,7 @@ pub fn ImportPage() -> impl IntoView {
         };
         // A file of one slice is planned now, in this turn, as the preview is drawn.
         let mut fut = Box::pin(fut);
-        let waker = std::task::Waker::noop();
-        if std::future::Future::poll(fut.as_mut(), &mut std::task::Context::from_waker(waker)).is_pending() {
+        if super::state::poll_now(fut.as_mut()).is_pending() {
             merge_plan.set(None);
             spawn_local(fut);
         }
