@@ -68,6 +68,7 @@ test('the sample shows every task with its unit, deadline and derived status, an
   await page.screenshot({ path: SHOTS + 'list.png' });
 
   // Opened again at the bare address with tasks stored, the app starts on the overview.
+  await saved(page);
   await page.reload();
   await page.getByTestId('dashboard').waitFor();
   assert.match(page.url(), /#\/tong-quan$/, 'the address names the page shown');

@@ -119,6 +119,7 @@ test('a recurring duty gets each new period when it begins, once, with its own d
   await page.waitForFunction(() => document.querySelector('.notices').textContent.includes('Đã sửa nhiệm vụ'));
   assert.match(await periods.locator('li.current').textContent(), /11\/12\/2026 Chưa hoàn thành, còn hạn/);
   // Opened again the same day: nothing more is made.
+  await saved(page);
   await page.reload();
   await page.waitForSelector('.task-form');
   await page.goto(server.url + '#/nhiem-vu');

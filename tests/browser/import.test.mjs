@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDist, launch, openApp, withSample, countText, storedCounts, storedRecords, fixture, newContext } from './harness.mjs';
+import { serveDist, launch, openApp, withSample, countText, storedCounts, storedRecords, fixture, newContext, saved } from './harness.mjs';
 
 const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
 let server, browser;
@@ -49,6 +49,9 @@ test('a tracker from LibreOffice is previewed, then imported all at once and kep
   assert.equal(await countText(page), '5 nhiệm vụ');
   assert.match(await page.textContent('.notices'), /Đã nhập file: thêm mới 5/);
   assert.ok(await page.locator('td.c-unit', { hasText: 'Xã Quỳnh Trang' }).count() === 1);
+  // Reloaded once the footer says it is stored (a reload before that asks first, and a person
+  // who answers "leave" leaves what was not yet written: see the safety tests).
+  await saved(page);
   await page.reload();
   await page.waitForSelector('table.tasks tbody tr');
   assert.equal(await countText(page), '5 nhiệm vụ');
@@ -75,6 +78,7 @@ test('the tracker sent back with results and one more row updates, adds one, dup
   assert.equal(await countText(page), '6 nhiệm vụ');
   const row = page.locator('tr', { hasText: 'Tham mưu xây dựng kế hoạch tổ chức Tết trồng cây' });
   assert.equal(await row.locator('.c-progress').textContent(), 'Hoàn thành');
+  await saved(page);
   assert.equal((await storedCounts(page)).tasks, 6);
   assert.deepEqual(errors, []);
   await ctx.close();
@@ -120,6 +124,7 @@ test('bad files get a clear message and change nothing', async () => {
   const { ctx, page, errors } = await openApp(browser, server.url);
   await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
   await page.waitForSelector('table.tasks tbody tr');
+  await saved(page);
   const before = await storedCounts(page);
   const good = await readFile(fixture('theo-doi-openpyxl.xlsx'));
   // Over the 50 MB limit (Playwright takes files this big only from disk).
@@ -343,6 +348,7 @@ test('a unit written differently from one the office has is asked about: same un
   assert.match(await page.textContent('.new-units'), /Thanh tra thị xã/);
   assert.match(await page.textContent('table.preview'), /Thanh tra thị xã/);
   await confirm(page);
+  await saved(page);
 
   const units = await storedRecords(page, 'units');
   const police = units.find((u) => u.name === 'Công an thành phố');

@@ -5,7 +5,7 @@
 // its code comes).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, newContext, openApp, storedCounts } from './harness.mjs';
+import { serveDist, launch, newContext, openApp, storedCounts, saved } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -60,6 +60,7 @@ test('a page whose code cannot be fetched says so, changes nothing, and opens wi
   const { ctx, page } = await openApp(browser, server.url, { context: await noServiceWorker() });
   await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
   await page.waitForSelector('table.tasks tbody tr');
+  await saved(page);
   const before = await storedCounts(page);
 
   // A second tab on a host whose chunks cannot be reached.
