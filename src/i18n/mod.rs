@@ -519,6 +519,8 @@ pub struct ImportTexts {
     pub confirm: fn(usize) -> String,
     /// On the import button once pressed, until the tasks are in.
     pub importing: &'static str,
+    /// The same, for a large file applied in parts: how many of its tasks are in.
+    pub importing_part: fn(usize, usize) -> String,
     /// A unit's own list sent back: noted as its answer (units, day).
     pub returned_by: fn(&str, &str) -> String,
     /// The button when the list sent back changes nothing.

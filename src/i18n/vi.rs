@@ -305,6 +305,7 @@ pub const VI: Texts = Texts {
         preview_more: |n| format!("… và {} nhiệm vụ nữa", thousands(n)),
         confirm: |n| format!("Nhập {} nhiệm vụ", thousands(n)),
         importing: "Đang nhập…",
+        importing_part: |done, all| format!("Đang nhập… {}/{} nhiệm vụ", thousands(done), thousands(all)),
         nothing_to_import: "File không có gì mới để nhập.",
         returned_by: |units, day| format!("Đây là danh sách của {units} gửi lại: khi nhập, ghi nhận đơn vị đã gửi lại ngày {day}."),
         confirm_answer: "Ghi nhận đơn vị đã gửi lại (không có gì thay đổi)",

@@ -14,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::buckets::{self, bucket_of};
 use super::schema::{self, encode_unit, RawWorkspace, SCHEMA_VERSION};
 use crate::domain::{Task, TaskId, Unit};
-use crate::workspace::{replay, Binned, Op, Patch, Replayed, Step, StepPatches, UndoLog, Workspace};
+use crate::workspace::{Replayer, Binned, Op, Patch, Replayed, Step, StepPatches, UndoLog, Workspace};
 
 pub const DB_NAME: &str = "dondoc";
 /// The IndexedDB structure version (object stores), not the data schema version. 2 added the
@@ -369,12 +369,17 @@ async fn commit_in<O: std::borrow::Borrow<Op>>(tx: &Transaction, ops: &[O], patc
     // The patches of the steps to undo or redo.
     let mut patches: HashMap<u64, StepPatches> = HashMap::new();
     for op in ops {
-        if let Op::Undo(seq) | Op::Redo(seq) = op.borrow() {
-            if let Some(p) = patches_known.get(seq) {
-                patches.insert(*seq, p.clone());
-            } else if let Some(p) = get_step(&steps_store, *seq).await? {
-                patches.insert(*seq, p);
-            }
+        let seq = match op.borrow() {
+            Op::Undo(seq) | Op::Redo(seq) => *seq,
+            // A later part of a step already stored (parts are stored together, so only if a
+            // write was split): joined to the stored patches, so the step is undone whole.
+            Op::Do { step: Some(seq), .. } if log.get(*seq).is_some_and(|s| !s.undone) && !patches.contains_key(seq) => *seq,
+            Op::Do { .. } => continue,
+        };
+        if let Some(p) = patches_known.get(&seq) {
+            patches.insert(seq, p.clone());
+        } else if let Some(p) = get_step(&steps_store, seq).await? {
+            patches.insert(seq, p);
         }
     }
     // The records the operations read, as stored now.
@@ -409,7 +414,16 @@ async fn commit_in<O: std::borrow::Borrow<Op>>(tx: &Transaction, ops: &[O], patc
         }
     }
 
-    let replayed = replay(&mut ws, &mut log, &patches, ops);
+    // One operation at a time, the page painting between them: an import's parts each take a
+    // few milliseconds, all together as long as the whole import did on the page.
+    let mut replayer = Replayer::default();
+    for (i, op) in ops.iter().enumerate() {
+        if i > 0 {
+            breathe(&meta).await?;
+        }
+        replayer.op(&mut ws, &mut log, &mut patches, op.borrow());
+    }
+    let replayed = replayer.finish();
     breathe(&meta).await?;
     let t = &replayed.touched;
     let mut records = Patch { replace_all: t.replace_all, ..Patch::default() };

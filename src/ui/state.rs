@@ -26,7 +26,7 @@ use dondoc::store::indexed_db::{self, StoreError};
 use dondoc::store::prefs;
 use dondoc::store::schema::{self, LoadError, SCHEMA_VERSION};
 use dondoc::workspace::{
-    self as core, replay, Binned, Command, CommandError, Op, Outcome, Patch, ReplaceWhy, Stamped, Step, StepLabel,
+    self as core, replay, Binned, Command, CommandError, Op, Outcome, Patch, Replayed, ReplaceWhy, Stamped, Step, StepLabel,
     StepPatches, Touched, UndoLog,
 };
 
@@ -243,6 +243,9 @@ pub struct Workspace {
     saving: RwSignal<bool>,
     failed: RwSignal<bool>,
     save_again: StoredValue<bool>,
+    /// An import is being applied in parts: nothing is stored, and nothing undone, until its last
+    /// part is in (its parts are stored together, as one step).
+    in_parts: StoredValue<bool>,
     catch_up_after: StoredValue<bool>,
     seq: StoredValue<u64>,
     patches: StoredValue<HashMap<u64, StepPatches>>,
@@ -276,6 +279,7 @@ impl Workspace {
             saving: RwSignal::new(false),
             failed: RwSignal::new(false),
             save_again: StoredValue::new(false),
+            in_parts: StoredValue::new(false),
             catch_up_after: StoredValue::new(false),
             seq: StoredValue::new(0),
             patches: StoredValue::new(HashMap::new()),
@@ -392,9 +396,11 @@ impl Workspace {
                 let mut log = log;
                 // What this tab did and has not stored is applied again on what was read.
                 let mine: Vec<Pending> = self.inflight.get_untracked().into_iter().chain(self.pending.get_untracked()).collect();
-                self.patches.with_value(|p| {
+                self.patches.update_value(|p| {
                     let ops: Vec<Arc<Op>> = mine.iter().map(|m| m.op.clone()).collect();
-                    replay(&mut ws, &mut log, p, &ops);
+                    // The steps' patches as made again here (an import's parts joined again).
+                    let made = replay(&mut ws, &mut log, p, &ops).new_steps;
+                    p.extend(made);
                 });
                 self.seq.set_value(seq);
                 self.tasks.set(ws.tasks);
@@ -570,6 +576,12 @@ impl Workspace {
     /// Carry out an operation in memory (the core's `apply`, through `replay`), queue it to be
     /// stored, and return what happened. Nothing changes when it is refused.
     fn perform(self, op: Op) -> Option<Outcome> {
+        self.perform_and_announce(op, true)
+    }
+
+    /// [`Workspace::perform`]; with `announce` false the views are not told (a part of an import:
+    /// the views are told once, after the last part, not redrawn and recounted for each).
+    fn perform_and_announce(self, op: Op, announce: bool) -> Option<Outcome> {
         if !self.may_change_now() {
             self.notices.push(NoticeKind::Warning, texts().footer_read_only, None);
             return None;
@@ -580,21 +592,22 @@ impl Workspace {
             bin: self.bin.try_update_untracked(std::mem::take).unwrap_or_default(),
         };
         let mut log = self.log.get_untracked();
-        let r = self.patches.with_value(|p| replay(&mut ws, &mut log, p, std::slice::from_ref(&op)));
+        let mut r = Replayed::default();
+        self.patches.update_value(|p| r = replay(&mut ws, &mut log, p, std::slice::from_ref(&op)));
         let t = &r.touched;
         let core::Workspace { tasks, units, bin } = ws;
         // Only what changed is announced to the views.
-        if t.replace_all || !t.tasks.is_empty() {
+        if announce && (t.replace_all || !t.tasks.is_empty()) {
             self.tasks.set(tasks);
         } else {
             self.tasks.update_untracked(|v| *v = tasks);
         }
-        if t.replace_all || !t.units.is_empty() {
+        if announce && (t.replace_all || !t.units.is_empty()) {
             self.units.set(units);
         } else {
             self.units.update_untracked(|v| *v = units);
         }
-        if t.replace_all || !t.bin.is_empty() {
+        if announce && (t.replace_all || !t.bin.is_empty()) {
             self.bin.set(bin);
         } else {
             self.bin.update_untracked(|v| *v = bin);
@@ -624,18 +637,78 @@ impl Workspace {
         let op = Op::Do { stamped: Stamped { at: now(), command }, step: Some(new_step_seq()) };
         match self.perform(op) {
             Some(Outcome::Done { label, kept_newer }) => {
-                // The backup reminder's count (kept in localStorage): after the change is painted.
-                after_paint(move || super::data::after_change(self));
-                let mut text = (texts().step_done)(&label);
-                if kept_newer > 0 {
-                    text = format!("{text} {}", (texts().kept_newer)(kept_newer));
-                }
-                self.notices.push(NoticeKind::Info, text, Some(NoticeAction::Undo));
+                self.say_done(&label, kept_newer);
                 Ok(label)
             }
             Some(Outcome::Refused(e)) => Err(e),
             _ => Err(CommandError::Nothing),
         }
+    }
+
+    fn say_done(self, label: &StepLabel, kept_newer: usize) {
+        // The backup reminder's count (kept in localStorage): after the change is painted.
+        after_paint(move || super::data::after_change(self));
+        let mut text = (texts().step_done)(label);
+        if kept_newer > 0 {
+            text = format!("{text} {}", (texts().kept_newer)(kept_newer));
+        }
+        self.notices.push(NoticeKind::Info, text, Some(NoticeAction::Undo));
+    }
+
+    /// [`Workspace::command`] for a command that may be large (an import): applied in parts
+    /// ([`Command::in_parts`]), one a turn, as one step; `progress` hears how many of its rows are
+    /// in before each part after the first. The views are told once, after the last part, and the
+    /// parts are stored together then. A part refused after others are in keeps those (said).
+    pub async fn command_in_parts(self, command: Command, progress: impl Fn(usize, usize)) -> Result<StepLabel, CommandError> {
+        let mut parts = command.in_parts(core::IMPORT_PART);
+        if parts.len() <= 1 {
+            return match parts.pop() {
+                Some(command) => self.command(command),
+                None => Err(CommandError::Nothing),
+            };
+        }
+        let rows = |c: &Command| match c {
+            Command::Import { added, updates, .. } => added.len() + updates.len(),
+            _ => 0,
+        };
+        let all: usize = parts.iter().map(rows).sum();
+        let (seq, at) = (new_step_seq(), now());
+        self.in_parts.set_value(true);
+        let mut done = 0;
+        let mut kept_newer = 0;
+        let mut result = Err(CommandError::Nothing);
+        for (k, command) in parts.into_iter().enumerate() {
+            if k > 0 {
+                progress(done, all);
+                next_turn().await;
+            }
+            done += rows(&command);
+            match self.perform_and_announce(Op::Do { stamped: Stamped { at, command }, step: Some(seq) }, false) {
+                Some(Outcome::Done { kept_newer: kept, .. }) => {
+                    kept_newer += kept;
+                    result = Ok(());
+                }
+                Some(Outcome::Refused(e)) => {
+                    if result.is_ok() {
+                        self.say_refused(&e);
+                    } else {
+                        result = Err(e);
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        self.in_parts.set_value(false);
+        // Told once: every view redraws and recounts for the whole import.
+        self.tasks.update(|_| ());
+        self.units.update(|_| ());
+        self.bin.update(|_| ());
+        self.save();
+        result?;
+        let label = self.log.with_untracked(|l| l.get(seq).map(|s| s.label.clone())).ok_or(CommandError::Nothing)?;
+        self.say_done(&label, kept_newer);
+        Ok(label)
     }
 
     fn say_refused(self, e: &CommandError) {
@@ -707,13 +780,21 @@ impl Workspace {
 
     /// Apply a confirmed import: the file's values go onto the tasks as they are now.
     /// `replies`: the units whose own list the file is, noted as their answer.
-    pub fn apply_import(self, plan: &MergePlan, replies: Vec<(UnitId, dondoc::domain::Exchange)>) -> bool {
+    /// A large file goes in parts, one a turn (`progress` hears how many of its rows are in).
+    pub async fn apply_import(self, plan: &MergePlan, replies: Vec<(UnitId, dondoc::domain::Exchange)>, progress: impl Fn(usize, usize)) -> bool {
         let mut command = self.units.with_untracked(|have| Command::import(plan, have));
         if let Command::Import { added, replies: r, .. } = &mut command {
             *added = dondoc::domain::recurrence::with_periods(std::mem::take(added), today());
             *r = replies;
         }
-        self.run(command)
+        match self.command_in_parts(command, progress).await {
+            Ok(_) => true,
+            Err(CommandError::Nothing) => false,
+            Err(e) => {
+                self.say_refused(&e);
+                false
+            }
+        }
     }
 
     /// Move tasks to the recycle bin (the person has confirmed).
@@ -874,6 +955,10 @@ impl Workspace {
     }
 
     fn undo_or_redo(self, undo: bool) {
+        if self.in_parts.get_value() {
+            // An import is going in: its step is undone once it is whole.
+            return;
+        }
         let step = self.log.with_untracked(|l| if undo { l.next_undo().cloned() } else { l.next_redo().cloned() });
         let Some(step) = step else { return };
         spawn_local(async move {
@@ -911,6 +996,10 @@ impl Workspace {
 
     /// Store what is queued. Called after every change; safe to call at any time.
     pub fn save(self) {
+        if self.in_parts.get_value() {
+            // Stored with the import's last part.
+            return;
+        }
         if self.phase.get_untracked() != Phase::Ready {
             if self.phase.get_untracked() == Phase::MemoryOnly {
                 // Nothing to store to: memory is all there is (the footer says so).

@@ -20,8 +20,8 @@ use crate::domain::edit::Conflict;
 use crate::domain::{Task, TaskId, Unit, UnitDirectory, UnitError, UnitId};
 
 pub use apply::apply;
-pub use command::{Command, FieldUpdate, ReplaceWhy, Stamped, StepLabel};
-pub use replay::{replay, Op, Outcome, Replayed, Touched};
+pub use command::{Command, FieldUpdate, ReplaceWhy, Stamped, StepLabel, IMPORT_PART};
+pub use replay::{replay, Op, Outcome, Replayed, Replayer, Touched};
 pub use undo::{Step, StepPatches, UndoLog};
 
 /// How long a deleted task waits in the recycle bin.

@@ -109,18 +109,49 @@ pub struct Replayed {
     pub dropped_steps: Vec<u64>,
 }
 
-/// Carry out `ops` on `ws` (the stored records they need) and the stored undo list.
-pub fn replay<O: std::borrow::Borrow<Op>>(ws: &mut Workspace, log: &mut UndoLog, patches: &HashMap<u64, StepPatches>, ops: &[O]) -> Replayed {
-    let mut out = Replayed::default();
+/// Carry out `ops` on `ws` (the stored records they need) and the stored undo list. A step's
+/// patches are taken from `patches` when an operation continues it (see [`Replayer`]).
+pub fn replay<O: std::borrow::Borrow<Op>>(ws: &mut Workspace, log: &mut UndoLog, patches: &mut HashMap<u64, StepPatches>, ops: &[O]) -> Replayed {
+    let mut replayer = Replayer::default();
     for op in ops {
-        let op: &Op = op.borrow();
+        replayer.op(ws, log, patches, op.borrow());
+    }
+    replayer.finish()
+}
+
+/// [`replay`] one operation at a time, so that a caller can let the page paint between them (a
+/// 50,000-task import is stored as parts of one step).
+///
+/// An operation whose step number the undo list already holds, not undone, *continues* that step:
+/// an import applied in parts is one step, undone at once. Its label adds up ([`StepLabel::then`])
+/// and its patches are joined to the step's ([`StepPatches::then`]), taken from this replay's
+/// earlier operations or from `patches` (which gives them up).
+#[derive(Debug, Default)]
+pub struct Replayer {
+    out: Replayed,
+}
+
+impl Replayer {
+    pub fn op(&mut self, ws: &mut Workspace, log: &mut UndoLog, patches: &mut HashMap<u64, StepPatches>, op: &Op) {
+        let out = &mut self.out;
         let outcome = match op {
             Op::Do { stamped, step } => match super::apply(ws, stamped) {
                 Ok(applied) => {
                     out.touched.add(&applied.redo);
                     let done = Outcome::Done { label: applied.label.clone(), kept_newer: applied.kept_newer };
                     if let Some(seq) = step.filter(|_| applied.changed_anything()) {
-                        let (info, step_patches) = Step::new(seq, stamped.at, applied);
+                        let continued = log.get(seq).filter(|s| !s.undone).cloned();
+                        let (mut info, mut step_patches) = Step::new(seq, stamped.at, applied);
+                        if let Some(earlier) = continued {
+                            let before = match out.new_steps.iter().position(|(s, _)| *s == seq) {
+                                Some(i) => Some(out.new_steps.remove(i).1),
+                                None => patches.remove(&seq),
+                            };
+                            info = Step { at: earlier.at, label: earlier.label.then(info.label), ..info };
+                            if let Some(before) = before {
+                                step_patches = before.then(step_patches);
+                            }
+                        }
                         let dropped = log.record(info);
                         out.new_steps.retain(|(s, _)| !dropped.contains(s));
                         out.dropped_steps.extend(dropped);
@@ -151,5 +182,8 @@ pub fn replay<O: std::borrow::Borrow<Op>>(ws: &mut Workspace, log: &mut UndoLog,
         };
         out.outcomes.push(outcome);
     }
-    out
+
+    pub fn finish(self) -> Replayed {
+        self.out
+    }
 }

@@ -420,7 +420,7 @@ fn saving_replays_a_stale_tabs_move_on_the_stored_task() {
     // Tab B, which never heard of it, moves task 1; saving replays the move on what is stored.
     let mut log = UndoLog::default();
     let ops = vec![Op::Do { stamped: Stamped { at: at(3), command: Command::Move { ids: vec![id(1)], progress: Progress::InProgress, completed_on: None, evidence: None } }, step: Some(1) }];
-    let r = replay(&mut stored, &mut log, &Default::default(), &ops);
+    let r = replay(&mut stored, &mut log, &mut Default::default(), &ops);
     assert!(matches!(r.outcomes[0], Outcome::Done { .. }));
     let t = stored.task(&id(1)).unwrap();
     assert_eq!((t.result.as_str(), t.progress), ("Đã xong", Progress::InProgress), "A's result is kept");
@@ -441,7 +441,7 @@ fn saving_an_extension_reads_the_tasks_it_extends() {
     let ids = op.task_ids(&Default::default());
     assert_eq!(ids, vec![id(2)]);
     let mut read = Workspace { tasks: full.tasks.iter().filter(|t| ids.contains(&t.id)).cloned().collect(), units: full.units.clone(), bin: Vec::new() };
-    let r = replay(&mut read, &mut UndoLog::default(), &Default::default(), &[op]);
+    let r = replay(&mut read, &mut UndoLog::default(), &mut Default::default(), &[op]);
     assert!(matches!(r.outcomes[0], Outcome::Done { .. }), "{:?}", r.outcomes);
     assert_eq!(read.task(&id(2)).unwrap().extensions.len(), 1);
 }
@@ -452,7 +452,7 @@ fn a_deletion_stored_elsewhere_is_not_undone_by_a_stale_edit() {
     run(&mut stored, 2, Command::Delete { ids: vec![id(2)] }).unwrap();
     let mut log = UndoLog::default();
     let ops = vec![Op::Do { stamped: Stamped { at: at(3), command: Command::Bulk { ids: vec![id(2)], edits: vec![Edit::Note("x".into())], reason: String::new() } }, step: Some(1) }];
-    let r = replay(&mut stored, &mut log, &Default::default(), &ops);
+    let r = replay(&mut stored, &mut log, &mut Default::default(), &ops);
     assert_eq!(r.outcomes[0], Outcome::Refused(CommandError::NoSuchTask(id(2))));
     assert!(stored.task(&id(2)).is_none(), "the deleted task stays deleted");
     assert!(r.touched.is_empty());
@@ -463,17 +463,17 @@ fn undo_after_a_reload_uses_the_stored_step_and_happens_once() {
     let mut stored = sample();
     let mut log = UndoLog::default();
     let moved = Op::Do { stamped: Stamped { at: at(3), command: Command::Move { ids: vec![id(1), id(2)], progress: Progress::Done, completed_on: NaiveDate::from_ymd_opt(2024, 1, 3), evidence: None } }, step: Some(1) };
-    let r = replay(&mut stored, &mut log, &Default::default(), &[moved]);
-    let patches: std::collections::HashMap<u64, StepPatches> = r.new_steps.into_iter().collect();
+    let r = replay(&mut stored, &mut log, &mut Default::default(), &[moved]);
+    let mut patches: std::collections::HashMap<u64, StepPatches> = r.new_steps.into_iter().collect();
     // A reload: the list and the patches come back from storage.
     let seq = log.next_undo().unwrap().seq;
-    let r = replay(&mut stored, &mut log, &patches, &[Op::Undo(seq)]);
+    let r = replay(&mut stored, &mut log, &mut patches, &[Op::Undo(seq)]);
     assert_eq!(r.outcomes[0], Outcome::Undone { label: StepLabel::Moved { count: 2, content: "Rà soát quỹ đất".into(), progress: Progress::Done }, left: 0 });
     assert!(stored.tasks.iter().all(|t| t.progress == Progress::NotStarted));
     // A second tab asking to undo the same step finds it undone already.
-    let r = replay(&mut stored, &mut log, &patches, &[Op::Undo(seq)]);
+    let r = replay(&mut stored, &mut log, &mut patches, &[Op::Undo(seq)]);
     assert_eq!(r.outcomes[0], Outcome::StepGone);
-    let r = replay(&mut stored, &mut log, &patches, &[Op::Redo(seq)]);
+    let r = replay(&mut stored, &mut log, &mut patches, &[Op::Redo(seq)]);
     assert!(matches!(r.outcomes[0], Outcome::Redone { left: 0, .. }));
     assert!(stored.task(&id(1)).unwrap().progress == Progress::Done);
 }
@@ -582,4 +582,116 @@ fn only_differing_records_are_taken_in() {
         assert_eq!(kept[0].1.as_ref(), Some(&changed));
         assert_eq!(same.len(), total - 2, "the rest are handed back, nothing lost");
     }
+}
+
+/// A file of 7 new tasks (for a unit the workspace lacks) and 3 updates, as one command.
+fn import_of_seven_and_three(ws: &Workspace) -> Command {
+    let mut theirs = UnitDirectory::default();
+    let vinh = theirs.resolve_or_add("Xã Quỳnh Vinh").unwrap().id().clone();
+    let added: Vec<Task> = (10..17)
+        .map(|n| {
+            let mut t = Task::new(id(n), &format!("Nhiệm vụ nhập {n}"));
+            t.lead_unit = Some(vinh.clone());
+            t
+        })
+        .collect();
+    let updates = (1..=3)
+        .map(|n| {
+            let seen = ws.task(&id(n)).unwrap();
+            FieldUpdate { id: id(n), edits: vec![Edit::Result(format!("Kết quả {n}"))], base: vec![current(seen, &Edit::Result(String::new()))] }
+        })
+        .collect();
+    Command::Import { added, updates, new_units: theirs.units().to_vec(), aliases: vec![], replies: vec![] }
+}
+
+#[test]
+fn an_import_in_parts_is_the_same_import_and_one_step_undone_at_once() {
+    let before = sample();
+    let whole = import_of_seven_and_three(&before);
+    let parts = whole.clone().in_parts(3);
+    // 10 rows, 3 a part: the new tasks first, then the updates.
+    let sizes: Vec<(usize, usize)> = parts.iter().map(|p| match p {
+        Command::Import { added, updates, .. } => (added.len(), updates.len()),
+        _ => unreachable!(),
+    }).collect();
+    assert_eq!(sizes, vec![(3, 0), (3, 0), (1, 2), (0, 1)]);
+    assert_eq!(whole.clone().in_parts(10).len(), 1, "a small import is one part");
+
+    // At once, as one step.
+    let mut at_once = before.clone();
+    let mut log_once = UndoLog::default();
+    let once = replay(&mut at_once, &mut log_once, &mut Default::default(), &[Op::Do { stamped: Stamped { at: at(2), command: whole }, step: Some(7) }]);
+    // In parts, each replayed on its own as the page does, with the step's number and moment.
+    let mut in_parts = before.clone();
+    let mut log = UndoLog::default();
+    let mut patches = std::collections::HashMap::new();
+    for part in parts {
+        let r = replay(&mut in_parts, &mut log, &mut patches, &[Op::Do { stamped: Stamped { at: at(2), command: part }, step: Some(7) }]);
+        assert!(matches!(r.outcomes[0], Outcome::Done { .. }), "{:?}", r.outcomes);
+        assert_eq!(r.new_steps.len(), 1);
+        patches.extend(r.new_steps);
+    }
+    assert_eq!(sorted(&in_parts.tasks), sorted(&at_once.tasks), "the same tasks");
+    assert_eq!(in_parts.units.units(), at_once.units.units(), "the new unit added once");
+    assert_eq!(in_parts.units.units().len(), 3);
+    assert_eq!(log.steps().len(), 1, "one step");
+    assert_eq!(log.steps()[0].label, StepLabel::Imported { added: 7, updated: 3 });
+    assert_eq!(log.steps()[0].label, log_once.steps()[0].label);
+    assert_eq!(patches.len(), 1);
+    assert_eq!(patches[&7].redo.tasks.len(), once.new_steps[0].1.redo.tasks.len());
+
+    // Hoàn tác takes the whole import back, Làm lại puts it all again.
+    let r = replay(&mut in_parts, &mut log, &mut patches, &[Op::Undo(7)]);
+    assert_eq!(r.outcomes[0], Outcome::Undone { label: StepLabel::Imported { added: 7, updated: 3 }, left: 0 });
+    assert_eq!(sorted(&in_parts.tasks), sorted(&before.tasks));
+    assert_eq!(in_parts.units.units().len(), 2, "the new unit goes with it");
+    replay(&mut in_parts, &mut log, &mut patches, &[Op::Redo(7)]);
+    assert_eq!(sorted(&in_parts.tasks), sorted(&at_once.tasks));
+}
+
+#[test]
+fn a_record_two_parts_touch_is_undone_to_what_the_first_found() {
+    // Part one adds task 20; part two sets its result (a row of the same file read as an update).
+    let before = sample();
+    let mut ws = before.clone();
+    let mut log = UndoLog::default();
+    let mut patches = std::collections::HashMap::new();
+    let first = Command::Import { added: vec![Task::new(id(20), "Nhiệm vụ mới")], updates: vec![], new_units: vec![], aliases: vec![], replies: vec![] };
+    let second = Command::Import {
+        added: vec![Task::new(id(21), "Nhiệm vụ mới khác")],
+        updates: vec![FieldUpdate { id: id(20), edits: vec![Edit::Result("Đã xong".into())], base: vec![Edit::Result(String::new())] }],
+        new_units: vec![],
+        aliases: vec![],
+        replies: vec![],
+    };
+    // Both in one save, as the store replays them: the second joins the first's patches.
+    let ops = [first, second].map(|command| Op::Do { stamped: Stamped { at: at(2), command }, step: Some(3) });
+    let r = replay(&mut ws, &mut log, &mut patches, &ops);
+    assert_eq!(r.new_steps.len(), 1);
+    let p = &r.new_steps[0].1;
+    let ids: Vec<&str> = p.redo.tasks.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, vec!["NV-20", "NV-21"], "each record once, in the order the parts wrote them");
+    assert_eq!(p.redo.tasks[0].1.as_ref().unwrap().result, "Đã xong", "redo writes what the last part left");
+    assert!(p.undo.tasks.iter().all(|(_, before)| before.is_none()), "undo removes what the first part added");
+    assert_eq!(log.steps()[0].label, StepLabel::Imported { added: 2, updated: 1 });
+    patches.extend(r.new_steps);
+    let r = replay(&mut ws, &mut log, &mut patches, &[Op::Undo(3)]);
+    assert!(matches!(r.outcomes[0], Outcome::Undone { left: 0, .. }), "{:?}", r.outcomes);
+    assert_eq!(sorted(&ws.tasks), sorted(&before.tasks));
+}
+
+#[test]
+fn a_new_step_with_a_number_already_undone_starts_again() {
+    // A part arriving after its step was undone elsewhere does not join the undone patches.
+    let mut ws = sample();
+    let mut log = UndoLog::default();
+    let mut patches = std::collections::HashMap::new();
+    let add = |n: u32| Op::Do { stamped: Stamped { at: at(2), command: Command::AddTasks { tasks: vec![Task::new(id(n), "Mới")], new_units: vec![], from_directive: false } }, step: Some(5) };
+    let r = replay(&mut ws, &mut log, &mut patches, &[add(30)]);
+    patches.extend(r.new_steps);
+    replay(&mut ws, &mut log, &mut patches, &[Op::Undo(5)]);
+    let r = replay(&mut ws, &mut log, &mut patches, &[add(31)]);
+    assert_eq!(r.new_steps[0].1.redo.tasks.len(), 1, "only the new part");
+    assert_eq!(log.steps().len(), 1);
+    assert!(!log.steps()[0].undone);
 }

@@ -3,6 +3,8 @@
 //! [`StepPatches::parts`]), so showing "Hoàn tác: …" never reads a 10,000-task import. A new step after some undos drops the steps that could have been
 //! redone; the list keeps the last [`LIMIT`] steps.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
@@ -86,6 +88,44 @@ impl StepPatches {
             whole.redo.tasks.extend(part.redo.tasks);
         }
         Some(whole)
+    }
+}
+
+impl StepPatches {
+    /// This step's patches followed by those of a later part of it: redoing writes each record as
+    /// the last part left it, undoing puts back what the first part that touched it found (parts
+    /// of an import name different tasks, but a record two parts touch is still undone right).
+    pub fn then(mut self, later: StepPatches) -> StepPatches {
+        self.redo.replace_all |= later.redo.replace_all;
+        join(&mut self.undo.tasks, &mut self.redo.tasks, later.undo.tasks, later.redo.tasks);
+        join(&mut self.undo.bin, &mut self.redo.bin, later.undo.bin, later.redo.bin);
+        join(&mut self.undo.units, &mut self.redo.units, later.undo.units, later.redo.units);
+        self
+    }
+}
+
+/// Join a later part's records to a step's (undo and redo name the same records in the same
+/// order): a record already in the step keeps its undo value and takes the later redo value; the
+/// others are added in the later part's order. Indexes the later part's ids (a few thousand), not
+/// the step's, which grows with every part.
+fn join<K: Eq + std::hash::Hash + Clone, V>(undo: &mut Vec<(K, Option<V>)>, redo: &mut Vec<(K, Option<V>)>, later_undo: Vec<(K, Option<V>)>, later_redo: Vec<(K, Option<V>)>) {
+    if later_redo.is_empty() {
+        return;
+    }
+    let mut later: Vec<(K, Option<V>, Option<V>)> = later_undo.into_iter().zip(later_redo).map(|((k, u), (_, r))| (k, u, r)).collect();
+    let at: HashMap<K, usize, rustc_hash::FxBuildHasher> = later.iter().enumerate().map(|(i, (k, _, _))| (k.clone(), i)).collect();
+    let mut known = vec![false; later.len()];
+    for (k, after) in redo.iter_mut() {
+        if let Some(&i) = at.get(k) {
+            *after = later[i].2.take();
+            known[i] = true;
+        }
+    }
+    for ((k, u, r), known) in later.into_iter().zip(known) {
+        if !known {
+            undo.push((k.clone(), u));
+            redo.push((k, r));
+        }
     }
 }
 

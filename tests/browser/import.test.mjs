@@ -283,7 +283,7 @@ test('a sheet with no unit anywhere is given one by the person, and its rows sto
   await ctx.close();
 });
 
-test('a large CSV shows how far it has been read, then how far it has been compared, and is planned whole', async () => {
+test('a large CSV shows how far it has been read, compared and imported, and is one step to undo', async () => {
   const { ctx, page, errors } = await openApp(browser, server.url + '#/nhap-file');
   await page.waitForSelector('#import-file');
   let text = 'Mã nhiệm vụ;Nội dung;Đơn vị chủ trì;Thời hạn\n';
@@ -320,7 +320,18 @@ test('a large CSV shows how far it has been read, then how far it has been compa
   await page.waitForSelector('table.tasks tbody tr', { timeout: 60000 });
   const pressed = await page.evaluate(() => window.__buttons);
   assert.ok(pressed.some(([text, disabled]) => text === 'Đang nhập…' && disabled), `the button said so: ${JSON.stringify(pressed.slice(0, 4))}`);
+  // The tasks went in a part at a time, the button saying how many were in.
+  assert.ok(pressed.some(([text, disabled]) => /^Đang nhập… [1-9][\d.]*\/50\.000 nhiệm vụ$/.test(text) && disabled), `it counted: ${JSON.stringify(pressed.filter(([t]) => /\//.test(t)).slice(0, 3))}`);
   assert.match(await page.textContent('[data-testid=task-count]'), /50\.000/);
+  // Stored whole, as one step: one Hoàn tác takes every task back.
+  await saved(page);
+  assert.equal((await storedCounts(page)).tasks, 50000);
+  const undo = page.getByTestId('undo');
+  assert.match(await undo.textContent(), /Hoàn tác: nhập file: thêm mới 50\.000/);
+  await undo.click();
+  await page.waitForSelector('.welcome', { timeout: 60000 });
+  await saved(page);
+  assert.equal((await storedCounts(page)).tasks, 0, 'every imported task is taken back');
   assert.deepEqual(errors, []);
   await ctx.close();
 });

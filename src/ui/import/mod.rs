@@ -295,8 +295,9 @@ pub fn ImportPage() -> impl IntoView {
     };
 
     // Pressed once: the button says *Đang nhập…* in the frame after the press, then the import is
-    // applied (50,000 tasks are one long task: the press itself is answered at once).
+    // applied, a large file in parts (with how many of its tasks are in).
     let importing = RwSignal::new(false);
+    let imported_part = RwSignal::new(None::<(usize, usize)>);
     let confirm = move |_| {
         if importing.get_untracked() {
             return;
@@ -316,7 +317,12 @@ pub fn ImportPage() -> impl IntoView {
             // The workspace says what was done (with Hoàn tác), counted as applied: a value changed
             // elsewhere since the preview is kept, and said.
             let answer_only = p.added.is_empty() && p.updated.is_empty();
-            if ws.apply_import(&p, replies) {
+            let progress = move |done, all| {
+                imported_part.try_set(Some((done, all)));
+            };
+            let applied = ws.apply_import(&p, replies, progress).await;
+            imported_part.try_set(None);
+            if applied {
                 // The file's rows and the plan (50,000 of each: 40 ms to free) go in a turn of their
                 // own, not in the one that draws the next page.
                 super::state::drop_later((p, merge_plan.try_update_untracked(Option::take), stage.try_update_untracked(|s| std::mem::replace(s, Stage::Choose))));
@@ -381,7 +387,7 @@ pub fn ImportPage() -> impl IntoView {
                             let answer_only = n == 0 && !returned_by.get().is_empty();
                             view! {
                                 <button class="btn btn-primary" disabled=move || (n == 0 && !answer_only) || !ws.can_change() || importing.get() on:click=confirm>
-                                    {move || if importing.get() { it.importing.to_string() } else if answer_only { it.confirm_answer.to_string() } else if n == 0 { it.nothing_to_import.to_string() } else { (it.confirm)(n) }}
+                                    {move || if importing.get() { imported_part.get().map_or_else(|| it.importing.to_string(), |(done, all)| (it.importing_part)(done, all)) } else if answer_only { it.confirm_answer.to_string() } else if n == 0 { it.nothing_to_import.to_string() } else { (it.confirm)(n) }}
                                 </button>
                             }
                         }}
