@@ -3,6 +3,7 @@
 //! what it wrote and what it replaced. A command that cannot be carried out changes nothing.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 
 
 use super::command::{Command, FieldUpdate, ReplaceWhy, Stamped, StepLabel, UnitAlias};
@@ -203,8 +204,8 @@ pub fn apply(ws: &mut Workspace, stamped: &Stamped) -> Result<Applied, CommandEr
                     let entry = rec.ws.bin.remove(i);
                     rec.binned.remove(id);
                     if !rec.has(id) {
-                        rec.indexed(id.clone(), rec.ws.tasks.len());
                         rec.ws.tasks.push(entry.task);
+                        rec.indexed(rec.ws.tasks.len() - 1);
                     }
                 }
             }
@@ -343,7 +344,10 @@ fn replace(ws: &mut Workspace, tasks: &[Task], units: &[Unit], why: ReplaceWhy) 
 /// over 10,000 tasks stays linear and a card move does not index 10,000 ids.
 struct Recorder<'a> {
     ws: &'a mut Workspace,
-    index: std::cell::OnceCell<HashMap<TaskId, usize>>,
+    /// Every task's position, found through its id's hash: no copy of the ids (an import's parts
+    /// each index the whole list, 50,000 ids copied and freed again for each part).
+    index: std::cell::OnceCell<hashbrown::HashTable<usize>>,
+    hasher: rustc_hash::FxBuildHasher,
     lookups: std::cell::Cell<u32>,
     binned: HashSet<TaskId>,
     tasks: Vec<(TaskId, Option<Task>)>,
@@ -360,6 +364,7 @@ impl<'a> Recorder<'a> {
         Recorder {
             ws,
             index: std::cell::OnceCell::new(),
+            hasher: rustc_hash::FxBuildHasher,
             lookups: std::cell::Cell::new(0),
             binned,
             tasks: Vec::new(),
@@ -379,18 +384,35 @@ impl<'a> Recorder<'a> {
                 return self.ws.tasks.iter().position(|t| t.id == *id);
             }
         }
-        self.index().get(id).copied()
+        let tasks = &self.ws.tasks;
+        self.index().find(self.hasher.hash_one(id), |&i| tasks[i].id == *id).copied()
     }
 
     /// Every task's position by its id, made when first needed.
-    fn index(&self) -> &HashMap<TaskId, usize> {
-        self.index.get_or_init(|| self.ws.tasks.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect())
+    fn index(&self) -> &hashbrown::HashTable<usize> {
+        self.index_with_room(0)
     }
 
-    /// A task was put at `at` in the list.
-    fn indexed(&mut self, id: TaskId, at: usize) {
+    /// [`Recorder::index`], made with room for `more` tasks (not made again as they come).
+    fn index_with_room(&self, more: usize) -> &hashbrown::HashTable<usize> {
+        self.index.get_or_init(|| {
+            let tasks = &self.ws.tasks;
+            let hash = |i: &usize| self.hasher.hash_one(&tasks[*i].id);
+            let mut index = hashbrown::HashTable::with_capacity(tasks.len() + more);
+            for i in 0..tasks.len() {
+                index.insert_unique(hash(&i), i, hash);
+            }
+            index
+        })
+    }
+
+    /// The task at `at` in the list was put there.
+    fn indexed(&mut self, at: usize) {
+        let tasks = &self.ws.tasks;
+        let hasher = &self.hasher;
         if let Some(index) = self.index.get_mut() {
-            index.insert(id, at);
+            let hash = |i: &usize| hasher.hash_one(&tasks[*i].id);
+            index.insert_unique(hash(&at), at, hash);
         }
     }
 
@@ -442,8 +464,8 @@ impl<'a> Recorder<'a> {
 
     fn put_task(&mut self, task: Task) {
         self.note_task(&task.id);
-        self.indexed(task.id.clone(), self.ws.tasks.len());
         self.ws.tasks.push(task);
+        self.indexed(self.ws.tasks.len() - 1);
     }
 
     /// Room for `n` more tasks, made at once rather than by doubling as they come (50,000 tasks
@@ -452,9 +474,12 @@ impl<'a> Recorder<'a> {
         self.ws.tasks.reserve(n);
         self.tasks.reserve(n);
         self.noted.reserve(n);
-        let _ = self.index();
+        let _ = self.index_with_room(n);
+        let tasks = &self.ws.tasks;
+        let hasher = &self.hasher;
         if let Some(index) = self.index.get_mut() {
-            index.reserve(n);
+            // Made earlier without the room (a lookup before): made larger once.
+            index.reserve(n, |i| hasher.hash_one(&tasks[*i].id));
         }
     }
 
@@ -464,8 +489,8 @@ impl<'a> Recorder<'a> {
         self.noted.insert(task.id.clone());
         self.tasks.push((task.id.clone(), None));
         let _ = self.index();
-        self.indexed(task.id.clone(), self.ws.tasks.len());
         self.ws.tasks.push(task);
+        self.indexed(self.ws.tasks.len() - 1);
     }
 
     /// Move tasks to the bin (or, `to_bin` false, from it back to the list), keeping the index.
