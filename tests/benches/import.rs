@@ -87,6 +87,40 @@ fn main() {
     workspace::apply(&mut ws, &Stamped { at: now, command }).unwrap();
     println!("apply the import: {:.0} ms", t.elapsed().as_secs_f64() * 1000.0);
     let tasks = ws.tasks;
+
+    // The 50,000-row file applied as one import (what the page does on Nhập, and again when it stores).
+    let big_drafts: Vec<_> = import::read(&ReadRequest { file_name: "theo-doi-50000.xlsx".into(), ..Default::default() }, &big)
+        .unwrap()
+        .into_iter()
+        .flat_map(|s| s.result.unwrap().rows)
+        .collect();
+    let big_plan = merge::plan(&[], &UnitDirectory::default(), &big_drafts, &[], now, &mut ids);
+    let ms = (0..3).map(|_| {
+        let mut ws = Workspace::default();
+        let command = Command::import(&big_plan, &ws.units);
+        let stamped = Stamped { at: now, command };
+        let t = Instant::now();
+        let applied = workspace::apply(&mut ws, &stamped).unwrap();
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        drop((applied, ws));
+        ms
+    }).fold(f64::MAX, f64::min);
+    println!("apply the import of {} tasks: {ms:.0} ms (best of 3)", big_plan.added.len());
+    // As the page applies it: parts of IMPORT_PART tasks, one step.
+    let (mut longest, mut all) = (0f64, 0f64);
+    let mut ws = Workspace::default();
+    let (mut log, mut patches) = (workspace::UndoLog::default(), std::collections::HashMap::new());
+    let parts = Command::import(&big_plan, &ws.units).in_parts(workspace::IMPORT_PART);
+    let count = parts.len();
+    for command in parts {
+        let t = Instant::now();
+        let r = workspace::replay(&mut ws, &mut log, &mut patches, &[workspace::Op::Do { stamped: Stamped { at: now, command }, step: Some(1) }]);
+        patches.extend(r.new_steps);
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        longest = longest.max(ms);
+        all += ms;
+    }
+    println!("  in {count} parts of {}: longest {longest:.1} ms, all {all:.0} ms", workspace::IMPORT_PART);
     let t = Instant::now();
     let again = merge::plan(&tasks, &ws.units, &drafts, &[], now, &mut ids);
     println!(
