@@ -117,6 +117,9 @@ pub struct Planner {
     // Matching by content is needed only for rows without an id (folding every task costs time).
     by_full: HashMap<String, Vec<usize>>,
     by_partial: HashMap<String, Vec<usize>>,
+    /// How many tasks are indexed by content so far ([`Planner::index_by_content`]); all of them
+    /// when no row needs it.
+    content_indexed: usize,
     seen_ids: HashMap<String, (String, u32)>,
     /// Existing task index → index in `plan.updated`, or `usize::MAX` when unchanged.
     touched: HashMap<usize, usize>,
@@ -128,23 +131,18 @@ pub struct Planner {
 
 impl Planner {
     /// `by_content`: some row has no id, and is matched by its content.
+    /// The tasks' content is indexed by [`Planner::index_by_content`] (a slice at a time), or by
+    /// the first [`Planner::feed`].
     pub fn new(tasks: &[Task], units: &UnitDirectory, by_content: bool, separate: &[String], now: NaiveDateTime) -> Planner {
-        let mut by_full: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_partial: HashMap<String, Vec<usize>> = HashMap::new();
-        if by_content {
-            for (i, t) in tasks.iter().enumerate() {
-                by_full.entry(match_key(&t.content, &t.lead_unit, Some(&t.source.reference))).or_default().push(i);
-                by_partial.entry(match_key(&t.content, &t.lead_unit, None)).or_default().push(i);
-            }
-        }
         Planner {
             plan: MergePlan { units: units.clone(), ..Default::default() },
             separate: separate.to_vec(),
             now,
             len: tasks.len(),
             by_id: tasks.iter().enumerate().map(|(i, t)| (t.id.0.clone(), i)).collect(),
-            by_full,
-            by_partial,
+            by_full: HashMap::new(),
+            by_partial: HashMap::new(),
+            content_indexed: if by_content { 0 } else { tasks.len() },
             seen_ids: HashMap::new(),
             touched: HashMap::new(),
             fresh: std::collections::HashSet::new(),
@@ -201,12 +199,38 @@ impl Planner {
         Some(unit)
     }
 
+    /// Index the next `count` tasks by their folded content (for rows without an id): folding is
+    /// slow (natively 7 µs a task; 50,000 tasks, each folded twice then, were one page task of
+    /// 536 ms), so the page indexes a slice a turn before planning. True when every task is indexed; false,
+    /// indexing nothing, when there are more or fewer tasks than the planner was made with.
+    #[must_use]
+    pub fn index_by_content(&mut self, tasks: &[Task], count: usize) -> bool {
+        if tasks.len() != self.len {
+            return false;
+        }
+        let end = self.content_indexed.saturating_add(count).min(tasks.len());
+        for (i, t) in tasks.iter().enumerate().take(end).skip(self.content_indexed) {
+            // The content folded once: the key with the document is the key without it, and more.
+            let partial = match_key(&t.content, &t.lead_unit, None);
+            let full = format!("{partial}{}", fold_key(&t.source.reference));
+            self.by_full.entry(full).or_default().push(i);
+            self.by_partial.entry(partial).or_default().push(i);
+        }
+        self.content_indexed = end;
+        true
+    }
+
+    /// How many tasks are still to be indexed by content before rows are planned.
+    pub fn to_index(&self) -> usize {
+        self.len - self.content_indexed
+    }
+
     /// Plan the next rows of the file, against the same `tasks` the planner was made with. False,
     /// planning nothing, when there are more or fewer tasks than then: the positions it indexed
     /// now name other tasks, and the plan must be made again.
     #[must_use]
     pub fn feed<D: std::borrow::Borrow<RowDraft>>(&mut self, tasks: &[Task], drafts: &[D], mut new_id: impl FnMut() -> TaskId) -> bool {
-        if tasks.len() != self.len {
+        if !self.index_by_content(tasks, usize::MAX) {
             return false;
         }
         for draft in drafts {

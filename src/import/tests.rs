@@ -556,6 +556,14 @@ fn a_plan_made_in_slices_is_the_plan_made_at_once() {
     assert!(whole.added.len() > 0 && whole.updated.len() > 0 && whole.unchanged + whole.skipped.len() > 0, "{whole:?}");
     for size in [1, 5, 7, 24] {
         let mut planner = merge::Planner::new(&ws.tasks, &ws.units, rows.iter().any(|r| r.id.is_none()), &separate, now());
+        // The tasks indexed by content a slice at a time first, as the page does (for 24, by the
+        // first rows fed).
+        if size < 24 {
+            assert!(planner.to_index() > 0);
+            while planner.to_index() > 0 {
+                assert!(planner.index_by_content(&ws.tasks, size));
+            }
+        }
         let mut new_id = ids(50);
         for slice in rows.chunks(size) {
             assert!(planner.feed(&ws.tasks, slice, &mut new_id));
