@@ -222,10 +222,13 @@ pub fn ImportPage() -> impl IntoView {
                             continue 'again;
                         }
                     }
-                    fresh = false;
+                    let left = planner.to_index();
                     if !ws.tasks.with_untracked(|tasks| planner.index_by_content(tasks, CONTENT_SLICE)) {
                         continue 'again;
                     }
+                    // Less than a slice (a small workspace): the first rows are planned in the
+                    // same turn, so a small file's preview still comes with its plan.
+                    fresh = left < CONTENT_SLICE;
                 }
                 for (k, slice) in drafts.chunks(PLAN_SLICE).enumerate() {
                     if !fresh {
