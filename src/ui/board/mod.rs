@@ -13,7 +13,7 @@ use super::task_list::{badge_class, BucketSummary};
 use super::{navigate, Workspace};
 use dondoc::domain::vn_date::{format_date, parse_date};
 use dondoc::domain::{Bucket, DeadlineKind, Progress, Status, TaskId, UnitId};
-use dondoc::i18n::texts;
+use dondoc::i18n::{texts, thousands};
 use dondoc::query::board::{board_columns, board_lanes, Column, Lane};
 use dondoc::route::{to_hash, Page, Route};
 
@@ -288,7 +288,7 @@ pub fn BoardPage() -> impl IntoView {
                     }
                 }
             >
-                <h3 class="kcol-head"><span>{column_label(column)}</span><span class="kcol-count">{count}</span></h3>
+                <h3 class="kcol-head"><span>{column_label(column)}</span><span class="kcol-count">{move || thousands(count())}</span></h3>
                 <div class="kcol-cards">
                     <For each=cards key=|c| c.0.clone() children=move |(_, rk)| card_view(route.with_untracked(|r| make_card(&rk, r))) />
                 </div>

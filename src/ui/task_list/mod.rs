@@ -13,7 +13,7 @@ use super::listing::{use_listing, Listing};
 use super::welcome::Welcome;
 use super::{Phase, Workspace};
 use dondoc::domain::Bucket;
-use dondoc::i18n::texts;
+use dondoc::i18n::{texts, thousands};
 use dondoc::query::StatusFilter;
 use dondoc::route::Route;
 
@@ -89,7 +89,7 @@ pub fn BucketSummary(listing: Listing) -> impl IntoView {
                     aria-pressed=move || active().to_string()
                     on:click=move |_| set_filter(route, |f| f.status = if f.status == Some(s) { None } else { Some(s) })
                 >
-                    <span class="summary-n">{move || count()}</span>
+                    <span class="summary-n">{move || thousands(count())}</span>
                     <span class="summary-label">{label}</span>
                 </button>
             </li>
