@@ -12,6 +12,8 @@
 //                                            tasks are stored: every task over 50 ms of the preview
 //                                            (the plan against 50,000 tasks); NOIDS=1: a 1,000-row
 //                                            CSV without ids instead (matched by content)
+//   node tests/browser/trace.mjs undo50k     the 50,000-row import taken back with Hoàn tác once
+//                                            stored: every task over 50 ms until that is stored
 //   node tests/browser/trace.mjs board       the board opened for the first time after importing
 //                                            10,000 tasks: every task over 4 ms until it is shown
 //                                            (WAIT=ms between the import stored and the board)
@@ -26,14 +28,16 @@ const { page } = await openApp(browser, server.url + '#/nhap-file');
 const stored = () => page.waitForFunction(() => document.querySelector('.statusbar').textContent.includes('Dữ liệu được lưu'), null, { timeout: 300000 });
 
 const big = new URL('../../target/bench/theo-doi-50000.xlsx', import.meta.url).pathname;
-if (mode === 'reimport50k') {
+if (mode === 'reimport50k' || mode === 'undo50k') {
   await page.setInputFiles('#import-file', big);
   await page.waitForSelector('[data-testid=import-summary]', { timeout: 300000 });
   await page.getByRole('button', { name: /^Nhập/ }).first().click();
   await page.waitForSelector('table.tasks tbody tr', { timeout: 300000 });
   await stored();
-  await page.goto(server.url + '#/nhap-file');
-  await page.waitForSelector('#import-file');
+  if (mode === 'reimport50k') {
+    await page.goto(server.url + '#/nhap-file');
+    await page.waitForSelector('#import-file');
+  }
 } else if (mode !== 'import50k') {
   // The 10,000 tasks of bench-board.mjs.
   await importGenerated(page, 10000);
@@ -54,7 +58,12 @@ if (prof) {
   await cdp.send('Profiler.start');
 }
 await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-if (mode === 'reimport50k' && process.env.NOIDS) {
+if (mode === 'undo50k') {
+  await page.getByTestId('undo').click();
+  await page.waitForSelector('.welcome', { timeout: 300000 });
+  await stored();
+  await page.waitForTimeout(1000);
+} else if (mode === 'reimport50k' && process.env.NOIDS) {
   let csv = 'Nội dung;Đơn vị chủ trì;Thời hạn\n';
   for (let i = 0; i < 1000; i++) csv += `Nhiệm vụ số ${i}: rà soát, tổng hợp, báo cáo kết quả;Phòng Kinh tế;31/12/2025\n`;
   await page.setInputFiles('#import-file', { name: 'khong-ma.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -148,7 +157,7 @@ if (mode === 'board') {
   const card = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'first-card');
   const painted = card && main.find((e) => e.name === 'Paint' && e.ts > card.ts);
   if (painted) console.log(`board painted ${ms(painted.ts + painted.dur - open)} ms after the address change`);
-} else if (mode === 'import50k' || mode === 'reimport50k') {
+} else if (mode === 'import50k' || mode === 'reimport50k' || mode === 'undo50k') {
   console.log('tasks over 50 ms:');
   for (const t of main.filter((e) => e.name === 'RunTask' && e.dur > 50000)) show(t);
 } else {
