@@ -110,10 +110,13 @@ test('a board column draws its first cards, and more as its end comes into view'
   await page.waitForFunction(() => document.querySelectorAll('.kcol[data-column="NotStarted"] .kcard').length === 20);
   assert.ok(await column.locator('.kcard').last().evaluate((c) => c.getBoundingClientRect().top > innerHeight), 'the drawn cards reach below the screen');
   assert.match(await column.locator('.kcol-count').textContent(), /^300$/);
-  // Scrolled to the end of the board: the column grows to its 60 cards, the rest are a link.
+  // Scrolled to the end of the board: the column grows to its 60 cards, the rest are a link. The
+  // footer (Hoàn tác) stays at the foot of the window meanwhile, not pushed down under the pointer.
+  const foot = () => page.locator('.statusbar').evaluate((f) => Math.round(f.getBoundingClientRect().bottom));
   for (let drawn = 20; drawn < 60;) {
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForFunction((n) => document.querySelectorAll('.kcol[data-column="NotStarted"] .kcard').length > n, drawn);
+    assert.equal(await foot(), 768, 'the footer is where it was when the column grew');
     drawn = await column.locator('.kcard').count();
   }
   assert.equal(await column.locator('.kcard').count(), 60);
