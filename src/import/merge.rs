@@ -78,13 +78,20 @@ impl MergePlan {
     }
 }
 
+/// The key a row without an id is matched by: its folded content and unit, and, when given, its
+/// folded document number ([`with_source`] of the key without it).
 fn match_key(content: &str, lead: &Option<UnitId>, source: Option<&str>) -> String {
-    format!(
-        "{}\u{1}{}\u{1}{}",
-        fold_key(content),
-        lead.as_ref().map_or("", |u| u.0.as_str()),
-        source.map(fold_key).unwrap_or_default()
-    )
+    let partial = format!("{}\u{1}{}\u{1}", fold_key(content), lead.as_ref().map_or("", |u| u.0.as_str()));
+    match source {
+        Some(source) => with_source(partial, source),
+        None => partial,
+    }
+}
+
+/// A match key without the document number, made into the key with it (the content not folded again).
+fn with_source(mut partial: String, source: &str) -> String {
+    partial.push_str(&fold_key(source));
+    partial
 }
 
 /// Plan the import of `drafts` into a workspace holding `tasks` and `units`. `separate` lists the
@@ -212,7 +219,7 @@ impl Planner {
         for (i, t) in tasks.iter().enumerate().take(end).skip(self.content_indexed) {
             // The content folded once: the key with the document is the key without it, and more.
             let partial = match_key(&t.content, &t.lead_unit, None);
-            let full = format!("{partial}{}", fold_key(&t.source.reference));
+            let full = with_source(partial.clone(), &t.source.reference);
             self.by_full.entry(full).or_default().push(i);
             self.by_partial.entry(partial).or_default().push(i);
         }
