@@ -667,11 +667,7 @@ impl Workspace {
                 None => Err(CommandError::Nothing),
             };
         }
-        let rows = |c: &Command| match c {
-            Command::Import { added, updates, .. } => added.len() + updates.len(),
-            _ => 0,
-        };
-        let all: usize = parts.iter().map(rows).sum();
+        let all: usize = parts.iter().map(Command::import_rows).sum();
         let (seq, at) = (new_step_seq(), now());
         self.in_parts.set_value(true);
         let mut done = 0;
@@ -682,7 +678,7 @@ impl Workspace {
                 progress(done, all);
                 next_turn().await;
             }
-            done += rows(&command);
+            done += command.import_rows();
             match self.perform_and_announce(Op::Do { stamped: Stamped { at, command }, step: Some(seq) }, false) {
                 Some(Outcome::Done { kept_newer: kept, .. }) => {
                     kept_newer += kept;

@@ -86,6 +86,14 @@ impl Command {
 pub const IMPORT_PART: usize = 2_500;
 
 impl Command {
+    /// How many tasks an import (or a part of one) adds or updates; 0 for other commands.
+    pub fn import_rows(&self) -> usize {
+        match self {
+            Command::Import { added, updates, .. } => added.len() + updates.len(),
+            _ => 0,
+        }
+    }
+
     /// The command as parts to apply one after another as one step (each with the step's number):
     /// an import of 50,000 tasks was one task of 160–180 ms on the page, and as long again when
     /// stored. The first part carries the aliases and the answers of units; every part carries the
@@ -93,27 +101,20 @@ impl Command {
     /// the same name (adding it again changes nothing). Any other command is one part.
     pub fn in_parts(self, per_part: usize) -> Vec<Command> {
         let per_part = per_part.max(1);
-        match self {
-            Command::Import { added, updates, new_units, aliases, replies } if added.len() + updates.len() > per_part => {
-                let mut parts: Vec<Command> = Vec::new();
-                let mut added = added.into_iter().peekable();
-                let mut updates = updates.into_iter().peekable();
-                while added.peek().is_some() || updates.peek().is_some() {
-                    let a: Vec<Task> = added.by_ref().take(per_part).collect();
-                    let u: Vec<FieldUpdate> = updates.by_ref().take(per_part - a.len()).collect();
-                    let first = parts.is_empty();
-                    parts.push(Command::Import {
-                        added: a,
-                        updates: u,
-                        new_units: new_units.clone(),
-                        aliases: if first { aliases.clone() } else { Vec::new() },
-                        replies: if first { replies.clone() } else { Vec::new() },
-                    });
-                }
-                parts
-            }
-            other => vec![other],
+        if self.import_rows() <= per_part {
+            return vec![self];
         }
+        let Command::Import { added, updates, new_units, mut aliases, mut replies } = self else { return vec![self] };
+        let mut parts: Vec<Command> = Vec::new();
+        let mut added = added.into_iter().peekable();
+        let mut updates = updates.into_iter().peekable();
+        while added.peek().is_some() || updates.peek().is_some() {
+            let a: Vec<Task> = added.by_ref().take(per_part).collect();
+            let u: Vec<FieldUpdate> = updates.by_ref().take(per_part - a.len()).collect();
+            // The aliases and answers go with the first part (taken, the later parts get none).
+            parts.push(Command::Import { added: a, updates: u, new_units: new_units.clone(), aliases: std::mem::take(&mut aliases), replies: std::mem::take(&mut replies) });
+        }
+        parts
     }
 }
 
