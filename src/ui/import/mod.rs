@@ -210,10 +210,13 @@ pub fn ImportPage() -> impl IntoView {
                 let mut planner = ws.tasks.with_untracked(|tasks| ws.units.with_untracked(|units| Planner::new(tasks, units, by_content, &separate, now())));
                 // Nothing done yet in this turn: each slice after the first waits for a turn of its own.
                 let mut fresh = true;
-                // Rows without an id are matched by content: the tasks' content is folded first.
-                while planner.to_index() > 0 {
+                let mut slices = drafts.chunks(PLAN_SLICE).enumerate().peekable();
+                // Rows without an id are matched by content: the tasks' content is folded first,
+                // then the rows are planned.
+                while planner.to_index() > 0 || slices.peek().is_some() {
                     if !fresh {
-                        planned.set((0, drafts.len()));
+                        let done = if planner.to_index() > 0 { 0 } else { slices.peek().map_or(0, |(k, _)| k * PLAN_SLICE) };
+                        planned.set((done, drafts.len()));
                         super::state::next_turn().await;
                         if !current() {
                             return;
@@ -222,27 +225,17 @@ pub fn ImportPage() -> impl IntoView {
                             continue 'again;
                         }
                     }
-                    let left = planner.to_index();
-                    if !ws.tasks.with_untracked(|tasks| planner.index_by_content(tasks, CONTENT_SLICE)) {
-                        continue 'again;
-                    }
-                    // Less than a slice (a small workspace): the first rows are planned in the
-                    // same turn, so a small file's preview still comes with its plan.
-                    fresh = left < CONTENT_SLICE;
-                }
-                for (k, slice) in drafts.chunks(PLAN_SLICE).enumerate() {
-                    if !fresh {
-                        planned.set((k * PLAN_SLICE, drafts.len()));
-                        super::state::next_turn().await;
-                        if !current() {
-                            return;
-                        }
-                        if tasks_changed.get_value() != seen {
-                            continue 'again;
-                        }
-                    }
-                    fresh = false;
-                    if !ws.tasks.with_untracked(|tasks| planner.feed(tasks, slice, new_task_id)) {
+                    let going_on = if planner.to_index() > 0 {
+                        // Less than a slice (a small workspace): the first rows are planned in the
+                        // same turn, so a small file's preview still comes with its plan.
+                        fresh = planner.to_index() < CONTENT_SLICE;
+                        ws.tasks.with_untracked(|tasks| planner.index_by_content(tasks, CONTENT_SLICE))
+                    } else {
+                        fresh = false;
+                        let (_, slice) = slices.next().unwrap_or((0, &[]));
+                        ws.tasks.with_untracked(|tasks| planner.feed(tasks, slice, new_task_id))
+                    };
+                    if !going_on {
                         continue 'again;
                     }
                 }
