@@ -417,8 +417,6 @@ async fn commit_in<O: std::borrow::Borrow<Op>>(tx: &Transaction, ops: &[O], patc
     if !needs_all {
         ws.tasks = ids.iter().filter_map(|id| found.remove(id)).collect();
     }
-    drop(all);
-    drop(others);
     if needs_all || ids.len() > 64 {
         ws.bin = strings(bin_store.get_all(None, None)?.await?).iter().filter_map(|s| serde_json::from_str(s).ok()).collect();
     } else {
