@@ -156,16 +156,50 @@ pub fn with_mapping(mut layout: TableLayout, mapping: &[Option<Field>]) -> Table
 pub fn is_footer_row(sheet: &Sheet, row: usize) -> bool {
     let Some(first) = sheet.rows.get(row).and_then(|r| r.iter().find(|c| !c.is_empty())) else { return false };
     let Cell::Text(text) = first else { return false };
-    let words = fold_words(text);
+    // Only the first words say it: a task's long content is not folded whole on every row.
+    let mut tokens = text.split_whitespace();
+    let head: Vec<&str> = tokens.by_ref().take(8).collect();
+    let longer = tokens.next().is_some();
+    let words = fold_words(&head.join(" "));
     let starts = |p: &[&str]| words.len() >= p.len() && words.iter().zip(p).all(|(a, b)| a == b);
     starts(&["noi", "nhan"])
         || starts(&["tong", "cong"])
         || starts(&["tong", "so"])
-        || (words.len() <= 3 && starts(&["cong"]))
+        || (!longer && words.len() <= 3 && starts(&["cong"]))
         || starts(&["de", "xuat", "kien", "nghi"])
         || starts(&["kien", "nghi", "de", "xuat"])
         || starts(&["nhan", "cong", "van"])
         || starts(&["nguoi", "lap"])
         || starts(&["xac", "nhan", "cua"])
         || (text.trim_start().starts_with("TM.") || text.trim_start().starts_with("KT.") || text.trim_start().starts_with("T/M"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::grid::SheetState;
+
+    fn first_cell(text: &str) -> Sheet {
+        Sheet {
+            name: "Sheet1".into(),
+            rows: vec![vec![Cell::Empty, Cell::Text(text.into()), Cell::Text("x".into())]],
+            merges: Vec::new(),
+            date1904: false,
+            hidden_rows: Vec::new(),
+            state: SheetState::default(),
+            bold: Vec::new(),
+            columns_cut: None,
+        }
+    }
+
+    #[test]
+    fn a_footer_is_known_by_its_first_words() {
+        for footer in ["Tổng cộng", "Cộng:", "CỘNG  10", "Nơi nhận:", "Tổng số nhiệm vụ được giao trong kỳ báo cáo của các đơn vị trực thuộc"] {
+            assert!(is_footer_row(&first_cell(footer), 0), "{footer}");
+        }
+        // "Cộng" only as a short line: a task may begin with the word.
+        for task in ["Cộng đồng dân cư tham gia giữ gìn vệ sinh môi trường tại các khu dân cư", "Rà soát hồ sơ"] {
+            assert!(!is_footer_row(&first_cell(task), 0), "{task}");
+        }
+    }
 }
