@@ -2,6 +2,8 @@
 //! tế", a row with only a unit name) are not tasks; when they name a unit, the tasks below belong
 //! to it. Merged cells apply to every row they cover. An empty cell says nothing: it never erases.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -9,7 +11,7 @@ use super::error::SheetError;
 use super::fields::{header_signature, Field};
 use super::grid::{Cell, Sheet};
 use super::table::{find_table, is_footer_row, is_numbering_row, layout_at, with_mapping, TableLayout};
-use crate::domain::deadline::{read_deadline, Deadline, DeadlineKind, DeadlineProblem};
+use crate::domain::deadline::{read_deadline, Deadline, DeadlineKind, DeadlineProblem, DeadlineReading};
 use crate::domain::vn_date::format_date;
 use crate::domain::{unit_name, Progress, UnitDirectory};
 
@@ -209,7 +211,67 @@ fn year_of(cell: &Cell) -> Option<i64> {
     }
 }
 
-fn read_row(sheet: &Sheet, row: usize, layout: &TableLayout, group_unit: &Option<String>, units: &UnitDirectory) -> Option<RowDraft> {
+/// What a sheet's cells read as, kept per distinct text: a tracker's unit, coordinating and progress
+/// columns repeat a few dozen texts over thousands of rows, and reading a unit's name (its case
+/// mended, its words looked up) on every row was a sixth of reading a 10,000-row file.
+#[derive(Default)]
+struct Seen {
+    units: HashMap<String, String>,
+    coordinating: HashMap<String, (Vec<String>, Vec<String>)>,
+    progress: HashMap<String, Option<Progress>>,
+    deadlines: HashMap<String, DeadlineReading>,
+}
+
+impl Seen {
+    fn unit(&mut self, name: String) -> String {
+        if let Some(known) = self.units.get(&name) {
+            return known.clone();
+        }
+        let mended = unit_name::normalise_case(&name);
+        self.units.insert(name, mended.clone());
+        mended
+    }
+
+    /// The units a "coordinating" cell names (their case mended) and its words that name none.
+    fn coordinating(&mut self, text: String, units: &UnitDirectory) -> (Vec<String>, Vec<String>) {
+        if let Some(known) = self.coordinating.get(&text) {
+            return known.clone();
+        }
+        // "các đơn vị có liên quan" names no unit: it stays as text in the note.
+        let (named, generic): (Vec<String>, Vec<String>) =
+            split_units(&text, units).into_iter().partition(|u| units.names_a_unit(u) || unit_name::looks_like_unit(u));
+        let read = (named.into_iter().map(|u| self.unit(u)).collect(), generic);
+        self.coordinating.insert(text, read.clone());
+        read
+    }
+
+    fn deadline(&mut self, text: &str) -> DeadlineReading {
+        if let Some(known) = self.deadlines.get(text) {
+            return known.clone();
+        }
+        let reading = read_deadline(text);
+        self.deadlines.insert(text.to_string(), reading.clone());
+        reading
+    }
+
+    fn progress(&mut self, text: String) -> Option<Progress> {
+        if let Some(known) = self.progress.get(&text) {
+            return *known;
+        }
+        let p = Progress::from_text(&text);
+        self.progress.insert(text, p);
+        p
+    }
+}
+
+fn read_row(
+    sheet: &Sheet,
+    row: usize,
+    layout: &TableLayout,
+    group_unit: &Option<String>,
+    units: &UnitDirectory,
+    seen: &mut Seen,
+) -> Option<RowDraft> {
     let mut d = RowDraft { sheet: sheet.name.clone(), excel_row: row as u32 + 1, hidden: sheet.is_hidden_row(row), ..Default::default() };
     let mut any = false;
     let mut deadline_kind_text: Option<String> = None;
@@ -239,10 +301,8 @@ fn read_row(sheet: &Sheet, row: usize, layout: &TableLayout, group_unit: &Option
             Field::Content => d.content = cell.as_text(),
             Field::LeadUnit => d.lead_unit = text_of(cell),
             Field::CoordinatingUnits => {
-                // "các đơn vị có liên quan" names no unit: it stays as text in the note.
-                let (named, generic): (Vec<String>, Vec<String>) =
-                    split_units(&cell.as_text(), units).into_iter().partition(|u| units.names_a_unit(u) || unit_name::looks_like_unit(u));
-                d.coordinating = Some(named.iter().map(|u| unit_name::normalise_case(u)).collect());
+                let (named, generic) = seen.coordinating(cell.as_text(), units);
+                d.coordinating = Some(named);
                 if !generic.is_empty() {
                     coordinating_text = Some(generic.join("; "));
                 }
@@ -262,7 +322,7 @@ fn read_row(sheet: &Sheet, row: usize, layout: &TableLayout, group_unit: &Option
                         }
                     },
                     _ => {
-                        let reading = read_deadline(&cell.as_text());
+                        let reading = seen.deadline(&cell.as_text());
                         if let Some(p) = reading.problem {
                             d.problems.push(RowProblem::Deadline(p));
                         }
@@ -274,7 +334,7 @@ fn read_row(sheet: &Sheet, row: usize, layout: &TableLayout, group_unit: &Option
                 d.progress = match cell {
                     Cell::Bool(true) => Some(Progress::Done),
                     _ => {
-                        let p = Progress::from_text(&cell.as_text());
+                        let p = seen.progress(cell.as_text());
                         if p.is_none() {
                             d.problems.push(RowProblem::UnknownProgress(cell.as_text()));
                         }
@@ -313,7 +373,7 @@ fn read_row(sheet: &Sheet, row: usize, layout: &TableLayout, group_unit: &Option
                 dl
             }
             _ => {
-                let reading = read_deadline(&text);
+                let reading = seen.deadline(&text);
                 if let Some(p) = reading.problem {
                     d.problems.push(RowProblem::Deadline(p));
                 }
@@ -323,7 +383,7 @@ fn read_row(sheet: &Sheet, row: usize, layout: &TableLayout, group_unit: &Option
     }
     // "Loại thời hạn" says what kind of deadline the date is (recurring, none).
     if let Some(kind_text) = deadline_kind_text {
-        let kind = read_deadline(&kind_text).deadline.kind;
+        let kind = seen.deadline(&kind_text).deadline.kind;
         let mut deadline = d.deadline.take().unwrap_or_default();
         match kind {
             DeadlineKind::Recurring(_) => deadline.kind = kind,
@@ -347,7 +407,7 @@ fn read_row(sheet: &Sheet, row: usize, layout: &TableLayout, group_unit: &Option
     if d.progress.is_none() && d.completed_on.is_some() {
         d.progress = Some(Progress::Done);
     }
-    d.lead_unit = d.lead_unit.map(|u| unit_name::normalise_case(&u));
+    d.lead_unit = d.lead_unit.map(|u| seen.unit(u));
     if d.lead_unit.is_none() {
         d.lead_unit = group_unit.clone();
     }
@@ -453,6 +513,7 @@ pub fn read_sheet(
     };
     let mut group_unit: Option<String> = sheet_unit.clone();
     let mut group_rows = 0;
+    let mut seen = Seen::default();
     for row in layout.data_start..sheet.height() {
         if sheet.row_is_empty(row) || is_numbering_row(sheet, row) {
             continue;
@@ -465,7 +526,7 @@ pub fn read_sheet(
             group_unit = unit.or_else(|| sheet_unit.clone());
             continue;
         }
-        if let Some(draft) = read_row(sheet, row, &layout, &group_unit, units) {
+        if let Some(draft) = read_row(sheet, row, &layout, &group_unit, units, &mut seen) {
             rows.push(draft);
         }
     }
