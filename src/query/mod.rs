@@ -23,18 +23,53 @@ pub struct Ranked {
 pub fn chase_order(tasks: &[Task], as_of: NaiveDate, rules: StatusRules) -> Vec<Ranked> {
     let mut ranked: Vec<Ranked> =
         tasks.iter().enumerate().map(|(index, t)| Ranked { index, status: t.status(as_of, rules) }).collect();
-    ranked.sort_by(|a, b| {
-        let (ta, tb) = (&tasks[a.index], &tasks[b.index]);
-        a.status
-            .bucket
-            .cmp(&b.status.bucket)
-            .then_with(|| match a.status.bucket {
-                Bucket::Overdue => b.status.days_late.cmp(&a.status.days_late),
-                _ => ta.deadline.due_date().cmp(&tb.deadline.due_date()),
-            })
-            .then_with(|| a.index.cmp(&b.index))
-    });
+    ranked.sort_by(|a, b| chase_cmp(tasks, a, b));
     ranked
+}
+
+/// The chasing order of two ranked tasks (a total order: ties go by position).
+fn chase_cmp(tasks: &[Task], a: &Ranked, b: &Ranked) -> std::cmp::Ordering {
+    let (ta, tb) = (&tasks[a.index], &tasks[b.index]);
+    a.status
+        .bucket
+        .cmp(&b.status.bucket)
+        .then_with(|| match a.status.bucket {
+            Bucket::Overdue => b.status.days_late.cmp(&a.status.days_late),
+            _ => ta.deadline.due_date().cmp(&tb.deadline.due_date()),
+        })
+        .then_with(|| a.index.cmp(&b.index))
+}
+
+/// `chased` (the [`chase_order`] of the tasks before the ones at `changed` were edited in place)
+/// put in order again for `tasks`: only the changed tasks are taken out, their status derived
+/// again and put back where they now belong. The same as `chase_order(tasks, …)` when nothing
+/// else changed (a card moved, a field edited), without deriving and sorting every task again.
+pub fn rechase(chased: &mut Vec<Ranked>, tasks: &[Task], changed: &[usize], as_of: NaiveDate, rules: StatusRules) {
+    if chased.len() != tasks.len() || changed.iter().any(|&i| i >= tasks.len()) {
+        *chased = chase_order(tasks, as_of, rules);
+        return;
+    }
+    let mut changed = changed.to_vec();
+    changed.sort_unstable();
+    changed.dedup();
+    chased.retain(|r| changed.binary_search(&r.index).is_err());
+    for index in changed {
+        let new = Ranked { index, status: tasks[index].status(as_of, rules) };
+        let at = chased.partition_point(|r| chase_cmp(tasks, r, &new).is_lt());
+        chased.insert(at, new);
+    }
+}
+
+/// Where the `touched` tasks are, when a change edited them in place: the workspace held
+/// `len_before` tasks and holds as many, and each touched id is still there. `None` when tasks
+/// came or went (positions moved), or when so many changed that sorting again is as quick.
+pub fn edited_in_place(tasks: &[Task], len_before: usize, touched: &std::collections::BTreeSet<crate::domain::TaskId>) -> Option<Vec<usize>> {
+    const FEW: usize = 64;
+    if tasks.len() != len_before || touched.is_empty() || touched.len() > FEW {
+        return None;
+    }
+    let found: Vec<usize> = tasks.iter().enumerate().filter(|(_, t)| touched.contains(&t.id)).map(|(i, _)| i).collect();
+    (found.len() == touched.len()).then_some(found)
 }
 
 /// What a free-text search looks in: the task's own folded text and the names (full and short) of
@@ -121,6 +156,52 @@ mod tests {
         ];
         let order: Vec<usize> = chase_order(&tasks, d(20), StatusRules::default()).iter().map(|r| r.index).collect();
         assert_eq!(order, vec![2, 1, 5, 4, 3, 0]);
+    }
+
+    #[test]
+    fn a_task_edited_in_place_is_put_back_where_a_full_sort_puts_it() {
+        let (as_of, rules) = (d(20), StatusRules::default());
+        let deadlines = ["25/01/2024", "18/01/2024", "", "05/01/2024", "20/01/2024", "hằng tháng", "22/01/2024"];
+        let progress = [Progress::NotStarted, Progress::InProgress, Progress::Done, Progress::Paused];
+        let mut tasks: Vec<Task> = (0..40)
+            .map(|n| task(n, deadlines[n as usize % deadlines.len()], progress[n as usize % 4], (n % 4 == 2).then(|| d(10 + n as u32 % 15))))
+            .collect();
+        let mut chased = chase_order(&tasks, as_of, rules);
+        // One card moved, then several edits at once (one index twice), then a deadline moved.
+        let edits: [&[usize]; 3] = [&[10], &[0, 13, 13, 39], &[21]];
+        for (round, changed) in edits.iter().enumerate() {
+            for &i in *changed {
+                let t = &mut tasks[i];
+                match round {
+                    0 => t.progress = Progress::InProgress,
+                    1 => {
+                        t.progress = Progress::Done;
+                        t.completed_on = Some(d(15));
+                    }
+                    _ => t.deadline = read_deadline("02/01/2024").deadline,
+                }
+            }
+            let before: Vec<usize> = chased.iter().map(|r| r.index).collect();
+            rechase(&mut chased, &tasks, changed, as_of, rules);
+            assert_eq!(chased, chase_order(&tasks, as_of, rules), "round {round}");
+            assert_ne!(chased.iter().map(|r| r.index).collect::<Vec<_>>(), before, "round {round} moved a task");
+        }
+        // A task added: sorted afresh.
+        tasks.push(task(99, "01/01/2024", Progress::NotStarted, None));
+        rechase(&mut chased, &tasks, &[40], as_of, rules);
+        assert_eq!(chased, chase_order(&tasks, as_of, rules));
+        assert_eq!(chased[0].index, 40, "the longest overdue first");
+    }
+
+    #[test]
+    fn an_edit_in_place_is_told_from_tasks_coming_or_going() {
+        let tasks: Vec<Task> = (0..5).map(|n| task(n, "", Progress::NotStarted, None)).collect();
+        let ids = |ns: &[usize]| ns.iter().map(|&n| tasks[n].id.clone()).collect::<std::collections::BTreeSet<_>>();
+        assert_eq!(edited_in_place(&tasks, 5, &ids(&[3, 1])), Some(vec![1, 3]));
+        assert_eq!(edited_in_place(&tasks, 4, &ids(&[4])), None, "a task added");
+        let gone: std::collections::BTreeSet<_> = [TaskId::from_entropy(77)].into();
+        assert_eq!(edited_in_place(&tasks, 5, &gone), None, "a task removed and another added");
+        assert_eq!(edited_in_place(&tasks, 5, &Default::default()), None);
     }
 
     #[test]

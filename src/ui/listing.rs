@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::state::today;
 use super::Workspace;
 use dondoc::domain::UnitId;
-use dondoc::query::{chase_order, passing, BucketCounts, Ranked};
+use dondoc::query::{chase_order, passing, rechase, BucketCounts, Ranked};
 use dondoc::route::Route;
 
 #[derive(Clone, Copy)]
@@ -48,8 +48,23 @@ pub fn use_listing(unit: Option<UnitId>) -> Listing {
         filter
     });
     // Every task in chasing order, with its status: derived and sorted when the tasks, the date or
-    // the rules change, not when the filter does.
-    let chased = Memo::new(move |_| ws.tasks.with(|tasks| chase_order(tasks, as_of.get(), ws.rules.get())));
+    // the rules change, not when the filter does; after an edit in place (a card moved) only the
+    // edited tasks are put back in order, if this order saw every change before it.
+    let seen = StoredValue::new(None::<(u64, chrono::NaiveDate, dondoc::domain::StatusRules)>);
+    let chased = Memo::new(move |prev: Option<&Vec<Ranked>>| {
+        let (day, rules) = (as_of.get(), ws.rules.get());
+        let edits = ws.edits.get_value();
+        let last = seen.get_value();
+        seen.set_value(Some((edits.count, day, rules)));
+        ws.tasks.with(|tasks| match (prev, last, &edits.in_place) {
+            (Some(prev), Some((count, d, r)), Some(changed)) if count + 1 == edits.count && d == day && r == rules => {
+                let mut order = prev.clone();
+                rechase(&mut order, tasks, changed, day, rules);
+                order
+            }
+            _ => chase_order(tasks, day, rules),
+        })
+    });
     let ranked = Memo::new(move |_| {
         filter.with(|filter| ws.tasks.with(|tasks| chased.with(|chased| search_texts.with(|texts| passing(tasks, chased, texts, filter)))))
     });

@@ -238,6 +238,9 @@ pub struct Workspace {
     /// field edited) is painted.
     pub leaders: ReadSignal<Vec<String>>,
     pub sources: ReadSignal<Vec<String>>,
+    /// What the last change of `tasks` did: the views that keep an order use it to move only the
+    /// edited tasks (`query::rechase`).
+    pub edits: StoredValue<Edits>,
     pending: RwSignal<Vec<Pending>>,
     inflight: RwSignal<Vec<Pending>>,
     saving: RwSignal<bool>,
@@ -253,6 +256,15 @@ pub struct Workspace {
     channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
 }
 
+/// The changes of the tasks, counted, and where the last one edited tasks in place (`None`: any
+/// other change, tasks added, removed or all replaced). A view that saw change `count - 1` and
+/// is told of one edit in place can move just those tasks; otherwise it starts again.
+#[derive(Clone, Default)]
+pub struct Edits {
+    pub count: u64,
+    pub in_place: Option<Vec<usize>>,
+}
+
 impl Workspace {
     pub fn new(notices: Notices) -> Workspace {
         let tasks = RwSignal::new(Vec::new());
@@ -265,6 +277,7 @@ impl Workspace {
         Workspace {
             phase: RwSignal::new(Phase::Loading),
             tasks,
+            edits: StoredValue::new(Edits::default()),
             leaders: after_paint_value(move || tasks.track(), move || distinct(|t| t.leader.as_str())),
             sources: after_paint_value(move || tasks.track(), move || distinct(|t| t.source.label())),
             units: RwSignal::new(UnitDirectory::default()),
@@ -286,6 +299,11 @@ impl Workspace {
             db: StoredValue::new_local(None),
             channel: StoredValue::new_local(None),
         }
+    }
+
+    /// Count a change of the tasks (made before the views are told of it).
+    fn edited(self, in_place: Option<Vec<usize>>) {
+        self.edits.update_value(|e| *e = Edits { count: e.count + 1, in_place });
     }
 
     /// Can the person change the workspace now? (Tracked: for views.)
@@ -403,6 +421,7 @@ impl Workspace {
                     p.extend(made);
                 });
                 self.seq.set_value(seq);
+                self.edited(None);
                 self.tasks.set(ws.tasks);
                 self.units.set(ws.units);
                 self.bin.set(ws.bin);
@@ -522,6 +541,7 @@ impl Workspace {
         let tasks = Patch { tasks: differing, ..Patch::default() };
         let bin = Patch { bin: records.bin.into_iter().filter(|(id, _)| !mine.bin.contains(id)).collect(), ..Patch::default() };
         if !tasks.is_empty() {
+            self.edited(None);
             self.tasks.update(|v| {
                 let mut ws = core::Workspace { tasks: std::mem::take(v), ..Default::default() };
                 ws.apply_patch(&tasks, None);
@@ -593,9 +613,14 @@ impl Workspace {
         };
         let mut log = self.log.get_untracked();
         let mut r = Replayed::default();
+        let len_before = ws.tasks.len();
         self.patches.update_value(|p| r = replay(&mut ws, &mut log, p, std::slice::from_ref(&op)));
         let t = &r.touched;
         let core::Workspace { tasks, units, bin } = ws;
+        if t.replace_all || !t.tasks.is_empty() {
+            let in_place = (announce && !t.replace_all).then(|| dondoc::query::edited_in_place(&tasks, len_before, &t.tasks)).flatten();
+            self.edited(in_place);
+        }
         // Only what changed is announced to the views.
         if announce && (t.replace_all || !t.tasks.is_empty()) {
             self.tasks.set(tasks);
@@ -697,6 +722,7 @@ impl Workspace {
         }
         self.in_parts.set_value(false);
         // Told once: every view redraws and recounts for the whole import.
+        self.edited(None);
         self.tasks.update(|_| ());
         self.units.update(|_| ());
         self.bin.update(|_| ());
