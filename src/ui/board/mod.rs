@@ -236,16 +236,19 @@ pub fn BoardPage() -> impl IntoView {
         let cards = move || {
             let drawn = window.map_or(limit, |w| w.shown.get());
             // Keyed by what a card shows; a card is made only when its key is new (a move makes two).
+            // The cards past the drawn ones are looked at only for the moved ones among them.
             moved.with(|moved| {
+                let moved: std::collections::HashSet<&TaskId> = moved.iter().collect();
                 lanes.with(|l| {
                     ws.tasks.with(|tasks| {
                         l.get(lane_index)
                             .and_then(|l| l.columns.get(col_index))
                             .map(|c| {
+                                let rest = c.iter().skip(drawn).filter(|rk| !moved.is_empty() && moved.contains(&tasks[rk.index].id));
                                 c.iter()
-                                    .enumerate()
-                                    .filter(|(i, rk)| *i < drawn || moved.contains(&tasks[rk.index].id))
-                                    .map(|(_, rk)| (dondoc::query::drawn_key(&tasks[rk.index], &rk.status), *rk))
+                                    .take(drawn)
+                                    .chain(rest)
+                                    .map(|rk| (dondoc::query::drawn_key(&tasks[rk.index], &rk.status), *rk))
                                     .collect::<Vec<_>>()
                             })
                             .unwrap_or_default()
