@@ -14,14 +14,22 @@
 //                                            CSV without ids instead (matched by content)
 //   node tests/browser/trace.mjs undo50k     the 50,000-row import taken back with Hoàn tác once
 //                                            stored: every task over 50 ms until that is stored
+//   node tests/browser/trace.mjs preview10k  the 10,000-row tracker chosen (the reader warmed up by
+//                                            choosing it once): the page's and the file worker's
+//                                            tasks over 2 ms from the file input's change to the
+//                                            summary, and each thread's busy time
 //   node tests/browser/trace.mjs board       the board opened for the first time after importing
 //                                            10,000 tasks: every task over 4 ms until it is shown
 //                                            (WAIT=ms between the import stored and the board)
 // RAPID=1 moves the cards with no pause between them (the previous move's work still running).
+// With PROF=1: INCL=1 counts each function with what it called (else only the innermost app
+// function on the stack); TOP=n lines per task (6).
 import { serveDist, launch, openApp, importGenerated } from './harness.mjs';
 
 const mode = process.argv[2] ?? 'move';
 const prof = Boolean(process.env.PROF);
+const inclusive = Boolean(process.env.INCL);
+const top = Number(process.env.TOP ?? 6);
 const server = await serveDist();
 const browser = await launch();
 const { page } = await openApp(browser, server.url + '#/nhap-file');
@@ -38,6 +46,10 @@ if (mode === 'reimport50k' || mode === 'undo50k') {
     await page.goto(server.url + '#/nhap-file');
     await page.waitForSelector('#import-file');
   }
+} else if (mode === 'preview10k') {
+  await page.setInputFiles('#import-file', new URL('../../target/bench/theo-doi-10000.xlsx', import.meta.url).pathname);
+  await page.waitForSelector('[data-testid=import-summary]', { timeout: 300000 });
+  await page.getByRole('button', { name: 'Hủy' }).first().click();
 } else if (mode !== 'import50k') {
   // The 10,000 tasks of bench-board.mjs.
   await importGenerated(page, 10000);
@@ -73,6 +85,15 @@ if (mode === 'undo50k') {
   await page.setInputFiles('#import-file', big);
   await page.waitForFunction(() => /không thay đổi 50\.000/.test(document.querySelector('[data-testid=import-summary]')?.textContent ?? ''), null, { timeout: 300000 });
   await page.waitForTimeout(1000);
+} else if (mode === 'preview10k') {
+  await page.evaluate(() => {
+    new MutationObserver((_, seen) => {
+      if (document.querySelector('[data-testid=import-summary]')) { console.timeStamp('summary'); seen.disconnect(); }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await page.setInputFiles('#import-file', new URL('../../target/bench/theo-doi-10000.xlsx', import.meta.url).pathname);
+  await page.waitForSelector('[data-testid=import-summary]', { timeout: 300000 });
+  await page.waitForTimeout(500);
 } else if (mode === 'import50k') {
   await page.setInputFiles('#import-file', big);
   await page.waitForSelector('[data-testid=import-summary]', { timeout: 300000 });
@@ -138,10 +159,16 @@ function appWork(task) {
   for (const [k, [t, id]] of inside.entries()) {
     const chain = [];
     for (let n = id; n !== undefined; n = parent.get(n)) chain.push(byId.get(n).callFrame.functionName.replace(/::h[0-9a-f]{16}$/, ''));
-    const f = chain.find((x) => x.includes('dondoc')) ?? `(lib) ${chain.slice(0, 2).join(' < ')}`;
-    by.set(f, (by.get(f) ?? 0) + ((inside[k + 1]?.[0] ?? t + 100) - t));
+    const d = (inside[k + 1]?.[0] ?? t + 100) - t;
+    if (inclusive) {
+      // Every app function on the stack once (time spent in it and what it called).
+      for (const f of new Set(chain.filter((x) => x.includes('dondoc') || x.includes('tachys') || x.includes('reactive_graph')))) by.set(f, (by.get(f) ?? 0) + d);
+    } else {
+      const f = chain.find((x) => x.includes('dondoc')) ?? `(lib) ${chain.slice(0, 2).join(' < ')}`;
+      by.set(f, (by.get(f) ?? 0) + d);
+    }
   }
-  return [...by].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([f, d]) => `${ms(d)} ${f.slice(0, 110)}`);
+  return [...by].sort((a, b) => b[1] - a[1]).slice(0, top).map(([f, d]) => `${ms(d)} ${f.slice(0, 110)}`);
 }
 
 function show(task, from) {
@@ -157,6 +184,23 @@ if (mode === 'board') {
   const card = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'first-card');
   const painted = card && main.find((e) => e.name === 'Paint' && e.ts > card.ts);
   if (painted) console.log(`board painted ${ms(painted.ts + painted.dur - open)} ms after the address change`);
+} else if (mode === 'preview10k') {
+  const change = main.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'change')?.ts ?? main[0].ts;
+  const summary = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'summary')?.ts ?? Infinity;
+  console.log(`summary in the page ${ms(summary - change)} ms after the file input's change`);
+  const workers = events.filter((e) => e.name === 'thread_name' && e.args.name === 'DedicatedWorker thread');
+  for (const [name, pid, tid] of [['page', thread.pid, thread.tid], ...workers.map((w) => ['worker', w.pid, w.tid])]) {
+    const tasks = events
+      .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.ts >= change && e.ts <= summary)
+      .sort((a, b) => a.ts - b.ts);
+    if (tasks.length === 0) continue;
+    const busy = tasks.reduce((n, t) => n + t.dur, 0);
+    console.log(`${name}: busy ${ms(busy)} ms in ${tasks.length} tasks`);
+    for (const t of tasks.filter((t) => t.dur > 2000)) {
+      console.log(`  +${ms(t.ts - change)} ms: task ${ms(t.dur)} ms: ${browserWork(t)}`);
+      if (prof && name === 'page') for (const line of appWork(t)) console.log(`      ${line}`);
+    }
+  }
 } else if (mode === 'import50k' || mode === 'reimport50k' || mode === 'undo50k') {
   console.log('tasks over 50 ms:');
   for (const t of main.filter((e) => e.name === 'RunTask' && e.dur > 50000)) show(t);
