@@ -40,8 +40,8 @@ fn chase_cmp(tasks: &[Task], a: &Ranked, b: &Ranked) -> std::cmp::Ordering {
         .then_with(|| a.index.cmp(&b.index))
 }
 
-/// `chased` (the [`chase_order`] of the tasks before the ones at `changed` were edited in place)
-/// put in order again for `tasks`: only the changed tasks are taken out, their status derived
+/// `chased` (the [`chase_order`] of the tasks before the ones at `changed`, ascending and each
+/// once as [`edited_in_place`] gives them, were edited in place) put in order again for `tasks`: only the changed tasks are taken out, their status derived
 /// again and put back where they now belong. The same as `chase_order(tasks, …)` when nothing
 /// else changed (a card moved, a field edited), without deriving and sorting every task again.
 pub fn rechase(chased: &mut Vec<Ranked>, tasks: &[Task], changed: &[usize], as_of: NaiveDate, rules: StatusRules) {
@@ -49,11 +49,8 @@ pub fn rechase(chased: &mut Vec<Ranked>, tasks: &[Task], changed: &[usize], as_o
         *chased = chase_order(tasks, as_of, rules);
         return;
     }
-    let mut changed = changed.to_vec();
-    changed.sort_unstable();
-    changed.dedup();
     chased.retain(|r| changed.binary_search(&r.index).is_err());
-    for index in changed {
+    for &index in changed {
         let new = Ranked { index, status: tasks[index].status(as_of, rules) };
         let at = chased.partition_point(|r| chase_cmp(tasks, r, &new).is_lt());
         chased.insert(at, new);
@@ -167,8 +164,8 @@ mod tests {
             .map(|n| task(n, deadlines[n as usize % deadlines.len()], progress[n as usize % 4], (n % 4 == 2).then(|| d(10 + n as u32 % 15))))
             .collect();
         let mut chased = chase_order(&tasks, as_of, rules);
-        // One card moved, then several edits at once (one index twice), then a deadline moved.
-        let edits: [&[usize]; 3] = [&[10], &[0, 13, 13, 39], &[21]];
+        // One card moved, then several edits at once, then a deadline moved.
+        let edits: [&[usize]; 3] = [&[10], &[0, 13, 39], &[21]];
         for (round, changed) in edits.iter().enumerate() {
             for &i in *changed {
                 let t = &mut tasks[i];
