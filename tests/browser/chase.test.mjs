@@ -84,6 +84,31 @@ test('many tasks are extended at once from the list, in one step that undoes', a
   await ctx.close();
 });
 
+test('a task marked done while the list is shown leaves the top at once, and is first again when undone', async () => {
+  const { ctx, page, errors } = await withSample(browser, server.url + '#/nhiem-vu' + AS_OF);
+  const rows = page.locator('table.tasks tbody tr');
+  const [first, second] = [await rows.nth(0).getAttribute('data-id'), await rows.nth(1).getAttribute('data-id')];
+  const overdue = () => page.evaluate(() => Number(document.querySelector('.summary [data-bucket=Overdue] .summary-n').textContent.replace(/\./g, '')));
+  const before = await overdue();
+  const firstRow = () => page.evaluate(() => document.querySelector('table.tasks tbody tr')?.getAttribute('data-id'));
+  await page.locator(`tr[data-id="${first}"]`).getByRole('checkbox').check();
+  const bar = page.getByTestId('bulk-bar');
+  await bar.getByRole('combobox', { name: 'Giá trị mới' }).selectOption({ label: 'Hoàn thành' });
+  await bar.getByRole('button', { name: 'Áp dụng cho 1 nhiệm vụ' }).click();
+  // The longest overdue is done: the next one heads the list, the done task goes to the end.
+  await page.waitForFunction((id) => document.querySelector('table.tasks tbody tr')?.getAttribute('data-id') === id, second);
+  assert.equal(await overdue(), before - 1);
+  const position = await page.evaluate((id) => [...document.querySelectorAll('table.tasks tbody tr')].findIndex((r) => r.dataset.id === id), first);
+  assert.ok(position === -1 || position > 20, `the done task is not among the first rows (${position})`);
+  await page.getByTestId('undo').click();
+  await page.waitForFunction((id) => document.querySelector('table.tasks tbody tr')?.getAttribute('data-id') === id, first);
+  assert.equal(await firstRow(), first);
+  assert.equal(await overdue(), before);
+  assert.equal(await rows.nth(1).getAttribute('data-id'), second);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test('a recurring duty gets each new period when it begins, once, with its own deadline and status', async () => {
   const ctx = await newContext(browser);
   // The sample opened on Saturday 21/11/2026: weekly reports up to the week of 16–22/11.
