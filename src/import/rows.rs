@@ -222,45 +222,38 @@ struct Seen {
     deadlines: HashMap<String, DeadlineReading>,
 }
 
+/// The reading of `text` kept in `map`, read the first time it is met.
+fn remembered<V: Clone>(map: &mut HashMap<String, V>, text: &str, read: impl FnOnce(&str) -> V) -> V {
+    if let Some(known) = map.get(text) {
+        return known.clone();
+    }
+    let value = read(text);
+    map.insert(text.to_string(), value.clone());
+    value
+}
+
 impl Seen {
-    fn unit(&mut self, name: String) -> String {
-        if let Some(known) = self.units.get(&name) {
-            return known.clone();
-        }
-        let mended = unit_name::normalise_case(&name);
-        self.units.insert(name, mended.clone());
-        mended
+    fn unit(&mut self, name: &str) -> String {
+        remembered(&mut self.units, name, unit_name::normalise_case)
     }
 
     /// The units a "coordinating" cell names (their case mended) and its words that name none.
-    fn coordinating(&mut self, text: String, units: &UnitDirectory) -> (Vec<String>, Vec<String>) {
-        if let Some(known) = self.coordinating.get(&text) {
-            return known.clone();
-        }
-        // "các đơn vị có liên quan" names no unit: it stays as text in the note.
-        let (named, generic): (Vec<String>, Vec<String>) =
-            split_units(&text, units).into_iter().partition(|u| units.names_a_unit(u) || unit_name::looks_like_unit(u));
-        let read = (named.into_iter().map(|u| self.unit(u)).collect(), generic);
-        self.coordinating.insert(text, read.clone());
-        read
+    fn coordinating(&mut self, text: &str, units: &UnitDirectory) -> (Vec<String>, Vec<String>) {
+        let mended = &mut self.units;
+        remembered(&mut self.coordinating, text, |text| {
+            // "các đơn vị có liên quan" names no unit: it stays as text in the note.
+            let (named, generic): (Vec<String>, Vec<String>) =
+                split_units(text, units).into_iter().partition(|u| units.names_a_unit(u) || unit_name::looks_like_unit(u));
+            (named.iter().map(|u| remembered(mended, u, unit_name::normalise_case)).collect(), generic)
+        })
     }
 
     fn deadline(&mut self, text: &str) -> DeadlineReading {
-        if let Some(known) = self.deadlines.get(text) {
-            return known.clone();
-        }
-        let reading = read_deadline(text);
-        self.deadlines.insert(text.to_string(), reading.clone());
-        reading
+        remembered(&mut self.deadlines, text, read_deadline)
     }
 
-    fn progress(&mut self, text: String) -> Option<Progress> {
-        if let Some(known) = self.progress.get(&text) {
-            return *known;
-        }
-        let p = Progress::from_text(&text);
-        self.progress.insert(text, p);
-        p
+    fn progress(&mut self, text: &str) -> Option<Progress> {
+        remembered(&mut self.progress, text, Progress::from_text)
     }
 }
 
@@ -301,7 +294,7 @@ fn read_row(
             Field::Content => d.content = cell.as_text(),
             Field::LeadUnit => d.lead_unit = text_of(cell),
             Field::CoordinatingUnits => {
-                let (named, generic) = seen.coordinating(cell.as_text(), units);
+                let (named, generic) = seen.coordinating(&cell.as_text(), units);
                 d.coordinating = Some(named);
                 if !generic.is_empty() {
                     coordinating_text = Some(generic.join("; "));
@@ -334,7 +327,7 @@ fn read_row(
                 d.progress = match cell {
                     Cell::Bool(true) => Some(Progress::Done),
                     _ => {
-                        let p = seen.progress(cell.as_text());
+                        let p = seen.progress(&cell.as_text());
                         if p.is_none() {
                             d.problems.push(RowProblem::UnknownProgress(cell.as_text()));
                         }
@@ -407,7 +400,7 @@ fn read_row(
     if d.progress.is_none() && d.completed_on.is_some() {
         d.progress = Some(Progress::Done);
     }
-    d.lead_unit = d.lead_unit.map(|u| seen.unit(u));
+    d.lead_unit = d.lead_unit.map(|u| seen.unit(&u));
     if d.lead_unit.is_none() {
         d.lead_unit = group_unit.clone();
     }
