@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::{is_nfc_quick, IsNormalized};
 
-use crate::domain::normal_form::nfc;
+use crate::domain::normal_form::{composed_by_range, nfc};
 use crate::domain::vn_date::{format_date, from_excel_serial};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -19,18 +19,11 @@ pub enum Cell {
     Bool(bool),
 }
 
-/// Letters below the combining marks (ASCII, Latin-1, Latin Extended-A and B: ă, đ, ơ, ư) and
-/// the precomposed Latin Extended Additional ones (ạ … ỹ) are composed already: Vietnamese as
-/// typed is told composed by range, not looked up letter by letter (a tenth of reading a sheet).
-fn already_composed(s: &str) -> bool {
-    s.chars().all(|c| (c as u32) < 0x300 || (0x1E00..=0x1EFF).contains(&(c as u32)))
-}
-
 impl Cell {
     /// Text as typed; composed (NFC) so Vietnamese typed with combining marks displays and
     /// compares like any other text.
     pub fn text(s: &str) -> Cell {
-        let s: String = if already_composed(s) || is_nfc_quick(s.chars()) == IsNormalized::Yes { s.to_string() } else { nfc(s) };
+        let s: String = if composed_by_range(s) || is_nfc_quick(s.chars()) == IsNormalized::Yes { s.to_string() } else { nfc(s) };
         if s.trim().is_empty() {
             Cell::Empty
         } else {
@@ -169,12 +162,12 @@ mod tests {
         // Every letter the range check lets through is one Unicode itself calls composed.
         let ranges = (0u32..0x300).chain(0x1E00..=0x1EFF);
         for c in ranges.filter_map(char::from_u32) {
-            assert!(already_composed(&c.to_string()));
+            assert!(composed_by_range(&c.to_string()));
             assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "U+{:04X}", c as u32);
         }
         // A combining mark is not let through.
-        assert!(!already_composed("Tie\u{302}\u{301}n"));
-        assert!(already_composed("Ủy ban nhân dân phường Đồng Xuân"));
+        assert!(!composed_by_range("Tie\u{302}\u{301}n"));
+        assert!(composed_by_range("Ủy ban nhân dân phường Đồng Xuân"));
     }
 
     #[test]
