@@ -244,7 +244,7 @@ pub fn BoardPage() -> impl IntoView {
                         l.get(lane_index)
                             .and_then(|l| l.columns.get(col_index))
                             .map(|c| {
-                                let rest = c.iter().skip(drawn).filter(|rk| !moved.is_empty() && moved.contains(&tasks[rk.index].id));
+                                let rest = c.iter().skip(drawn).filter(|rk| moved.contains(&tasks[rk.index].id));
                                 c.iter()
                                     .take(drawn)
                                     .chain(rest)
