@@ -21,7 +21,7 @@ use crate::domain::{Task, TaskId, Unit, UnitDirectory, UnitError, UnitId};
 
 pub use apply::apply;
 pub use command::{Command, FieldUpdate, ReplaceWhy, Stamped, StepLabel, IMPORT_PART};
-pub use replay::{replay, Op, Outcome, Replayed, Replayer, Touched};
+pub use replay::{replay, Op, Outcome, Replayed, Replayer, Touched, Undoing};
 pub use undo::{Step, StepPatches, UndoLog};
 
 /// How long a deleted task waits in the recycle bin.
@@ -78,18 +78,11 @@ impl Workspace {
     /// Apply a patch (undo or redo). When `expect` is given, a record is changed only if it is
     /// still as `expect` has it (what the step left), so a later change made elsewhere is never
     /// undone by accident; returns the patch actually applied and how many records were left.
+    /// (All of [`PatchRun`]'s parts at once.)
     pub fn apply_patch(&mut self, patch: &Patch, expect: Option<&Patch>) -> (Patch, usize) {
-        if patch.replace_all {
-            self.tasks.clear();
-            self.bin.clear();
-            self.units = UnitDirectory::default();
-        }
-        let (tasks, left) = patch_records(&mut self.tasks, |t| &t.id, &patch.tasks, expect.map(|e| e.tasks.as_slice()));
-        let (bin, _) = patch_records(&mut self.bin, |b| &b.task.id, &patch.bin, expect.map(|e| e.bin.as_slice()));
-        for (id, u) in &patch.units {
-            self.put_unit(id, u.clone());
-        }
-        (Patch { replace_all: patch.replace_all, tasks, units: patch.units.clone(), bin }, left)
+        let mut run = PatchRun::default();
+        while !run.step(self, patch, expect, usize::MAX) {}
+        run.finish()
     }
 
     /// The records `touched` names as they are now (`None`: gone), found through an index so that
@@ -129,30 +122,116 @@ impl Workspace {
 /// (A card moved among 50,000 tasks used to copy every task's id into an index for one record.)
 pub(crate) const SMALL_PATCH: usize = 16;
 
-/// Put records as `entries` say (`None`: remove), in one pass, so a 10,000-task patch stays
-/// linear (through an index) and a one-task patch costs one scan. With `expect`, a record not as
-/// expected is left (and counted).
-fn patch_records<T: Clone + PartialEq>(
+/// A patch applied a part of its records at a time ([`PatchRun::step`]), so that the page can
+/// paint between parts: undoing an import of 50,000 tasks in one go held it for 230 ms. Every
+/// part in turn is exactly [`Workspace::apply_patch`]. A part keeps no position in the records
+/// for the next: whatever changes them between parts (an edit, another tab's change read in)
+/// never makes a later part write over the wrong record.
+#[derive(Debug, Default)]
+pub struct PatchRun {
+    started: bool,
+    next_task: usize,
+    next_bin: usize,
+    applied: Patch,
+    left: usize,
+}
+
+impl PatchRun {
+    /// Apply up to `part` more records of `patch` (the same `patch` and `expect` at every call);
+    /// true once all of it is in. The units go in with the last part.
+    pub fn step(&mut self, ws: &mut Workspace, patch: &Patch, expect: Option<&Patch>, part: usize) -> bool {
+        let part = part.max(1);
+        if !self.started {
+            self.started = true;
+            self.applied.replace_all = patch.replace_all;
+            if patch.replace_all {
+                ws.tasks.clear();
+                ws.bin.clear();
+                ws.units = UnitDirectory::default();
+            }
+        }
+        if self.next_task < patch.tasks.len() {
+            let to = self.next_task.saturating_add(part).min(patch.tasks.len());
+            let wanted = expect.map(|e| e.tasks.as_slice());
+            self.left += patch_part(&mut ws.tasks, |t| &t.id, &patch.tasks, self.next_task..to, wanted, &mut self.applied.tasks);
+            self.next_task = to;
+            return false;
+        }
+        if self.next_bin < patch.bin.len() {
+            let to = self.next_bin.saturating_add(part).min(patch.bin.len());
+            let wanted = expect.map(|e| e.bin.as_slice());
+            // The bin's records left are not counted: the count is of tasks.
+            patch_part(&mut ws.bin, |b| &b.task.id, &patch.bin, self.next_bin..to, wanted, &mut self.applied.bin);
+            self.next_bin = to;
+            if to < patch.bin.len() {
+                return false;
+            }
+        }
+        for (id, u) in &patch.units {
+            ws.put_unit(id, u.clone());
+        }
+        self.applied.units = patch.units.clone();
+        true
+    }
+
+    /// How many of the patch's records are in so far.
+    pub fn done(&self) -> usize {
+        self.next_task + self.next_bin
+    }
+
+    /// The patch actually applied, and how many task records were left as they were.
+    pub fn finish(self) -> (Patch, usize) {
+        (self.applied, self.left)
+    }
+}
+
+/// Put the records `entries[range]` say (`None`: remove) into `items`, in one pass over them: the
+/// part's ids are looked for through a map of the part (a few at most by a scan), and the records
+/// removed at the end of the part. With `expect`, a record not as expected is left (and counted).
+fn patch_part<T: Clone + PartialEq>(
     items: &mut Vec<T>,
     key: impl Fn(&T) -> &TaskId,
     entries: &[(TaskId, Option<T>)],
+    range: std::ops::Range<usize>,
     expect: Option<&[(TaskId, Option<T>)]>,
-) -> (Vec<(TaskId, Option<T>)>, usize) {
-    let expected: HashMap<&TaskId, Option<&T>> = expect.map(|e| e.iter().map(|(id, v)| (id, v.as_ref())).collect()).unwrap_or_default();
-    let mut at: Option<HashMap<TaskId, usize>> =
-        (entries.len() > SMALL_PATCH).then(|| items.iter().enumerate().map(|(i, x)| (key(x).clone(), i)).collect());
-    let find = |items: &[T], at: &Option<HashMap<TaskId, usize>>, id: &TaskId| match at {
-        Some(index) => index.get(id).copied(),
-        None => items.iter().position(|x| key(x) == id),
+    applied: &mut Vec<(TaskId, Option<T>)>,
+) -> usize {
+    let from = range.start;
+    let part = &entries[range];
+    // What each record should be now: the step's two patches name the same records in the same
+    // order (then read straight across), else looked up by id.
+    let aligned = expect.filter(|e| e.len() == entries.len() && e[from..from + part.len()].iter().zip(part).all(|(a, b)| a.0 == b.0));
+    let by_id: Option<HashMap<&TaskId, Option<&T>, rustc_hash::FxBuildHasher>> =
+        expect.filter(|_| aligned.is_none()).map(|e| e.iter().map(|(id, v)| (id, v.as_ref())).collect());
+    let expected = |k: usize, id: &TaskId| -> Option<Option<&T>> {
+        match (aligned, &by_id) {
+            (Some(e), _) => Some(e[from + k].1.as_ref()),
+            (None, Some(map)) => map.get(id).copied(),
+            (None, None) => None,
+        }
     };
-    let mut gone: HashSet<TaskId> = HashSet::new();
-    let mut applied = Vec::with_capacity(entries.len());
+    // Where the part's records are: one pass over the records (a few: a scan each).
+    let mut at: Option<HashMap<&TaskId, usize, rustc_hash::FxBuildHasher>> = (part.len() > SMALL_PATCH).then(|| {
+        let mut at: HashMap<&TaskId, usize, rustc_hash::FxBuildHasher> = HashMap::with_capacity_and_hasher(part.len(), Default::default());
+        let ids: HashSet<&TaskId, rustc_hash::FxBuildHasher> = part.iter().map(|(id, _)| id).collect();
+        for (i, x) in items.iter().enumerate() {
+            if let Some(id) = ids.get(key(x)) {
+                at.insert(id, i);
+            }
+        }
+        at
+    });
+    let mut gone: Vec<bool> = Vec::new();
     let mut left = 0;
-    for (id, value) in entries {
-        let position = find(items, &at, id);
-        if let Some(want) = expected.get(id) {
-            let now = position.filter(|_| !gone.contains(id)).map(|i| &items[i]);
-            if now != *want {
+    applied.reserve(part.len());
+    for (k, (id, value)) in part.iter().enumerate() {
+        let position = match &at {
+            Some(at) => at.get(id).copied(),
+            None => items.iter().position(|x| key(x) == id),
+        };
+        if let Some(want) = expected(k, id) {
+            let now = position.filter(|&i| !gone.get(i).copied().unwrap_or(false)).map(|i| &items[i]);
+            if now != want {
                 left += 1;
                 continue;
             }
@@ -160,25 +239,35 @@ fn patch_records<T: Clone + PartialEq>(
         match (value, position) {
             (Some(v), Some(i)) => {
                 items[i] = v.clone();
-                gone.remove(id);
+                if let Some(g) = gone.get_mut(i) {
+                    *g = false;
+                }
             }
             (Some(v), None) => {
-                if let Some(index) = at.as_mut() {
-                    index.insert(id.clone(), items.len());
+                if let Some(at) = at.as_mut() {
+                    at.insert(id, items.len());
                 }
                 items.push(v.clone());
             }
-            (None, Some(_)) => {
-                gone.insert(id.clone());
+            (None, Some(i)) => {
+                if gone.len() < items.len() {
+                    gone.resize(items.len(), false);
+                }
+                gone[i] = true;
             }
             (None, None) => {}
         }
         applied.push((id.clone(), value.clone()));
     }
-    if !gone.is_empty() {
-        items.retain(|x| !gone.contains(key(x)));
+    if gone.contains(&true) {
+        let mut i = 0;
+        items.retain(|_| {
+            let keep = !gone.get(i).copied().unwrap_or(false);
+            i += 1;
+            keep
+        });
     }
-    (applied, left)
+    left
 }
 
 /// Records to put back as they were (`None`: the record did not exist). An undo patch holds what a

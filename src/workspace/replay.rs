@@ -119,6 +119,22 @@ pub fn replay<O: std::borrow::Borrow<Op>>(ws: &mut Workspace, log: &mut UndoLog,
     replayer.finish()
 }
 
+/// An undo or redo under way ([`Replayer::begin`]).
+#[derive(Debug)]
+pub struct Undoing {
+    seq: u64,
+    undo: bool,
+    label: StepLabel,
+    run: super::PatchRun,
+}
+
+impl Undoing {
+    /// How many of the step's records are in so far.
+    pub fn done(&self) -> usize {
+        self.run.done()
+    }
+}
+
 /// [`replay`] one operation at a time, so that a caller can let the page paint between them (a
 /// 50,000-task import is stored as parts of one step).
 ///
@@ -161,26 +177,50 @@ impl Replayer {
                 }
                 Err(e) => Outcome::Refused(e),
             },
-            Op::Undo(seq) | Op::Redo(seq) => {
-                let undo = matches!(op, Op::Undo(_));
-                let stored = out.new_steps.iter().find(|(s, _)| s == seq).map(|(_, p)| p).or_else(|| patches.get(seq));
-                match (log.get(*seq).filter(|s| s.undone != undo).cloned(), stored) {
-                    (Some(step), Some(p)) => {
-                        let (patch, expect) = if undo { (&p.undo, &p.redo) } else { (&p.redo, &p.undo) };
-                        let (applied, left) = ws.apply_patch(patch, Some(expect));
-                        out.touched.add(&applied);
-                        log.set_undone(*seq, undo);
-                        if undo {
-                            Outcome::Undone { label: step.label, left }
-                        } else {
-                            Outcome::Redone { label: step.label, left }
-                        }
-                    }
-                    _ => Outcome::StepGone,
+            Op::Undo(_) | Op::Redo(_) => {
+                if let Some(mut undoing) = self.begin(log, patches, op) {
+                    while !self.carry_on(ws, patches, &mut undoing, usize::MAX) {}
+                    self.end(log, undoing);
                 }
+                return;
             }
         };
         out.outcomes.push(outcome);
+    }
+
+    /// Begin an undo or redo, to be carried out a part at a time ([`Replayer::carry_on`], then
+    /// [`Replayer::end`]): undoing an import of 50,000 tasks is 50,000 records. `None` (and the
+    /// outcome said) when the step is gone or already undone or redone, or `op` is a command.
+    pub fn begin(&mut self, log: &UndoLog, patches: &HashMap<u64, StepPatches>, op: &Op) -> Option<Undoing> {
+        let (Op::Undo(seq) | Op::Redo(seq)) = op else { return None };
+        let undo = matches!(op, Op::Undo(_));
+        let stored = self.out.new_steps.iter().any(|(s, _)| s == seq) || patches.contains_key(seq);
+        match log.get(*seq).filter(|s| s.undone != undo && stored) {
+            Some(step) => Some(Undoing { seq: *seq, undo, label: step.label.clone(), run: super::PatchRun::default() }),
+            None => {
+                self.out.outcomes.push(Outcome::StepGone);
+                None
+            }
+        }
+    }
+
+    /// Put up to `part` more of the step's records back as they were (undo) or as it left them
+    /// (redo); true when all are in. The step's patches are looked up again at each part, from
+    /// this replay's new steps or `patches` (if they went meanwhile, the undo stops where it is).
+    pub fn carry_on(&mut self, ws: &mut Workspace, patches: &HashMap<u64, StepPatches>, undoing: &mut Undoing, part: usize) -> bool {
+        let stored = self.out.new_steps.iter().find(|(s, _)| *s == undoing.seq).map(|(_, p)| p).or_else(|| patches.get(&undoing.seq));
+        let Some(p) = stored else { return true };
+        let (patch, expect) = if undoing.undo { (&p.undo, &p.redo) } else { (&p.redo, &p.undo) };
+        undoing.run.step(ws, patch, Some(expect), part)
+    }
+
+    /// The undo or redo is in: it is marked in the list and its outcome said.
+    pub fn end(&mut self, log: &mut UndoLog, undoing: Undoing) {
+        let Undoing { seq, undo, label, run } = undoing;
+        let (applied, left) = run.finish();
+        self.out.touched.add(&applied);
+        log.set_undone(seq, undo);
+        self.out.outcomes.push(if undo { Outcome::Undone { label, left } } else { Outcome::Redone { label, left } });
     }
 
     pub fn finish(self) -> Replayed {

@@ -4,6 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::*;
 use super::undo::StepPatches;
+use std::collections::HashMap;
 use crate::domain::edit::{current, Edit};
 use crate::domain::{read_deadline, Progress, Task, TaskId, UnitDirectory, UnitKind};
 use crate::store::schema::{encode_task, load, RawWorkspace, SCHEMA_VERSION};
@@ -694,4 +695,75 @@ fn a_new_step_with_a_number_already_undone_starts_again() {
     assert_eq!(r.new_steps[0].1.redo.tasks.len(), 1, "only the new part");
     assert_eq!(log.steps().len(), 1);
     assert!(!log.steps()[0].undone);
+}
+
+/// An undo carried out a few records a turn, as the page and the store do for a large step.
+fn undo_in_parts(ws: &mut Workspace, log: &mut UndoLog, patches: &HashMap<u64, StepPatches>, op: &Op, part: usize, between: impl Fn(&mut Workspace, usize)) -> Replayed {
+    let mut replayer = Replayer::default();
+    if let Some(mut undoing) = replayer.begin(log, patches, op) {
+        let mut turn = 0;
+        while !replayer.carry_on(ws, patches, &mut undoing, part) {
+            turn += 1;
+            between(ws, turn);
+        }
+        replayer.end(log, undoing);
+    }
+    replayer.finish()
+}
+
+#[test]
+fn an_undo_in_parts_is_the_same_undo_even_with_changes_between_its_parts() {
+    // A workspace of 40 tasks; an import adds 30 and updates 10 of them; one of those updated is
+    // edited again after the import (so the undo leaves it), and task 5 is deleted after it.
+    let mut before = sample();
+    for n in 4..=40 {
+        before.tasks.push(Task::new(id(n), &format!("Nhiệm vụ có sẵn {n}")));
+    }
+    let added: Vec<Task> = (100..130).map(|n| Task::new(id(n), &format!("Nhiệm vụ nhập {n}"))).collect();
+    let updates: Vec<FieldUpdate> = (11..=20)
+        .map(|n| FieldUpdate { id: id(n), edits: vec![Edit::Result(format!("Kết quả {n}"))], base: vec![Edit::Result(String::new())] })
+        .collect();
+    let import = Command::Import { added, updates, new_units: vec![], aliases: vec![], replies: vec![] };
+    let mut ws = before.clone();
+    let mut log = UndoLog::default();
+    let r = replay(&mut ws, &mut log, &mut Default::default(), &[Op::Do { stamped: Stamped { at: at(2), command: import }, step: Some(9) }]);
+    let patches: HashMap<u64, StepPatches> = r.new_steps.into_iter().collect();
+    let later = Command::EditTask { id: id(12), edits: vec![Edit::Result("Sửa sau khi nhập".into())], base: vec![Edit::Result("Kết quả 12".into())] };
+    run(&mut ws, 3, later).unwrap();
+    let undo = Op::Undo(9);
+
+    // At once.
+    let (mut once, mut log_once) = (ws.clone(), log.clone());
+    let whole = replay(&mut once, &mut log_once, &mut patches.clone(), &[undo.clone()]);
+    assert_eq!(whole.outcomes, vec![Outcome::Undone { label: StepLabel::Imported { added: 30, updated: 10 }, left: 1 }]);
+    assert_eq!(once.tasks.len(), 40, "the 30 added are gone");
+    assert_eq!(once.task(&id(12)).unwrap().result, "Sửa sau khi nhập", "the later edit is kept");
+    assert_eq!(once.task(&id(11)).unwrap().result, "", "the others are put back");
+
+    // Seven records a turn: the same outcome, the same tasks in the same order, the same records
+    // to store, the same list.
+    let (mut parts, mut log_parts) = (ws.clone(), log.clone());
+    let r = undo_in_parts(&mut parts, &mut log_parts, &patches, &undo, 7, |_, _| {});
+    assert_eq!(r.outcomes, whole.outcomes);
+    assert_eq!(parts.tasks, once.tasks);
+    assert_eq!(r.touched, whole.touched);
+    assert_eq!(log_parts, log_once);
+
+    // A task the step did not touch deleted between two parts (every later record moves up by
+    // one): the undo still lands on the right records, with that deletion kept.
+    let (mut moved, mut log_moved) = (ws.clone(), log.clone());
+    let r = undo_in_parts(&mut moved, &mut log_moved, &patches, &undo, 7, |ws, turn| {
+        if turn == 2 {
+            ws.tasks.retain(|t| t.id != id(5));
+        }
+    });
+    assert_eq!(r.outcomes, whole.outcomes);
+    let mut expected = once.tasks.clone();
+    expected.retain(|t| t.id != id(5));
+    assert_eq!(moved.tasks, expected);
+
+    // Asked again (another tab undid it first): nothing happens.
+    let r = undo_in_parts(&mut parts, &mut log_parts, &patches, &undo, 7, |_, _| panic!("no part"));
+    assert_eq!(r.outcomes, vec![Outcome::StepGone]);
+    assert_eq!(parts.tasks, once.tasks);
 }

@@ -121,6 +121,29 @@ fn main() {
         all += ms;
     }
     println!("  in {count} parts of {}: longest {longest:.1} ms, all {all:.0} ms", workspace::IMPORT_PART);
+    // Hoàn tác of that import: at once, and as the page and the store do it, a part a turn.
+    let undo = workspace::Op::Undo(1);
+    let (mut at_once, mut log_once) = (ws.clone(), log.clone());
+    let t = Instant::now();
+    workspace::replay(&mut at_once, &mut log_once, &mut patches, &[undo.clone()]);
+    let once = t.elapsed().as_secs_f64() * 1000.0;
+    let (mut undone, mut log_undo) = (ws.clone(), log.clone());
+    let mut replayer = workspace::Replayer::default();
+    let (mut longest, mut all, mut turns) = (0f64, 0f64, 0);
+    let t = Instant::now();
+    let mut undoing = replayer.begin(&log_undo, &patches, &undo).unwrap();
+    loop {
+        let done = replayer.carry_on(&mut undone, &patches, &mut undoing, workspace::IMPORT_PART);
+        let ms = t.elapsed().as_secs_f64() * 1000.0 - all;
+        (longest, all, turns) = (longest.max(ms), all + ms, turns + 1);
+        if done {
+            break;
+        }
+    }
+    replayer.end(&mut log_undo, undoing);
+    assert_eq!(undone.tasks.len(), at_once.tasks.len());
+    println!("undo that import: at once {once:.0} ms; in {turns} parts: longest {longest:.1} ms, all {all:.0} ms");
+    drop((at_once, undone));
     // A file whose rows have no id, against those 50,000 tasks: matched by content, so the planner
     // first indexes every task's folded content.
     let t = Instant::now();
