@@ -125,13 +125,19 @@ pub struct Undoing {
     seq: u64,
     undo: bool,
     label: StepLabel,
+    total: usize,
     run: super::PatchRun,
 }
 
 impl Undoing {
-    /// How many of the step's records are in so far.
-    pub fn done(&self) -> usize {
-        self.run.done()
+    /// Is it an undo (else a redo)?
+    pub fn is_undo(&self) -> bool {
+        self.undo
+    }
+
+    /// How many of the step's records are in so far, of how many.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.run.done(), self.total)
     }
 }
 
@@ -148,60 +154,66 @@ pub struct Replayer {
 }
 
 impl Replayer {
+    /// Carry out one operation whole.
     pub fn op(&mut self, ws: &mut Workspace, log: &mut UndoLog, patches: &mut HashMap<u64, StepPatches>, op: &Op) {
-        let out = &mut self.out;
-        let outcome = match op {
-            Op::Do { stamped, step } => match super::apply(ws, stamped) {
-                Ok(applied) => {
-                    out.touched.add(&applied.redo);
-                    let done = Outcome::Done { label: applied.label.clone(), kept_newer: applied.kept_newer };
-                    if let Some(seq) = step.filter(|_| applied.changed_anything()) {
-                        let continued = log.get(seq).filter(|s| !s.undone).cloned();
-                        let (mut info, mut step_patches) = Step::new(seq, stamped.at, applied);
-                        if let Some(earlier) = continued {
-                            let before = match out.new_steps.iter().position(|(s, _)| *s == seq) {
-                                Some(i) => Some(out.new_steps.remove(i).1),
-                                None => patches.remove(&seq),
-                            };
-                            info = Step { at: earlier.at, label: earlier.label.then(info.label), ..info };
-                            if let Some(before) = before {
-                                step_patches = before.then(step_patches);
-                            }
-                        }
-                        let dropped = log.record(info);
-                        out.new_steps.retain(|(s, _)| !dropped.contains(s));
-                        out.dropped_steps.extend(dropped);
-                        out.new_steps.push((seq, step_patches));
-                    }
-                    done
-                }
-                Err(e) => Outcome::Refused(e),
-            },
-            Op::Undo(_) | Op::Redo(_) => {
-                if let Some(mut undoing) = self.begin(log, patches, op) {
-                    while !self.carry_on(ws, patches, &mut undoing, usize::MAX) {}
-                    self.end(log, undoing);
-                }
-                return;
-            }
-        };
-        out.outcomes.push(outcome);
+        if let Some(mut undoing) = self.begin(ws, log, patches, op) {
+            while !self.carry_on(ws, patches, &mut undoing, usize::MAX) {}
+            self.end(log, undoing);
+        }
     }
 
-    /// Begin an undo or redo, to be carried out a part at a time ([`Replayer::carry_on`], then
-    /// [`Replayer::end`]): undoing an import of 50,000 tasks is 50,000 records. `None` (and the
-    /// outcome said) when the step is gone or already undone or redone, or `op` is a command.
-    pub fn begin(&mut self, log: &UndoLog, patches: &HashMap<u64, StepPatches>, op: &Op) -> Option<Undoing> {
-        let (Op::Undo(seq) | Op::Redo(seq)) = op else { return None };
+    /// Begin an operation: a command is carried out at once (`None`); an undo or redo is begun
+    /// and returned, to be carried on a part of its records at a time ([`Replayer::carry_on`],
+    /// then [`Replayer::end`]): undoing an import of 50,000 tasks is 50,000 records. `None`, and
+    /// the outcome said, when the step is gone or already undone or redone.
+    pub fn begin(&mut self, ws: &mut Workspace, log: &mut UndoLog, patches: &mut HashMap<u64, StepPatches>, op: &Op) -> Option<Undoing> {
+        let (Op::Undo(seq) | Op::Redo(seq)) = op else {
+            self.command(ws, log, patches, op);
+            return None;
+        };
         let undo = matches!(op, Op::Undo(_));
-        let stored = self.out.new_steps.iter().any(|(s, _)| s == seq) || patches.contains_key(seq);
-        match log.get(*seq).filter(|s| s.undone != undo && stored) {
-            Some(step) => Some(Undoing { seq: *seq, undo, label: step.label.clone(), run: super::PatchRun::default() }),
+        let stored = self.out.new_steps.iter().find(|(s, _)| s == seq).map(|(_, p)| p).or_else(|| patches.get(seq));
+        let total = stored.map(|p| if undo { &p.undo } else { &p.redo }).map_or(0, |p| p.tasks.len() + p.bin.len());
+        match log.get(*seq).filter(|s| s.undone != undo && stored.is_some()) {
+            Some(step) => Some(Undoing { seq: *seq, undo, label: step.label.clone(), total, run: super::PatchRun::default() }),
             None => {
                 self.out.outcomes.push(Outcome::StepGone);
                 None
             }
         }
+    }
+
+    /// A command, carried out at once as a step of the list (or as a later part of one).
+    fn command(&mut self, ws: &mut Workspace, log: &mut UndoLog, patches: &mut HashMap<u64, StepPatches>, op: &Op) {
+        let Op::Do { stamped, step } = op else { return };
+        let out = &mut self.out;
+        let outcome = match super::apply(ws, stamped) {
+            Ok(applied) => {
+                out.touched.add(&applied.redo);
+                let done = Outcome::Done { label: applied.label.clone(), kept_newer: applied.kept_newer };
+                if let Some(seq) = step.filter(|_| applied.changed_anything()) {
+                    let continued = log.get(seq).filter(|s| !s.undone).cloned();
+                    let (mut info, mut step_patches) = Step::new(seq, stamped.at, applied);
+                    if let Some(earlier) = continued {
+                        let before = match out.new_steps.iter().position(|(s, _)| *s == seq) {
+                            Some(i) => Some(out.new_steps.remove(i).1),
+                            None => patches.remove(&seq),
+                        };
+                        info = Step { at: earlier.at, label: earlier.label.then(info.label), ..info };
+                        if let Some(before) = before {
+                            step_patches = before.then(step_patches);
+                        }
+                    }
+                    let dropped = log.record(info);
+                    out.new_steps.retain(|(s, _)| !dropped.contains(s));
+                    out.dropped_steps.extend(dropped);
+                    out.new_steps.push((seq, step_patches));
+                }
+                done
+            }
+            Err(e) => Outcome::Refused(e),
+        };
+        out.outcomes.push(outcome);
     }
 
     /// Put up to `part` more of the step's records back as they were (undo) or as it left them
@@ -216,7 +228,7 @@ impl Replayer {
 
     /// The undo or redo is in: it is marked in the list and its outcome said.
     pub fn end(&mut self, log: &mut UndoLog, undoing: Undoing) {
-        let Undoing { seq, undo, label, run } = undoing;
+        let Undoing { seq, undo, label, run, .. } = undoing;
         let (applied, left) = run.finish();
         self.out.touched.add(&applied);
         log.set_undone(seq, undo);

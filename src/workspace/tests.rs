@@ -698,9 +698,9 @@ fn a_new_step_with_a_number_already_undone_starts_again() {
 }
 
 /// An undo carried out a few records a turn, as the page and the store do for a large step.
-fn undo_in_parts(ws: &mut Workspace, log: &mut UndoLog, patches: &HashMap<u64, StepPatches>, op: &Op, part: usize, between: impl Fn(&mut Workspace, usize)) -> Replayed {
+fn undo_in_parts(ws: &mut Workspace, log: &mut UndoLog, patches: &mut HashMap<u64, StepPatches>, op: &Op, part: usize, between: impl Fn(&mut Workspace, usize)) -> Replayed {
     let mut replayer = Replayer::default();
-    if let Some(mut undoing) = replayer.begin(log, patches, op) {
+    if let Some(mut undoing) = replayer.begin(ws, log, patches, op) {
         let mut turn = 0;
         while !replayer.carry_on(ws, patches, &mut undoing, part) {
             turn += 1;
@@ -743,7 +743,7 @@ fn an_undo_in_parts_is_the_same_undo_even_with_changes_between_its_parts() {
     // Seven records a turn: the same outcome, the same tasks in the same order, the same records
     // to store, the same list.
     let (mut parts, mut log_parts) = (ws.clone(), log.clone());
-    let r = undo_in_parts(&mut parts, &mut log_parts, &patches, &undo, 7, |_, _| {});
+    let r = undo_in_parts(&mut parts, &mut log_parts, &mut patches.clone(), &undo, 7, |_, _| {});
     assert_eq!(r.outcomes, whole.outcomes);
     assert_eq!(parts.tasks, once.tasks);
     assert_eq!(r.touched, whole.touched);
@@ -752,7 +752,7 @@ fn an_undo_in_parts_is_the_same_undo_even_with_changes_between_its_parts() {
     // A task the step did not touch deleted between two parts (every later record moves up by
     // one): the undo still lands on the right records, with that deletion kept.
     let (mut moved, mut log_moved) = (ws.clone(), log.clone());
-    let r = undo_in_parts(&mut moved, &mut log_moved, &patches, &undo, 7, |ws, turn| {
+    let r = undo_in_parts(&mut moved, &mut log_moved, &mut patches.clone(), &undo, 7, |ws, turn| {
         if turn == 2 {
             ws.tasks.retain(|t| t.id != id(5));
         }
@@ -763,7 +763,7 @@ fn an_undo_in_parts_is_the_same_undo_even_with_changes_between_its_parts() {
     assert_eq!(moved.tasks, expected);
 
     // Asked again (another tab undid it first): nothing happens.
-    let r = undo_in_parts(&mut parts, &mut log_parts, &patches, &undo, 7, |_, _| panic!("no part"));
+    let r = undo_in_parts(&mut parts, &mut log_parts, &mut patches.clone(), &undo, 7, |_, _| panic!("no part"));
     assert_eq!(r.outcomes, vec![Outcome::StepGone]);
     assert_eq!(parts.tasks, once.tasks);
 }

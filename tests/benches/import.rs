@@ -131,7 +131,7 @@ fn main() {
     let mut replayer = workspace::Replayer::default();
     let (mut longest, mut all, mut turns) = (0f64, 0f64, 0);
     let t = Instant::now();
-    let mut undoing = replayer.begin(&log_undo, &patches, &undo).unwrap();
+    let mut undoing = replayer.begin(&mut undone, &mut log_undo, &mut patches, &undo).unwrap();
     loop {
         let done = replayer.carry_on(&mut undone, &patches, &mut undoing, workspace::IMPORT_PART);
         let ms = t.elapsed().as_secs_f64() * 1000.0 - all;
