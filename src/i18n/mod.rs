@@ -164,6 +164,8 @@ pub struct Texts {
     pub step_redone: fn(&crate::workspace::StepLabel) -> String,
     pub undo_named: fn(&crate::workspace::StepLabel) -> String,
     pub redo_named: fn(&crate::workspace::StepLabel) -> String,
+    /// A large step going back in (true: undo), how many of its records are in, of how many.
+    pub undoing_part: fn(bool, usize, usize) -> String,
     pub redo: &'static str,
     pub kept_newer: fn(usize) -> String,
     pub undo_left: fn(usize) -> String,

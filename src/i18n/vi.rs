@@ -164,6 +164,9 @@ pub const VI: Texts = Texts {
     step_redone: |l| format!("Đã làm lại: {}.", step_name(l)),
     undo_named: |l| format!("Hoàn tác: {}", step_name(l)),
     redo_named: |l| format!("Làm lại: {}", step_name(l)),
+    undoing_part: |undo, done, all| {
+        format!("{}… {}/{} nhiệm vụ", if undo { "Đang hoàn tác" } else { "Đang làm lại" }, thousands(done), thousands(all))
+    },
     redo: "Làm lại",
     kept_newer: |n| format!("{} giá trị đã được sửa ở nơi khác sau khi xem trước nên được giữ nguyên.", thousands(n)),
     undo_left: |n| format!("{} nhiệm vụ đã được sửa sau bước này nên được giữ nguyên.", thousands(n)),

@@ -177,11 +177,14 @@ pub fn App() -> impl IntoView {
         </main>
         <footer class="statusbar">
             <span class="undo-redo">
+                {move || ws.undoing.get().map(|(undo, done, all)| view! {
+                    <span class="undo-progress" role="status" data-testid="undo-progress">{(t.undoing_part)(undo, done, all)}</span>
+                })}
                 {move || ws.log.with(|l| l.next_undo().map(|s| (t.undo_named)(&s.label))).map(|label| view! {
-                    <button class="btn btn-small" data-testid="undo" title=label.clone() disabled=move || !ws.can_change() on:click=move |_| ws.undo()>"↶ "{label.clone()}</button>
+                    <button class="btn btn-small" data-testid="undo" title=label.clone() disabled=move || !ws.can_change() || ws.undoing.get().is_some() on:click=move |_| ws.undo()>"↶ "{label.clone()}</button>
                 })}
                 {move || ws.log.with(|l| l.next_redo().map(|s| (t.redo_named)(&s.label))).map(|label| view! {
-                    <button class="btn btn-small" data-testid="redo" title=label.clone() disabled=move || !ws.can_change() on:click=move |_| ws.redo()>"↷ "{label.clone()}</button>
+                    <button class="btn btn-small" data-testid="redo" title=label.clone() disabled=move || !ws.can_change() || ws.undoing.get().is_some() on:click=move |_| ws.redo()>"↷ "{label.clone()}</button>
                 })}
             </span>
             {move || match ws.phase.get() {

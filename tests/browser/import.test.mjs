@@ -330,10 +330,35 @@ test('a large CSV shows how far it has been read, compared and imported, and is 
   assert.equal((await storedCounts(page)).tasks, 50000);
   const undo = page.getByTestId('undo');
   assert.match(await undo.textContent(), /Hoàn tác: nhập file: thêm mới 50\.000/);
-  await undo.click();
-  await page.waitForSelector('.welcome', { timeout: 60000 });
+  // Taken back a part at a time, the status bar counting them (the undo button waits meanwhile).
+  const progressWhile = async (done) => {
+    await page.evaluate(() => {
+      window.__progress = [];
+      window.__progressSeen = new MutationObserver(() => {
+        const p = document.querySelector('[data-testid=undo-progress]');
+        if (p) window.__progress.push([p.textContent, document.querySelector('[data-testid=undo]')?.disabled ?? null]);
+      });
+      window.__progressSeen.observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    await done();
+    return page.evaluate(() => { window.__progressSeen.disconnect(); return window.__progress; });
+  };
+  const undone = await progressWhile(async () => {
+    await undo.click();
+    await page.waitForSelector('.welcome', { timeout: 60000 });
+  });
+  assert.ok(undone.some(([text, disabled]) => /^Đang hoàn tác… [1-9][\d.]*\/50\.000 nhiệm vụ$/.test(text) && disabled === true), `it counted: ${JSON.stringify(undone.slice(0, 3))}`);
+  assert.equal(await page.getByTestId('undo-progress').count(), 0, 'the count is gone once it is done');
   await saved(page);
   assert.equal((await storedCounts(page)).tasks, 0, 'every imported task is taken back');
+  // Làm lại puts them all back, stored, the same way.
+  const redone = await progressWhile(async () => {
+    await page.getByTestId('redo').click();
+    await page.waitForFunction(() => /50\.000/.test(document.querySelector('[data-testid=task-count]')?.textContent ?? ''), null, { timeout: 60000 });
+  });
+  assert.ok(redone.some(([text]) => /^Đang làm lại… [1-9][\d.]*\/50\.000 nhiệm vụ$/.test(text)), `it counted: ${JSON.stringify(redone.slice(0, 3))}`);
+  await saved(page);
+  assert.equal((await storedCounts(page)).tasks, 50000, 'every task is stored again');
   assert.deepEqual(errors, []);
   await ctx.close();
 });
