@@ -36,12 +36,22 @@ pub fn lines(record: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The id on a stored line without reading the rest of the task (None: the line is unreadable).
+/// A line this version wrote starts with its id (a task's first field), read as it stands when it
+/// needs no unescaping; any other line is read as JSON (reading every line of 50,000 tasks as JSON
+/// to find the ones an undo removes took 67 ms).
 pub fn line_id(line: &str) -> Option<TaskId> {
     #[derive(Deserialize)]
     struct IdOnly {
         id: TaskId,
     }
-    serde_json::from_str::<IdOnly>(line).ok().map(|r| r.id)
+    let plain = line
+        .strip_prefix(r#"{"id":""#)
+        .filter(|_| line.ends_with('}'))
+        .and_then(|rest| rest.find(['"', '\\']).filter(|&end| rest.as_bytes()[end] == b'"').map(|end| &rest[..end]));
+    match plain {
+        Some(id) => Some(TaskId(id.to_string())),
+        None => serde_json::from_str::<IdOnly>(line).ok().map(|r| r.id),
+    }
 }
 
 /// Changes to tasks (`None`: removed), grouped by the bucket they are written to, in order (an id
@@ -107,6 +117,18 @@ mod tests {
 
     fn ids(text: &str) -> Vec<String> {
         lines(text).map(|l| line_id(l).map_or_else(|| "?".to_string(), |id| id.0)).collect()
+    }
+
+    #[test]
+    fn a_lines_id_is_read_alike_from_its_start_or_as_json() {
+        for id in ["NV-1", "NV-B000123", "Nhiệm vụ số 5", r#"NV-"7""#, r"NV\8", "NV-\u{1}"] {
+            let line = encode_task(&task(id, "Rà soát quỹ đất"));
+            assert_eq!(line_id(&line), Some(TaskId(id.into())), "{line}");
+        }
+        // Not written by this version: the id elsewhere, or the line cut short.
+        assert_eq!(line_id(r#"{"content":"Rà soát","id":"NV-9"}"#), Some(TaskId("NV-9".into())));
+        assert_eq!(line_id(r#"{"id":"NV-9","content":"Rà so"#), None);
+        assert_eq!(line_id("không phải JSON"), None);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::buckets::{self, bucket_of};
 use super::schema::{self, encode_unit, RawWorkspace, SCHEMA_VERSION};
 use crate::domain::{Task, TaskId, Unit};
-use crate::workspace::{Replayer, Binned, Op, Patch, Replayed, Step, StepPatches, UndoLog, Workspace};
+use crate::workspace::{Binned, Replayer, IMPORT_PART, Op, Patch, Replayed, Step, StepPatches, UndoLog, Workspace};
 
 pub const DB_NAME: &str = "dondoc";
 /// The IndexedDB structure version (object stores), not the data schema version. 2 added the
@@ -258,19 +258,66 @@ async fn read_buckets(store: &idb::ObjectStore, which: BTreeSet<u32>) -> Result<
 /// Every task record: the bucket texts by number, and the texts of records under other keys (left
 /// by an older version: read, never rewritten as buckets).
 async fn read_every_bucket(store: &idb::ObjectStore) -> Result<(HashMap<u32, String>, Vec<String>), StoreError> {
-    let keys = store.get_all_keys(None, None)?.await?;
-    let values = strings(store.get_all(None, None)?.await?);
-    let mut texts = HashMap::with_capacity(values.len());
+    let records = every_task_record(store).await?;
+    let mut texts = HashMap::with_capacity(records.len());
     let mut others = Vec::new();
-    for (key, value) in keys.iter().zip(values) {
-        match key.as_f64() {
+    for (bucket, value) in records {
+        match bucket {
             Some(bucket) => {
-                texts.insert(bucket as u32, value);
+                texts.insert(bucket, text_of(value));
             }
-            None => others.push(value),
+            None => others.push(text_of(value)),
         }
     }
     Ok((texts, others))
+}
+
+/// Every task record as the browser gives it: its bucket (`None`: a record under another key) and
+/// its value, made text by the caller (a few at a time: 512 buckets of 50,000 tasks made text at
+/// once held the page for 65 ms). Read in ranges of buckets, each handed over in a task of its
+/// own: the browser reading 25 MB of records into the page in one answer held it for 60 ms more.
+async fn every_task_record(store: &idb::ObjectStore) -> Result<Vec<(Option<u32>, JsValue)>, StoreError> {
+    const RANGES: u32 = 8;
+    let step = buckets::BUCKETS.div_ceil(RANGES);
+    let number = |n: u32| JsValue::from_f64(f64::from(n));
+    // Numbers below 64, 64 to 128, …, 448 and up; then every key that is not a number (records
+    // under other keys sort after numbers).
+    let mut ranges = Vec::new();
+    for k in 0..RANGES {
+        ranges.push(match k {
+            0 => idb::KeyRange::upper_bound(&number(step), Some(true))?,
+            k if k + 1 == RANGES => idb::KeyRange::bound(&number(k * step), &JsValue::from_str(""), Some(false), Some(true))?,
+            k => idb::KeyRange::bound(&number(k * step), &number((k + 1) * step), Some(false), Some(true))?,
+        });
+    }
+    ranges.push(idb::KeyRange::lower_bound(&JsValue::from_str(""), Some(false))?);
+    let mut asked = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        let keys = store.get_all_keys(Some(range.clone().into()), None)?.into_future();
+        asked.push((keys, store.get_all(Some(range.into()), None)?.into_future()));
+    }
+    let mut records = Vec::new();
+    for (keys, values) in asked {
+        let (keys, values) = (keys.await?, values.await?);
+        records.extend(keys.iter().map(|k| k.as_f64().map(|b| b as u32)).zip(values));
+    }
+    Ok(records)
+}
+
+/// A record's text (a record that is not text is kept as text nobody can parse, so it is counted
+/// as unreadable).
+fn text_of(value: JsValue) -> String {
+    value.as_string().unwrap_or_default()
+}
+
+/// Read a group of bucket texts: every task in them, or only those with the ids asked for.
+fn decode_group(every: bool, ids: &BTreeSet<TaskId>, group: &[&String], tasks: &mut Vec<Task>, found: &mut HashMap<TaskId, Task>) {
+    if every {
+        tasks.extend(all_tasks(group.iter().copied()));
+    } else {
+        // Only the tasks asked for are read in full.
+        found.extend(tasks_in(group.iter().copied(), ids));
+    }
 }
 
 /// The tasks with these ids in the bucket texts (only their lines are read in full).
@@ -303,39 +350,35 @@ async fn breathe(meta: &idb::ObjectStore) -> Result<(), StoreError> {
 }
 
 /// Put bucket texts (an empty one is deleted). Bucket texts are large and few, so a 50,000-task
-/// write is a few hundred puts, awaited in groups inside the one transaction so the page can
-/// paint; `texts` is lazy, so each group's texts are written out just before it is put.
-async fn put_buckets(store: &idb::ObjectStore, texts: impl IntoIterator<Item = (u32, String)>) -> Result<(), StoreError> {
-    let mut last = None;
+/// write is a few hundred puts, made in groups inside the one transaction with a breath after
+/// each (`meta`: [`breathe`]) so the page can paint; `texts` is lazy, so each group's texts are
+/// written out just before it is put. (Awaiting the group's last put did not let the page paint:
+/// rewriting 512 buckets for an undo was one task of 130 ms.)
+async fn put_buckets(store: &idb::ObjectStore, meta: &idb::ObjectStore, texts: impl IntoIterator<Item = (u32, String)>) -> Result<(), StoreError> {
     for (n, (bucket, text)) in texts.into_iter().enumerate() {
         let key = JsValue::from_f64(f64::from(bucket));
         if text.is_empty() {
             store.delete(key)?;
         } else {
-            last = Some(store.put(&JsValue::from_str(&text), Some(&key))?);
+            store.put(&JsValue::from_str(&text), Some(&key))?;
         }
         if n % 16 == 15 {
-            if let Some(last) = last.take() {
-                last.await?;
-            }
+            breathe(meta).await?;
         }
     }
-    if let Some(last) = last {
-        last.await?;
-    }
-    Ok(())
+    breathe(meta).await
 }
 
 /// Write task changes (`None`: removed) into their buckets. `texts`: bucket texts already read in
 /// this transaction; the others are read first, so every line not changed is kept as it was.
-async fn put_tasks(store: &idb::ObjectStore, tasks: &[(TaskId, Option<Task>)], mut texts: HashMap<u32, String>) -> Result<(), StoreError> {
+async fn put_tasks(store: &idb::ObjectStore, meta: &idb::ObjectStore, tasks: &[(TaskId, Option<Task>)], mut texts: HashMap<u32, String>) -> Result<(), StoreError> {
     let grouped = buckets::group(tasks.iter().map(|(id, t)| (id, t.as_ref())));
     let missing: BTreeSet<u32> = grouped.keys().filter(|b| !texts.contains_key(b)).copied().collect();
     if !missing.is_empty() {
         texts.extend(read_buckets(store, missing).await?);
     }
     let rewritten = grouped.iter().map(|(bucket, changes)| (*bucket, buckets::rewrite(texts.get(bucket).map_or("", String::as_str), changes)));
-    put_buckets(store, rewritten).await
+    put_buckets(store, meta, rewritten).await
 }
 
 /// Replay `ops` on the stored records and store the result, in one transaction.
@@ -353,9 +396,19 @@ pub async fn commit<O: std::borrow::Borrow<Op>>(db: &Database, ops: &[O], patche
             }
         }
         Err(e) => {
+            let e = refused_for_space(&tx, e);
             let _ = tx.abort();
             Err(e)
         }
+    }
+}
+
+/// A put the disk has no room for aborts its transaction, and the next request then fails as
+/// aborted: the transaction's own error says it was space.
+fn refused_for_space(tx: &Transaction, e: StoreError) -> StoreError {
+    match tx.error().map(|e| e.name()).as_deref() {
+        Some("QuotaExceededError") => StoreError::QuotaExceeded,
+        _ => e,
     }
 }
 
@@ -392,26 +445,33 @@ async fn commit_in<O: std::borrow::Borrow<Op>>(tx: &Transaction, ops: &[O], patc
     let needs_all = ops.iter().any(|op| op.borrow().needs_all());
     let ids: BTreeSet<TaskId> = if needs_all { BTreeSet::new() } else { ops.iter().flat_map(|op| op.borrow().task_ids(&patches)).collect() };
     let wanted: BTreeSet<u32> = ids.iter().map(bucket_of).collect();
-    // Most buckets wanted: reading the whole store once costs less than hundreds of single reads.
-    let (texts, others) = if needs_all || wanted.len() * 2 >= buckets::BUCKETS as usize {
-        read_every_bucket(&tasks_store).await?
-    } else {
-        (read_buckets(&tasks_store, wanted).await?, Vec::new())
-    };
     // Read a group of buckets at a time, the page painting between: undoing an import of 50,000
     // read them all in one task of 550 ms.
-    // (Records under other keys, left by an older version, only when every task is read.)
-    let all: Vec<&String> = if needs_all { texts.values().chain(&others).collect() } else { texts.values().collect() };
     let mut found = HashMap::new();
-    for (k, group) in all.chunks(DECODE_GROUP).enumerate() {
-        if k > 0 {
-            breathe(&meta).await?;
+    let mut texts: HashMap<u32, String> = HashMap::new();
+    if needs_all || wanted.len() * 2 >= buckets::BUCKETS as usize {
+        // Most buckets wanted: reading the whole store once costs less than hundreds of single
+        // reads; each group is made text as it is read.
+        let records = every_task_record(&tasks_store).await?;
+        texts.reserve(records.len());
+        for (k, group) in records.chunks(DECODE_GROUP).enumerate() {
+            if k > 0 {
+                breathe(&meta).await?;
+            }
+            let group: Vec<(Option<u32>, String)> = group.iter().map(|(bucket, value)| (*bucket, text_of(value.clone()))).collect();
+            // (Records under other keys, left by an older version, only when every task is read.)
+            let read: Vec<&String> = group.iter().filter(|(bucket, _)| needs_all || bucket.is_some()).map(|(_, text)| text).collect();
+            decode_group(needs_all, &ids, &read, &mut ws.tasks, &mut found);
+            texts.extend(group.into_iter().filter_map(|(bucket, text)| Some((bucket?, text))));
         }
-        if needs_all {
-            ws.tasks.extend(all_tasks(group.iter().copied()));
-        } else {
-            // Only the tasks asked for are read in full.
-            found.extend(tasks_in(group.iter().copied(), &ids));
+    } else {
+        texts = read_buckets(&tasks_store, wanted).await?;
+        let all: Vec<&String> = texts.values().collect();
+        for (k, group) in all.chunks(DECODE_GROUP).enumerate() {
+            if k > 0 {
+                breathe(&meta).await?;
+            }
+            decode_group(needs_all, &ids, group, &mut ws.tasks, &mut found);
         }
     }
     if !needs_all {
@@ -430,12 +490,19 @@ async fn commit_in<O: std::borrow::Borrow<Op>>(tx: &Transaction, ops: &[O], patc
 
     // One operation at a time, the page painting between them: an import's parts each take a
     // few milliseconds, all together as long as the whole import did on the page.
+    // An undo or redo a part of its records at a time, likewise (undoing an import of 50,000
+    // tasks held the page for 150 ms here).
     let mut replayer = Replayer::default();
     for (i, op) in ops.iter().enumerate() {
         if i > 0 {
             breathe(&meta).await?;
         }
-        replayer.op(&mut ws, &mut log, &mut patches, op.borrow());
+        if let Some(mut undoing) = replayer.begin(&mut ws, &mut log, &mut patches, op.borrow()) {
+            while !replayer.carry_on(&mut ws, &patches, &mut undoing, IMPORT_PART) {
+                breathe(&meta).await?;
+            }
+            replayer.end(&mut log, undoing);
+        }
     }
     let replayed = replayer.finish();
     breathe(&meta).await?;
@@ -454,9 +521,9 @@ async fn commit_in<O: std::borrow::Borrow<Op>>(tx: &Transaction, ops: &[O], patc
     breathe(&meta).await?;
     if t.replace_all {
         let grouped = buckets::group(ws.tasks.iter().map(|t| (&t.id, Some(t))));
-        put_buckets(&tasks_store, grouped.iter().map(|(bucket, tasks)| (*bucket, buckets::rewrite("", tasks)))).await?;
+        put_buckets(&tasks_store, &meta, grouped.iter().map(|(bucket, tasks)| (*bucket, buckets::rewrite("", tasks)))).await?;
     } else {
-        put_tasks(&tasks_store, &records.tasks, texts).await?;
+        put_tasks(&tasks_store, &meta, &records.tasks, texts).await?;
     }
     for (id, entry) in &records.bin {
         let key = JsValue::from_str(id.as_str());
@@ -518,7 +585,7 @@ pub async fn write_everything(db: &Database, ws: &Workspace) -> Result<u64, Stor
             .collect();
         let texts = buckets::build(&ws.tasks, &kept);
         tasks.clear()?;
-        put_buckets(&tasks, texts).await?;
+        put_buckets(&tasks, &tx.object_store(META)?, texts).await?;
         let units = tx.object_store(UNITS)?;
         units.clear()?;
         for unit in ws.units.units() {
@@ -546,6 +613,7 @@ pub async fn write_everything(db: &Database, ws: &Workspace) -> Result<u64, Stor
             TransactionResult::Aborted => Err(StoreError::Failed("giao dịch bị hủy".into())),
         },
         Err(e) => {
+            let e = refused_for_space(&tx, e);
             let _ = tx.abort();
             Err(e)
         }
