@@ -99,8 +99,7 @@ pub async fn open(
 }
 
 fn strings(values: Vec<JsValue>) -> Vec<String> {
-    // A record that is not text is kept as text nobody can parse, so it is counted as unreadable.
-    values.into_iter().map(|v| v.as_string().unwrap_or_default()).collect()
+    values.into_iter().map(text_of).collect()
 }
 
 /// Everything stored, read in one transaction.

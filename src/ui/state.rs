@@ -314,8 +314,14 @@ impl Workspace {
         matches!(self.phase.get(), Phase::Ready | Phase::MemoryOnly)
     }
 
-    fn may_change_now(&self) -> bool {
-        matches!(self.phase.get_untracked(), Phase::Ready | Phase::MemoryOnly)
+    /// Not now (read-only: another tab holds a newer version, or the stored data could not be
+    /// read): said, and true.
+    fn refused_read_only(&self) -> bool {
+        let refused = !matches!(self.phase.get_untracked(), Phase::Ready | Phase::MemoryOnly);
+        if refused {
+            self.notices.push(NoticeKind::Warning, texts().footer_read_only, None);
+        }
+        refused
     }
 
     /// How many changes are waiting to be stored.
@@ -607,8 +613,7 @@ impl Workspace {
     /// [`Workspace::perform`]; with `announce` false the views are not told (a part of an import:
     /// the views are told once, after the last part, not redrawn and recounted for each).
     fn perform_and_announce(self, op: Op, announce: bool) -> Option<Outcome> {
-        if !self.may_change_now() {
-            self.notices.push(NoticeKind::Warning, texts().footer_read_only, None);
+        if self.refused_read_only() {
             return None;
         }
         let mut log = self.log.get_untracked();
@@ -621,8 +626,7 @@ impl Workspace {
     /// Undo or redo a step, a part of its records a turn (undoing an import of 50,000 tasks at
     /// once held the page for 230 ms); the views are told once, after the last part.
     async fn perform_in_parts(self, op: Op) -> Option<Outcome> {
-        if !self.may_change_now() {
-            self.notices.push(NoticeKind::Warning, texts().footer_read_only, None);
+        if self.refused_read_only() {
             return None;
         }
         let mut log = self.log.get_untracked();

@@ -172,7 +172,7 @@ impl Replayer {
             return None;
         };
         let undo = matches!(op, Op::Undo(_));
-        let stored = self.out.new_steps.iter().find(|(s, _)| s == seq).map(|(_, p)| p).or_else(|| patches.get(seq));
+        let stored = self.step_patches(patches, *seq);
         let total = stored.map(|p| if undo { &p.undo } else { &p.redo }).map_or(0, |p| p.tasks.len() + p.bin.len());
         match log.get(*seq).filter(|s| s.undone != undo && stored.is_some()) {
             Some(step) => Some(Undoing { seq: *seq, undo, label: step.label.clone(), total, run: super::PatchRun::default() }),
@@ -220,10 +220,14 @@ impl Replayer {
     /// (redo); true when all are in. The step's patches are looked up again at each part, from
     /// this replay's new steps or `patches` (if they went meanwhile, the undo stops where it is).
     pub fn carry_on(&mut self, ws: &mut Workspace, patches: &HashMap<u64, StepPatches>, undoing: &mut Undoing, part: usize) -> bool {
-        let stored = self.out.new_steps.iter().find(|(s, _)| *s == undoing.seq).map(|(_, p)| p).or_else(|| patches.get(&undoing.seq));
-        let Some(p) = stored else { return true };
+        let Some(p) = self.step_patches(patches, undoing.seq) else { return true };
         let (patch, expect) = if undoing.undo { (&p.undo, &p.redo) } else { (&p.redo, &p.undo) };
         undoing.run.step(ws, patch, Some(expect), part)
+    }
+
+    /// A step's patches: made by this replay, else as `patches` holds them.
+    fn step_patches<'a>(&'a self, patches: &'a HashMap<u64, StepPatches>, seq: u64) -> Option<&'a StepPatches> {
+        self.out.new_steps.iter().find(|(s, _)| *s == seq).map(|(_, p)| p).or_else(|| patches.get(&seq))
     }
 
     /// The undo or redo is in: it is marked in the list and its outcome said.

@@ -61,13 +61,18 @@ fn short(text: &str, words: usize) -> String {
     if w.len() <= words { w.join(" ") } else { format!("{}…", w[..words].join(" ")) }
 }
 
+/// The selector of a task's card.
+fn card_selector(id: &TaskId) -> String {
+    format!("[data-card=\"{}\"]", id.0)
+}
+
 /// Let go of the focus if it is on the card (or its menu) about to move, before the move changes
 /// the page: a focused element taken out of the page makes the browser lay the half-changed
 /// board out there and then (3–4 ms of a move's task); let go of first, with nothing changed
 /// yet, it costs nothing. [`focus_card`] puts the focus on the card in its new column.
 fn let_go_of_focus(id: &TaskId) {
     let Some(active) = document().active_element() else { return };
-    let on_card = active.closest(&format!("[data-card=\"{}\"]", id.0)).ok().flatten().is_some();
+    let on_card = active.closest(&card_selector(id)).ok().flatten().is_some();
     if on_card {
         if let Ok(el) = active.dyn_into::<web_sys::HtmlElement>() {
             let _ = el.blur();
@@ -77,7 +82,7 @@ fn let_go_of_focus(id: &TaskId) {
 
 /// Put keyboard focus back on a card after it moved (it is drawn anew in its new column).
 fn focus_card(id: &TaskId) {
-    let selector = format!("[data-card=\"{}\"]", id.0);
+    let selector = card_selector(id);
     super::state::next_frame(move || {
         if let Some(el) = document().query_selector(&selector).ok().flatten() {
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
