@@ -14,6 +14,8 @@
 //                                            CSV without ids instead (matched by content)
 //   node tests/browser/trace.mjs undo50k     the 50,000-row import taken back with Hoàn tác once
 //                                            stored: every task over 50 ms (OVER=ms) until that is stored
+//   node tests/browser/trace.mjs reload50k   the page reloaded with the 50,000 tasks stored: every task
+//                                            over 50 ms (OVER=ms) until the list shows them
 //   node tests/browser/trace.mjs preview10k  the 10,000-row tracker chosen (the reader warmed up by
 //                                            choosing it once): the page's and the file worker's
 //                                            tasks over 2 ms from the file input's change to the
@@ -36,7 +38,7 @@ const { page } = await openApp(browser, server.url + '#/nhap-file');
 const stored = () => page.waitForFunction(() => document.querySelector('.statusbar').textContent.includes('Dữ liệu được lưu'), null, { timeout: 300000 });
 
 const big = new URL('../../target/bench/theo-doi-50000.xlsx', import.meta.url).pathname;
-if (mode === 'reimport50k' || mode === 'undo50k') {
+if (mode === 'reimport50k' || mode === 'undo50k' || mode === 'reload50k') {
   await page.setInputFiles('#import-file', big);
   await page.waitForSelector('[data-testid=import-summary]', { timeout: 300000 });
   await page.getByRole('button', { name: /^Nhập/ }).first().click();
@@ -52,7 +54,7 @@ if (mode === 'reimport50k' || mode === 'undo50k') {
   await page.getByRole('button', { name: 'Hủy' }).first().click();
 } else if (mode !== 'import50k') {
   // The 10,000 tasks of bench-board.mjs.
-  await importGenerated(page, 10000);
+  await importGenerated(page, Number(process.env.ROWS ?? 10000));
   if (mode !== 'board') {
     await page.goto(server.url + (mode === 'move' ? '#/bang' : '#/nhiem-vu'));
     await page.waitForSelector(mode === 'move' ? '.kcard' : 'table.tasks tbody tr');
@@ -69,8 +71,13 @@ if (prof) {
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
 }
-await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-if (mode === 'undo50k') {
+await cdp.send('Tracing.start', { categories: process.env.CATS ?? 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+if (mode === 'reload50k') {
+  await page.reload();
+  await page.waitForFunction(() => /50\.000/.test(document.querySelector('.chip-all, .list-count, h1')?.textContent ?? '') || document.querySelectorAll('table.tasks tbody tr').length > 0, null, { timeout: 300000 });
+  console.log(`list shown ${Math.round(await page.evaluate(() => performance.now()))} ms after the reload began; ${await page.evaluate(() => document.querySelector('.statusbar')?.textContent)}`);
+  await page.waitForTimeout(1000);
+} else if (mode === 'undo50k') {
   await page.getByTestId('undo').click();
   await page.waitForSelector('.welcome', { timeout: 300000 });
   await stored();
@@ -134,11 +141,21 @@ await traced;
 await browser.close();
 server.close();
 
+const ms = (us) => (us / 1000).toFixed(1);
+if (process.env.ALL) {
+  // Every thread's work in the 60 ms after the first key press (raster, GPU, compositor).
+  const names = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
+  const key = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
+  for (const e of events.filter((e) => (e.ph === 'X' || e.ph === 'b' || e.ph === 'I' || e.ph === 'n') && e.ts >= key.ts && e.ts < key.ts + 60000 && (e.dur ?? 0) >= Number(process.env.ALL) * 1000).sort((a, b) => a.ts - b.ts))
+    console.log(`${ms(e.ts - key.ts).padStart(6)} ${ms(e.dur ?? 0).padStart(5)} ${(names.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`).padEnd(24)} ${e.name}`);
+}
 // The page's main thread: its complete events, in order.
-const thread = events.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
+const renderers = events.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
+// The page's renderer: the one that ran the most (a reload may leave others in the trace).
+const busyOf = (t) => events.filter((e) => e.pid === t.pid && e.tid === t.tid && e.name === 'RunTask').reduce((n, e) => n + (e.dur ?? 0), 0);
+const thread = renderers.reduce((a, b) => (busyOf(b) > busyOf(a) ? b : a));
 const main = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
 const within = (t) => main.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur);
-const ms = (us) => (us / 1000).toFixed(1);
 
 // What the browser did in a task: time per kind of work, largest first.
 function browserWork(task) {
@@ -201,11 +218,16 @@ if (mode === 'board') {
       if (prof && name === 'page') for (const line of appWork(t)) console.log(`      ${line}`);
     }
   }
-} else if (mode === 'import50k' || mode === 'reimport50k' || mode === 'undo50k') {
+} else if (mode === 'import50k' || mode === 'reimport50k' || mode === 'undo50k' || mode === 'reload50k') {
   const over = Number(process.env.OVER ?? 50);
   console.log(`tasks over ${over} ms:`);
   const from = main.find((e) => e.name === 'RunTask' && e.dur > over * 1000)?.ts;
   for (const t of main.filter((e) => e.name === 'RunTask' && e.dur > over * 1000)) show(t, from);
+  if (process.env.ANY) {
+    // Any top-level event on the main thread over the threshold, whatever the browser calls it.
+    const top = main.filter((e) => e.dur > over * 1000 && !main.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && o.dur > e.dur));
+    for (const t of top) console.log(`  +${ms(t.ts - from)} ms: ${t.name} ${ms(t.dur)} ms`);
+  }
 } else {
   // Each key press: the tasks from it until the next one (the first twelve over 0.5 ms).
   const type = mode === 'move' ? 'keydown' : 'input';
