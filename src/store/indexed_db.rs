@@ -12,7 +12,7 @@ use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, Transaction, Tran
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::buckets::{self, bucket_of};
-use super::schema::{self, encode_unit, RawWorkspace, SCHEMA_VERSION};
+use super::schema::{self, encode_unit, SCHEMA_VERSION};
 use crate::domain::{Task, TaskId, Unit};
 use crate::workspace::{Binned, Replayer, IMPORT_PART, Op, Patch, Replayed, Step, StepPatches, UndoLog, Workspace};
 
@@ -102,12 +102,38 @@ fn strings(values: Vec<JsValue>) -> Vec<String> {
     values.into_iter().map(text_of).collect()
 }
 
-/// Everything stored, read in one transaction.
+/// Everything stored, read in one transaction. The task records are left as the browser gave
+/// them: [`Stored::task_groups`] makes them text a group at a time, for [`schema::Reading`].
 pub struct Stored {
-    pub raw: RawWorkspace,
+    pub version: Option<u32>,
+    tasks: Vec<JsValue>,
+    pub units: Vec<String>,
     pub bin: Vec<Binned>,
     pub seq: u64,
     pub log: UndoLog,
+}
+
+impl Stored {
+    /// Is any task or unit record stored?
+    pub fn has_records(&self) -> bool {
+        !self.tasks.is_empty() || !self.units.is_empty()
+    }
+
+    /// The task records as text, in groups of about `bytes` (the last one smaller).
+    pub fn task_groups(&self, bytes: usize) -> impl Iterator<Item = Vec<String>> + '_ {
+        let mut values = self.tasks.iter().peekable();
+        std::iter::from_fn(move || {
+            values.peek()?;
+            let (mut group, mut size) = (Vec::new(), 0);
+            while size < bytes {
+                let Some(value) = values.next() else { break };
+                let text = text_of(value.clone());
+                size += text.len();
+                group.push(text);
+            }
+            Some(group)
+        })
+    }
 }
 
 async fn meta_state(tx: &Transaction) -> Result<(Option<u32>, u64, UndoLog), StoreError> {
@@ -126,12 +152,12 @@ async fn meta_state(tx: &Transaction) -> Result<(Option<u32>, u64, UndoLog), Sto
 
 pub async fn read_all(db: &Database) -> Result<Stored, StoreError> {
     let tx = db.transaction(&ALL, TransactionMode::ReadOnly)?;
-    let tasks = tx.object_store(TASKS)?.get_all(None, None)?.await?;
+    let tasks = every_task_record(&tx.object_store(TASKS)?).await?.into_iter().map(|(_, value)| value).collect();
     let units = tx.object_store(UNITS)?.get_all(None, None)?.await?;
     let bin = tx.object_store(BIN)?.get_all(None, None)?.await?;
     let (version, seq, log) = meta_state(&tx).await?;
     let bin = strings(bin).iter().filter_map(|s| serde_json::from_str(s).ok()).collect();
-    Ok(Stored { raw: RawWorkspace { version, tasks: strings(tasks), units: strings(units) }, bin, seq, log })
+    Ok(Stored { version, tasks, units: strings(units), bin, seq, log })
 }
 
 /// The change number and schema version stored now (cheap: to notice missed changes).
@@ -621,5 +647,5 @@ pub async fn write_everything(db: &Database, ws: &Workspace) -> Result<u64, Stor
 
 /// Is anything stored at all? (Site data cleared by the browser leaves an empty database.)
 pub fn is_empty(stored: &Stored) -> bool {
-    stored.raw.tasks.is_empty() && stored.raw.units.is_empty() && stored.bin.is_empty() && stored.raw.version.is_none()
+    !stored.has_records() && stored.bin.is_empty() && stored.version.is_none()
 }

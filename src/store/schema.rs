@@ -90,49 +90,89 @@ pub fn load(raw: RawWorkspace) -> Result<Loaded, LoadError> {
 /// [`load`] with the version and migration steps given, so the rules can be tested with steps a
 /// future version would have.
 pub fn load_with(raw: RawWorkspace, current: u32, migrations: &[Migration]) -> Result<Loaded, LoadError> {
-    let version = match raw.version {
-        None if raw.tasks.is_empty() && raw.units.is_empty() => current,
-        None | Some(0) => return Err(LoadError::UnknownVersion),
-        Some(v) if v > current => return Err(LoadError::NewerVersion { found: v }),
-        Some(v) => v,
-    };
-    let mut unreadable = 0;
-    if version == current {
-        // Stored by this version: each record is read straight into its type. Going through a
-        // generic JSON tree first (needed only to migrate) made a 50,000-task reload spend a
-        // quarter of its time allocating the trees' nodes.
-        let tasks: Vec<Task> = task_lines(&raw, version).filter_map(|r| serde_json::from_str(r).map_err(|_| unreadable += 1).ok()).collect();
-        let units: Vec<Unit> = raw.units.iter().filter_map(|r| serde_json::from_str(r).map_err(|_| unreadable += 1).ok()).collect();
-        return Ok(Loaded { tasks, units, unreadable, migrated_from: None });
-    }
-    let mut parse = |records: &[&str]| -> Vec<Value> {
-        records
-            .iter()
-            .filter_map(|r| serde_json::from_str(r).map_err(|_| unreadable += 1).ok())
-            .collect()
-    };
-    let mut tasks = parse(&task_lines(&raw, version).collect::<Vec<_>>());
-    let mut units = parse(&raw.units.iter().map(String::as_str).collect::<Vec<_>>());
-    for step in version..current {
-        let migration = migrations.get((step - 1) as usize).ok_or_else(|| LoadError::MigrationFailed {
-            from: version,
-            reason: format!("thiếu bước nâng cấp từ phiên bản {step}"),
-        })?;
-        let fail = |reason: String| LoadError::MigrationFailed { from: version, reason };
-        tasks.iter_mut().try_for_each(|t| (migration.task)(t)).map_err(fail)?;
-        units.iter_mut().try_for_each(|u| (migration.unit)(u)).map_err(fail)?;
-    }
-    let tasks: Vec<Task> = tasks.into_iter().filter_map(|v| serde_json::from_value(v).map_err(|_| unreadable += 1).ok()).collect();
-    let units: Vec<Unit> = units.into_iter().filter_map(|v| serde_json::from_value(v).map_err(|_| unreadable += 1).ok()).collect();
-    Ok(Loaded { tasks, units, unreadable, migrated_from: (version < current).then_some(version) })
+    let anything = !raw.tasks.is_empty() || !raw.units.is_empty();
+    let mut reading = Reading::begin_with(raw.version, anything, current, migrations)?;
+    reading.tasks(&raw.tasks)?;
+    reading.finish(&raw.units)
 }
 
-/// The stored text of each task: a line of a bucket since version 4, a whole record before.
-fn task_lines(raw: &RawWorkspace, version: u32) -> Box<dyn Iterator<Item = &str> + '_> {
-    if version >= BUCKETED_SINCE {
-        Box::new(raw.tasks.iter().flat_map(|r| super::buckets::lines(r)))
-    } else {
-        Box::new(raw.tasks.iter().map(String::as_str))
+/// Stored records read into tasks a group at a time: [`load`] reads them all at once, the page
+/// a group a turn (50,000 tasks read at once held it for a third of a second). The records of a
+/// group are read in full before the next: the result is the same however they are grouped.
+pub struct Reading<'m> {
+    version: u32,
+    current: u32,
+    migrations: &'m [Migration],
+    tasks: Vec<Task>,
+    unreadable: usize,
+}
+
+impl Reading<'static> {
+    /// `version` as stored; `anything` when any task or unit record is stored (records without a
+    /// version are not guessed at).
+    pub fn begin(version: Option<u32>, anything: bool) -> Result<Self, LoadError> {
+        Reading::begin_with(version, anything, SCHEMA_VERSION, MIGRATIONS)
+    }
+}
+
+impl<'m> Reading<'m> {
+    pub fn begin_with(version: Option<u32>, anything: bool, current: u32, migrations: &'m [Migration]) -> Result<Self, LoadError> {
+        let version = match version {
+            None if !anything => current,
+            None | Some(0) => return Err(LoadError::UnknownVersion),
+            Some(v) if v > current => return Err(LoadError::NewerVersion { found: v }),
+            Some(v) => v,
+        };
+        if let Some(step) = (version..current).find(|step| migrations.get((step - 1) as usize).is_none()) {
+            return Err(LoadError::MigrationFailed { from: version, reason: format!("thiếu bước nâng cấp từ phiên bản {step}") });
+        }
+        Ok(Reading { version, current, migrations, tasks: Vec::new(), unreadable: 0 })
+    }
+
+    /// Read a group of task records (buckets of lines since version 4, one task each before).
+    pub fn tasks<S: AsRef<str>>(&mut self, records: &[S]) -> Result<(), LoadError> {
+        let bucketed = self.version >= BUCKETED_SINCE;
+        let lines = records.iter().flat_map(|r| -> Box<dyn Iterator<Item = &str>> {
+            if bucketed { Box::new(super::buckets::lines(r.as_ref())) } else { Box::new(std::iter::once(r.as_ref())) }
+        });
+        if self.version == self.current {
+            // Stored by this version: each line is read straight into a task. Going through a
+            // generic JSON tree first (needed only to migrate) made a 50,000-task reload spend a
+            // quarter of its time allocating the trees' nodes.
+            let unreadable = &mut self.unreadable;
+            self.tasks.extend(lines.filter_map(|line| serde_json::from_str::<Task>(line).map_err(|_| *unreadable += 1).ok()));
+            return Ok(());
+        }
+        for line in lines {
+            match self.migrated(line, |m| m.task)? {
+                Some(task) => self.tasks.push(task),
+                None => self.unreadable += 1,
+            }
+        }
+        Ok(())
+    }
+
+    /// The unit records (a few hundred at most, read at once), and the whole workspace read.
+    pub fn finish<S: AsRef<str>>(mut self, units: &[S]) -> Result<Loaded, LoadError> {
+        let mut read = Vec::with_capacity(units.len());
+        for record in units {
+            let unit = if self.version == self.current { serde_json::from_str(record.as_ref()).ok() } else { self.migrated(record.as_ref(), |m| m.unit)? };
+            match unit {
+                Some(unit) => read.push(unit),
+                None => self.unreadable += 1,
+            }
+        }
+        let migrated_from = (self.version < self.current).then_some(self.version);
+        Ok(Loaded { tasks: self.tasks, units: read, unreadable: self.unreadable, migrated_from })
+    }
+
+    /// One record of an older version carried through every step to this one (None: unreadable).
+    fn migrated<T: serde::de::DeserializeOwned>(&self, record: &str, step_of: fn(&Migration) -> fn(&mut Value) -> Result<(), String>) -> Result<Option<T>, LoadError> {
+        let Ok(mut value) = serde_json::from_str::<Value>(record) else { return Ok(None) };
+        for migration in &self.migrations[(self.version - 1) as usize..(self.current - 1) as usize] {
+            step_of(migration)(&mut value).map_err(|reason| LoadError::MigrationFailed { from: self.version, reason })?;
+        }
+        Ok(serde_json::from_value(value).ok())
     }
 }
 
@@ -224,6 +264,42 @@ mod tests {
         assert_eq!(loaded.unreadable, 1);
     }
 
+    /// Read a group at a time, as the page does: the same tasks in the same order, the same count
+    /// of unreadable lines, whatever the groups, for this version and for one that migrates.
+    #[test]
+    fn reading_in_groups_is_reading_at_once() {
+        let buckets: Vec<String> = (0..7)
+            .map(|b| {
+                let mut text: String = (0..b).map(|k| format!("{}\n", stored_task(&format!("NV-{b}-{k}")))).collect();
+                if b % 3 == 1 {
+                    text.push_str("{hỏng\n");
+                }
+                text
+            })
+            .collect();
+        let mut dir = UnitDirectory::default();
+        dir.resolve_or_add("Phòng Tư pháp").unwrap();
+        let units: Vec<String> = dir.units().iter().map(encode_unit).collect();
+        for (version, tasks) in [(SCHEMA_VERSION, buckets.clone()), (1, buckets.iter().flat_map(|b| b.lines().map(str::to_string)).collect::<Vec<_>>())] {
+            let raw = RawWorkspace { version: Some(version), tasks, units: units.clone() };
+            let whole = load(raw.clone()).unwrap();
+            assert!(whole.tasks.len() >= 20 && whole.unreadable >= 2, "the sample holds tasks and unreadable lines");
+            for size in [1, 2, 5] {
+                let mut reading = Reading::begin(raw.version, true).unwrap();
+                for group in raw.tasks.chunks(size) {
+                    reading.tasks(group).unwrap();
+                }
+                assert_eq!(reading.finish(&raw.units).unwrap(), whole, "version {version}, groups of {size}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_missing_step_is_refused_before_any_record_is_read() {
+        assert!(matches!(Reading::begin_with(Some(1), false, 3, &[Migration { task: keep, unit: keep }]), Err(LoadError::MigrationFailed { from: 1, .. })));
+        assert!(Reading::begin_with(Some(1), false, 2, &[Migration { task: keep, unit: keep }]).is_ok());
+    }
+
     /// A future version 2 that renamed `note` to `remarks`, to show how data moves forward.
     fn rename_note(v: &mut Value) -> Result<(), String> {
         let obj = v.as_object_mut().ok_or("bản ghi không phải đối tượng")?;
@@ -295,7 +371,9 @@ mod tests {
             load_with(raw.clone(), 2, &steps),
             Err(LoadError::MigrationFailed { from: 1, reason: "dữ liệu hỏng".into() })
         );
-        assert_eq!(load_with(raw, 3, &steps[..]).unwrap_err(), LoadError::MigrationFailed { from: 1, reason: "dữ liệu hỏng".into() });
+        // A step that fails stops the reading whatever steps follow it.
+        let two = [Migration { task: fail, unit: keep }, Migration { task: keep, unit: keep }];
+        assert_eq!(load_with(raw, 3, &two).unwrap_err(), LoadError::MigrationFailed { from: 1, reason: "dữ liệu hỏng".into() });
     }
 
     #[test]

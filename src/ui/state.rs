@@ -44,6 +44,10 @@ pub enum Phase {
 
 const CHANNEL: &str = "dondoc";
 
+/// How much stored text is read into tasks a turn when everything is read (about 2,000 tasks;
+/// 15-20 ms on a 2-core machine).
+const READ_PART: usize = 1 << 20;
+
 /// What one tab tells the others after storing a change.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Message {
@@ -394,30 +398,39 @@ impl Workspace {
     }
 
     /// Read the stored workspace into memory, then re-apply what this tab has not stored yet.
-    /// `Ok(true)` when it was migrated and must be written back.
+    /// `Ok(true)` when it was migrated and must be written back. The records are read into tasks
+    /// a group a turn (the page paints between them), and memory is replaced in one turn at the end.
     async fn read_everything(self, db: &Database) -> Result<bool, ()> {
         let t = texts();
-        let mut stored = None;
-        // A save of this tab that lands while reading makes what was read older than memory: read again.
+        let mut last = None;
+        // A save of this tab that lands while reading, or while the records are read into tasks,
+        // makes what was read older than memory: read again.
         for _ in 0..5 {
-            let read = indexed_db::read_all(db).await.map_err(|e| {
+            let stored = indexed_db::read_all(db).await.map_err(|e| {
                 leptos::logging::warn!("Không đọc được IndexedDB: {e:?}");
                 self.notices.push(NoticeKind::Error, t.storage_read_failed, Some(NoticeAction::Reload));
             })?;
-            let current = read.seq >= self.seq.get_value();
-            stored = Some(read);
-            if current {
+            let loaded = Self::read_in_parts(&stored).await;
+            let done = loaded.is_err() || stored.seq >= self.seq.get_value();
+            last = Some((stored, loaded));
+            if done {
                 break;
             }
         }
-        let Some(stored) = stored else { return Err(()) };
+        let Some((stored, loaded)) = last else { return Err(()) };
         let seq = stored.seq;
         let log = stored.log;
         let bin = stored.bin;
-        match schema::load(stored.raw) {
+        match loaded {
             Ok(loaded) => {
                 if loaded.unreadable > 0 {
                     self.notices.push(NoticeKind::Warning, (t.storage_unreadable_records)(loaded.unreadable), None);
+                }
+                if self.in_parts.get_value() {
+                    // An import or an undo began its parts while this was read: what was read
+                    // would go under parts not yet stored. Read again once they are.
+                    self.catch_up_after.set_value(true);
+                    return Ok(false);
                 }
                 let mut ws = core::Workspace::new(loaded.tasks, loaded.units, bin);
                 let mut log = log;
@@ -449,6 +462,19 @@ impl Workspace {
         }
     }
 
+    /// The stored records read into tasks, about [`READ_PART`] bytes of them a turn.
+    async fn read_in_parts(stored: &indexed_db::Stored) -> Result<schema::Loaded, LoadError> {
+        let mut reading = schema::Reading::begin(stored.version, stored.has_records())?;
+        let mut groups = stored.task_groups(READ_PART).peekable();
+        while let Some(group) = groups.next() {
+            reading.tasks(&group)?;
+            if groups.peek().is_some() {
+                next_turn().await;
+            }
+        }
+        reading.finish(&stored.units)
+    }
+
     fn memory(self) -> core::Workspace {
         core::Workspace {
             tasks: self.tasks.get_untracked(),
@@ -473,8 +499,9 @@ impl Workspace {
     /// Another tab stored changes this tab did not hear of: read everything again.
     fn catch_up(self) {
         // Not while a write is under way, nor between the parts of an import or an undo (what is
-        // read would be put under parts that are not stored yet): after the write.
-        if self.saving.get_untracked() || self.in_parts.get_value() {
+        // read would be put under parts that are not stored yet): after the write. Nor while
+        // everything is being read already (it may have been read before the change that asks).
+        if self.saving.get_untracked() || self.in_parts.get_value() || self.rereading.get_untracked() {
             self.catch_up_after.set_value(true);
             return;
         }
@@ -483,7 +510,13 @@ impl Workspace {
             self.rereading.set(true);
             let read = self.read_everything(&db).await;
             self.rereading.set(false);
-            if read.is_ok() {
+            if self.catch_up_after.get_value() {
+                // Asked again while reading: now, or after the write or the parts under way.
+                if !self.saving.get_untracked() && !self.in_parts.get_value() {
+                    self.catch_up_after.set_value(false);
+                    self.catch_up();
+                }
+            } else if read.is_ok() {
                 self.notices.push(NoticeKind::Info, texts().other_tab_changed, None);
             }
         });
@@ -500,7 +533,7 @@ impl Workspace {
             if msg.seq <= self.seq.get_value() {
                 return;
             }
-            if msg.replace_all || msg.seq != self.seq.get_value() + 1 || self.saving.get_untracked() || self.in_parts.get_value() {
+            if msg.replace_all || msg.seq != self.seq.get_value() + 1 || self.saving.get_untracked() || self.in_parts.get_value() || self.rereading.get_untracked() {
                 return self.catch_up();
             }
             let Some(db) = self.db.with_value(|db| db.clone()) else { return };
@@ -508,7 +541,7 @@ impl Workspace {
                 let tasks: BTreeSet<TaskId> = msg.tasks.into_iter().collect();
                 let bin: BTreeSet<TaskId> = msg.bin.into_iter().collect();
                 match indexed_db::read_records(&db, &tasks, &bin).await {
-                    Ok((records, units, seq, log)) if seq == msg.seq && !self.saving.get_untracked() && !self.in_parts.get_value() => {
+                    Ok((records, units, seq, log)) if seq == msg.seq && !self.saving.get_untracked() && !self.in_parts.get_value() && !self.rereading.get_untracked() => {
                         self.take_in(records, msg.units.then_some(units), log);
                         self.seq.set_value(seq);
                         self.notices.push(NoticeKind::Info, texts().other_tab_changed, None);

@@ -359,6 +359,11 @@ test('a large CSV shows how far it has been read, compared and imported, and is 
   assert.ok(redone.some(([text]) => /^Đang làm lại… [1-9][\d.]*\/50\.000 nhiệm vụ$/.test(text)), `it counted: ${JSON.stringify(redone.slice(0, 3))}`);
   await saved(page);
   assert.equal((await storedCounts(page)).tasks, 50000, 'every task is stored again');
+  // Another tab opened now reads the 25 MB of stored records a group a turn: all of them.
+  const other = await ctx.newPage();
+  await other.goto(page.url());
+  await other.waitForFunction(() => /^50\.000 nhiệm vụ/.test(document.querySelector('[data-testid=task-count]')?.textContent ?? ''), null, { timeout: 60000 });
+  assert.equal(await other.textContent('.summary [data-bucket=Overdue] .summary-n'), '50.000', 'every task read, none twice');
   assert.deepEqual(errors, []);
   await ctx.close();
 });
