@@ -145,7 +145,7 @@ const ms = (us) => (us / 1000).toFixed(1);
 if (process.env.ALL) {
   // Every thread's work in the 60 ms after the first key press (raster, GPU, compositor).
   const names = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
-  const key = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
+  const key = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === (mode === 'search' ? 'input' : 'keydown'))[Number(process.env.KEY ?? 0)];
   for (const e of events.filter((e) => (e.ph === 'X' || e.ph === 'b' || e.ph === 'I' || e.ph === 'n') && e.ts >= key.ts && e.ts < key.ts + 60000 && (e.dur ?? 0) >= Number(process.env.ALL) * 1000).sort((a, b) => a.ts - b.ts))
     console.log(`${ms(e.ts - key.ts).padStart(6)} ${ms(e.dur ?? 0).padStart(5)} ${(names.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`).padEnd(24)} ${e.name}`);
 }
