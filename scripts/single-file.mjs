@@ -41,10 +41,10 @@ const dataModule = (js) => 'data:text/javascript;base64,' + Buffer.from(js).toSt
 
 // The page's script and the chunk loader, under names of their own (a data: module has no folder
 // to find the other in), the loader given each chunk's bytes instead of fetching it.
-const glue = mustReplace(await text(glueName), new RegExp(`from "\\./${loaderName.replace('.', '\\.')}"`, 'g'), 'from "dondoc-chunks"', `${glueName}: its import of the chunk loader`);
-let loader = mustReplace(await text(loaderName), new RegExp(`from "\\./${glueName.replace('.', '\\.')}"`), 'from "dondoc-page"', `${loaderName}: its import of the page script`);
+const glue = mustReplace(await text(glueName), new RegExp(`from\\s*"\\./${loaderName.replace('.', '\\.')}"`, 'g'), 'from "dondoc-chunks"', `${glueName}: its import of the chunk loader`);
+let loader = mustReplace(await text(loaderName), new RegExp(`from\\s*"\\./${glueName.replace('.', '\\.')}"`), 'from "dondoc-page"', `${loaderName}: its import of the page script`);
 const chunks = {};
-loader = mustReplace(loader, /fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g, (_, name) => {
+loader = mustReplace(loader, /fetch\(new URL\("\.\/([^"]+\.wasm)",\s*import\.meta\.url\)\)/g, (_, name) => {
   chunks[name] = true;
   return `Promise.resolve(new Response(Uint8Array.from(atob(window.DONDOC_CHUNKS[${JSON.stringify(name)}]), (c) => c.charCodeAt(0)), { headers: { 'Content-Type': 'application/wasm' } }))`;
 }, `${loaderName}: its fetches`);
