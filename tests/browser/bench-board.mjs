@@ -1,7 +1,7 @@
 // Benchmark (not a test): the board and the list with many tasks. Imports `rows` generated tasks
 // (`importGenerated`, the office trace.mjs measures too), then times what a person waits for:
 // a card moved with the keyboard until it is painted in its new column, typing a search,
-// and changing a filter. Run: node tests/browser/bench-board.mjs [rows=5000]
+// and changing a filter. Run: node tests/browser/bench-board.mjs [rows=5000] (MOVES=n WAIT=ms: below)
 import { serveDist, launch, openApp, importGenerated } from './harness.mjs';
 
 const rows = Number(process.argv[2] ?? 5000);
@@ -83,15 +83,17 @@ async function interactions(run) {
 }
 await page.goto(server.url + '#/bang');
 await page.waitForSelector('.kcard');
+// MOVES=n cards (5), with WAIT=ms between one shown and the next key (none: a quick clerk).
 const keyMoves = await interactions(async () => {
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < Number(process.env.MOVES ?? 5); i++) {
     const id = await page.locator('.kcol[data-column="NotStarted"] .kcard').first().getAttribute('data-card');
     await page.locator(`[data-card="${id}"]`).focus();
     await page.keyboard.press('ArrowRight');
     await page.waitForSelector(`.kcol[data-column="InProgress"] [data-card="${id}"]`);
+    await page.waitForTimeout(Number(process.env.WAIT ?? 0));
   }
 });
-console.log(`card moved by a key press, input → next paint (Event Timing; only those over 16 ms are reported): ${keyMoves.map(Math.round).join(', ') || 'none'} ms`);
+console.log(`card moved by a key press, input → next paint (Event Timing; only those over 16 ms are reported): ${keyMoves.map(Math.round).join(', ') || 'none'} ms${keyMoves.length ? `; median ${[...keyMoves].sort((a, b) => a - b)[Math.floor((keyMoves.length - 1) / 2)]} ms` : ''}`);
 await page.goto(server.url + '#/nhiem-vu');
 await page.waitForSelector('table.tasks tbody tr');
 await page.locator('input[type=search]').focus();
