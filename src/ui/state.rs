@@ -44,8 +44,8 @@ pub enum Phase {
 
 const CHANNEL: &str = "dondoc";
 
-/// How much stored text is read into tasks a turn when everything is read (about 2,000 tasks;
-/// 15-20 ms on a 2-core machine).
+/// How much stored text is read into tasks a turn when everything is read (about 2,000 tasks:
+/// turns of 16-29 ms on a 2-core machine, the garbage collector's share included).
 const READ_PART: usize = 1 << 20;
 
 /// What one tab tells the others after storing a change.
@@ -423,14 +423,14 @@ impl Workspace {
         let bin = stored.bin;
         match loaded {
             Ok(loaded) => {
-                if loaded.unreadable > 0 {
-                    self.notices.push(NoticeKind::Warning, (t.storage_unreadable_records)(loaded.unreadable), None);
-                }
                 if self.in_parts.get_value() {
                     // An import or an undo began its parts while this was read: what was read
                     // would go under parts not yet stored. Read again once they are.
                     self.catch_up_after.set_value(true);
                     return Ok(false);
+                }
+                if loaded.unreadable > 0 {
+                    self.notices.push(NoticeKind::Warning, (t.storage_unreadable_records)(loaded.unreadable), None);
                 }
                 let mut ws = core::Workspace::new(loaded.tasks, loaded.units, bin);
                 let mut log = log;
