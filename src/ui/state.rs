@@ -496,12 +496,17 @@ impl Workspace {
         }
     }
 
-    /// Another tab stored changes this tab did not hear of: read everything again.
+    /// Must what another tab stored wait? While a write is under way, between the parts of an
+    /// import or an undo (what is read would be put under parts not stored yet), and while
+    /// everything is being read already (it may have been read before the change that asks).
+    fn taking_in_waits(&self) -> bool {
+        self.saving.get_untracked() || self.in_parts.get_value() || self.rereading.get_untracked()
+    }
+
+    /// Another tab stored changes this tab did not hear of: read everything again (after the
+    /// write, the parts or the reading under way, if any).
     fn catch_up(self) {
-        // Not while a write is under way, nor between the parts of an import or an undo (what is
-        // read would be put under parts that are not stored yet): after the write. Nor while
-        // everything is being read already (it may have been read before the change that asks).
-        if self.saving.get_untracked() || self.in_parts.get_value() || self.rereading.get_untracked() {
+        if self.taking_in_waits() {
             self.catch_up_after.set_value(true);
             return;
         }
@@ -512,7 +517,7 @@ impl Workspace {
             self.rereading.set(false);
             if self.catch_up_after.get_value() {
                 // Asked again while reading: now, or after the write or the parts under way.
-                if !self.saving.get_untracked() && !self.in_parts.get_value() {
+                if !self.taking_in_waits() {
                     self.catch_up_after.set_value(false);
                     self.catch_up();
                 }
@@ -533,7 +538,7 @@ impl Workspace {
             if msg.seq <= self.seq.get_value() {
                 return;
             }
-            if msg.replace_all || msg.seq != self.seq.get_value() + 1 || self.saving.get_untracked() || self.in_parts.get_value() || self.rereading.get_untracked() {
+            if msg.replace_all || msg.seq != self.seq.get_value() + 1 || self.taking_in_waits() {
                 return self.catch_up();
             }
             let Some(db) = self.db.with_value(|db| db.clone()) else { return };
@@ -541,7 +546,7 @@ impl Workspace {
                 let tasks: BTreeSet<TaskId> = msg.tasks.into_iter().collect();
                 let bin: BTreeSet<TaskId> = msg.bin.into_iter().collect();
                 match indexed_db::read_records(&db, &tasks, &bin).await {
-                    Ok((records, units, seq, log)) if seq == msg.seq && !self.saving.get_untracked() && !self.in_parts.get_value() && !self.rereading.get_untracked() => {
+                    Ok((records, units, seq, log)) if seq == msg.seq && !self.taking_in_waits() => {
                         self.take_in(records, msg.units.then_some(units), log);
                         self.seq.set_value(seq);
                         self.notices.push(NoticeKind::Info, texts().other_tab_changed, None);
