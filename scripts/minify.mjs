@@ -1,12 +1,12 @@
 // Minifies what the first page fetches that Trunk leaves as written: the stylesheet (lightningcss),
 // the page's script, the chunk loader and the rescue script (esbuild), in dist/, then gives
-// index.html the new SHA-384 of each file it names with one (or the browser refuses it). Trunk's
+// index.html their new SHA-384 (scripts/integrity.mjs; else the browser refuses them). Trunk's
 // own minifying is not used: it rewrites index.html too, which scripts/wasm-split.sh and
 // scripts/single-file.mjs read. Run by scripts/build after Trunk. Measured on 02/12/2026: 7.3 →
 // 5.3 KB gzipped for the stylesheet, 11.4 → 8.9 KB for the page's script, 5.5 KB in all of the
 // first load's 503.
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -34,12 +34,6 @@ for (const name of files) {
   changed.push(name);
 }
 
-const page = join(dist, 'index.html');
-let html = readFileSync(page, 'utf8');
-for (const name of changed) {
-  const at = new RegExp(`(href="\\./${name.replace(/\./g, '\\.')}"[^>]*integrity=")[^"]*"`, 'g');
-  const digest = 'sha384-' + createHash('sha384').update(readFileSync(join(dist, name))).digest('base64');
-  html = html.replace(at, `$1${digest}"`);
-}
-writeFileSync(page, html);
+// Their new digests in index.html (the scripts/wasm-split.sh way).
+execFileSync('node', [join(root, 'scripts/integrity.mjs'), dist], { stdio: 'inherit' });
 console.log(`minified: ${changed.join(', ')}`);

@@ -36,17 +36,4 @@ cp "$tmp"/*.wasm "$tmp"/*.js "$staging/"
 
 # Trunk's index.html preloads the script and the module with their SHA-384 (subresource
 # integrity): give it the new files' digests, or the browser refuses them.
-node - "$staging" "$stem" <<'JS'
-const { readFileSync, writeFileSync } = require('node:fs');
-const { createHash } = require('node:crypto');
-const [dir, stem] = process.argv.slice(2);
-const page = `${dir}/index.html`;
-let html = readFileSync(page, 'utf8');
-for (const name of [`${stem}.js`, `${stem}_bg.wasm`]) {
-  const digest = 'sha384-' + createHash('sha384').update(readFileSync(`${dir}/${name}`)).digest('base64');
-  const at = new RegExp(`(href="\\./${name.replace(/\./g, '\\.')}"[^>]*integrity=")[^"]*"`, 'g');
-  if (!at.test(html)) throw new Error(`index.html has no integrity for ${name}`);
-  html = html.replace(at, `$1${digest}"`);
-}
-writeFileSync(page, html);
-JS
+node "$root/scripts/integrity.mjs" "$staging" "$stem.js" "${stem}_bg.wasm"
