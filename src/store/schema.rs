@@ -53,7 +53,9 @@ fn progress_codes_in_history(task: &mut Value) -> Result<(), String> {
     Ok(())
 }
 
-/// The records as read from storage, untouched.
+/// The records as read from storage, untouched: what [`load`] takes (the tests' way in; the page
+/// reads through [`Reading`] a group at a time).
+#[cfg(test)]
 #[derive(Debug, Clone, Default)]
 pub struct RawWorkspace {
     /// `None` when nothing was ever saved.
@@ -83,12 +85,15 @@ pub enum LoadError {
     MigrationFailed { from: u32, reason: String },
 }
 
+/// Every record read at once.
+#[cfg(test)]
 pub fn load(raw: RawWorkspace) -> Result<Loaded, LoadError> {
     load_with(raw, SCHEMA_VERSION, MIGRATIONS)
 }
 
 /// [`load`] with the version and migration steps given, so the rules can be tested with steps a
 /// future version would have.
+#[cfg(test)]
 pub fn load_with(raw: RawWorkspace, current: u32, migrations: &[Migration]) -> Result<Loaded, LoadError> {
     let anything = !raw.tasks.is_empty() || !raw.units.is_empty();
     let mut reading = Reading::begin_with(raw.version, anything, current, migrations)?;
